@@ -1,0 +1,73 @@
+import { InputError } from '../src/errors.js'
+
+/**
+ * User metadata travels as `x-amz-meta-<name>` headers. Names must be HTTP tokens and come back
+ * lower-cased. Values that a header cannot carry as they are — anything beyond printable ASCII,
+ * leading or trailing spaces, or text that looks like an encoded word — are sent as RFC 2047
+ * encoded words (`=?UTF-8?B?…?=`), as S3 documents for non-ASCII metadata, and decoded on the way
+ * out, so every string round-trips on AWS and on servers (such as Ceph RGW) that store the header
+ * verbatim. Control characters are refused: S3 drops them (`x-amz-missing-meta`).
+ */
+
+const PREFIX = 'x-amz-meta-'
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
+
+export function metadataHeaders(metadata: Readonly<Record<string, string>> | undefined, field = 'Metadata'): Record<string, string> {
+  const headers: Record<string, string> = {}
+  if (metadata === undefined) return headers
+  if (typeof metadata !== 'object' || metadata === null) {
+    throw new InputError(field, 'must be an object of string values.')
+  }
+  for (const [name, value] of Object.entries(metadata)) {
+    if (!TOKEN.test(name)) {
+      throw new InputError(`${field}.${name}`, 'a metadata name must be an HTTP token: letters, digits and !#$%&\'*+.^_`|~- only.')
+    }
+    if (typeof value !== 'string') throw new InputError(`${field}.${name}`, 'a metadata value must be a string.')
+    if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) {
+      throw new InputError(`${field}.${name}`, 'a metadata value cannot hold control characters (S3 drops them).')
+    }
+    const header = PREFIX + name.toLowerCase()
+    if (header in headers) throw new InputError(`${field}.${name}`, 'appears twice once lower-cased; S3 stores names in lower case.')
+    headers[header] = needsEncoding(value) ? encodeWord(value) : value
+  }
+  return headers
+}
+
+/** Reads every `x-amz-meta-*` header back into a record, names lower-cased, values decoded. */
+export function readMetadata(headers: Headers): Record<string, string> {
+  const metadata: Record<string, string> = {}
+  headers.forEach((value, name) => {
+    if (name.startsWith(PREFIX)) metadata[name.slice(PREFIX.length)] = decodeWords(value)
+  })
+  return metadata
+}
+
+function needsEncoding(value: string): boolean {
+  return /[^\x20-\x7e]/.test(value) || /^\s|\s$/.test(value) || /=\?[^?]+\?[bqBQ]\?/.test(value)
+}
+
+function encodeWord(value: string): string {
+  let binary = ''
+  for (const byte of new TextEncoder().encode(value)) binary += String.fromCharCode(byte)
+  return `=?UTF-8?B?${btoa(binary)}?=`
+}
+
+const WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g
+
+function decodeWords(value: string): string {
+  // RFC 2047 §6.2: white space between adjacent encoded words is not part of the text.
+  return value.replace(/\?=\s+=\?/g, '?==?').replace(WORD, (word, charset: string, encoding: string, text: string) => {
+    try {
+      const bytes =
+        encoding.toUpperCase() === 'B'
+          ? Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
+          : Uint8Array.from(
+              text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
+              (c) => c.charCodeAt(0),
+            )
+      return new TextDecoder(charset, { fatal: true }).decode(bytes)
+    } catch {
+      return word
+    }
+  })
+}

@@ -1,0 +1,23 @@
+/**
+ * The `x-amz-restore` header of an archived object (HeadObject, GetObject):
+ * `ongoing-request="true"` while a restore runs, then
+ * `ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"` until the copy expires.
+ * The expiry date holds a comma, so fields are matched by name rather than split on commas.
+ */
+export interface RestoreStatus {
+  /** True while S3 is still restoring the object (boto's `ongoing_restore`). */
+  readonly ongoingRequest: boolean
+  /** When the restored copy goes away (boto's `expiry_date`); absent while ongoing. */
+  readonly expiryDate?: Date
+}
+
+export function parseRestore(header: string | null): RestoreStatus | undefined {
+  if (header === null) return undefined
+  const ongoing = /ongoing-request\s*=\s*"(true|false)"/i.exec(header)
+  if (!ongoing) return undefined
+  const expiry = /expiry-date\s*=\s*"([^"]+)"/i.exec(header)
+  const date = expiry ? new Date(expiry[1]!) : undefined
+  return date && !Number.isNaN(date.getTime())
+    ? { ongoingRequest: ongoing[1]!.toLowerCase() === 'true', expiryDate: date }
+    : { ongoingRequest: ongoing[1]!.toLowerCase() === 'true' }
+}

@@ -1,0 +1,12 @@
+import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
+import { checkBucket } from '../src/validate.js'
+
+export interface DeleteBucketInput {
+  readonly Bucket: string
+}
+
+/** Deletes an empty bucket; a bucket with objects fails with `BucketNotEmpty`. */
+/* @__NO_SIDE_EFFECTS__ */
+export function DeleteBucket(input: DeleteBucketInput): Command<EmptyOutput> {
+  return { operation: 'DeleteBucket', method: 'DELETE', bucket: checkBucket(input.Bucket), parse: emptyOutput }
+}

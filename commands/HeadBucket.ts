@@ -1,0 +1,25 @@
+import { compact, type Command } from '../src/command.js'
+import { checkBucket } from '../src/validate.js'
+
+export interface HeadBucketInput {
+  readonly Bucket: string
+}
+
+export interface HeadBucketOutput {
+  /** The bucket's region (`x-amz-bucket-region`), when the server names it. */
+  readonly BucketRegion?: string
+}
+
+/**
+ * Checks that a bucket exists and is yours to use. A missing bucket is an `S3Error` with code
+ * `NotFound` (HEAD responses have no body); `lookupBucket` turns that into `null`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function HeadBucket(input: HeadBucketInput): Command<HeadBucketOutput> {
+  return {
+    operation: 'HeadBucket',
+    method: 'HEAD',
+    bucket: checkBucket(input.Bucket),
+    parse: (response) => compact<HeadBucketOutput>({ BucketRegion: response.headers.get('x-amz-bucket-region') ?? undefined }),
+  }
+}

@@ -1,0 +1,29 @@
+import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeaders, type ObjectReadFields } from '../codecs/object-headers.js'
+import type { Command } from '../src/command.js'
+import { checkBucket, checkKey } from '../src/validate.js'
+
+export interface HeadObjectInput extends ObjectReadFields {
+  readonly Bucket: string
+  readonly Key: string
+}
+
+export type HeadObjectOutput = ObjectHeaders
+
+/**
+ * Reads an object's metadata without its content. A missing key is an `S3Error` with code
+ * `NotFound` (HEAD responses have no body); `headObjectOrNull` turns that into `null`.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function HeadObject(input: HeadObjectInput): Command<HeadObjectOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  return {
+    operation: 'HeadObject',
+    method: 'HEAD',
+    bucket,
+    key,
+    query: objectReadQuery(input),
+    headers: objectReadHeaders(input),
+    parse: (response) => readObjectHeaders(response, { operation: 'HeadObject', bucket, key }),
+  }
+}

@@ -1,0 +1,124 @@
+import { InputError } from './errors.js'
+
+/** What a command can send: in-memory data, a Blob/File, or a stream of known length. */
+export type RequestBody = string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>
+
+/** A body ready for fetch, with what the signer and the retry loop need to know about it. */
+export interface Payload {
+  readonly body: BodyInit | undefined
+  /** Hex SHA-256 of the bytes, or `UNSIGNED-PAYLOAD` when they cannot be hashed up front. */
+  readonly sha256: string
+  readonly length: number | undefined
+  /** A stream is read once; it cannot be sent again on retry. */
+  readonly replayable: boolean
+}
+
+const EMPTY_SHA256 = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'
+
+export function isStreamBody(body: RequestBody | undefined): body is ReadableStream<Uint8Array> | AsyncIterable<Uint8Array> {
+  return (
+    typeof body === 'object' &&
+    body !== null &&
+    (typeof (body as ReadableStream).getReader === 'function' || Symbol.asyncIterator in body)
+  )
+}
+
+/** The body's size in bytes when it can be known without reading it. */
+export function knownLength(body: RequestBody | undefined): number | undefined {
+  if (body === undefined) return 0
+  if (typeof body === 'string') return utf8Length(body)
+  if (body instanceof Uint8Array || body instanceof ArrayBuffer) return body.byteLength
+  if (typeof Blob !== 'undefined' && body instanceof Blob) return body.size
+  return undefined
+}
+
+/** Byte length of a string's UTF-8 form, without encoding it. */
+function utf8Length(text: string): number {
+  let length = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) length += 1
+    else if (c < 0x800) length += 2
+    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
+      length += 4
+      i++
+    } else length += 3
+  }
+  return length
+}
+
+/**
+ * Checks a body (and the length the caller gave) before anything is sent: a stream must come with
+ * its exact `ContentLength`, since S3 needs the length before the first byte.
+ */
+export function checkBody(body: unknown, contentLength: number | undefined, field = 'Body'): number | undefined {
+  if (body === undefined) return contentLength
+  const known = knownLength(body as RequestBody)
+  const isBinary =
+    typeof body === 'string' ||
+    body instanceof Uint8Array ||
+    body instanceof ArrayBuffer ||
+    (typeof Blob !== 'undefined' && body instanceof Blob) ||
+    isStreamBody(body as RequestBody)
+  if (!isBinary) {
+    throw new InputError(
+      field,
+      'must be a string, Uint8Array, ArrayBuffer, Blob, ReadableStream or AsyncIterable<Uint8Array>.',
+    )
+  }
+  if (contentLength !== undefined && (!Number.isSafeInteger(contentLength) || contentLength < 0)) {
+    throw new InputError('ContentLength', `must be a whole number of bytes, not ${String(contentLength)}.`)
+  }
+  if (known === undefined && contentLength === undefined) {
+    throw new InputError(
+      'ContentLength',
+      'a stream body needs its exact length in ContentLength; for a stream of unknown length, use the multipart `upload` helper.',
+    )
+  }
+  if (known !== undefined && contentLength !== undefined && known !== contentLength) {
+    throw new InputError('ContentLength', `is ${contentLength} but the body has ${known} bytes.`)
+  }
+  return known ?? contentLength
+}
+
+/**
+ * Prepares a body for sending. In-memory bytes are hashed once, here, so retries re-send them
+ * without hashing again; Blobs and streams go unsigned (`UNSIGNED-PAYLOAD`) so that nothing has to
+ * be read into memory first.
+ */
+export async function preparePayload(body: RequestBody | undefined, length: number | undefined): Promise<Payload> {
+  if (body === undefined) return { body: undefined, sha256: EMPTY_SHA256, length: 0, replayable: true }
+  if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
+    const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource)
+    return { body: bytes as BodyInit, sha256: hex(digest), length: bytes.byteLength, replayable: true }
+  }
+  if (typeof Blob !== 'undefined' && body instanceof Blob) {
+    return { body, sha256: 'UNSIGNED-PAYLOAD', length: body.size, replayable: true }
+  }
+  const stream = typeof (body as ReadableStream).getReader === 'function' ? (body as ReadableStream<Uint8Array>) : fromAsyncIterable(body as AsyncIterable<Uint8Array>)
+  return { body: stream, sha256: 'UNSIGNED-PAYLOAD', length, replayable: false }
+}
+
+/** A pull-based stream over an async iterable: nothing is read ahead of what fetch consumes. */
+export function fromAsyncIterable(source: AsyncIterable<Uint8Array>): ReadableStream<Uint8Array> {
+  let iterator: AsyncIterator<Uint8Array> | undefined
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      iterator ??= source[Symbol.asyncIterator]()
+      const { done, value } = await iterator.next()
+      if (done) controller.close()
+      else controller.enqueue(value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike))
+    },
+    async cancel(reason) {
+      await iterator?.return?.(reason)
+    },
+  })
+}
+
+export function hex(buffer: ArrayBuffer | Uint8Array): string {
+  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)
+  let out = ''
+  for (const byte of bytes) out += byte.toString(16).padStart(2, '0')
+  return out
+}

@@ -1,0 +1,83 @@
+import { credentialsProvider, type Credentials, type CredentialsProvider } from './credentials.js'
+import { readEnv } from './env.js'
+import { InputError } from './errors.js'
+
+export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. 1 turns retries off. */
+  readonly maxAttempts: number
+  /** Backoff base: attempt n waits a random time in [0, min(maxDelayMs, baseDelayMs × 2ⁿ)). */
+  readonly baseDelayMs: number
+  readonly maxDelayMs: number
+}
+
+export interface ClientConfig {
+  /** Defaults to `AWS_REGION`, then `AWS_DEFAULT_REGION`, then `us-east-1`. */
+  region?: string
+  /** e.g. `http://127.0.0.1:7480`. Defaults to `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL`, then AWS's regional endpoint. */
+  endpoint?: string
+  /** Always put the bucket in the path (`/bucket/key`) instead of the host name. */
+  forcePathStyle?: boolean
+  /** Static keys or a function returning them. Defaults to `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`. */
+  credentials?: Credentials | CredentialsProvider
+  /** The `fetch` to use; defaults to the global one at the time of each request. */
+  fetch?: FetchLike
+  retry?: Partial<RetryPolicy>
+  /** Abort an attempt that has not produced response headers after this long. Off by default. */
+  requestTimeoutMs?: number
+}
+
+/** A plain, frozen description of where and how to talk to S3. It holds no connection and no state. */
+export interface Client {
+  readonly region: string
+  readonly endpoint: string
+  readonly forcePathStyle: boolean
+  readonly credentials: CredentialsProvider
+  readonly fetch: FetchLike
+  readonly retry: RetryPolicy
+  readonly requestTimeoutMs: number | undefined
+}
+
+/**
+ * Creates a client from explicit settings, the environment, or both (explicit wins).
+ *
+ * @example
+ * const client = createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId, secretAccessKey } })
+ */
+export function createClient(config: ClientConfig = {}): Client {
+  const region = config.region ?? readEnv('AWS_REGION') ?? readEnv('AWS_DEFAULT_REGION') ?? 'us-east-1'
+  const endpoint = normalizeEndpoint(
+    config.endpoint ?? readEnv('AWS_ENDPOINT_URL_S3') ?? readEnv('AWS_ENDPOINT_URL') ?? `https://s3.${region}.amazonaws.com`,
+  )
+  const retry: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 20_000, ...config.retry })
+  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
+    throw new InputError('retry.maxAttempts', 'must be a whole number of at least 1.')
+  }
+  return Object.freeze({
+    region,
+    endpoint,
+    forcePathStyle: config.forcePathStyle ?? false,
+    credentials: credentialsProvider(config.credentials),
+    // Looked up at call time so that a test or polyfill installing fetch later is honoured.
+    fetch: config.fetch ?? ((input: Request | string | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+    retry,
+    requestTimeoutMs: config.requestTimeoutMs,
+  })
+}
+
+function normalizeEndpoint(endpoint: string): string {
+  let url: URL
+  try {
+    url = new URL(endpoint)
+  } catch {
+    throw new InputError('endpoint', `"${endpoint}" is not a URL; give one such as "https://s3.eu-west-1.amazonaws.com".`)
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new InputError('endpoint', `must be an http: or https: URL, not "${url.protocol}".`)
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new InputError('endpoint', 'must not carry a query, a fragment or user info.')
+  }
+  return url.origin + url.pathname.replace(/\/+$/, '')
+}

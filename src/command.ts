@@ -1,0 +1,48 @@
+import type { RequestBody } from './body.js'
+
+export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE'
+
+/**
+ * What a command is: plain data describing one S3 request, plus the function that reads its
+ * response. Commands are built by pure functions (`PutObject(input)`), validated when built, and
+ * never perform I/O; `send` does that.
+ */
+export interface Command<Output> {
+  /** The S3 operation's name, e.g. `PutObject`; used in errors. */
+  readonly operation: string
+  readonly method: HttpMethod
+  readonly bucket?: string | undefined
+  readonly key?: string | undefined
+  /** Query parameters; a sub-resource such as `?uploads` has the value ''. */
+  readonly query?: Readonly<Record<string, string | undefined>> | undefined
+  readonly headers?: Readonly<Record<string, string>> | undefined
+  readonly body?: RequestBody | undefined
+  /** Required for stream bodies; known for all others. */
+  readonly contentLength?: number | undefined
+  /** S3 may answer 200 and still put an `<Error>` document in the body (CopyObject, CompleteMultipartUpload). */
+  readonly errorIn200?: boolean | undefined
+  /** Turns a 2xx response into the output. Throws `S3Error` (`InvalidResponse`) on a malformed one. */
+  readonly parse: (response: Response) => Output | Promise<Output>
+}
+
+/** The output type of a command. */
+export type OutputOf<C> = C extends Command<infer O> ? O : never
+
+/**
+ * Drops undefined values: absent inputs send no header, and outputs leave absent fields out
+ * rather than holding `undefined` (so `'VersionId' in output` means S3 sent one).
+ */
+export function compact<T extends object>(fields: { [K in keyof T]: T[K] | undefined }): T {
+  const out: Record<string, unknown> = {}
+  for (const [name, value] of Object.entries(fields)) if (value !== undefined) out[name] = value
+  return out as T
+}
+
+export function definedHeaders(headers: Record<string, string | undefined>): Record<string, string> {
+  return compact<Record<string, string>>(headers)
+}
+
+/** Output of operations whose response carries nothing (DeleteBucket, …). */
+export type EmptyOutput = Readonly<Record<string, never>>
+
+export const emptyOutput = (): EmptyOutput => ({})

@@ -1,0 +1,96 @@
+/**
+ * The two error types s3kit throws. `S3Error` is anything the service (or the road to it) said;
+ * `InputError` is a problem with what the caller passed, raised before any request is made.
+ * Neither ever carries credentials: they are built from codes, messages and names only.
+ */
+
+export interface S3ErrorDetails {
+  readonly code: string
+  readonly message?: string | undefined
+  readonly status: number
+  readonly requestId?: string | undefined
+  readonly hostId?: string | undefined
+  readonly operation: string
+  readonly bucket?: string | undefined
+  readonly key?: string | undefined
+  /** Set by the multipart helpers so that a failed upload can still be found and cleaned up. */
+  readonly uploadId?: string | undefined
+  /** The region S3 named for the bucket (`x-amz-bucket-region`), when it named one. */
+  readonly region?: string | undefined
+  readonly cause?: unknown
+}
+
+/** An error returned by S3 (or by the network on the way to it), with S3's own `code`. */
+export class S3Error extends Error {
+  override readonly name = 'S3Error'
+  /** S3's error code, e.g. `NoSuchKey`, `BucketNotEmpty`, `NotFound` (HEAD), `NetworkError`. */
+  readonly code: string
+  /** HTTP status; 0 when no response arrived. */
+  readonly status: number
+  readonly requestId: string | undefined
+  readonly hostId: string | undefined
+  readonly operation: string
+  readonly bucket: string | undefined
+  readonly key: string | undefined
+  readonly uploadId: string | undefined
+  readonly region: string | undefined
+
+  constructor(details: S3ErrorDetails) {
+    super(describe(details), details.cause === undefined ? undefined : { cause: details.cause })
+    this.code = details.code
+    this.status = details.status
+    this.requestId = details.requestId
+    this.hostId = details.hostId
+    this.operation = details.operation
+    this.bucket = details.bucket
+    this.key = details.key
+    this.uploadId = details.uploadId
+    this.region = details.region
+  }
+
+  /** Same fields, new ones merged in: used to attach an `uploadId` without losing the original. */
+  with(extra: Partial<S3ErrorDetails>): S3Error {
+    return new S3Error({ ...this.details(), ...extra })
+  }
+
+  details(): S3ErrorDetails {
+    return {
+      code: this.code,
+      message: this.message,
+      status: this.status,
+      requestId: this.requestId,
+      hostId: this.hostId,
+      operation: this.operation,
+      bucket: this.bucket,
+      key: this.key,
+      uploadId: this.uploadId,
+      region: this.region,
+      cause: this.cause,
+    }
+  }
+
+  toJSON(): Record<string, unknown> {
+    const { cause: _cause, ...fields } = this.details()
+    return { name: this.name, ...fields }
+  }
+}
+
+function describe(d: S3ErrorDetails): string {
+  if (d.message && d.message.startsWith(`${d.operation} `)) return d.message
+  const where = d.bucket === undefined ? '' : d.key === undefined ? ` (bucket "${d.bucket}")` : ` (bucket "${d.bucket}", key "${d.key}")`
+  const text = d.message ? `: ${d.message}` : ''
+  return `${d.operation} failed with ${d.code}${d.status ? ` (HTTP ${d.status})` : ''}${where}${text}`
+}
+
+/** The caller passed something that S3 would refuse or that cannot be sent; nothing was sent. */
+export class InputError extends TypeError {
+  override readonly name = 'InputError'
+  /** The input field at fault, e.g. `Bucket`, `Key`, `Metadata.color`. */
+  readonly field: string
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`)
+    this.field = field
+  }
+}
+

@@ -1,0 +1,25 @@
+// The root entry: the core, constants, helpers and every command. Each command is also its own
+// entry (`s3kit/commands/PutObject`); with either import, bundlers keep only what is used.
+export { createClient, type Client, type ClientConfig, type FetchLike, type RetryPolicy } from './client.js'
+export type { Credentials, CredentialsProvider } from './credentials.js'
+export { send, type SendOptions } from './send.js'
+export type { Command, EmptyOutput, HttpMethod, OutputOf } from './command.js'
+export { S3Error, InputError, type S3ErrorDetails } from './errors.js'
+export type { RequestBody } from './body.js'
+export type { ObjectBody, BodyReaders } from './object-body.js'
+export { Location, regionOfLocation } from './locations.js'
+export { StorageClass } from './storage-class.js'
+export { ObjectCannedACL, BucketCannedACL } from './canned-acl.js'
+export type { ObjectHeaders, ObjectWriteFields, ObjectReadFields } from '../codecs/object-headers.js'
+export type { RestoreStatus } from '../codecs/restore.js'
+export type { Owner } from '../codecs/owner.js'
+
+// Commands
+export * from '../commands/CreateBucket.js'
+export * from '../commands/DeleteBucket.js'
+export * from '../commands/DeleteObject.js'
+export * from '../commands/GetObject.js'
+export * from '../commands/HeadBucket.js'
+export * from '../commands/HeadObject.js'
+export * from '../commands/ListBuckets.js'
+export * from '../commands/PutObject.js'

@@ -1,0 +1,92 @@
+import { InputError } from './errors.js'
+
+/**
+ * Input checks shared by every command. Each throws an `InputError` naming the field, so a bad
+ * call fails at once and no request is made.
+ */
+
+// Legacy (us-east-1) names may be up to 255 characters with upper case and underscores; such
+// buckets are only reachable with path-style URLs, which `send` then chooses.
+const LEGACY_BUCKET = /^[A-Za-z0-9._-]{3,255}$/
+
+export function checkBucket(bucket: unknown, field = 'Bucket'): string {
+  if (typeof bucket !== 'string' || !LEGACY_BUCKET.test(bucket)) {
+    throw new InputError(
+      field,
+      `${JSON.stringify(bucket)} is not a valid bucket name: use 3–63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.`,
+    )
+  }
+  return bucket
+}
+
+/** Stricter rule for names of new buckets: S3 accepts only DNS-compatible names there. */
+export function checkNewBucket(bucket: unknown): string {
+  if (!isDnsBucket(checkBucket(bucket))) {
+    throw new InputError(
+      'Bucket',
+      `"${bucket as string}" is not a valid name for a new bucket: use 3–63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit, with no ".." and not shaped like an IP address.`,
+    )
+  }
+  return bucket as string
+}
+
+export function isDnsBucket(bucket: string): boolean {
+  return (
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) &&
+    !bucket.includes('..') &&
+    !bucket.includes('.-') &&
+    !bucket.includes('-.') &&
+    !/^\d+\.\d+\.\d+\.\d+$/.test(bucket)
+  )
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder()
+
+export function checkKey(key: unknown, field = 'Key'): string {
+  if (typeof key !== 'string' || key.length === 0) {
+    throw new InputError(field, 'must be a non-empty string.')
+  }
+  if (encoder.encode(key).length > 1024) {
+    throw new InputError(field, 'is longer than S3 allows (1,024 bytes of UTF-8).')
+  }
+  if (/(^|\/)\.\.?(\/|$)/.test(key)) {
+    // WHATWG URLs (and so fetch) collapse "." and ".." path segments, even percent-encoded,
+    // so such a key would silently address a different object.
+    throw new InputError(field, `"${key}" has a "." or ".." path segment, which fetch URLs collapse: the request would reach a different key.`)
+  }
+  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(key)) {
+    throw new InputError(field, 'contains an unpaired UTF-16 surrogate, which has no UTF-8 form.')
+  }
+  return key
+}
+
+/** A whole number in [min, max], or undefined. */
+export function checkInteger(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  if (value === undefined) return undefined
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw new InputError(field, `must be a whole number from ${min} to ${max}, not ${String(value)}.`)
+  }
+  return value
+}
+
+/** A string that can travel as an HTTP header value unchanged (visible ASCII and inner spaces). */
+export function checkHeaderValue(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
+    throw new InputError(field, `${JSON.stringify(value)} cannot be sent as an HTTP header value: use visible ASCII characters, with no leading or trailing spaces.`)
+  }
+  return value
+}
+
+export function checkOneOf<T extends string>(value: unknown, field: string, allowed: readonly T[]): T {
+  if (!allowed.includes(value as T)) {
+    throw new InputError(field, `must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`)
+  }
+  return value as T
+}
+
+export function checkDate(value: unknown, field: string): Date {
+  if (!(value instanceof Date) || Number.isNaN(value.getTime())) {
+    throw new InputError(field, 'must be a valid Date.')
+  }
+  return value
+}
