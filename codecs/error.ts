@@ -40,34 +40,22 @@ function decodeEntities(text: string): string {
   })
 }
 
+const STATUS_CODES: Record<number, string> = {
+  301: 'PermanentRedirect',
+  304: 'NotModified',
+  400: 'BadRequest',
+  403: 'Forbidden',
+  404: 'NotFound',
+  405: 'MethodNotAllowed',
+  409: 'Conflict',
+  412: 'PreconditionFailed',
+  416: 'InvalidRange',
+  429: 'TooManyRequests',
+  501: 'NotImplemented',
+  503: 'ServiceUnavailable',
+}
+
 /** Codes for statuses whose responses carry no body (HEAD, 304), named as S3's SDKs name them. */
 export function codeForStatus(status: number): string {
-  switch (status) {
-    case 301:
-      return 'PermanentRedirect'
-    case 304:
-      return 'NotModified'
-    case 400:
-      return 'BadRequest'
-    case 403:
-      return 'Forbidden'
-    case 404:
-      return 'NotFound'
-    case 405:
-      return 'MethodNotAllowed'
-    case 409:
-      return 'Conflict'
-    case 412:
-      return 'PreconditionFailed'
-    case 416:
-      return 'InvalidRange'
-    case 429:
-      return 'TooManyRequests'
-    case 501:
-      return 'NotImplemented'
-    case 503:
-      return 'ServiceUnavailable'
-    default:
-      return status >= 500 ? 'InternalError' : `Http${status}`
-  }
+  return STATUS_CODES[status] ?? (status >= 500 ? 'InternalError' : `Http${status}`)
 }

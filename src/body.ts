@@ -26,25 +26,10 @@ export function isStreamBody(body: RequestBody | undefined): body is ReadableStr
 /** The body's size in bytes when it can be known without reading it. */
 export function knownLength(body: RequestBody | undefined): number | undefined {
   if (body === undefined) return 0
-  if (typeof body === 'string') return utf8Length(body)
+  if (typeof body === 'string') return new TextEncoder().encode(body).length
   if (body instanceof Uint8Array || body instanceof ArrayBuffer) return body.byteLength
   if (typeof Blob !== 'undefined' && body instanceof Blob) return body.size
   return undefined
-}
-
-/** Byte length of a string's UTF-8 form, without encoding it. */
-function utf8Length(text: string): number {
-  let length = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) length += 1
-    else if (c < 0x800) length += 2
-    else if (c >= 0xd800 && c < 0xdc00 && i + 1 < text.length) {
-      length += 4
-      i++
-    } else length += 3
-  }
-  return length
 }
 
 /**

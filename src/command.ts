@@ -46,3 +46,20 @@ export function definedHeaders(headers: Record<string, string | undefined>): Rec
 export type EmptyOutput = Readonly<Record<string, never>>
 
 export const emptyOutput = (): EmptyOutput => ({})
+
+/**
+ * A command whose output is one page of a longer list (ListObjectsV2, ListParts, …). It knows how
+ * to ask for the following page, so `paginate` needs nothing operation-specific.
+ */
+export interface PaginatedCommand<Output, Item> extends Command<Output> {
+  readonly pagination: Pagination<Output, Item>
+}
+
+export interface Pagination<Output, Item> {
+  /** The command for the page after `output`, or undefined when `output` was the last page. */
+  readonly next: (output: Output) => PaginatedCommand<Output, Item> | undefined
+  /** The same request asking for at most `size` items a page. */
+  readonly withPageSize: (size: number) => PaginatedCommand<Output, Item>
+  /** The items of one page, in order (e.g. `Contents`). */
+  readonly items: (output: Output) => readonly Item[]
+}

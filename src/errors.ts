@@ -54,24 +54,12 @@ export class S3Error extends Error {
   }
 
   details(): S3ErrorDetails {
-    return {
-      code: this.code,
-      message: this.message,
-      status: this.status,
-      requestId: this.requestId,
-      hostId: this.hostId,
-      operation: this.operation,
-      bucket: this.bucket,
-      key: this.key,
-      uploadId: this.uploadId,
-      region: this.region,
-      cause: this.cause,
-    }
+    return { ...this, message: this.message, cause: this.cause }
   }
 
-  toJSON(): Record<string, unknown> {
-    const { cause: _cause, ...fields } = this.details()
-    return { name: this.name, ...fields }
+  /** The fields and message; never the cause, which may hold a request. */
+  toJSON(): object {
+    return { ...this, message: this.message }
   }
 }
 

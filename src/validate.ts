@@ -54,7 +54,7 @@ export function checkKey(key: unknown, field = 'Key'): string {
     // so such a key would silently address a different object.
     throw new InputError(field, `"${key}" has a "." or ".." path segment, which fetch URLs collapse: the request would reach a different key.`)
   }
-  if (/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(key)) {
+  if (!key.isWellFormed()) {
     throw new InputError(field, 'contains an unpaired UTF-16 surrogate, which has no UTF-8 form.')
   }
   return key

@@ -1,0 +1,366 @@
+#!/usr/bin/env bash
+# Start / stop a real S3 server (Ceph RADOS Gateway) on loopback for the s3kit tests.
+#
+#   scripts/s3-server.sh start    # prints shell-sourceable S3_* lines on stdout
+#   scripts/s3-server.sh status   # exit 0 when running and answering a signed request
+#   scripts/s3-server.sh stop     # stops the daemons this script started, removes the scratch dir
+#
+# Typical use:   eval "$(scripts/s3-server.sh start)"
+#
+# Cluster: one ceph-mon, one ceph-osd on memstore (data in RAM, nothing on disk but logs), and
+# radosgw (beast) on 127.0.0.1. No ceph-mgr: S3 does not need it. Everything, including pid
+# files and logs, lives in one scratch directory. Progress goes to stderr, only the env to stdout.
+#
+# Environment:
+#   S3KIT_RGW_DIR   scratch directory            (default /tmp/s3kit-rgw)
+#   S3KIT_RGW_PORT  S3 port on 127.0.0.1          (default 7480)
+# The monitor always uses 127.0.0.1:3300 and :6789, so only one instance can run per machine.
+#
+# How this RGW differs from AWS S3 is described in /work/shared/ceph-rgw.md. One point that matters
+# for CreateBucket: the zonegroup's api_name is set to "us-east-1" below, and RGW then accepts as
+# LocationConstraint only:
+#   - no CreateBucketConfiguration body (or an empty LocationConstraint)
+#   - "us-east-1"                          (AWS itself rejects this value; RGW accepts it)
+#   - "us-east-1:default-placement"        (RGW's "api_name:placement-id" form)
+# Anything else ("eu-west-1", "default", "us-east-1:nope", ...) → 400 InvalidLocationConstraint.
+set -euo pipefail
+
+DIR="${S3KIT_RGW_DIR:-/tmp/s3kit-rgw}"
+PORT="${S3KIT_RGW_PORT:-7480}"
+CONF="$DIR/ceph.conf"
+MON_ADDRS="[v2:127.0.0.1:3300,v1:127.0.0.1:6789]"
+READY_TIMEOUT=90   # seconds until radosgw must answer a signed request
+STOP_TIMEOUT=20    # seconds between SIGTERM and SIGKILL
+
+ENDPOINT="http://127.0.0.1:$PORT"
+REGION="us-east-1"
+USER1_ID="test"
+USER1_NAME="Test User"
+USER1_EMAIL="test@example.com"
+USER1_ACCESS="s3kit-test-access"
+USER1_SECRET="s3kit-test-secret-key-0123456789abcdef"
+USER2_ID="test2"
+USER2_NAME="Second User"
+USER2_EMAIL="test2@example.com"
+USER2_ACCESS="s3kit-test2-access"
+USER2_SECRET="s3kit-test2-secret-key-0123456789abcdef"
+STORAGE_CLASSES=(STANDARD_IA GLACIER)
+
+# Stop order: gateway first, monitor last, so nothing waits on a vanished monitor.
+DAEMONS=(rgw osd mon)
+
+log() { echo "s3-server: $*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+# --- helpers ---------------------------------------------------------------------------------
+
+ceph_cmd() { timeout 30 ceph -c "$CONF" --connect-timeout 10 "$@"; }
+rgw_admin() { timeout 60 radosgw-admin -c "$CONF" -n client.rgw.a "$@"; }
+
+pid_file() { echo "$DIR/$1.pid"; }
+
+# Prints the recorded PID of daemon $1 if that process is alive AND is ours: its command line must
+# mention our ceph.conf, so a PID recycled by an unrelated process is never signalled.
+our_pid() {
+  local file pid
+  file="$(pid_file "$1")"
+  [[ -f $file ]] || return 1
+  pid="$(<"$file")"
+  [[ $pid =~ ^[0-9]+$ ]] || return 1
+  [[ -r /proc/$pid/cmdline ]] || return 1
+  local cmdline
+  cmdline="$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null)" || return 1
+  [[ $cmdline == *"$CONF"* ]] || return 1
+  echo "$pid"
+}
+
+# A signed ListBuckets (GET /). curl's --aws-sigv4 is rejected by RGW unless x-amz-content-sha256
+# is sent too; the value is the SHA-256 of the empty body.
+signed_list_buckets_status() {
+  local access="$1" secret="$2"
+  curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
+    --aws-sigv4 "aws:amz:$REGION:s3" --user "$access:$secret" \
+    -H "x-amz-content-sha256: e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" \
+    "$ENDPOINT/" 2>/dev/null || true
+}
+
+all_daemons_alive() {
+  local d
+  for d in "${DAEMONS[@]}"; do our_pid "$d" >/dev/null || return 1; done
+}
+
+is_running() {
+  all_daemons_alive && [[ $(signed_list_buckets_status "$USER1_ACCESS" "$USER1_SECRET") == 200 ]]
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+print_env() {
+  cat <<EOF
+S3_ENDPOINT=$ENDPOINT
+S3_REGION=$REGION
+S3_ACCESS_KEY_ID=$USER1_ACCESS
+S3_SECRET_ACCESS_KEY=$USER1_SECRET
+S3_ACCESS_KEY_ID_2=$USER2_ACCESS
+S3_SECRET_ACCESS_KEY_2=$USER2_SECRET
+S3_USER_ID=$USER1_ID
+S3_USER_EMAIL=$USER1_EMAIL
+S3_USER_ID_2=$USER2_ID
+S3_USER_EMAIL_2=$USER2_EMAIL
+EOF
+}
+
+show_log_tails() {
+  local f
+  for f in "$DIR"/log/*.log; do
+    [[ -f $f ]] || continue
+    log "---- last lines of $f ----"
+    tail -n 30 "$f" >&2
+  done
+}
+
+# Polls "$@" once per 0.25 s until it succeeds or $1 seconds pass.
+wait_for() {
+  local seconds="$1" what="$2"
+  shift 2
+  local deadline=$((SECONDS + seconds))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < deadline)) || { log "timed out after ${seconds}s waiting for $what"; return 1; }
+    sleep 0.25
+  done
+}
+
+# Runs a daemon in the foreground (-f) but detached from the calling shell: setsid gives it its
+# own session (no SIGHUP/SIGINT from the caller's terminal or process group), nohup and the
+# redirections drop the caller's stdio so a test runner reading our stdout does not hang.
+# In a non-interactive shell a background child is not a process-group leader, so setsid execs
+# instead of forking and $! is the daemon's own PID.
+spawn() {
+  local name="$1"
+  shift
+  nohup setsid "$@" >>"$DIR/log/$name.out" 2>&1 </dev/null &
+  echo "$!" >"$(pid_file "$name")"
+}
+
+# --- installation ----------------------------------------------------------------------------
+
+install_ceph() {
+  command -v radosgw >/dev/null && return 0
+  log "radosgw not found; installing Ceph packages (~30 s)"
+  local sudo=""
+  [[ $EUID -eq 0 ]] || sudo="sudo"
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get update >&2
+  # The postinst prints "Failed to connect to bus" when there is no systemd: harmless.
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+    ceph-common ceph-mon ceph-osd radosgw uuid-runtime curl >&2
+}
+
+# --- cluster setup ---------------------------------------------------------------------------
+
+write_conf() {
+  cat >"$CONF" <<EOF
+[global]
+fsid = $1
+mon host = $MON_ADDRS
+public addr = 127.0.0.1
+cluster addr = 127.0.0.1
+ms bind ipv6 = false
+auth cluster required = none
+auth service required = none
+auth client required = none
+# radosgw defaults to "secure", which with auth none loops on "get_initial_auth_request returned -13".
+ms mon client mode = crc
+run dir = $DIR/run
+admin socket = $DIR/run/\$name.asok
+log file = $DIR/log/\$name.log
+keyring = $DIR/keyring
+# A single OSD: pools of size 1, few PGs, no autoscaler (there is no mgr anyway).
+osd pool default size = 1
+osd pool default min size = 1
+mon allow pool size one = true
+mon warn on pool no redundancy = false
+osd pool default pg num = 8
+osd pool default pgp num = 8
+osd pool default pg autoscale mode = off
+osd crush chooseleaf type = 0
+# Do not let a full /tmp stop the monitor.
+mon data avail crit = 1
+mon data avail warn = 2
+
+[mon]
+mon data = $DIR/\$name
+
+[osd]
+osd data = $DIR/\$name
+osd objectstore = memstore
+# Capacity only (RAM is used as data arrives): large enough for 1 GiB objects and benchmarks.
+memstore device bytes = $((12 * 1024 * 1024 * 1024))
+# memstore's size would otherwise give the OSD a CRUSH weight of zero (no PGs map to it).
+osd crush initial weight = 1
+
+[client.rgw.a]
+# Without tcp_nodelay a small GET takes ~48 ms instead of ~4 ms.
+rgw frontends = beast endpoint=127.0.0.1:$PORT tcp_nodelay=1
+rgw data = $DIR/\$name
+# Virtual-hosted style: <bucket>.localhost
+rgw dns name = localhost
+# Lifecycle: "1 day" lasts 10 s, so expirations and transitions happen within ~25 s.
+rgw lc debug interval = 10
+# Deleted/overwritten data goes to the garbage collector, which by default waits 2 h and runs
+# hourly; memstore keeps it in RAM until then. Free it within seconds instead, so repeated large
+# uploads do not fill the store.
+rgw gc obj min wait = 0
+rgw gc processor period = 5
+rgw gc processor max time = 5
+# SSE-C over plain http (RGW refuses customer keys without TLS by default).
+rgw crypt require ssl = false
+EOF
+}
+
+start_mon() {
+  log "creating monitor"
+  ceph-authtool --create-keyring "$DIR/keyring" --gen-key -n mon. --cap mon 'allow *' >/dev/null
+  monmaptool --create --clobber --fsid "$1" --addv a "$MON_ADDRS" "$DIR/monmap" >/dev/null
+  ceph-mon -c "$CONF" -i a --mkfs --monmap "$DIR/monmap" --keyring "$DIR/keyring" >&2
+  spawn mon ceph-mon -c "$CONF" -i a -f
+  wait_for 30 "ceph-mon quorum" ceph_cmd quorum_status || return 1
+}
+
+osd_is_up() { [[ $(ceph_cmd osd dump) == *$'\n'"osd.$1 up"* ]]; }
+
+start_osd() {
+  log "creating OSD (memstore)"
+  local uuid id
+  uuid="$(uuidgen)"
+  id="$(ceph_cmd osd new "$uuid")"
+  mkdir -p "$DIR/osd.$id" # memstore keeps only its fsid/type files here; the data stays in RAM
+  ceph-osd -c "$CONF" -i "$id" --mkfs --osd-uuid "$uuid" >>"$DIR/log/osd-mkfs.out" 2>&1
+  spawn osd ceph-osd -c "$CONF" -i "$id" -f
+  wait_for 60 "osd.$id up" osd_is_up "$id" || return 1
+}
+
+create_user() {
+  rgw_admin user create --uid "$1" --display-name "$2" --email "$3" \
+    --access-key "$4" --secret "$5" >/dev/null
+}
+
+# Users first: the first `user create` creates the default zonegroup and zone; placement changes
+# on a fresh cluster fail with "failed to init zonegroup: (2) No such file or directory".
+configure_rgw() {
+  log "creating users, storage classes, zonegroup api_name"
+  create_user "$USER1_ID" "$USER1_NAME" "$USER1_EMAIL" "$USER1_ACCESS" "$USER1_SECRET"
+  create_user "$USER2_ID" "$USER2_NAME" "$USER2_EMAIL" "$USER2_ACCESS" "$USER2_SECRET"
+  local class
+  for class in "${STORAGE_CLASSES[@]}"; do
+    rgw_admin zonegroup placement add --rgw-zonegroup default \
+      --placement-id default-placement --storage-class "$class" >/dev/null
+    rgw_admin zone placement add --rgw-zone default \
+      --placement-id default-placement --storage-class "$class" \
+      --data-pool "default.rgw.$class.data" >/dev/null
+  done
+  # So that LocationConstraint "us-east-1" means what it says (the default api_name is "default").
+  rgw_admin zonegroup modify --rgw-zonegroup default --api-name "$REGION" >/dev/null
+}
+
+start_rgw() {
+  log "starting radosgw on $ENDPOINT"
+  spawn rgw radosgw -c "$CONF" -n client.rgw.a -f
+  local deadline=$((SECONDS + READY_TIMEOUT))
+  until [[ $(signed_list_buckets_status "$USER1_ACCESS" "$USER1_SECRET") == 200 ]]; do
+    our_pid rgw >/dev/null || { log "radosgw exited"; return 1; }
+    ((SECONDS < deadline)) || { log "radosgw did not answer within ${READY_TIMEOUT}s"; return 1; }
+    sleep 0.25
+  done
+}
+
+# --- commands --------------------------------------------------------------------------------
+
+# SIGTERM to every recorded daemon that is still ours, SIGKILL to those left after STOP_TIMEOUT.
+kill_daemons() {
+  local d pid pids=()
+  for d in "${DAEMONS[@]}"; do
+    if pid="$(our_pid "$d")"; then pids+=("$pid"); kill -TERM "$pid" 2>/dev/null || true; fi
+  done
+  ((${#pids[@]})) || return 0
+  log "stopping PIDs ${pids[*]}"
+  local deadline=$((SECONDS + STOP_TIMEOUT)) alive
+  while :; do
+    alive=()
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
+    ((${#alive[@]})) || return 0
+    if ((SECONDS >= deadline)); then
+      log "SIGKILL to ${alive[*]}"
+      kill -KILL "${alive[@]}" 2>/dev/null || true
+      return 0
+    fi
+    sleep 0.25
+  done
+}
+
+cmd_stop() {
+  kill_daemons
+  rm -rf "$DIR"
+  log "stopped"
+}
+
+cmd_status() {
+  if is_running; then log "running at $ENDPOINT"; return 0; fi
+  log "not running"
+  return 1
+}
+
+start_failed() {
+  show_log_tails
+  kill_daemons
+  log "error: start failed; logs kept in $DIR/log (\"$0 stop\" removes them)"
+}
+
+cmd_start() {
+  if is_running; then
+    log "already running at $ENDPOINT"
+    print_env
+    return 0
+  fi
+  # Left-overs of an earlier run (crashed daemon, failed start): clear them for a cold start.
+  if [[ -e $DIR ]]; then
+    log "removing stale $DIR"
+    kill_daemons
+    rm -rf "$DIR"
+  fi
+  local p
+  for p in "$PORT" 3300 6789; do
+    ! port_in_use "$p" || die "127.0.0.1:$p is already in use by another process"
+  done
+
+  install_ceph
+  local started=$SECONDS fsid
+  mkdir -p "$DIR/run" "$DIR/log" "$DIR/mon.a" "$DIR/client.rgw.a"
+  fsid="$(uuidgen)"
+  write_conf "$fsid"
+  # Any failing step ends the script (set -e); the trap then shows the logs and stops what we
+  # started. (Calling the steps inside an `if` would silently disable set -e within them.)
+  trap start_failed EXIT
+  start_mon "$fsid"
+  start_osd
+  configure_rgw
+  start_rgw
+  trap - EXIT
+  log "ready after $((SECONDS - started))s"
+  print_env
+}
+
+main() {
+  local cmd="${1:-}"
+  case "$cmd" in
+    start | stop | status) ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  esac
+  # Serialise concurrent invocations (e.g. several test workers calling start at once). The lock
+  # file sits next to the scratch dir because stop removes the dir itself.
+  mkdir -p "$(dirname "$DIR")"
+  exec 9>"$DIR.lock"
+  flock 9
+  "cmd_$cmd"
+}
+
+main "$@"
