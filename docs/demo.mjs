@@ -1,0 +1,137 @@
+// The boto S3 tutorial ("An Introduction to boto's S3 interface"), retold with s3kit.
+// Run it with `npm run demo`: it talks to S3_ENDPOINT if set, or starts the local Ceph RGW test
+// server (scripts/s3-server.sh) and stops it again at the end.
+//
+// It imports the package by its own name, exactly as an application would.
+import { execFileSync } from 'node:child_process'
+import {
+  createClient,
+  send,
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  GetObject,
+  HeadBucket,
+  ListBuckets,
+  Location,
+  PutObject,
+  S3Error,
+} from 's3kit'
+
+const say = (text) => console.log(text)
+const chapter = (title) => console.log(`\n━━ ${title} ━━`)
+
+// ── A server to talk to ────────────────────────────────────────────────────────────────────────
+let startedServer = false
+if (!process.env.S3_ENDPOINT) {
+  const running = spawnOk('status')
+  const env = execFileSync('bash', ['scripts/s3-server.sh', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  startedServer = !running
+  for (const line of env.split('\n')) {
+    const m = /^(S3_[A-Z0-9_]+)=(.*)$/.exec(line.trim())
+    if (m) process.env[m[1]] = m[2]
+  }
+}
+function spawnOk(command) {
+  try {
+    execFileSync('bash', ['scripts/s3-server.sh', command], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+}
+
+try {
+  // ── Creating a connection ──────────────────────────────────────────────────────────────────
+  chapter('Creating a connection')
+  // Keys can be passed explicitly…
+  const client = createClient({
+    endpoint: process.env.S3_ENDPOINT,
+    region: process.env.S3_REGION ?? 'us-east-1',
+    credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY },
+  })
+  // …or come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY, with no arguments at all.
+  process.env.AWS_ACCESS_KEY_ID = process.env.S3_ACCESS_KEY_ID
+  process.env.AWS_SECRET_ACCESS_KEY = process.env.S3_SECRET_ACCESS_KEY
+  process.env.AWS_ENDPOINT_URL_S3 = process.env.S3_ENDPOINT
+  const fromEnv = createClient()
+  say(`connected to ${client.endpoint} (region ${client.region}); a client from the environment has endpoint ${fromEnv.endpoint}`)
+  say(`the client holds no secret you could print: ${JSON.stringify(client)}`)
+
+  // ── Creating a bucket ──────────────────────────────────────────────────────────────────────
+  chapter('Creating a bucket')
+  const bucket = `s3kit-demo-${Date.now().toString(36)}`
+  await send(client, CreateBucket({ Bucket: bucket }))
+  say(`created bucket ${bucket}`)
+  // Bucket names are one namespace shared by everyone: another user's name is taken.
+  const otherUser = process.env.S3_ACCESS_KEY_ID_2
+    ? createClient({ credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID_2, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY_2 } })
+    : undefined
+  if (otherUser) {
+    try {
+      await send(otherUser, CreateBucket({ Bucket: bucket }))
+    } catch (error) {
+      if (!(error instanceof S3Error)) throw error
+      say(`another user asking for the same name gets ${error.code} (HTTP ${error.status})`)
+    }
+  }
+
+  // ── Creating a bucket in another location ──────────────────────────────────────────────────
+  chapter('Creating a bucket in another location')
+  say(`locations, as boto's Location had them: ${Object.keys(Location).join(', ')}`)
+  try {
+    await send(client, CreateBucket({ Bucket: `${bucket}-eu`, CreateBucketConfiguration: { LocationConstraint: Location.EU } }))
+    say(`created ${bucket}-eu in ${Location.EU}`)
+    await send(client, DeleteBucket({ Bucket: `${bucket}-eu` }))
+  } catch (error) {
+    if (!(error instanceof S3Error)) throw error
+    // A local Ceph server knows only its own zone group, so it refuses AWS's region names.
+    say(`this server refuses LocationConstraint ${Location.EU}: ${error.code}`)
+  }
+
+  // ── Storing data ───────────────────────────────────────────────────────────────────────────
+  chapter('Storing data')
+  await send(client, PutObject({ Bucket: bucket, Key: 'foobar', Body: 'This is a test of S3' }))
+  const { Body } = await send(client, GetObject({ Bucket: bucket, Key: 'foobar' }))
+  say(`foobar → "${await Body.text()}"`)
+  // (chapter: storing data from files, reading back to a file, metadata — see issue 4)
+
+  // (chapter: storing large data — multipart upload in parallel parts)
+
+  // ── Accessing a bucket ─────────────────────────────────────────────────────────────────────
+  chapter('Accessing a bucket')
+  const head = await send(client, HeadBucket({ Bucket: bucket }))
+  say(`HeadBucket ${bucket}: exists${head.BucketRegion ? ` in ${head.BucketRegion}` : ''}`)
+  try {
+    await send(client, HeadBucket({ Bucket: 'i-dont-exist-at-all' }))
+  } catch (error) {
+    if (!(error instanceof S3Error)) throw error
+    say(`HeadBucket i-dont-exist-at-all: ${error.code}`)
+  }
+  // (chapter: listing keys with prefixes and storage classes)
+
+  // ── Listing all available buckets ──────────────────────────────────────────────────────────
+  chapter('Listing all available buckets')
+  const { Buckets } = await send(client, ListBuckets())
+  say(`${Buckets.length} bucket(s): ${Buckets.map((b) => b.Name).join(', ')}`)
+
+  // (chapter: access control lists)
+  // (chapter: metadata on keys)
+  // (chapter: CORS)
+  // (chapter: transitioning objects — lifecycle)
+  // (chapter: restoring objects from Glacier)
+
+  // ── Deleting a bucket ──────────────────────────────────────────────────────────────────────
+  chapter('Deleting a bucket')
+  try {
+    await send(client, DeleteBucket({ Bucket: bucket }))
+  } catch (error) {
+    if (!(error instanceof S3Error)) throw error
+    say(`DeleteBucket on a bucket with keys: ${error.code}; delete the keys first`)
+  }
+  await send(client, DeleteObject({ Bucket: bucket, Key: 'foobar' }))
+  await send(client, DeleteBucket({ Bucket: bucket }))
+  say(`deleted ${bucket}`)
+} finally {
+  if (startedServer && !process.env.S3KIT_KEEP_SERVER) spawnOk('stop')
+}
