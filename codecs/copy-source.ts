@@ -1,0 +1,97 @@
+import * as z from 'zod/mini'
+import { compact, definedHeaders } from '../src/command.js'
+import { InputError } from '../src/errors.js'
+import { encodeKey, encodeRfc3986 } from '../src/url.js'
+import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/validate.js'
+import { optionalString, quoteETag } from './headers.js'
+import { text, timestamp } from './xml.js'
+
+/**
+ * The source of a server-side copy, shared by CopyObject and UploadPartCopy. S3 wants it as one
+ * URL-encoded header (`x-amz-copy-source: bucket/key?versionId=…`); SDKs that take that string from
+ * the caller leave the encoding to them, and keys with spaces, `+`, `%` or non-ASCII text then copy
+ * the wrong object or fail. Here the caller names the parts and the codec encodes them, once.
+ */
+export interface CopySource {
+  readonly Bucket: string
+  readonly Key: string
+  /** Copy this version rather than the current one. */
+  readonly VersionId?: string
+}
+
+/** Copy only when the source matches: a failed condition is an `S3Error` `PreconditionFailed`. */
+export interface CopySourceConditions {
+  readonly CopySourceIfMatch?: string
+  readonly CopySourceIfNoneMatch?: string
+  readonly CopySourceIfModifiedSince?: Date
+  readonly CopySourceIfUnmodifiedSince?: Date
+}
+
+/** The `x-amz-copy-source` value: the key percent-encoded segment by segment, `/` kept. */
+export function copySourceHeader(source: CopySource, field = 'CopySource'): string {
+  if (typeof source !== 'object' || source === null) {
+    throw new InputError(field, 'must be { Bucket, Key, VersionId? } (s3kit encodes it; do not pass a pre-encoded "bucket/key" string).')
+  }
+  const bucket = checkBucket(source.Bucket, `${field}.Bucket`)
+  const key = checkKey(source.Key, `${field}.Key`)
+  const version = source.VersionId === undefined ? '' : `?versionId=${encodeRfc3986(checkNonEmpty(source.VersionId, `${field}.VersionId`))}`
+  return `${bucket}/${encodeKey(key)}${version}`
+}
+
+export function copySourceHeaders(source: CopySource, conditions: CopySourceConditions): Record<string, string> {
+  const etag = (value: string | undefined, name: keyof CopySourceConditions): string | undefined =>
+    value === undefined ? undefined : checkHeaderValue(value, name)
+  const date = (value: Date | undefined, name: keyof CopySourceConditions): string | undefined =>
+    value === undefined ? undefined : checkDate(value, name).toUTCString()
+  return definedHeaders({
+    'x-amz-copy-source': copySourceHeader(source),
+    'x-amz-copy-source-if-match': etag(conditions.CopySourceIfMatch, 'CopySourceIfMatch'),
+    'x-amz-copy-source-if-none-match': etag(conditions.CopySourceIfNoneMatch, 'CopySourceIfNoneMatch'),
+    'x-amz-copy-source-if-modified-since': date(conditions.CopySourceIfModifiedSince, 'CopySourceIfModifiedSince'),
+    'x-amz-copy-source-if-unmodified-since': date(conditions.CopySourceIfUnmodifiedSince, 'CopySourceIfUnmodifiedSince'),
+  })
+}
+
+/** The version of the source that was copied, when the source bucket is versioned. */
+export function copySourceVersionId(headers: Headers): string | undefined {
+  return optionalString(headers, 'x-amz-copy-source-version-id')
+}
+
+/** What a copy's result document holds (`<CopyObjectResult>` or `<CopyPartResult>`). */
+export interface CopyResult {
+  /** Quoted, as everywhere else in s3kit (RGW sends it without quotes). */
+  readonly ETag: string
+  readonly LastModified: Date
+  readonly ChecksumCRC32?: string
+  readonly ChecksumCRC32C?: string
+  readonly ChecksumCRC64NVME?: string
+  readonly ChecksumSHA1?: string
+  readonly ChecksumSHA256?: string
+}
+
+const resultFields = z.object({
+  ETag: text,
+  LastModified: timestamp,
+  ChecksumCRC32: z.optional(text),
+  ChecksumCRC32C: z.optional(text),
+  ChecksumCRC64NVME: z.optional(text),
+  ChecksumSHA1: z.optional(text),
+  ChecksumSHA256: z.optional(text),
+})
+
+/** The schema of a copy result document whose root element is `root`. */
+export function copyResultDocument<R extends string>(root: R) {
+  return z.object({ [root]: resultFields } as Record<R, typeof resultFields>)
+}
+
+export function toCopyResult(result: z.output<typeof resultFields>): CopyResult {
+  return compact<CopyResult>({ ...result, ETag: quoteETag(result.ETag) })
+}
+
+/** No element of a copy result repeats. */
+export const copyResultArrays: ReadonlySet<string> = /* @__PURE__ */ new Set<string>()
+
+function checkNonEmpty(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value === '') throw new InputError(field, 'must be a non-empty string.')
+  return value
+}
