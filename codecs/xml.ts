@@ -101,9 +101,10 @@ export const boolean = z.pipe(
  * (`<Buckets/>`, parsed as '') or leaves it out when there are no items; both become [].
  */
 export function wrappedList<S extends z.ZodMiniType>(itemName: string, item: S) {
-  const wrapper = z.optional(z.union([z.literal(''), z.record(z.literal(itemName), z.optional(z.array(item)))]))
+  // A string here is the empty element, or only the white space between tags (values are not trimmed).
+  const wrapper = z.optional(z.union([z.string().check(z.regex(/^\s*$/)), z.looseObject({ [itemName]: z.optional(z.array(item)) })]))
   return z.pipe(
     wrapper,
-    z.transform((value: z.output<typeof wrapper>): z.output<S>[] => (typeof value === 'object' ? (value[itemName] ?? []) : [])),
+    z.transform((value): z.output<S>[] => (typeof value === 'object' ? ((value as Record<string, z.output<S>[] | undefined>)[itemName] ?? []) : [])),
   )
 }

@@ -7,6 +7,8 @@ export interface UnsignedRequest {
   readonly headers: Readonly<Record<string, string>>
   /** Hex SHA-256 of the body, or `UNSIGNED-PAYLOAD`. */
   readonly payloadHash: string
+  /** `YYYYMMDDTHHMMSSZ`; now when absent (tests pin it to check documented signatures). */
+  readonly datetime?: string
 }
 
 // Derived signing keys, per credentials object: deriving one takes four HMACs, so reusing it keeps
@@ -30,6 +32,7 @@ export async function signRequest(request: UnsignedRequest, credentials: Credent
     service: 's3',
     region,
     cache,
+    ...(request.datetime ? { datetime: request.datetime } : {}),
   })
   const signed = await signer.sign()
   return signed.headers

@@ -1,0 +1,192 @@
+import { describe, expect, it, vi } from 'vitest'
+import { createClient, type FetchLike } from '../../src/client.js'
+import type { Command } from '../../src/command.js'
+import { InputError, S3Error } from '../../src/errors.js'
+import { send } from '../../src/send.js'
+import { GetObject } from '../../commands/GetObject.js'
+import { HeadObject } from '../../commands/HeadObject.js'
+import { PutObject } from '../../commands/PutObject.js'
+
+const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
+const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET }
+
+// The error document of the S3 API reference ("Error responses", REST error response example).
+const noSuchKey = `<?xml version="1.0" encoding="UTF-8"?>
+<Error>
+  <Code>NoSuchKey</Code>
+  <Message>The resource you requested does not exist</Message>
+  <Resource>/mybucket/myfoto.jpg</Resource>
+  <RequestId>4442587FB7D0A2F9</RequestId>
+</Error>`
+
+// The throttling and server errors S3 documents in the same table (503 SlowDown, 500 InternalError).
+const slowDown = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>R1</RequestId><HostId>H1</HostId></Error>'
+
+function stub(...responses: Array<() => Response | Promise<Response>>) {
+  const calls: Request[] = []
+  const fetch = vi.fn<FetchLike>(async (input, init) => {
+    calls.push(new Request(input, init))
+    const next = responses[Math.min(calls.length - 1, responses.length - 1)]!
+    return next()
+  })
+  return { fetch, calls }
+}
+
+const client = (fetch: FetchLike, extra = {}) =>
+  createClient({ endpoint: 'http://127.0.0.1:7480', credentials, fetch, retry: { baseDelayMs: 1 }, ...extra })
+
+// Headers of the GetObject response example in the S3 API reference (trimmed to what is parsed).
+const ok = () =>
+  new Response('', { status: 200, headers: { etag: '"abc"', 'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT', 'content-length': '0' } })
+
+describe('send', () => {
+  it('turns an error document into an S3Error with S3 code, message and request id', async () => {
+    const { fetch } = stub(() => new Response(noSuchKey, { status: 404, headers: { 'x-amz-id-2': 'HOST' } }))
+    const error = await send(client(fetch), GetObject({ Bucket: 'mybucket', Key: 'myfoto.jpg' })).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(S3Error)
+    expect(error).toMatchObject({
+      code: 'NoSuchKey',
+      status: 404,
+      requestId: '4442587FB7D0A2F9',
+      hostId: 'HOST',
+      operation: 'GetObject',
+      bucket: 'mybucket',
+      key: 'myfoto.jpg',
+    })
+    expect((error as Error).message).toContain('The resource you requested does not exist')
+  })
+
+  it('names HEAD errors from the status, since HEAD responses have no body', async () => {
+    const { fetch } = stub(() => new Response(null, { status: 404, headers: { 'x-amz-request-id': 'RID' } }))
+    await expect(send(client(fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'NotFound', status: 404, requestId: 'RID', key: 'k' })
+    const forbidden = stub(() => new Response(null, { status: 403 }))
+    await expect(send(client(forbidden.fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'Forbidden', status: 403 })
+  })
+
+  it('retries throttling and server errors, then succeeds', async () => {
+    const { fetch, calls } = stub(
+      () => new Response(slowDown, { status: 503 }),
+      () => new Response('<Error><Code>InternalError</Code></Error>', { status: 500 }),
+      ok,
+    )
+    const out = await send(client(fetch), PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' }))
+    expect(out.ETag).toBe('"abc"')
+    expect(calls).toHaveLength(3)
+    // Each attempt is signed afresh and carries the same body.
+    expect(await calls[2]!.text()).toBe('x')
+  })
+
+  it('gives up after maxAttempts with the last error', async () => {
+    const { fetch, calls } = stub(() => new Response(slowDown, { status: 503 }))
+    await expect(send(client(fetch, { retry: { maxAttempts: 2, baseDelayMs: 1 } }), PutObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'SlowDown' })
+    expect(calls).toHaveLength(2)
+  })
+
+  it('does not retry client errors or NotImplemented', async () => {
+    for (const response of [() => new Response(noSuchKey, { status: 404 }), () => new Response('<Error><Code>NotImplemented</Code></Error>', { status: 501 })]) {
+      const { fetch, calls } = stub(response)
+      await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toBeInstanceOf(S3Error)
+      expect(calls).toHaveLength(1)
+    }
+  })
+
+  it('retries network failures and reports them as NetworkError', async () => {
+    const failing = vi.fn<FetchLike>(async () => {
+      throw new TypeError('fetch failed')
+    })
+    const error = await send(client(failing), GetObject({ Bucket: 'b-1', Key: 'k' })).catch((e: unknown) => e)
+    expect(error).toMatchObject({ code: 'NetworkError', status: 0 })
+    expect((error as Error).cause).toBeInstanceOf(TypeError)
+    expect(failing).toHaveBeenCalledTimes(3)
+  })
+
+  it('never retries a stream body, and says why', async () => {
+    const { fetch, calls } = stub(() => new Response(slowDown, { status: 503 }))
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new Uint8Array([1, 2, 3]))
+        controller.close()
+      },
+    })
+    const error = await send(client(fetch), PutObject({ Bucket: 'b-1', Key: 'k', Body: body, ContentLength: 3 })).catch((e: unknown) => e)
+    expect(calls).toHaveLength(1)
+    expect((error as S3Error).code).toBe('SlowDown')
+    expect((error as Error).message).toContain('not retried')
+  })
+
+  it('treats a 200 carrying an <Error> document as an error for operations that can send one', async () => {
+    const { fetch } = stub(() => new Response(`<?xml version="1.0" encoding="UTF-8"?>\n\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>`, { status: 200 }))
+    const command: Command<string> = { operation: 'CopyObject', method: 'PUT', bucket: 'b-1', key: 'k', errorIn200: true, parse: () => 'parsed' }
+    await expect(send(client(fetch, { retry: { maxAttempts: 1 } }), command)).rejects.toMatchObject({ code: 'InternalError', status: 200 })
+    const good = stub(() => new Response('<CopyObjectResult><ETag>"e"</ETag></CopyObjectResult>', { status: 200 }))
+    const read: Command<string> = { ...command, parse: (response) => response.text() }
+    await expect(send(client(good.fetch), read)).resolves.toContain('CopyObjectResult')
+  })
+
+  it('stops at once when the signal aborts, without retrying', async () => {
+    const controller = new AbortController()
+    const fetch = vi.fn<FetchLike>((_input, init) => {
+      controller.abort()
+      return Promise.reject(init?.signal?.reason)
+    })
+    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' })
+    expect(fetch).toHaveBeenCalledTimes(1)
+    const already = stub(ok)
+    await expect(send(client(already.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+    expect(already.calls).toHaveLength(0)
+  })
+
+  it('reports a wrong-region redirect instead of following it', async () => {
+    const { fetch, calls } = stub(
+      () => new Response('<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint></Error>', { status: 301, headers: { 'x-amz-bucket-region': 'eu-west-1' } }),
+    )
+    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'PermanentRedirect', status: 301, region: 'eu-west-1' })
+    expect(calls[0]!.redirect).toBe('manual')
+  })
+
+  it('fails at the first send without credentials, naming both ways to give them, and sends nothing', async () => {
+    const { fetch, calls } = stub(ok)
+    vi.stubEnv('AWS_ACCESS_KEY_ID', '')
+    vi.stubEnv('AWS_SECRET_ACCESS_KEY', '')
+    try {
+      const keyless = createClient({ endpoint: 'http://127.0.0.1:7480', fetch })
+      const error = await send(keyless, GetObject({ Bucket: 'b-1', Key: 'k' })).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as Error).message).toMatch(/createClient\(\{ credentials/)
+      expect((error as Error).message).toMatch(/AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY/)
+      expect(calls).toHaveLength(0)
+    } finally {
+      vi.unstubAllEnvs()
+    }
+  })
+
+  it('signs with the path and query exactly as sent', async () => {
+    const { fetch, calls } = stub(ok)
+    await send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'a b/ü+=?#', ResponseContentType: 'text/plain; charset=utf-8' }))
+    const url = new URL(calls[0]!.url)
+    expect(url.pathname).toBe('/b-1/a%20b/%C3%BC%2B%3D%3F%23')
+    expect(url.search).toBe('?response-content-type=text%2Fplain%3B%20charset%3Dutf-8')
+    expect(calls[0]!.headers.get('authorization')).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/)
+  })
+})
+
+describe('secrets', () => {
+  it('never appear in a client, or in an S3Error message, stack or JSON', async () => {
+    const { fetch } = stub(() => new Response(noSuchKey, { status: 404 }))
+    const c = client(fetch)
+    expect(JSON.stringify(c)).not.toContain(SECRET)
+    expect(String(c)).not.toContain(SECRET)
+    const failures = [
+      await send(c, GetObject({ Bucket: 'b-1', Key: 'k' })).catch((e: unknown) => e),
+      await send(client(async () => Promise.reject(new TypeError('fetch failed')), { retry: { maxAttempts: 1 } }), GetObject({ Bucket: 'b-1', Key: 'k' })).catch((e: unknown) => e),
+    ]
+    for (const error of failures) {
+      expect(error).toBeInstanceOf(S3Error)
+      const e = error as S3Error
+      for (const text of [e.message, e.stack ?? '', JSON.stringify(e), String(e), JSON.stringify(e.details())]) {
+        expect(text).not.toContain(SECRET)
+        expect(text).not.toContain('Signature=')
+      }
+    }
+  })
+})
