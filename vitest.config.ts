@@ -17,6 +17,19 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // The same scenario in real runtimes (Chromium, workerd, Deno, Bun, Node's ESM and CJS)
+        // against the real server, and the checks of the packed package. They load dist/, which
+        // scripts/test.sh builds before vitest runs.
+        test: {
+          name: 'runtimes',
+          include: ['test/browser/**/*.test.ts', 'test/edge/**/*.test.ts', 'test/runtimes/**/*.test.ts', 'test/packaging/**/*.test.ts'],
+          globalSetup: ['test/integration/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 })

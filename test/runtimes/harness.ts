@@ -1,0 +1,86 @@
+import { expect } from 'vitest'
+import { CreateBucket, DeleteBucket, DeleteObject, GetObject, HeadObject, send, type Client } from '../../src/index.js'
+import type { Command } from '../../src/command.js'
+import { contentMd5 } from '../../src/md5.js'
+import { server, testClient, uniqueBucket } from '../integration/env.js'
+import { scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
+
+/**
+ * The Node side of the runtime scenarios: make a bucket (with a CORS rule for browser runs),
+ * hand its coordinates to the runtime, check the report and the server, and remove everything,
+ * even when the runtime failed half-way.
+ */
+
+export interface CorsRule {
+  readonly origin: string
+  /** Response headers the page may read; leave out ETag to see what a user sees then. */
+  readonly exposeHeaders: readonly string[]
+}
+
+export async function withScenarioBucket<T>(label: string, cors: CorsRule | undefined, run: (config: ScenarioConfig) => Promise<T>): Promise<T> {
+  const client = testClient()
+  const s = server()
+  const bucket = uniqueBucket(label)
+  await send(client, CreateBucket({ Bucket: bucket }))
+  try {
+    if (cors) await send(client, putBucketCors(bucket, cors))
+    return await run({ endpoint: s.endpoint, region: s.region, accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, bucket })
+  } finally {
+    await removeBucket(client, bucket)
+  }
+}
+
+// Until commands/PutBucketCors lands, the rule is sent as a hand-made command through `send`
+// (signed like any other); the document is the one in S3's PutBucketCors reference.
+function putBucketCors(bucket: string, rule: CorsRule): Command<Record<string, never>> {
+  const xml =
+    '<CORSConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><CORSRule>' +
+    `<AllowedOrigin>${rule.origin}</AllowedOrigin>` +
+    ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'].map((m) => `<AllowedMethod>${m}</AllowedMethod>`).join('') +
+    '<AllowedHeader>*</AllowedHeader>' +
+    rule.exposeHeaders.map((h) => `<ExposeHeader>${h}</ExposeHeader>`).join('') +
+    '<MaxAgeSeconds>60</MaxAgeSeconds></CORSRule></CORSConfiguration>'
+  return {
+    operation: 'PutBucketCors',
+    method: 'PUT',
+    bucket,
+    query: { cors: '' },
+    headers: { 'content-type': 'application/xml', 'content-md5': contentMd5(xml) },
+    body: xml,
+    parse: () => ({}),
+  }
+}
+
+async function removeBucket(client: Client, bucket: string): Promise<void> {
+  for (const key of Object.values(scenarioKeys)) await send(client, DeleteObject({ Bucket: bucket, Key: key }))
+  await send(client, DeleteBucket({ Bucket: bucket }))
+}
+
+/** What every runtime's report must say, and what the server must hold afterwards. */
+export async function expectScenario(report: ScenarioReport, config: ScenarioConfig): Promise<void> {
+  const client = testClient()
+  expect(report.putString.ETag).toMatch(/^"[0-9a-f]{32}"$/)
+  expect(report.putBlob.ETag).toMatch(/^"[0-9a-f]{32}"$/)
+  expect(report.getString).toEqual({
+    text: scenarioContent.fromString,
+    ETag: report.putString.ETag,
+    ContentLength: new TextEncoder().encode(scenarioContent.fromString).length,
+    ContentType: 'text/plain; charset=utf-8',
+  })
+  expect(report.getBlob).toEqual({ text: scenarioContent.fromBlob, ContentType: scenarioContent.blobType })
+  expect(report.missing).toMatchObject({
+    isS3Error: true,
+    name: 'S3Error',
+    code: 'NoSuchKey',
+    status: 404,
+    operation: 'GetObject',
+    key: scenarioKeys.missing,
+  })
+
+  // The server holds what the runtime wrote, under the same (encoded) keys.
+  const head = await send(client, HeadObject({ Bucket: config.bucket, Key: scenarioKeys.fromBlob }))
+  expect(head.ETag).toBe(report.putBlob.ETag)
+  expect(head.ContentType).toBe(scenarioContent.blobType)
+  const stored = await send(client, GetObject({ Bucket: config.bucket, Key: scenarioKeys.fromString }))
+  expect(await stored.Body.text()).toBe(scenarioContent.fromString)
+}

@@ -1,0 +1,131 @@
+import type * as S3kit from '../../src/index.js'
+
+/**
+ * The one scenario every runtime runs (a browser page, a workerd Worker, Deno, Bun) against the
+ * real server, through s3kit's built ESM package, which the caller passes in: each runtime loads
+ * `dist/` its own way. It only talks to S3 and reports what came back as plain JSON; the vitest
+ * side asserts on that report and checks the server's side with its own client (expect.ts).
+ * The bucket is created (with its CORS rule) and removed by the test, not here.
+ */
+
+export interface ScenarioConfig {
+  readonly endpoint: string
+  readonly region: string
+  readonly accessKeyId: string
+  readonly secretAccessKey: string
+  readonly bucket: string
+}
+
+/** The keys the scenario writes, so the test can check them server-side and remove them. */
+export const scenarioKeys = {
+  fromString: 'notes/héllo wörld.txt',
+  fromBlob: 'files/blob+file (1).txt',
+  missing: 'no/such key.txt',
+} as const
+
+export const scenarioContent = {
+  fromString: 'Hello from s3kit — ünïcödé ✓',
+  fromBlob: '{"from":"a File","n":42}',
+  blobType: 'application/json',
+} as const
+
+export interface ErrorReport {
+  readonly isS3Error: boolean
+  readonly name: string
+  readonly code: string | undefined
+  readonly status: number | undefined
+  readonly operation: string | undefined
+  readonly key: string | undefined
+  readonly message: string
+}
+
+export interface ScenarioReport {
+  /** What the runtime offers: the point of edge and browser runs is that these are absent. */
+  readonly globals: { readonly process: boolean; readonly DOMParser: boolean; readonly require: boolean }
+  readonly putString: { readonly ETag: string }
+  readonly putBlob: { readonly ETag: string }
+  readonly getString: { readonly text: string; readonly ETag: string; readonly ContentLength: number; readonly ContentType: string | undefined }
+  readonly getBlob: { readonly text: string; readonly ContentType: string | undefined }
+  readonly missing: ErrorReport
+}
+
+export function clientFor(s3kit: typeof S3kit, config: ScenarioConfig): S3kit.Client {
+  return s3kit.createClient({
+    endpoint: config.endpoint,
+    region: config.region,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+  })
+}
+
+export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<ScenarioReport> {
+  const { send, PutObject, GetObject } = s3kit
+  const client = clientFor(s3kit, config)
+  const Bucket = config.bucket
+
+  const putString = await send(client, PutObject({ Bucket, Key: scenarioKeys.fromString, Body: scenarioContent.fromString, ContentType: 'text/plain; charset=utf-8' }))
+  const file = new File([scenarioContent.fromBlob], 'data.json', { type: scenarioContent.blobType })
+  const putBlob = await send(client, PutObject({ Bucket, Key: scenarioKeys.fromBlob, Body: file, ContentType: scenarioContent.blobType }))
+
+  const gotString = await send(client, GetObject({ Bucket, Key: scenarioKeys.fromString }))
+  const getString = {
+    text: await gotString.Body.text(),
+    ETag: gotString.ETag,
+    ContentLength: gotString.ContentLength,
+    ContentType: gotString.ContentType,
+  }
+  const gotBlob = await send(client, GetObject({ Bucket, Key: scenarioKeys.fromBlob }))
+  const getBlob = { text: await gotBlob.Body.text(), ContentType: gotBlob.ContentType }
+
+  const missing = await errorOf(() => send(client, GetObject({ Bucket, Key: scenarioKeys.missing })), s3kit)
+
+  return {
+    globals: {
+      process: typeof (globalThis as { process?: unknown }).process !== 'undefined',
+      DOMParser: typeof (globalThis as { DOMParser?: unknown }).DOMParser !== 'undefined',
+      require: typeof (globalThis as { require?: unknown }).require !== 'undefined',
+    },
+    putString: { ETag: putString.ETag },
+    putBlob: { ETag: putBlob.ETag },
+    getString,
+    getBlob,
+    missing,
+  }
+}
+
+/**
+ * A PutObject whose response hides `ETag` (a browser with a CORS rule that does not expose it):
+ * what the caller sees must say what to fix.
+ */
+export async function runHiddenETagScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<ErrorReport> {
+  const client = clientFor(s3kit, config)
+  return errorOf(() => s3kit.send(client, s3kit.PutObject({ Bucket: config.bucket, Key: scenarioKeys.fromString, Body: 'x' })), s3kit)
+}
+
+/** A request the browser refuses to hand over (no CORS rule at all). Retries off: one attempt. */
+export async function runNoCorsScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<ErrorReport> {
+  const client = s3kit.createClient({
+    endpoint: config.endpoint,
+    region: config.region,
+    credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
+    retry: { maxAttempts: 1 },
+  })
+  return errorOf(() => s3kit.send(client, s3kit.GetObject({ Bucket: config.bucket, Key: scenarioKeys.fromString })), s3kit)
+}
+
+async function errorOf(action: () => Promise<unknown>, s3kit: typeof S3kit): Promise<ErrorReport> {
+  try {
+    await action()
+  } catch (error) {
+    const e = error as Partial<S3kit.S3Error> & Error
+    return {
+      isS3Error: error instanceof s3kit.S3Error,
+      name: e.name,
+      code: e.code,
+      status: e.status,
+      operation: e.operation,
+      key: e.key,
+      message: e.message,
+    }
+  }
+  throw new Error('expected the request to fail, and it succeeded')
+}
