@@ -1,28 +1,29 @@
 import { execFile } from 'node:child_process'
 import { root } from './bundle.js'
 
-export interface RunOutput {
-  readonly runtime: string
-  readonly report: unknown
+/** A runtime installed from npm (deno, bun), or Node itself. */
+export function runtimeBinary(name: 'deno' | 'bun' | 'node'): string {
+  return name === 'node' ? process.execPath : `${root}node_modules/.bin/${name}`
 }
 
 /**
- * Runs a runtime's scenario script (node_modules/.bin/<runtime>, installed from npm) and reads
- * the JSON line it prints. A failure keeps stderr in the message, so a broken run says why.
+ * Runs a runtime's scenario script from the repository root and reads the JSON line it prints
+ * last. A failure keeps stderr in the message, so a broken run says why. The child gets PATH and
+ * HOME only: no AWS_* variable of this machine can stand in for the config it is given.
  */
-export function runScript(bin: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): Promise<RunOutput> {
+export function runScript(runtime: 'deno' | 'bun' | 'node', args: readonly string[]): Promise<Record<string, unknown>> {
   return new Promise((resolve, reject) => {
     execFile(
-      `${root}node_modules/.bin/${bin}`,
+      runtimeBinary(runtime),
       [...args],
-      { cwd: root, timeout: 60_000, maxBuffer: 4 << 20, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } },
+      { cwd: root, timeout: 60_000, maxBuffer: 4 << 20, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
       (error, stdout, stderr) => {
-        if (error) return reject(new Error(`${bin} ${args[0] ?? ''} failed: ${error.message}\n${stderr}`))
+        if (error) return reject(new Error(`${runtime} ${args.join(' ').slice(0, 200)} failed: ${error.message}\n${stderr}`))
         const line = stdout.trim().split('\n').pop() ?? ''
         try {
-          resolve(JSON.parse(line) as RunOutput)
+          resolve(JSON.parse(line) as Record<string, unknown>)
         } catch {
-          reject(new Error(`${bin} printed no JSON report:\n${stdout}\n${stderr}`))
+          reject(new Error(`${runtime} printed no JSON report:\n${stdout}\n${stderr}`))
         }
       },
     )
