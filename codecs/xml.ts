@@ -1,38 +1,17 @@
-import { XMLBuilder, XMLParser } from 'fast-xml-parser'
 import * as z from 'zod/mini'
 import { invalidResponse, type HeaderContext } from './headers.js'
+import { readXml } from './xml-reader.js'
 
 /**
  * The XML codec shared by every command with a document in its request or response.
  *
- * Parsing: values stay strings (S3 keys such as "0012" or "1e3" must not become numbers); elements
- * that S3 flattens into repeated siblings (`<Contents>`, `<Bucket>`, `<Grant>`…) are forced into
- * arrays by the jPaths each command names, so one element or none has the same shape as many;
- * namespace prefixes are dropped (`xsi:type` → `@_type`). Every document then passes the command's
- * zod/mini schema: a response that does not fit is an `S3Error` with code `InvalidResponse`.
+ * Parsing (codecs/xml-reader.ts): values stay strings (S3 keys such as "0012" or "1e3" must not
+ * become numbers); elements that S3 flattens into repeated siblings (`<Contents>`, `<Bucket>`,
+ * `<Grant>`…) are forced into arrays by the jPaths each command names, so one element or none has
+ * the same shape as many; namespace prefixes are dropped (`xsi:type` → `@_type`). Every document
+ * then passes the command's zod/mini schema: a response that does not fit is an `S3Error` with
+ * code `InvalidResponse`.
  */
-
-const parsers = /* @__PURE__ */ new WeakMap<ReadonlySet<string>, XMLParser>()
-
-function parserFor(arrayPaths: ReadonlySet<string>): XMLParser {
-  let parser = parsers.get(arrayPaths)
-  if (!parser) {
-    parser = new XMLParser({
-      ignoreAttributes: false,
-      attributeNamePrefix: '@_',
-      removeNSPrefix: true,
-      parseTagValue: false,
-      parseAttributeValue: false,
-      trimValues: false,
-      ignoreDeclaration: true,
-      processEntities: true,
-      htmlEntities: false,
-      isArray: (_name, jPath) => arrayPaths.has(jPath as string),
-    })
-    parsers.set(arrayPaths, parser)
-  }
-  return parser
-}
 
 /** Parses `text` and validates it against `schema`; `arrayPaths` are dotted jPaths such as `ListAllMyBucketsResult.Buckets.Bucket`. */
 export function parseDocument<S extends z.ZodMiniType>(
@@ -43,9 +22,9 @@ export function parseDocument<S extends z.ZodMiniType>(
 ): z.output<S> {
   let document: unknown
   try {
-    document = parserFor(arrayPaths).parse(text)
+    document = readXml(text, arrayPaths)
   } catch (error) {
-    throw invalidResponse(context, context.status, 'the response is not well-formed XML.', error)
+    throw invalidResponse(context, context.status, `the response is not well-formed XML: ${(error as Error).message}.`, error)
   }
   const result = z.safeParse(schema, document)
   if (!result.success) {
@@ -68,11 +47,45 @@ export async function readDocument<S extends z.ZodMiniType>(
 
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
 
-/** Builds a request document `<root xmlns="…S3 namespace…">…</root>`; text is escaped by the builder. */
+/**
+ * Builds a request document `<root xmlns="…S3 namespace…">…</root>` from a plain object: each
+ * key is an element (an array repeats it; `undefined` leaves it out; `null` writes `<X/>`), keys
+ * starting with `@_` are attributes and `#text` is text beside them. Text is escaped, including
+ * the characters an XML parser would otherwise rewrite (a \r, tabs and line breaks in attributes).
+ *
+ * @example
+ * buildDocument('Delete', { Object: [{ Key: 'a&b' }], Quiet: true })
+ * // <?xml version="1.0" encoding="UTF-8"?><Delete xmlns="…"><Object><Key>a&amp;b</Key></Object><Quiet>true</Quiet></Delete>
+ */
 export function buildDocument(root: string, content: Record<string, unknown>): string {
-  const builder = new XMLBuilder({ ignoreAttributes: false, attributeNamePrefix: '@_', suppressEmptyNode: false })
-  return `<?xml version="1.0" encoding="UTF-8"?>${builder.build({ [root]: { '@_xmlns': S3_NS, ...content } }) as string}`
+  return `<?xml version="1.0" encoding="UTF-8"?>${element(root, { '@_xmlns': S3_NS, ...content })}`
 }
+
+function element(name: string, value: unknown): string {
+  if (value === undefined) return ''
+  if (Array.isArray(value)) return value.map((item) => element(name, item)).join('')
+  if (value === null) return `<${name}/>`
+  if (typeof value !== 'object') return `<${name}>${escapeXml(String(value))}</${name}>`
+  let attributes = ''
+  let children = ''
+  for (const [key, child] of Object.entries(value)) {
+    if (key.startsWith('@_')) {
+      if (child !== undefined) attributes += ` ${key.slice(2)}="${escapeXml(String(child), true)}"`
+    } else if (key === '#text') {
+      children += escapeXml(String(child))
+    } else {
+      children += element(key, child)
+    }
+  }
+  return `<${name}${attributes}>${children}</${name}>`
+}
+
+/** Escapes text for element content, or with `attribute` for a double-quoted attribute value. */
+export function escapeXml(text: string, attribute = false): string {
+  return text.replace(attribute ? /[&<>"\t\n\r]/g : /[&<>\r]/g, (c) => ESCAPES[c]!)
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
 
 // Schema pieces that many documents share.
 
