@@ -1,0 +1,101 @@
+import {
+  copyResultArrays,
+  copyResultDocument,
+  copySourceHeaders,
+  copySourceVersionId,
+  toCopyResult,
+  type CopyResult,
+  type CopySource,
+  type CopySourceConditions,
+} from '../codecs/copy-source.js'
+import { optionalString } from '../codecs/headers.js'
+import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
+import { readDocument } from '../codecs/xml.js'
+import { compact, definedHeaders, type Command } from '../src/command.js'
+import { InputError } from '../src/errors.js'
+import { checkBucket, checkKey, checkOneOf } from '../src/validate.js'
+
+export interface CopyObjectInput extends ObjectWriteFields, CopySourceConditions {
+  /** The destination bucket. */
+  readonly Bucket: string
+  /** The destination key. */
+  readonly Key: string
+  /** The object to copy, named by its parts (s3kit does the URL-encoding). */
+  readonly CopySource: CopySource
+  /**
+   * `COPY` (the default) keeps the source's metadata and content headers; `REPLACE` takes them
+   * from this request instead. `Metadata`, `ContentType` and the other content headers are only
+   * accepted with `REPLACE`: S3 would silently ignore them otherwise.
+   */
+  readonly MetadataDirective?: 'COPY' | 'REPLACE'
+  /** `COPY` (the default) keeps the source's tags; `REPLACE` takes `Tagging` from this request. */
+  readonly TaggingDirective?: 'COPY' | 'REPLACE'
+}
+
+export interface CopyObjectOutput {
+  readonly CopyObjectResult: CopyResult
+  /** The new object's version, in a versioned destination bucket. */
+  readonly VersionId?: string
+  /** The version that was copied, when the source bucket is versioned. */
+  readonly CopySourceVersionId?: string
+  readonly ServerSideEncryption?: string
+  /** When a lifecycle rule will expire the copy (`x-amz-expiration`). */
+  readonly Expiration?: string
+}
+
+const DIRECTIVES = ['COPY', 'REPLACE'] as const
+const REPLACED_ONLY = ['Metadata', 'ContentType', 'CacheControl', 'ContentDisposition', 'ContentEncoding', 'ContentLanguage', 'Expires'] as const
+const document = /* @__PURE__ */ copyResultDocument('CopyObjectResult')
+
+/**
+ * Copies an object on the server, without downloading it (boto's `copy_key`); with
+ * `MetadataDirective: 'REPLACE'` it is also how an object's metadata or content type is changed,
+ * since S3 metadata cannot be edited in place. A copy that fails after S3 has answered 200 (S3
+ * sends the `<Error>` in the body) is still an `S3Error`; a failed `CopySourceIf…` condition is an
+ * `S3Error` with code `PreconditionFailed`.
+ *
+ * @example
+ * await send(client, CopyObject({
+ *   Bucket: 'my-bucket', Key: 'report.csv',
+ *   CopySource: { Bucket: 'my-bucket', Key: 'report.csv' },
+ *   MetadataDirective: 'REPLACE', ContentType: 'text/csv', Metadata: { reviewed: 'yes' },
+ * }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const metadataDirective = input.MetadataDirective && checkOneOf(input.MetadataDirective, 'MetadataDirective', DIRECTIVES)
+  const taggingDirective = input.TaggingDirective && checkOneOf(input.TaggingDirective, 'TaggingDirective', DIRECTIVES)
+  if (metadataDirective !== 'REPLACE') {
+    const field = REPLACED_ONLY.find((name) => input[name] !== undefined)
+    if (field) throw new InputError(field, "is applied only with MetadataDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's and ignores it.")
+  }
+  if (taggingDirective !== 'REPLACE' && input.Tagging !== undefined) {
+    throw new InputError('Tagging', "is applied only with TaggingDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's tags.")
+  }
+  const context = { operation: 'CopyObject', bucket, key }
+  return {
+    operation: 'CopyObject',
+    method: 'PUT',
+    bucket,
+    key,
+    headers: {
+      ...objectWriteHeaders(input),
+      ...copySourceHeaders(input.CopySource, input),
+      ...definedHeaders({ 'x-amz-metadata-directive': metadataDirective, 'x-amz-tagging-directive': taggingDirective }),
+    },
+    errorIn200: true,
+    parse: async (response) => {
+      const { CopyObjectResult } = await readDocument(response, document, copyResultArrays, context)
+      const { headers } = response
+      return compact<CopyObjectOutput>({
+        CopyObjectResult: toCopyResult(CopyObjectResult),
+        VersionId: optionalString(headers, 'x-amz-version-id'),
+        CopySourceVersionId: copySourceVersionId(headers),
+        ServerSideEncryption: optionalString(headers, 'x-amz-server-side-encryption'),
+        Expiration: optionalString(headers, 'x-amz-expiration'),
+      })
+    },
+  }
+}
