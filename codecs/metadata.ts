@@ -52,11 +52,12 @@ function encodeWord(value: string): string {
   return `=?UTF-8?B?${btoa(binary)}?=`
 }
 
-const WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g
+// An encoded word, and the white space after it when another encoded word follows: RFC 2047 §6.2
+// says that space is not part of the text (space anywhere else is).
+const WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=(?:\s+(?==\?[^?]+\?[bBqQ]\?[^?]*\?=))?/g
 
 function decodeWords(value: string): string {
-  // RFC 2047 §6.2: white space between adjacent encoded words is not part of the text.
-  return value.replace(/\?=\s+=\?/g, '?==?').replace(WORD, (word, charset: string, encoding: string, text: string) => {
+  return value.replace(WORD, (word, charset: string, encoding: string, text: string) => {
     try {
       const bytes =
         encoding.toUpperCase() === 'B'

@@ -93,7 +93,7 @@ export function fromAsyncIterable(source: AsyncIterable<Uint8Array>): ReadableSt
       iterator ??= source[Symbol.asyncIterator]()
       const { done, value } = await iterator.next()
       if (done) controller.close()
-      else controller.enqueue(value instanceof Uint8Array ? value : new Uint8Array(value as ArrayBufferLike))
+      else controller.enqueue(value)
     },
     async cancel(reason) {
       await iterator?.return?.(reason)
