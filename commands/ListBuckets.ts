@@ -1,7 +1,8 @@
 import { listBucketsArrays, listBucketsResult } from '../codecs/buckets.js'
+import { nextPosition } from '../codecs/next-page.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/command.js'
+import { compact, type PaginatedCommand } from '../src/command.js'
 import { checkInteger } from '../src/validate.js'
 
 export interface ListBucketsInput {
@@ -26,9 +27,15 @@ export interface ListBucketsOutput {
   readonly Prefix?: string
 }
 
-/** Lists the buckets of the calling account (boto's `get_all_buckets`). */
+/**
+ * Lists the buckets of the calling account (boto's `get_all_buckets`). Accounts with many buckets:
+ * `paginate` (with `pageSize`) follows `ContinuationToken` where the server supports it.
+ *
+ * @example
+ * for await (const bucket of paginateItems(client, ListBuckets(), { pageSize: 1000 })) console.log(bucket.Name)
+ */
 /* @__NO_SIDE_EFFECTS__ */
-export function ListBuckets(input: ListBucketsInput = {}): Command<ListBucketsOutput> {
+export function ListBuckets(input: ListBucketsInput = {}): PaginatedCommand<ListBucketsOutput, BucketSummary> {
   const context = { operation: 'ListBuckets' }
   return {
     operation: 'ListBuckets',
@@ -47,6 +54,14 @@ export function ListBuckets(input: ListBucketsInput = {}): Command<ListBucketsOu
         ContinuationToken: result.ContinuationToken || undefined,
         Prefix: result.Prefix,
       })
+    },
+    pagination: {
+      next: (output) => {
+        const next = nextPosition(output.ContinuationToken !== undefined, output.ContinuationToken, input.ContinuationToken, 'ContinuationToken', context)
+        return next === undefined ? undefined : ListBuckets({ ...input, ContinuationToken: next })
+      },
+      withPageSize: (size) => ListBuckets({ ...input, MaxBuckets: size }),
+      items: (output) => output.Buckets,
     },
   }
 }

@@ -1,0 +1,108 @@
+import * as z from 'zod/mini'
+import { InputError } from '../src/errors.js'
+import { compact } from '../src/command.js'
+import type { StorageClass } from '../src/storage-class.js'
+import { invalidResponse, quoteETag, type HeaderContext } from './headers.js'
+import { owner, type Owner } from './owner.js'
+import { boolean, integer, text, timestamp } from './xml.js'
+
+/**
+ * What ListObjectsV2, ListObjects (v1) and ListObjectVersions share: the `<Contents>` entry, the
+ * `<CommonPrefixes>` list, `encoding-type=url` decoding, and the rule that a truncated page must
+ * move the listing forward.
+ */
+
+/** One object in a listing. */
+export interface ObjectSummary {
+  readonly Key: string
+  readonly LastModified: Date
+  readonly ETag: string
+  readonly Size: number
+  /** `STANDARD` when the server leaves it out, as S3 does for standard objects elsewhere. */
+  readonly StorageClass: StorageClass
+  /** Sent by ListObjects (v1), and by ListObjectsV2 with `FetchOwner: true`. */
+  readonly Owner?: Owner
+}
+
+/** A "directory" that `Delimiter` rolled keys up into, e.g. `photos/2024/`. */
+export interface CommonPrefix {
+  readonly Prefix: string
+}
+
+const storageClass = z._default(z.optional(text), 'STANDARD')
+
+/** `<Contents>` (S3 API reference, ListObjectsV2 / ListObjects: type Object). */
+export const objectEntry = z.object({
+  Key: text,
+  LastModified: timestamp,
+  ETag: text,
+  Size: integer,
+  StorageClass: storageClass,
+  Owner: z.optional(owner),
+})
+
+/** `<Version>` and `<DeleteMarker>` (S3 API reference, ListObjectVersions). */
+export const versionEntry = z.object({
+  Key: text,
+  VersionId: text,
+  IsLatest: boolean,
+  LastModified: timestamp,
+  ETag: z.optional(text),
+  Size: z.optional(integer),
+  StorageClass: z.optional(text),
+  Owner: z.optional(owner),
+})
+
+export const commonPrefixes = z._default(z.optional(z.array(z.object({ Prefix: text }))), [])
+
+/** The fields of `<ListBucketResult>` that V1 and V2 both have. */
+export const listBucketFields = {
+  Name: text,
+  Prefix: z._default(z.optional(text), ''),
+  Delimiter: z.optional(text),
+  MaxKeys: integer,
+  IsTruncated: boolean,
+  EncodingType: z.optional(text),
+  Contents: z._default(z.optional(z.array(objectEntry)), []),
+  CommonPrefixes: commonPrefixes,
+}
+
+/** V1 and V2 both answer with `<ListBucketResult>`; these elements repeat. */
+export const listBucketArrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['ListBucketResult.Contents', 'ListBucketResult.CommonPrefixes'])
+
+/**
+ * Decodes a field sent under `encoding-type=url`. S3 writes a space as `+` (form encoding) and a
+ * `+` as `%2B`; Ceph RGW writes a space as `%20`; both decode correctly this way. Only applied
+ * when the response says `<EncodingType>url</EncodingType>`: a server that ignored the request
+ * sent the keys as they are.
+ */
+export function urlDecoder(encodingType: string | undefined, context: HeaderContext) {
+  return <T extends string | undefined>(value: T): T => {
+    if (encodingType !== 'url' || value === undefined) return value
+    try {
+      return decodeURIComponent(value.replace(/\+/g, ' ')) as T
+    } catch (error) {
+      throw invalidResponse(context, 200, `the listing has a URL-encoded value that does not decode: "${value}".`, error)
+    }
+  }
+}
+
+/** Contents and CommonPrefixes with their keys decoded, as both list commands output them. */
+export function decodedEntries(
+  result: { Contents: z.output<typeof objectEntry>[]; CommonPrefixes: { Prefix: string }[] },
+  decode: (value: string) => string,
+): { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] } {
+  return {
+    Contents: result.Contents.map((entry) =>
+      compact<ObjectSummary>({ ...entry, Key: decode(entry.Key), ETag: quoteETag(entry.ETag), Owner: entry.Owner && compact<Owner>(entry.Owner) }),
+    ),
+    CommonPrefixes: result.CommonPrefixes.map(({ Prefix }) => ({ Prefix: decode(Prefix) })),
+  }
+}
+
+/** An optional string input (Prefix, Delimiter, markers): an empty string is the same as none. */
+export function checkListText(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === '') return undefined
+  if (typeof value !== 'string') throw new InputError(field, `must be a string, not ${typeof value}.`)
+  return value
+}

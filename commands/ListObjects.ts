@@ -1,0 +1,111 @@
+import * as z from 'zod/mini'
+import {
+  checkListText,
+  decodedEntries,
+  listBucketArrays,
+  listBucketFields,
+  urlDecoder,
+  type CommonPrefix,
+  type ObjectSummary,
+} from '../codecs/list.js'
+import { nextPosition } from '../codecs/next-page.js'
+import { readDocument, text } from '../codecs/xml.js'
+import { compact, type PaginatedCommand } from '../src/command.js'
+import { checkBucket, checkInteger } from '../src/validate.js'
+
+export interface ListObjectsInput {
+  readonly Bucket: string
+  readonly Prefix?: string
+  readonly Delimiter?: string
+  /** Start listing after this key (it need not exist). */
+  readonly Marker?: string
+  /** At most this many keys and common prefixes in the page (0–1,000). */
+  readonly MaxKeys?: number
+}
+
+export interface ListObjectsOutput {
+  readonly Name: string
+  readonly Prefix: string
+  readonly Delimiter?: string
+  readonly Marker?: string
+  /**
+   * Where the next page starts. S3 sends it only with a `Delimiter`; otherwise s3kit fills it in
+   * for truncated pages from the last key or common prefix, whichever sorts later.
+   */
+  readonly NextMarker?: string
+  readonly MaxKeys: number
+  readonly IsTruncated: boolean
+  readonly Contents: ObjectSummary[]
+  readonly CommonPrefixes: CommonPrefix[]
+}
+
+const document = z.object({
+  ListBucketResult: z.object({ ...listBucketFields, Marker: z.optional(text), NextMarker: z.optional(text) }),
+})
+
+/**
+ * Lists a bucket's keys with the original (v1) operation, for servers without ListObjectsV2;
+ * prefer `ListObjectsV2` elsewhere. Keys are decoded from `encoding-type=url` as there.
+ *
+ * @example
+ * for await (const object of paginateItems(client, ListObjects({ Bucket: 'old-server-bucket' }))) console.log(object.Key)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjectsOutput, ObjectSummary> {
+  const bucket = checkBucket(input.Bucket)
+  const context = { operation: 'ListObjects', bucket }
+  const marker = checkListText(input.Marker, 'Marker')
+  return {
+    operation: 'ListObjects',
+    method: 'GET',
+    bucket,
+    query: {
+      'encoding-type': 'url',
+      prefix: checkListText(input.Prefix, 'Prefix'),
+      delimiter: checkListText(input.Delimiter, 'Delimiter'),
+      marker,
+      'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
+    },
+    parse: async (response) => {
+      const { ListBucketResult: result } = await readDocument(response, document, listBucketArrays, context)
+      const decode = urlDecoder(result.EncodingType, context)
+      const entries = decodedEntries(result, decode)
+      return compact<ListObjectsOutput>({
+        Name: result.Name,
+        Prefix: decode(result.Prefix),
+        Delimiter: decode(result.Delimiter),
+        Marker: decode(result.Marker) || undefined,
+        NextMarker: decode(result.NextMarker) || (result.IsTruncated ? lastPosition(entries) : undefined),
+        MaxKeys: result.MaxKeys,
+        IsTruncated: result.IsTruncated,
+        ...entries,
+      })
+    },
+    pagination: {
+      next: (output) => {
+        const next = nextPosition(output.IsTruncated, output.NextMarker, marker, 'NextMarker', context)
+        return next === undefined ? undefined : ListObjects({ ...input, Marker: next })
+      },
+      withPageSize: (size) => ListObjects({ ...input, MaxKeys: size }),
+      items: (output) => output.Contents,
+    },
+  }
+}
+
+/** The page's last key or common prefix, whichever sorts later (both come in UTF-8 order). */
+function lastPosition({ Contents, CommonPrefixes }: { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] }): string | undefined {
+  const key = Contents.at(-1)?.Key
+  const prefix = CommonPrefixes.at(-1)?.Prefix
+  if (key === undefined || prefix === undefined) return key ?? prefix
+  return utf8Compare(key, prefix) > 0 ? key : prefix
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder()
+
+/** S3 orders keys by their UTF-8 bytes, which JavaScript's UTF-16 comparison gets wrong above U+FFFF. */
+function utf8Compare(a: string, b: string): number {
+  const x = encoder.encode(a)
+  const y = encoder.encode(b)
+  for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!
+  return x.length - y.length
+}

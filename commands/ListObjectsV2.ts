@@ -1,0 +1,110 @@
+import {
+  checkListText,
+  decodedEntries,
+  listBucketArrays,
+  listBucketFields,
+  urlDecoder,
+  type CommonPrefix,
+  type ObjectSummary,
+} from '../codecs/list.js'
+import { nextPosition } from '../codecs/next-page.js'
+import { readDocument, text, integer } from '../codecs/xml.js'
+import * as z from 'zod/mini'
+import { compact, type PaginatedCommand } from '../src/command.js'
+import { checkBucket, checkInteger } from '../src/validate.js'
+
+export interface ListObjectsV2Input {
+  readonly Bucket: string
+  /** Only keys that start with this. */
+  readonly Prefix?: string
+  /** Roll keys up to the first occurrence of this after the prefix (usually `/`) into `CommonPrefixes`. */
+  readonly Delimiter?: string
+  /** Start listing after this key (it need not exist). */
+  readonly StartAfter?: string
+  /** At most this many keys and common prefixes in the page (0–1,000; S3's default is 1,000). */
+  readonly MaxKeys?: number
+  /** `NextContinuationToken` of the previous page. */
+  readonly ContinuationToken?: string
+  /** Include each object's `Owner`. */
+  readonly FetchOwner?: boolean
+}
+
+export interface ListObjectsV2Output {
+  readonly Name: string
+  readonly Prefix: string
+  readonly Delimiter?: string
+  readonly MaxKeys: number
+  /** Keys and common prefixes in this page. */
+  readonly KeyCount: number
+  readonly IsTruncated: boolean
+  readonly Contents: ObjectSummary[]
+  readonly CommonPrefixes: CommonPrefix[]
+  readonly StartAfter?: string
+  readonly ContinuationToken?: string
+  /** Present when `IsTruncated`: pass it back as `ContinuationToken` (or let `paginate` do it). */
+  readonly NextContinuationToken?: string
+}
+
+const document = z.object({
+  ListBucketResult: z.object({
+    ...listBucketFields,
+    KeyCount: integer,
+    StartAfter: z.optional(text),
+    ContinuationToken: z.optional(text),
+    NextContinuationToken: z.optional(text),
+  }),
+})
+
+/**
+ * Lists a bucket's keys, one page of up to 1,000 (boto's `bucket.list()`), in UTF-8 binary order.
+ * Keys come back exactly as stored whatever characters they hold: the request always asks for
+ * `encoding-type=url` and the output is decoded. Use `paginate` for every page.
+ *
+ * @example
+ * const { Contents, CommonPrefixes } = await send(client, ListObjectsV2({ Bucket: 'photos', Prefix: '2024/', Delimiter: '/' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListObjectsV2Output, ObjectSummary> {
+  const bucket = checkBucket(input.Bucket)
+  const context = { operation: 'ListObjectsV2', bucket }
+  const token = checkListText(input.ContinuationToken, 'ContinuationToken')
+  return {
+    operation: 'ListObjectsV2',
+    method: 'GET',
+    bucket,
+    query: {
+      'list-type': '2',
+      'encoding-type': 'url',
+      prefix: checkListText(input.Prefix, 'Prefix'),
+      delimiter: checkListText(input.Delimiter, 'Delimiter'),
+      'start-after': checkListText(input.StartAfter, 'StartAfter'),
+      'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
+      'continuation-token': token,
+      'fetch-owner': input.FetchOwner ? 'true' : undefined,
+    },
+    parse: async (response) => {
+      const { ListBucketResult: result } = await readDocument(response, document, listBucketArrays, context)
+      const decode = urlDecoder(result.EncodingType, context)
+      return compact<ListObjectsV2Output>({
+        Name: result.Name,
+        Prefix: decode(result.Prefix),
+        Delimiter: decode(result.Delimiter),
+        MaxKeys: result.MaxKeys,
+        KeyCount: result.KeyCount,
+        IsTruncated: result.IsTruncated,
+        ...decodedEntries(result, decode),
+        StartAfter: decode(result.StartAfter) || undefined,
+        ContinuationToken: result.ContinuationToken || undefined,
+        NextContinuationToken: result.NextContinuationToken || undefined,
+      })
+    },
+    pagination: {
+      next: (output) => {
+        const next = nextPosition(output.IsTruncated, output.NextContinuationToken, token, 'NextContinuationToken', context)
+        return next === undefined ? undefined : ListObjectsV2({ ...input, ContinuationToken: next })
+      },
+      withPageSize: (size) => ListObjectsV2({ ...input, MaxKeys: size }),
+      items: (output) => output.Contents,
+    },
+  }
+}
