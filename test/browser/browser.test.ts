@@ -60,7 +60,7 @@ function inPage<T>(name: 'run' | 'hiddenETag' | 'noCors', config: ScenarioConfig
 }
 
 describe('s3kit in Chromium, cross-origin to the real server', () => {
-  test('puts a string and a File, reads them back, and sees NoSuchKey as an S3Error', async () => {
+  test('puts a string and a File, reads them back, lists them, and sees NoSuchKey as an S3Error', async () => {
     await withScenarioBucket('browser', { origin, exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'] }, async (config) => {
       expect(new URL(config.endpoint).origin).not.toBe(origin)
       const report = await inPage<ScenarioReport>('run', config)

@@ -68,6 +68,15 @@ export async function expectScenario(report: ScenarioReport, config: ScenarioCon
     ContentType: 'text/plain; charset=utf-8',
   })
   expect(report.getBlob).toEqual({ text: scenarioContent.fromBlob, ContentType: scenarioContent.blobType })
+  const bytes = (text: string): number => new TextEncoder().encode(text).length
+  expect(report.list).toEqual({
+    KeyCount: 2,
+    keys: [scenarioKeys.fromBlob, scenarioKeys.fromString],
+    sizes: [bytes(scenarioContent.fromBlob), bytes(scenarioContent.fromString)],
+    datesAreDates: true,
+    IsTruncated: false,
+    prefixes: ['files/', 'notes/'],
+  })
   expect(report.missing).toMatchObject({
     isS3Error: true,
     name: 'S3Error',

@@ -46,6 +46,15 @@ export interface ScenarioReport {
   readonly putBlob: { readonly ETag: string }
   readonly getString: { readonly text: string; readonly ETag: string; readonly ContentLength: number; readonly ContentType: string | undefined }
   readonly getBlob: { readonly text: string; readonly ContentType: string | undefined }
+  /** ListObjectsV2 of the whole bucket, then rolled up by `/`: XML parsed in the runtime itself. */
+  readonly list: {
+    readonly KeyCount: number
+    readonly keys: readonly string[]
+    readonly sizes: readonly number[]
+    readonly datesAreDates: boolean
+    readonly IsTruncated: boolean
+    readonly prefixes: readonly string[]
+  }
   readonly missing: ErrorReport
 }
 
@@ -58,7 +67,7 @@ export function clientFor(s3kit: typeof S3kit, config: ScenarioConfig): S3kit.Cl
 }
 
 export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<ScenarioReport> {
-  const { send, PutObject, GetObject } = s3kit
+  const { send, PutObject, GetObject, ListObjectsV2 } = s3kit
   const client = clientFor(s3kit, config)
   const Bucket = config.bucket
 
@@ -76,6 +85,17 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
   const gotBlob = await send(client, GetObject({ Bucket, Key: scenarioKeys.fromBlob }))
   const getBlob = { text: await gotBlob.Body.text(), ContentType: gotBlob.ContentType }
 
+  const listed = await send(client, ListObjectsV2({ Bucket }))
+  const rolledUp = await send(client, ListObjectsV2({ Bucket, Delimiter: '/' }))
+  const list = {
+    KeyCount: listed.KeyCount,
+    keys: listed.Contents.map((o) => o.Key),
+    sizes: listed.Contents.map((o) => o.Size),
+    datesAreDates: listed.Contents.every((o) => o.LastModified instanceof Date && !Number.isNaN(o.LastModified.getTime())),
+    IsTruncated: listed.IsTruncated,
+    prefixes: rolledUp.CommonPrefixes.map((p) => p.Prefix),
+  }
+
   const missing = await errorOf(() => send(client, GetObject({ Bucket, Key: scenarioKeys.missing })), s3kit)
 
   return {
@@ -88,6 +108,7 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
     putBlob: { ETag: putBlob.ETag },
     getString,
     getBlob,
+    list,
     missing,
   }
 }
