@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # `npm test`: everything, in the order a failure is cheapest to find. Type checks, the build (the
-# runtime tests load dist/), unit tests, integration tests against a real S3 server (started by
-# test/integration/global-setup.ts unless S3_ENDPOINT is set), then the bundle-size budgets.
+# runtime tests load dist/), then vitest: unit tests, integration tests against a real S3 server
+# (started by test/integration/global-setup.ts unless S3_ENDPOINT is set), and the 'runtimes'
+# project: the same scenario in Chromium, workerd, Deno, Bun and Node (ESM and CJS) against that
+# server, plus the packed package's checks (file list, publint, attw, consumer type-checks under
+# bundler/node16/nodenext/node10). Last, the per-command bundle-size budgets.
 # It ends with one line `tests: N passed, M failed` counted from vitest's JSON report.
 set -uo pipefail
 cd "$(dirname "$0")/.."
