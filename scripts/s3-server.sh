@@ -7,30 +7,35 @@
 #
 # Typical use:   eval "$(scripts/s3-server.sh start)"
 #
-# Cluster: one ceph-mon, one ceph-osd on memstore (data in RAM, nothing on disk but logs), and
-# radosgw (beast) on 127.0.0.1. No ceph-mgr: S3 does not need it. Everything, including pid
-# files and logs, lives in one scratch directory. Progress goes to stderr, only the env to stdout.
+# Cluster: one ceph-mon, one ceph-osd on memstore (object data in RAM; on disk only the monitor's
+# small store and the logs) and radosgw (beast) on 127.0.0.1. No ceph-mgr: S3 does not need it.
+# Everything, pid files and logs included, lives in one scratch directory. Progress goes to
+# stderr, only the env lines to stdout.
 #
 # Environment:
 #   S3KIT_RGW_DIR   scratch directory            (default /tmp/s3kit-rgw)
 #   S3KIT_RGW_PORT  S3 port on 127.0.0.1          (default 7480)
-# The monitor always uses 127.0.0.1:3300 and :6789, so only one instance can run per machine.
+#   S3KIT_RGW_MON_PORTS  monitor's msgr2 and msgr1 ports (default "3300 6789"); a second instance
+#                   on the same machine needs its own DIR, PORT and MON_PORTS.
 #
-# How this RGW differs from AWS S3 is described in /work/shared/ceph-rgw.md. One point that matters
-# for CreateBucket: the zonegroup's api_name is set to "us-east-1" below, and RGW then accepts as
-# LocationConstraint only:
-#   - no CreateBucketConfiguration body (or an empty LocationConstraint)
-#   - "us-east-1"                          (AWS itself rejects this value; RGW accepts it)
-#   - "us-east-1:default-placement"        (RGW's "api_name:placement-id" form)
-# Anything else ("eu-west-1", "default", "us-east-1:nope", ...) → 400 InvalidLocationConstraint.
+# How this RGW differs from AWS S3 is described in /work/shared/ceph-rgw.md. For CreateBucket: the
+# zonegroup's api_name is set to "us-east-1" below, and RGW then accepts as LocationConstraint only
+#   - no CreateBucketConfiguration body, or an empty <LocationConstraint/>
+#   - "us-east-1"                       (AWS itself rejects this value; RGW accepts it)
+#   - "us-east-1:default-placement" and ":default-placement"  (RGW's "api_name:placement" form)
+# Anything else ("eu-west-1", "EU", "default", "us-east-1:other") → 400 InvalidLocationConstraint,
+# and a self-closing <CreateBucketConfiguration/> → 400 InvalidArgument. GetBucketLocation then
+# answers "us-east-1" for every bucket (AWS answers an empty LocationConstraint for us-east-1).
 set -euo pipefail
 
 DIR="${S3KIT_RGW_DIR:-/tmp/s3kit-rgw}"
 PORT="${S3KIT_RGW_PORT:-7480}"
 CONF="$DIR/ceph.conf"
-MON_ADDRS="[v2:127.0.0.1:3300,v1:127.0.0.1:6789]"
+read -r MON_V2_PORT MON_V1_PORT <<<"${S3KIT_RGW_MON_PORTS:-3300 6789}"
+MON_ADDRS="[v2:127.0.0.1:$MON_V2_PORT,v1:127.0.0.1:$MON_V1_PORT]"
 READY_TIMEOUT=90   # seconds until radosgw must answer a signed request
 STOP_TIMEOUT=20    # seconds between SIGTERM and SIGKILL
+LOCK_TIMEOUT=180   # seconds to wait for another start/stop of the same instance
 
 ENDPOINT="http://127.0.0.1:$PORT"
 REGION="us-east-1"
@@ -46,7 +51,8 @@ USER2_ACCESS="s3kit-test2-access"
 USER2_SECRET="s3kit-test2-secret-key-0123456789abcdef"
 STORAGE_CLASSES=(STANDARD_IA GLACIER)
 
-# Stop order: gateway first, monitor last, so nothing waits on a vanished monitor.
+# Stop order, one at a time: radosgw whose OSD is gone hangs ~120 s in shutdown, and an OSD whose
+# monitor is gone waits 5 s for it. In this order each exits within ~2 s.
 DAEMONS=(rgw osd mon)
 
 log() { echo "s3-server: $*" >&2; }
@@ -54,8 +60,10 @@ die() { log "error: $*"; exit 1; }
 
 # --- helpers ---------------------------------------------------------------------------------
 
-ceph_cmd() { timeout 30 ceph -c "$CONF" --connect-timeout 10 "$@"; }
-rgw_admin() { timeout 60 radosgw-admin -c "$CONF" -n client.rgw.a "$@"; }
+# Cluster clients, bounded in time. "9>&-": if this script is killed while one runs, the orphan
+# must not keep holding the lock (see take_lock) until its timeout.
+ceph_cmd() { timeout 30 ceph -c "$CONF" --connect-timeout 10 "$@" 9>&-; }
+rgw_admin() { timeout 60 radosgw-admin -c "$CONF" -n client.rgw.a "$@" 9>&-; }
 
 pid_file() { echo "$DIR/$1.pid"; }
 
@@ -89,8 +97,13 @@ all_daemons_alive() {
   for d in "${DAEMONS[@]}"; do our_pid "$d" >/dev/null || return 1; done
 }
 
+answers() { [[ $(signed_list_buckets_status "$USER1_ACCESS" "$USER1_SECRET") == 200 ]]; }
+
+# Our daemons are alive and the gateway answers within $1 seconds. The patience matters: a
+# gateway busy with large uploads can miss a 5 s deadline, and start must not then tear down a
+# working server that other test processes are using.
 is_running() {
-  all_daemons_alive && [[ $(signed_list_buckets_status "$USER1_ACCESS" "$USER1_SECRET") == 200 ]]
+  all_daemons_alive && wait_for "$1" "a running radosgw to answer" answers
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
@@ -110,12 +123,14 @@ S3_USER_EMAIL_2=$USER2_EMAIL
 EOF
 }
 
+# Daemon logs (*.log) and their stdout/stderr (*.out: crashes during mkfs land there).
+# shellcheck disable=SC2317 # called by start_failed (EXIT trap)
 show_log_tails() {
   local f
-  for f in "$DIR"/log/*.log; do
-    [[ -f $f ]] || continue
+  for f in "$DIR"/log/*.log "$DIR"/log/*.out; do
+    [[ -s $f ]] || continue
     log "---- last lines of $f ----"
-    tail -n 30 "$f" >&2
+    tail -n 25 "$f" >&2
   done
 }
 
@@ -134,19 +149,27 @@ wait_for() {
 # own session (no SIGHUP/SIGINT from the caller's terminal or process group), nohup and the
 # redirections drop the caller's stdio so a test runner reading our stdout does not hang.
 # In a non-interactive shell a background child is not a process-group leader, so setsid execs
-# instead of forking and $! is the daemon's own PID.
+# instead of forking and $! is the daemon's own PID. "9>&-" closes the lock's file descriptor:
+# a daemon inheriting it would hold the lock (see take_lock) for its whole life.
 spawn() {
   local name="$1"
   shift
-  nohup setsid "$@" >>"$DIR/log/$name.out" 2>&1 </dev/null &
+  nohup setsid "$@" >>"$DIR/log/$name.out" 2>&1 </dev/null 9>&- &
   echo "$!" >"$(pid_file "$name")"
 }
 
 # --- installation ----------------------------------------------------------------------------
 
+have_tools() {
+  local tool
+  for tool in radosgw radosgw-admin ceph ceph-mon ceph-osd uuidgen curl; do
+    command -v "$tool" >/dev/null || return 1
+  done
+}
+
 install_ceph() {
-  command -v radosgw >/dev/null && return 0
-  log "radosgw not found; installing Ceph packages (~30 s)"
+  have_tools && return 0
+  log "Ceph tools missing; installing packages (~30 s)"
   local sudo=""
   [[ $EUID -eq 0 ]] || sudo="sudo"
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update >&2
@@ -168,7 +191,8 @@ ms bind ipv6 = false
 auth cluster required = none
 auth service required = none
 auth client required = none
-# radosgw defaults to "secure", which with auth none loops on "get_initial_auth_request returned -13".
+# radosgw defaults to "secure", which with auth none loops forever on
+# "get_initial_auth_request returned -13".
 ms mon client mode = crc
 run dir = $DIR/run
 admin socket = $DIR/run/\$name.asok
@@ -183,6 +207,10 @@ osd pool default pg num = 8
 osd pool default pgp num = 8
 osd pool default pg autoscale mode = off
 osd crush chooseleaf type = 0
+# The monitor batches map changes for 1 s before committing them. Every pool RGW creates costs
+# two such rounds; with the default a cold start takes ~14 s instead of ~3 s, and the first write
+# to a storage class ~2 s instead of ~0.1 s. Alone on loopback the monitor need not wait.
+paxos propose interval = 0.05
 # Do not let a full /tmp stop the monitor.
 mon data avail crit = 1
 mon data avail warn = 2
@@ -223,9 +251,10 @@ start_mon() {
   monmaptool --create --clobber --fsid "$1" --addv a "$MON_ADDRS" "$DIR/monmap" >/dev/null
   ceph-mon -c "$CONF" -i a --mkfs --monmap "$DIR/monmap" --keyring "$DIR/keyring" >&2
   spawn mon ceph-mon -c "$CONF" -i a -f
-  wait_for 30 "ceph-mon quorum" ceph_cmd quorum_status || return 1
+  wait_for 30 "ceph-mon quorum" ceph_cmd quorum_status
 }
 
+# shellcheck disable=SC2317 # called through wait_for
 osd_is_up() { [[ $(ceph_cmd osd dump) == *$'\n'"osd.$1 up"* ]]; }
 
 start_osd() {
@@ -236,7 +265,7 @@ start_osd() {
   mkdir -p "$DIR/osd.$id" # memstore keeps only its fsid/type files here; the data stays in RAM
   ceph-osd -c "$CONF" -i "$id" --mkfs --osd-uuid "$uuid" >>"$DIR/log/osd-mkfs.out" 2>&1
   spawn osd ceph-osd -c "$CONF" -i "$id" -f
-  wait_for 60 "osd.$id up" osd_is_up "$id" || return 1
+  wait_for 60 "osd.$id up" osd_is_up "$id"
 }
 
 create_user() {
@@ -266,7 +295,7 @@ start_rgw() {
   log "starting radosgw on $ENDPOINT"
   spawn rgw radosgw -c "$CONF" -n client.rgw.a -f
   local deadline=$((SECONDS + READY_TIMEOUT))
-  until [[ $(signed_list_buckets_status "$USER1_ACCESS" "$USER1_SECRET") == 200 ]]; do
+  until answers; do
     our_pid rgw >/dev/null || { log "radosgw exited"; return 1; }
     ((SECONDS < deadline)) || { log "radosgw did not answer within ${READY_TIMEOUT}s"; return 1; }
     sleep 0.25
@@ -275,26 +304,26 @@ start_rgw() {
 
 # --- commands --------------------------------------------------------------------------------
 
-# SIGTERM to every recorded daemon that is still ours, SIGKILL to those left after STOP_TIMEOUT.
-kill_daemons() {
-  local d pid pids=()
-  for d in "${DAEMONS[@]}"; do
-    if pid="$(our_pid "$d")"; then pids+=("$pid"); kill -TERM "$pid" 2>/dev/null || true; fi
-  done
-  ((${#pids[@]})) || return 0
-  log "stopping PIDs ${pids[*]}"
-  local deadline=$((SECONDS + STOP_TIMEOUT)) alive
-  while :; do
-    alive=()
-    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive+=("$pid"); done
-    ((${#alive[@]})) || return 0
+# SIGTERM to daemon $1 if it is still ours; SIGKILL if it is still there after STOP_TIMEOUT.
+stop_daemon() {
+  local pid
+  pid="$(our_pid "$1")" || return 0
+  log "stopping $1 (PID $pid)"
+  kill -TERM "$pid" 2>/dev/null || return 0
+  local deadline=$((SECONDS + STOP_TIMEOUT))
+  while kill -0 "$pid" 2>/dev/null; do
     if ((SECONDS >= deadline)); then
-      log "SIGKILL to ${alive[*]}"
-      kill -KILL "${alive[@]}" 2>/dev/null || true
+      log "$1 ignored SIGTERM for ${STOP_TIMEOUT}s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
       return 0
     fi
-    sleep 0.25
+    sleep 0.1
   done
+}
+
+kill_daemons() {
+  local d
+  for d in "${DAEMONS[@]}"; do stop_daemon "$d"; done
 }
 
 cmd_stop() {
@@ -304,11 +333,12 @@ cmd_stop() {
 }
 
 cmd_status() {
-  if is_running; then log "running at $ENDPOINT"; return 0; fi
+  if is_running 10; then log "running at $ENDPOINT"; return 0; fi
   log "not running"
   return 1
 }
 
+# shellcheck disable=SC2317 # called by the EXIT trap
 start_failed() {
   show_log_tails
   kill_daemons
@@ -316,7 +346,7 @@ start_failed() {
 }
 
 cmd_start() {
-  if is_running; then
+  if is_running 30; then
     log "already running at $ENDPOINT"
     print_env
     return 0
@@ -328,7 +358,7 @@ cmd_start() {
     rm -rf "$DIR"
   fi
   local p
-  for p in "$PORT" 3300 6789; do
+  for p in "$PORT" "$MON_V2_PORT" "$MON_V1_PORT"; do
     ! port_in_use "$p" || die "127.0.0.1:$p is already in use by another process"
   done
 
@@ -349,18 +379,23 @@ cmd_start() {
   print_env
 }
 
-main() {
-  local cmd="${1:-}"
-  case "$cmd" in
-    start | stop | status) ;;
-    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
-  esac
-  # Serialise concurrent invocations (e.g. several test workers calling start at once). The lock
-  # file sits next to the scratch dir because stop removes the dir itself.
+# Serialises calls on the same instance (e.g. several test workers calling start at once). The
+# lock file sits next to the scratch dir because stop removes the dir itself.
+take_lock() {
   mkdir -p "$(dirname "$DIR")"
   exec 9>"$DIR.lock"
-  flock 9
-  "cmd_$cmd"
+  flock -w "$LOCK_TIMEOUT" 9 || die "another s3-server.sh call still holds $DIR.lock"
 }
 
-main "$@"
+main() {
+  case "${1:-}" in
+    start) take_lock && cmd_start ;;
+    stop) take_lock && cmd_stop ;;
+    status) take_lock && cmd_status ;;
+    *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  esac
+}
+
+# On one line so that bash, which reads a script as it runs, never reads past it: editing this
+# file while a call is waiting on the lock must not change what that call does.
+main "$@"; exit
