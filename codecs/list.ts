@@ -71,20 +71,42 @@ export const listBucketFields = {
 export const listBucketArrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['ListBucketResult.Contents', 'ListBucketResult.CommonPrefixes'])
 
 /**
- * Decodes a field sent under `encoding-type=url`. S3 writes a space as `+` (form encoding) and a
- * `+` as `%2B`; Ceph RGW writes a space as `%20`; both decode correctly this way. Only applied
- * when the response says `<EncodingType>url</EncodingType>`: a server that ignored the request
- * sent the keys as they are.
+ * Decodes keys sent under `encoding-type=url`. S3 writes a space as `+` (form encoding) and a `+`
+ * as `%2B`; Ceph RGW writes a space as `%20`; both decode correctly this way. Only applied when
+ * the response says `<EncodingType>url</EncodingType>`: a server that ignored the request sent
+ * the keys as they are.
+ *
+ * Which other fields a server encodes varies: AWS encodes the echoed Prefix, Delimiter,
+ * StartAfter and markers too, Ceph RGW only `<Key>` and `<CommonPrefixes>`. So the commands echo
+ * those inputs from the request instead of decoding them, and read a server's next marker with
+ * `nextMarker`.
  */
 export function urlDecoder(encodingType: string | undefined, context: HeaderContext) {
-  return <T extends string | undefined>(value: T): T => {
-    if (encodingType !== 'url' || value === undefined) return value
+  return (value: string): string => {
+    if (encodingType !== 'url') return value
     try {
-      return decodeURIComponent(value.replace(/\+/g, ' ')) as T
+      return decodeURIComponent(value.replace(/\+/g, ' '))
     } catch (error) {
       throw invalidResponse(context, 200, `the listing has a URL-encoded value that does not decode: "${value}".`, error)
     }
   }
+}
+
+/**
+ * A server's NextMarker / NextKeyMarker, encoded (AWS) or not (Ceph RGW) under `encoding-type=url`.
+ * It names the page's last key or common prefix, so whichever reading matches one of `entries`
+ * (already decoded) is the right one; without a match the decoded reading wins.
+ */
+export function nextMarker(raw: string | undefined, decode: (value: string) => string, entries: readonly string[]): string | undefined {
+  if (!raw) return undefined
+  let decoded: string | undefined
+  try {
+    decoded = decode(raw)
+  } catch {
+    decoded = undefined
+  }
+  if (decoded !== undefined && entries.includes(decoded)) return decoded
+  return entries.includes(raw) || decoded === undefined ? raw : decoded
 }
 
 /** Contents and CommonPrefixes with their keys decoded, as both list commands output them. */

@@ -4,6 +4,7 @@ import {
   decodedEntries,
   listBucketArrays,
   listBucketFields,
+  nextMarker,
   urlDecoder,
   type CommonPrefix,
   type ObjectSummary,
@@ -55,14 +56,16 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
   const bucket = checkBucket(input.Bucket)
   const context = { operation: 'ListObjects', bucket }
   const marker = checkListText(input.Marker, 'Marker')
+  const prefix = checkListText(input.Prefix, 'Prefix')
+  const delimiter = checkListText(input.Delimiter, 'Delimiter')
   return {
     operation: 'ListObjects',
     method: 'GET',
     bucket,
     query: {
       'encoding-type': 'url',
-      prefix: checkListText(input.Prefix, 'Prefix'),
-      delimiter: checkListText(input.Delimiter, 'Delimiter'),
+      prefix,
+      delimiter,
       marker,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
     },
@@ -72,10 +75,11 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
       const entries = decodedEntries(result, decode)
       return compact<ListObjectsOutput>({
         Name: result.Name,
-        Prefix: decode(result.Prefix),
-        Delimiter: decode(result.Delimiter),
-        Marker: decode(result.Marker) || undefined,
-        NextMarker: decode(result.NextMarker) || (result.IsTruncated ? lastPosition(entries) : undefined),
+        // Echoed from the request: servers differ in whether they encode these (see codecs/list.ts).
+        Prefix: prefix ?? '',
+        Delimiter: delimiter,
+        Marker: marker,
+        NextMarker: result.IsTruncated ? nextMarker(result.NextMarker, decode, positions(entries)) ?? lastPosition(entries) : undefined,
         MaxKeys: result.MaxKeys,
         IsTruncated: result.IsTruncated,
         ...entries,
@@ -90,6 +94,10 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
       items: (output) => output.Contents,
     },
   }
+}
+
+function positions({ Contents, CommonPrefixes }: { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] }): string[] {
+  return [...Contents.map((o) => o.Key), ...CommonPrefixes.map((p) => p.Prefix)]
 }
 
 /** The page's last key or common prefix, whichever sorts later (both come in UTF-8 order). */

@@ -68,6 +68,9 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
   const bucket = checkBucket(input.Bucket)
   const context = { operation: 'ListObjectsV2', bucket }
   const token = checkListText(input.ContinuationToken, 'ContinuationToken')
+  const prefix = checkListText(input.Prefix, 'Prefix')
+  const delimiter = checkListText(input.Delimiter, 'Delimiter')
+  const startAfter = checkListText(input.StartAfter, 'StartAfter')
   return {
     operation: 'ListObjectsV2',
     method: 'GET',
@@ -75,9 +78,9 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
     query: {
       'list-type': '2',
       'encoding-type': 'url',
-      prefix: checkListText(input.Prefix, 'Prefix'),
-      delimiter: checkListText(input.Delimiter, 'Delimiter'),
-      'start-after': checkListText(input.StartAfter, 'StartAfter'),
+      prefix,
+      delimiter,
+      'start-after': startAfter,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
       'continuation-token': token,
       'fetch-owner': input.FetchOwner ? 'true' : undefined,
@@ -87,13 +90,14 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
       const decode = urlDecoder(result.EncodingType, context)
       return compact<ListObjectsV2Output>({
         Name: result.Name,
-        Prefix: decode(result.Prefix),
-        Delimiter: decode(result.Delimiter),
+        // Echoed from the request: servers differ in whether they encode these (see codecs/list.ts).
+        Prefix: prefix ?? '',
+        Delimiter: delimiter,
         MaxKeys: result.MaxKeys,
         KeyCount: result.KeyCount,
         IsTruncated: result.IsTruncated,
         ...decodedEntries(result, decode),
-        StartAfter: decode(result.StartAfter) || undefined,
+        StartAfter: startAfter,
         ContinuationToken: result.ContinuationToken || undefined,
         NextContinuationToken: result.NextContinuationToken || undefined,
       })
