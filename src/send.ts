@@ -85,8 +85,10 @@ async function attemptFetch(
       body: payload.body ?? null,
       signal: timeout?.signal ?? signal ?? null,
       // A 3xx from S3 means "wrong region or endpoint"; following it would re-send the request
-      // signed for another host, so it is reported instead.
-      redirect: 'manual',
+      // signed for another host, so it is reported instead. Except for an unhashed body (a Blob or
+      // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
+      // for a redirect it may never follow, holding all of it in memory (nodejs/undici#4058).
+      redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' ? 'error' : 'manual',
     }
     if (isStreamBody(command.body)) init.duplex = 'half'
     return await client.fetch(url, init)
