@@ -1,0 +1,68 @@
+/// <reference types="node" />
+import { randomBytes } from 'node:crypto'
+import { open, rename, rm } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
+import type { Client } from '../client.js'
+import { InputError, S3Error } from '../errors.js'
+import { send, type SendOptions } from '../send.js'
+
+export interface GetFileInput extends GetObjectInput {
+  /** Where to write the object. An existing file is replaced, but only once the download is complete. */
+  readonly path: string
+}
+
+/** What GetObject says about the object, without the body (it is in the file). */
+export type GetFileOutput = Omit<GetObjectOutput, 'Body'>
+
+/**
+ * Downloads an object into a file (boto's `get_contents_to_filename`), streaming it at flat memory.
+ * The bytes go to a temporary file beside the target, which is renamed onto `path` only when the
+ * whole body has arrived: a failed, cut or aborted download leaves no partial file behind, and an
+ * existing file at `path` is left as it was.
+ *
+ * @example
+ * import { getFile } from 's3kit/node'
+ * const { ContentType, Metadata } = await getFile(client, { Bucket: 'my-bucket', Key: 'photos/cat.jpg', path: './cat.jpg' })
+ */
+export async function getFile(client: Client, input: GetFileInput, options: SendOptions = {}): Promise<GetFileOutput> {
+  const { path, ...fields } = input
+  if (typeof path !== 'string' || path === '') throw new InputError('path', 'must be the path of the file to write.')
+  const command = GetObject(fields)
+  // Same directory, so the final rename stays on one file system and is atomic.
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.s3kit-partial`)
+  const file = await open(temp, 'wx')
+  try {
+    const { Body, ...output } = await send(client, command, options)
+    const reader = Body.getReader()
+    let written = 0
+    try {
+      for (let next = await reader.read(); !next.done; next = await reader.read()) {
+        options.signal?.throwIfAborted()
+        written += next.value.byteLength
+        await file.write(next.value)
+      }
+    } catch (error) {
+      await reader.cancel().catch(() => undefined)
+      throw error
+    }
+    // fetch decodes a Content-Encoding, after which the length no longer matches what S3 stored.
+    if (output.ContentEncoding === undefined && written !== output.ContentLength) {
+      throw new S3Error({
+        code: 'IncompleteBody',
+        status: 200,
+        message: `the body ended after ${written} of ${output.ContentLength} bytes.`,
+        operation: 'GetObject',
+        bucket: command.bucket,
+        key: command.key,
+      })
+    }
+    await file.close()
+    await rename(temp, path)
+    return output
+  } catch (error) {
+    await file.close().catch(() => undefined)
+    await rm(temp, { force: true })
+    throw error
+  }
+}
