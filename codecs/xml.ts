@@ -87,26 +87,27 @@ export function escapeXml(text: string, attribute = false): string {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
 
-// Schema pieces that many documents share.
+// Schema pieces that many documents share. Marked pure so that a bundle using only
+// buildDocument (CreateBucket, the Put*Configuration commands) leaves zod out.
 
 /** A string element, empty when S3 sends `<X/>`. */
-export const text = z.string()
+export const text = /* @__PURE__ */ z.string()
 
 /** A whole number element (S3 sends them as text). */
-export const integer = z.pipe(
-  z.string().check(z.regex(/^-?\d+$/)),
-  z.transform((value: string) => Number(value)),
+export const integer = /* @__PURE__ */ z.pipe(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^-?\d+$/)),
+  /* @__PURE__ */ z.transform((value: string) => Number(value)),
 )
 
 /** An ISO 8601 timestamp element. */
-export const timestamp = z.pipe(
-  z.string().check(z.refine((value: string) => !Number.isNaN(Date.parse(value)), 'not a timestamp')),
-  z.transform((value: string) => new Date(value)),
+export const timestamp = /* @__PURE__ */ z.pipe(
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.refine((value: string) => !Number.isNaN(Date.parse(value)), 'not a timestamp')),
+  /* @__PURE__ */ z.transform((value: string) => new Date(value)),
 )
 
-export const boolean = z.pipe(
-  z.enum(['true', 'false']),
-  z.transform((value: 'true' | 'false') => value === 'true'),
+export const boolean = /* @__PURE__ */ z.pipe(
+  /* @__PURE__ */ z.enum(['true', 'false']),
+  /* @__PURE__ */ z.transform((value: 'true' | 'false') => value === 'true'),
 )
 
 /**
