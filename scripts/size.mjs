@@ -3,7 +3,7 @@
 // that one` is bundled with esbuild (browser platform, minified, ESM) and gzipped at level 9;
 // the same entry built from @aws-sdk/client-s3 is measured in the same run, and the table goes
 // to docs/bundle-size.md. Budgets come from bench/size-budgets.json (an entry's own, else the
-// default); any entry over budget fails the run.
+// default for commands or for helpers); any entry over budget fails the run.
 //
 //   node scripts/size.mjs           measure s3kit and @aws-sdk/client-s3, write docs/bundle-size.md
 //   node scripts/size.mjs --check   s3kit only (what CI needs), write nothing
@@ -51,6 +51,8 @@ export function entries() {
     item: name,
     imports: `import { createClient, send, ${name} } from './src/index.ts'`,
     aws: config.awsHelpers?.[name] ?? null,
+    // A helper composes several commands (list + delete, create + parts + complete): its own default.
+    budget: config.budgets?.[name] ?? config.defaultHelperBudget ?? config.defaultBudget,
   }))
   return [...listed, ...commands, ...helpers].map((entry) => ({
     ...entry,
