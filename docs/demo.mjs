@@ -16,7 +16,13 @@ import {
   Location,
   PutObject,
   S3Error,
+  CopyObject,
+  headObjectOrNull,
 } from 's3kit'
+import { putFile, getFile } from 's3kit/node'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
 const say = (text) => console.log(text)
 const chapter = (title) => console.log(`\n━━ ${title} ━━`)
@@ -94,7 +100,19 @@ try {
   await send(client, PutObject({ Bucket: bucket, Key: 'foobar', Body: 'This is a test of S3' }))
   const { Body } = await send(client, GetObject({ Bucket: bucket, Key: 'foobar' }))
   say(`foobar → "${await Body.text()}"`)
-  // (chapter: storing data from files, reading back to a file, metadata — see issue 4)
+
+  // From a file, and back to a file. The file streams both ways (memory stays flat however large
+  // it is), putFile guesses the Content-Type from the name, and getFile writes to a temporary file
+  // that becomes bar.jpg only once the whole object has arrived.
+  const files = await mkdtemp(join(tmpdir(), 's3kit-demo-'))
+  await writeFile(join(files, 'foo.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]))
+  await putFile(client, { Bucket: bucket, Key: 'myfile', path: join(files, 'foo.jpg') })
+  const fetched = await getFile(client, { Bucket: bucket, Key: 'myfile', path: join(files, 'bar.jpg') })
+  say(`foo.jpg → myfile (${fetched.ContentType}, ${fetched.ContentLength} bytes) → bar.jpg (${(await readFile(join(files, 'bar.jpg'))).length} bytes)`)
+  // Not sure a key exists? headObjectOrNull is boto's get_key: null when it is not there.
+  const maybe = await headObjectOrNull(client, { Bucket: bucket, Key: 'mykey' })
+  say(`headObjectOrNull mykey → ${maybe}; myfile → ${(await headObjectOrNull(client, { Bucket: bucket, Key: 'myfile' }))?.ETag}`)
+  await send(client, DeleteObject({ Bucket: bucket, Key: 'myfile' }))
 
   // (chapter: storing large data — multipart upload in parallel parts)
 
@@ -116,7 +134,31 @@ try {
   say(`${Buckets.length} bucket(s): ${Buckets.map((b) => b.Name).join(', ')}`)
 
   // (chapter: access control lists)
-  // (chapter: metadata on keys)
+  // ── Setting/getting metadata values on keys ───────────────────────────────────────────────
+  chapter('Metadata on keys')
+  await writeFile(join(files, 'foo.txt'), 'a file with metadata\n')
+  await putFile(client, {
+    Bucket: bucket,
+    Key: 'has_metadata',
+    path: join(files, 'foo.txt'),
+    Metadata: { meta1: 'This is the first metadata value', meta2: 'This is the second metadata value' },
+  })
+  const { Metadata } = await headObjectOrNull(client, { Bucket: bucket, Key: 'has_metadata' })
+  say(`meta1 → "${Metadata.meta1}", meta2 → "${Metadata.meta2}"`)
+  // Metadata cannot be edited in place: copy the object onto itself with new metadata. Values
+  // beyond plain ASCII travel RFC 2047-encoded and come back as they were written.
+  await send(client, CopyObject({
+    Bucket: bucket,
+    Key: 'has_metadata',
+    CopySource: { Bucket: bucket, Key: 'has_metadata' },
+    MetadataDirective: 'REPLACE',
+    ContentType: 'text/plain; charset=utf-8',
+    Metadata: { meta1: 'Première valeur ✓' },
+  }))
+  const replaced = await headObjectOrNull(client, { Bucket: bucket, Key: 'has_metadata' })
+  say(`after a REPLACE copy: ${JSON.stringify(replaced.Metadata)}, ${replaced.ContentType}`)
+  await send(client, DeleteObject({ Bucket: bucket, Key: 'has_metadata' }))
+  await rm(files, { recursive: true, force: true })
   // (chapter: CORS)
   // (chapter: transitioning objects — lifecycle)
   // (chapter: restoring objects from Glacier)
