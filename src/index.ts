@@ -16,6 +16,23 @@ export type { ObjectHeaders, ObjectWriteFields, ObjectReadFields } from '../code
 export type { RestoreStatus } from '../codecs/restore.js'
 export type { CopySource, CopySourceConditions, CopyResult } from '../codecs/copy-source.js'
 export type { Owner } from '../codecs/owner.js'
+export { addGrant, removeGrant, type GrantTarget } from './grants.js'
+export { Permission, GroupUri } from '../codecs/acl.js'
+export type { AccessControlPolicy, AclFields, AclOutput, CanonicalUserGrantee, EmailGrantee, Grant, Grantee, GroupGrantee } from '../codecs/acl.js'
+export type { CORSConfiguration, CORSMethod, CORSRule, CORSRuleOutput } from '../codecs/cors.js'
+export type {
+  LifecycleConfiguration,
+  LifecycleExpiration,
+  LifecycleRule,
+  LifecycleRuleAndOperator,
+  LifecycleRuleFilter,
+  NoncurrentVersionExpiration,
+  NoncurrentVersionTransition,
+  Tag as LifecycleTag,
+  Transition,
+  TransitionDefaultMinimumObjectSize,
+} from '../codecs/lifecycle.js'
+export { AclErrorCode, CorsErrorCode, LifecycleErrorCode, RestoreErrorCode, explainS3Error } from '../codecs/error-codes.js'
 export type { ObjectSummary, CommonPrefix } from '../codecs/list.js'
 
 // Commands
@@ -30,3 +47,14 @@ export * from '../commands/ListBuckets.js'
 export * from '../commands/ListObjects.js'
 export * from '../commands/ListObjectsV2.js'
 export * from '../commands/PutObject.js'
+export * from '../commands/DeleteBucketCors.js'
+export * from '../commands/DeleteBucketLifecycle.js'
+export * from '../commands/GetBucketAcl.js'
+export * from '../commands/GetBucketCors.js'
+export * from '../commands/GetBucketLifecycleConfiguration.js'
+export * from '../commands/GetObjectAcl.js'
+export * from '../commands/PutBucketAcl.js'
+export * from '../commands/PutBucketCors.js'
+export * from '../commands/PutBucketLifecycleConfiguration.js'
+export * from '../commands/PutObjectAcl.js'
+export * from '../commands/RestoreObject.js'

@@ -1,3 +1,5 @@
+import { InputError } from './errors.js'
+
 /** S3's storage classes, usable wherever an input or output names one (put, copy, list, lifecycle). */
 export const StorageClass = {
   STANDARD: 'STANDARD',
@@ -19,3 +21,14 @@ export const StorageClass = {
  * completion for the known ones): S3-compatible servers define classes of their own.
  */
 export type StorageClass = (typeof StorageClass)[keyof typeof StorageClass] | (string & {})
+
+/**
+ * Checks a storage class name before it is sent: S3's names, and those S3-compatible servers
+ * define (Ceph RGW placement classes), are upper-case letters, digits and underscores.
+ */
+export function checkStorageClass(value: unknown, field: string): StorageClass {
+  if (typeof value !== 'string' || !/^[A-Z0-9_]+$/.test(value)) {
+    throw new InputError(field, `${JSON.stringify(value)} is not a storage class name (upper-case letters, digits and _), e.g. ${StorageClass.GLACIER}.`)
+  }
+  return value
+}

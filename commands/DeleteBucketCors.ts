@@ -1,0 +1,18 @@
+import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
+import { checkBucket } from '../src/validate.js'
+
+export interface DeleteBucketCorsInput {
+  readonly Bucket: string
+}
+
+/**
+ * Removes a bucket's CORS configuration (boto's `bucket.delete_cors`); afterwards cross-origin
+ * requests are refused and GetBucketCors fails with `NoSuchCORSConfiguration`.
+ *
+ * @example
+ * await send(client, DeleteBucketCors({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function DeleteBucketCors(input: DeleteBucketCorsInput): Command<EmptyOutput> {
+  return { operation: 'DeleteBucketCors', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { cors: '' }, parse: emptyOutput }
+}

@@ -1,0 +1,29 @@
+import { readAcl, type AclOutput } from '../codecs/acl.js'
+import type { Command } from '../src/command.js'
+import { checkBucket } from '../src/validate.js'
+
+export interface GetBucketAclInput {
+  readonly Bucket: string
+}
+
+export type GetBucketAclOutput = AclOutput
+
+/**
+ * Reads a bucket's ACL (boto's `bucket.get_acl`): its owner and every grant, with typed grantees
+ * (`CanonicalUser`, `AmazonCustomerByEmail`, `Group`). Works even where ACLs are disabled.
+ *
+ * @example
+ * const { Owner, Grants } = await send(client, GetBucketAcl({ Bucket: 'my-bucket' }))
+ * for (const { Grantee, Permission } of Grants) console.log(Permission, Grantee)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function GetBucketAcl(input: GetBucketAclInput): Command<GetBucketAclOutput> {
+  const bucket = checkBucket(input.Bucket)
+  return {
+    operation: 'GetBucketAcl',
+    method: 'GET',
+    bucket,
+    query: { acl: '' },
+    parse: (response) => readAcl(response, { operation: 'GetBucketAcl', bucket }),
+  }
+}

@@ -1,0 +1,30 @@
+import { readCors, type CORSRuleOutput } from '../codecs/cors.js'
+import type { Command } from '../src/command.js'
+import { checkBucket } from '../src/validate.js'
+
+export interface GetBucketCorsInput {
+  readonly Bucket: string
+}
+
+export interface GetBucketCorsOutput {
+  readonly CORSRules: CORSRuleOutput[]
+}
+
+/**
+ * Reads a bucket's CORS rules (boto's `bucket.get_cors`). A bucket without any is an `S3Error`
+ * with code `NoSuchCORSConfiguration` (`CorsErrorCode.NoSuchCORSConfiguration`).
+ *
+ * @example
+ * const { CORSRules } = await send(client, GetBucketCors({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function GetBucketCors(input: GetBucketCorsInput): Command<GetBucketCorsOutput> {
+  const bucket = checkBucket(input.Bucket)
+  return {
+    operation: 'GetBucketCors',
+    method: 'GET',
+    bucket,
+    query: { cors: '' },
+    parse: async (response) => ({ CORSRules: await readCors(response, { operation: 'GetBucketCors', bucket }) }),
+  }
+}

@@ -1,0 +1,27 @@
+import { corsRequest, type CORSConfiguration } from '../codecs/cors.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
+import { checkBucket } from '../src/validate.js'
+
+export interface PutBucketCorsInput {
+  readonly Bucket: string
+  /** Replaces the bucket's whole CORS configuration. */
+  readonly CORSConfiguration: CORSConfiguration
+}
+
+/**
+ * Sets a bucket's CORS rules (boto's `bucket.set_cors`), so that web pages from other origins may
+ * call it. Rules are checked before sending: 1–100 rules, each with origins and methods (GET, PUT,
+ * HEAD, POST, DELETE), at most one `*` per origin or header, a document of at most 64 KB.
+ *
+ * @example
+ * await send(client, PutBucketCors({
+ *   Bucket: 'my-bucket',
+ *   CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['https://www.example.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }] },
+ * }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function PutBucketCors(input: PutBucketCorsInput): Command<EmptyOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const { headers, body } = corsRequest(input.CORSConfiguration)
+  return { operation: 'PutBucketCors', method: 'PUT', bucket, query: { cors: '' }, headers, body, parse: emptyOutput }
+}

@@ -1,0 +1,35 @@
+import { aclRequest, type AclFields } from '../codecs/acl.js'
+import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/canned-acl.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
+import { checkBucket, checkKey } from '../src/validate.js'
+
+export interface PutObjectAclInput extends AclFields<ObjectCannedACL> {
+  readonly Bucket: string
+  readonly Key: string
+  /** Set the ACL of this version rather than the current one. */
+  readonly VersionId?: string
+}
+
+/**
+ * Sets an object's ACL (boto's `key.set_acl`): a canned ACL, the whole `AccessControlPolicy`, or
+ * grant headers — exactly one of them. To add one grant and keep the others, use `addGrant`.
+ *
+ * @example
+ * await send(client, PutObjectAcl({ Bucket: 'my-bucket', Key: 'foobar', ACL: 'public-read' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function PutObjectAcl(input: PutObjectAclInput): Command<EmptyOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const { headers, body } = aclRequest(input, OBJECT_CANNED_ACLS)
+  return {
+    operation: 'PutObjectAcl',
+    method: 'PUT',
+    bucket,
+    key,
+    query: { acl: '', versionId: input.VersionId },
+    headers,
+    body,
+    parse: emptyOutput,
+  }
+}

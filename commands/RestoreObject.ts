@@ -1,0 +1,75 @@
+import { optionalString } from '../codecs/headers.js'
+import { checkText, xmlRequest } from '../codecs/request-document.js'
+import { compact, type Command } from '../src/command.js'
+import { InputError } from '../src/errors.js'
+import { checkBucket, checkInteger, checkKey, checkOneOf } from '../src/validate.js'
+
+/** How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk ~5–12 h. */
+export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk'
+const TIERS: readonly RestoreTier[] = ['Expedited', 'Standard', 'Bulk']
+
+export interface RestoreRequest {
+  /** How long the restored copy stays (boto's `restore(days=…)`). Leave it out for S3 Intelligent-Tiering archive tiers. */
+  readonly Days?: number
+  readonly GlacierJobParameters?: { readonly Tier: RestoreTier }
+  readonly Tier?: RestoreTier
+  readonly Description?: string
+}
+
+export interface RestoreObjectInput {
+  readonly Bucket: string
+  readonly Key: string
+  readonly VersionId?: string
+  /** Days and tier; `{}` (the default) for an S3 Intelligent-Tiering archived object. */
+  readonly RestoreRequest?: RestoreRequest
+}
+
+export interface RestoreObjectOutput {
+  /**
+   * True when S3 answered 200: a restored copy already existed and only its expiry moved; false
+   * when it answered 202 and a restore started. Follow it with HeadObject's `Restore`.
+   */
+  readonly AlreadyRestored: boolean
+  readonly RestoreOutputPath?: string
+}
+
+/**
+ * Starts restoring an archived object (GLACIER, DEEP_ARCHIVE, Intelligent-Tiering archive tiers)
+ * so it can be read again: boto's `key.restore(days=5)`. The restore takes minutes to hours;
+ * HeadObject's `Restore.ongoingRequest` says when it is done and `Restore.expiryDate` when the
+ * copy goes away. A second request while one runs fails with `RestoreAlreadyInProgress`; an
+ * object that is not archived, with `InvalidObjectState`. Servers that lack the operation answer
+ * `NotImplemented` (Ceph RGW 16: a misleading `InvalidArgument`, which `explainS3Error` maps).
+ *
+ * @example
+ * await send(client, RestoreObject({ Bucket: 'my-bucket', Key: 'logs/testlog1.log', RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const request = input.RestoreRequest ?? {}
+  if (typeof request !== 'object' || request === null) throw new InputError('RestoreRequest', 'must be an object such as { Days: 5 }.')
+  const jobTier = request.GlacierJobParameters === undefined ? undefined : checkOneOf(request.GlacierJobParameters?.Tier, 'RestoreRequest.GlacierJobParameters.Tier', TIERS)
+  // The order of the RestoreRequest members in S3's model.
+  const { headers, body } = xmlRequest('RestoreRequest', {
+    Days: checkInteger(request.Days, 'RestoreRequest.Days', 1),
+    GlacierJobParameters: jobTier === undefined ? undefined : { Tier: jobTier },
+    Tier: request.Tier === undefined ? undefined : checkOneOf(request.Tier, 'RestoreRequest.Tier', TIERS),
+    Description: request.Description === undefined ? undefined : checkText(request.Description, 'RestoreRequest.Description', { empty: true }),
+  })
+  return {
+    operation: 'RestoreObject',
+    method: 'POST',
+    bucket,
+    key,
+    query: { restore: '', versionId: input.VersionId },
+    headers,
+    body,
+    parse: (response) =>
+      compact<RestoreObjectOutput>({
+        AlreadyRestored: response.status === 200,
+        RestoreOutputPath: optionalString(response.headers, 'x-amz-restore-output-path'),
+      }),
+  }
+}
