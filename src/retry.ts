@@ -1,8 +1,9 @@
 import type { RetryPolicy } from './client.js'
 import type { S3Error } from './errors.js'
 
-// S3 asks clients to slow down with these codes whatever the status.
-const THROTTLING = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'RequestTimeout', 'RequestLimitExceeded', 'TooManyRequests'])
+// Worth retrying whatever the status: throttling, and the server faults that S3 can also embed
+// in a 200 (CopyObject, CompleteMultipartUpload), which botocore likewise retries as a 500.
+const RETRYABLE_CODES = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'RequestTimeout', 'RequestLimitExceeded', 'TooManyRequests', 'InternalError', 'ServiceUnavailable'])
 
 /** Worth another attempt: throttling, a server-side failure, or no response at all. 501 is final. */
 export function isRetryable(error: S3Error): boolean {
@@ -10,7 +11,7 @@ export function isRetryable(error: S3Error): boolean {
     error.status === 0 ||
     error.status === 429 ||
     (error.status >= 500 && error.status !== 501) ||
-    THROTTLING.has(error.code)
+    RETRYABLE_CODES.has(error.code)
   )
 }
 

@@ -118,6 +118,13 @@ describe('send', () => {
     const { fetch } = stub(() => new Response(`<?xml version="1.0" encoding="UTF-8"?>\n\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>`, { status: 200 }))
     const command: Command<string> = { operation: 'CopyObject', method: 'PUT', bucket: 'b-1', key: 'k', errorIn200: true, parse: () => 'parsed' }
     await expect(send(client(fetch, { retry: { maxAttempts: 1 } }), command)).rejects.toMatchObject({ code: 'InternalError', status: 200 })
+    // …and an embedded InternalError is retried like a 500.
+    const flaky = stub(
+      () => new Response('<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>', { status: 200 }),
+      () => new Response('<CopyObjectResult/>', { status: 200 }),
+    )
+    await expect(send(client(flaky.fetch), command)).resolves.toBe('parsed')
+    expect(flaky.calls).toHaveLength(2)
     const good = stub(() => new Response('<CopyObjectResult><ETag>"e"</ETag></CopyObjectResult>', { status: 200 }))
     const read: Command<string> = { ...command, parse: (response) => response.text() }
     await expect(send(client(good.fetch), read)).resolves.toContain('CopyObjectResult')
