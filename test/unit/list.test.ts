@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import { ListObjects } from '../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
 import { createClient } from '../../src/client.js'
@@ -262,5 +263,81 @@ describe('ListObjects (v1)', () => {
     const output = await send(client, command)
     expect('NextMarker' in output).toBe(false)
     expect(command.pagination.next(output)).toBeUndefined()
+  })
+})
+
+// S3 API reference, ListObjectVersions, "Sample Response"
+// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html#API_ListObjectVersions_Examples).
+const documentedVersions = `<?xml version="1.0" encoding="UTF-8"?>
+<ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01">
+    <Name>bucket</Name>
+    <Prefix>my</Prefix>
+    <KeyMarker/>
+    <VersionIdMarker/>
+    <MaxKeys>5</MaxKeys>
+    <IsTruncated>false</IsTruncated>
+    <Version>
+        <Key>my-image.jpg</Key>
+        <VersionId>3/L4kqtJl40Nr8X8gdRQBpUMLUo</VersionId>
+        <IsLatest>true</IsLatest>
+         <LastModified>2009-10-12T17:50:30.000Z</LastModified>
+        <ETag>"fba9dede5f27731c9771645a39863328"</ETag>
+        <Size>434234</Size>
+        <StorageClass>STANDARD</StorageClass>
+        <Owner>
+            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
+            <DisplayName>mtd@amazon.com</DisplayName>
+        </Owner>
+    </Version>
+    <DeleteMarker>
+        <Key>my-second-image.jpg</Key>
+        <VersionId>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</VersionId>
+        <IsLatest>true</IsLatest>
+        <LastModified>2009-11-12T17:50:30.000Z</LastModified>
+        <Owner>
+            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
+            <DisplayName>mtd@amazon.com</DisplayName>
+        </Owner>
+    </DeleteMarker>
+</ListVersionsResult>`
+
+describe('ListObjectVersions', () => {
+  it('reads the documented response: one version and one delete marker, as arrays', async () => {
+    const { client, urls } = stub(documentedVersions)
+    const output = await send(client, ListObjectVersions({ Bucket: 'bucket', Prefix: 'my', MaxKeys: 5 }))
+    expect(Object.fromEntries(urls[0]!.searchParams)).toEqual({ versions: '', 'encoding-type': 'url', prefix: 'my', 'max-keys': '5' })
+    const owner = { ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a', DisplayName: 'mtd@amazon.com' }
+    expect(output).toEqual({
+      Name: 'bucket',
+      Prefix: 'my',
+      MaxKeys: 5,
+      IsTruncated: false,
+      Versions: [
+        {
+          Key: 'my-image.jpg',
+          VersionId: '3/L4kqtJl40Nr8X8gdRQBpUMLUo',
+          IsLatest: true,
+          LastModified: new Date('2009-10-12T17:50:30.000Z'),
+          ETag: '"fba9dede5f27731c9771645a39863328"',
+          Size: 434234,
+          StorageClass: 'STANDARD',
+          Owner: owner,
+        },
+      ],
+      DeleteMarkers: [{ Key: 'my-second-image.jpg', VersionId: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892', IsLatest: true, LastModified: new Date('2009-11-12T17:50:30.000Z'), Owner: owner }],
+      CommonPrefixes: [],
+    })
+  })
+
+  it("continues from RGW's unencoded NextKeyMarker and NextVersionIdMarker", async () => {
+    // Captured from Ceph RGW 16.2 (encoding-type=url, max-keys=1): Key encoded, markers not.
+    const { client } = stub(
+      '<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>probe3-mwwm9991</Name><Prefix></Prefix><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated><KeyMarker>a+b 1</KeyMarker><VersionIdMarker></VersionIdMarker><NextKeyMarker>a+b 2</NextKeyMarker><NextVersionIdMarker>null</NextVersionIdMarker><Version><Key>a%2Bb%202</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2026-11-25T21:09:06.115Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Owner><ID>test</ID><DisplayName>Test User</DisplayName></Owner><Type>Normal</Type></Version></ListVersionsResult>',
+    )
+    const command = ListObjectVersions({ Bucket: 'bucket', KeyMarker: 'a+b 1', MaxKeys: 1 })
+    const output = await send(client, command)
+    expect(output).toMatchObject({ KeyMarker: 'a+b 1', NextKeyMarker: 'a+b 2', NextVersionIdMarker: 'null', Versions: [{ Key: 'a+b 2', VersionId: 'null' }] })
+    expect(command.pagination.next(output)?.query).toMatchObject({ 'key-marker': 'a+b 2', 'version-id-marker': 'null', 'max-keys': '1' })
+    expect(command.pagination.items(output)).toHaveLength(1)
   })
 })
