@@ -1,0 +1,31 @@
+import { DeleteBucket } from '../commands/DeleteBucket.js'
+import type { Client } from './client.js'
+import { emptyBucket, type EmptyBucketResult } from './empty-bucket.js'
+import { InputError } from './errors.js'
+import { send } from './send.js'
+
+export interface DeleteBucketOptions {
+  /**
+   * Delete every object and version first (boto: "delete all keys, then the
+   * bucket"). This cannot be undone. Without it, a bucket that is not empty is refused with
+   * `BucketNotEmpty`, as S3 does.
+   */
+  readonly force?: true
+  readonly signal?: AbortSignal
+}
+
+/**
+ * Deletes a bucket; with `{ force: true }`, empties it first with `emptyBucket` and returns what
+ * that deleted. Without `force` it is `DeleteBucket` itself.
+ *
+ * @example
+ * const { deletedObjects } = await deleteBucket(client, 'scratch-bucket', { force: true })
+ */
+export async function deleteBucket(client: Client, Bucket: string, options: DeleteBucketOptions = {}): Promise<EmptyBucketResult> {
+  const { force, signal } = options
+  if (force !== undefined && force !== true) throw new InputError('force', 'must be true or left out.')
+  const command = DeleteBucket({ Bucket })
+  const emptied = force ? await emptyBucket(client, Bucket, signal ? { signal } : {}) : { deletedObjects: 0, deletedVersions: 0 }
+  await send(client, command, signal ? { signal } : {})
+  return emptied
+}

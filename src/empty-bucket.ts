@@ -1,0 +1,149 @@
+import { DeleteObject } from '../commands/DeleteObject.js'
+import { DeleteObjects, type DeleteError, type ObjectIdentifier } from '../commands/DeleteObjects.js'
+import { ListObjectVersions } from '../commands/ListObjectVersions.js'
+import { ListObjectsV2 } from '../commands/ListObjectsV2.js'
+import { checkText } from '../codecs/request-document.js'
+import type { Client } from './client.js'
+import { compact, type PaginatedCommand } from './command.js'
+import { S3Error } from './errors.js'
+import { paginate } from './paginate.js'
+import { send } from './send.js'
+import { checkBucket, checkInteger } from './validate.js'
+
+export interface EmptyBucketOptions {
+  /** Stops listing and deleting; the promise rejects with the signal's reason. */
+  readonly signal?: AbortSignal
+  /** DeleteObjects requests (of up to 1,000 keys each) in flight at once; 4 unless set (1–16). */
+  readonly concurrency?: number
+}
+
+export interface EmptyBucketResult {
+  /** Current objects deleted. */
+  readonly deletedObjects: number
+  /** Older versions and delete markers deleted (versioned buckets). */
+  readonly deletedVersions: number
+}
+
+/**
+ * Deletes everything in a bucket, so that `DeleteBucket` can then succeed: every object (listed
+ * with ListObjectsV2 and deleted with DeleteObjects, 1,000 keys a request, a few requests in
+ * flight) and every older version and delete marker where the server keeps versions. (Aborting
+ * incomplete multipart uploads follows once ListMultipartUploads lands.) Keys XML cannot carry are deleted one by one. Keys that S3 refuses
+ * to delete (a bucket policy, an object lock) do not stop the rest: once everything else is
+ * gone, an `S3Error` with the first refusal's code names how many keys remain.
+ *
+ * @example
+ * const { deletedObjects } = await emptyBucket(client, 'old-logs')
+ * await send(client, DeleteBucket({ Bucket: 'old-logs' }))
+ */
+export async function emptyBucket(client: Client, Bucket: string, options: EmptyBucketOptions = {}): Promise<EmptyBucketResult> {
+  checkBucket(Bucket)
+  const concurrency = checkInteger(options.concurrency, 'concurrency', 1, 16) ?? 4
+  const { signal } = options
+  const refused: DeleteError[] = []
+  const deletedObjects = await deleteListed(client, Bucket, ListObjectsV2({ Bucket }), (page) => page.Contents, concurrency, refused, signal)
+  // Versions (and, on an unversioned bucket, objects as version "null") are listed again: deleting
+  // by version is another permission (s3:DeleteObjectVersion), so what was refused above may go now.
+  const refusedVersions: DeleteError[] = []
+  const deletedVersions = await deleteListed(
+    client,
+    Bucket,
+    ListObjectVersions({ Bucket }),
+    (page) => [...page.Versions, ...page.DeleteMarkers],
+    concurrency,
+    refusedVersions,
+    signal,
+  ).then(
+    (count) => {
+      refused.splice(0, refused.length, ...refusedVersions)
+      return count
+    },
+    (error: unknown) => {
+      // A server without versioning (Cloudflare R2, some gateways) has nothing more to delete.
+      if (error instanceof S3Error && error.status === 501) return 0
+      throw error
+    },
+  )
+  if (refused.length > 0) throw refusal(Bucket, refused)
+  return { deletedObjects, deletedVersions }
+}
+
+/** Lists with `command`'s pages and deletes each page's entries; returns how many were deleted. */
+async function deleteListed<Output>(
+  client: Client,
+  Bucket: string,
+  command: PaginatedCommand<Output, unknown>,
+  entriesOf: (page: Output) => readonly ObjectIdentifier[],
+  concurrency: number,
+  errors: DeleteError[],
+  signal: AbortSignal | undefined,
+): Promise<number> {
+  const inFlight = new Set<Promise<void>>()
+  let deleted = 0
+  let failure: { error: unknown } | undefined
+  const run = async (entries: readonly ObjectIdentifier[]): Promise<void> => {
+    const batch: ObjectIdentifier[] = []
+    for (const { Key, VersionId } of entries) {
+      const entry = compact<ObjectIdentifier>({ Key, VersionId })
+      if (fitsInXml(Key)) batch.push(entry)
+      else {
+        // DeleteObjects cannot name it; the key can still travel in a URL.
+        try {
+          await send(client, DeleteObject({ Bucket, ...entry }), { signal })
+          deleted++
+        } catch (error) {
+          if (!(error instanceof S3Error && error.status === 403)) throw error
+          errors.push(compact<DeleteError>({ ...entry, Code: error.code, Message: error.message }))
+        }
+      }
+    }
+    if (batch.length === 0) return
+    const result = await send(client, DeleteObjects({ Bucket, Delete: { Objects: batch, Quiet: true } }), { signal })
+    deleted += batch.length - result.Errors.length
+    errors.push(...result.Errors)
+  }
+  try {
+    for await (const page of paginate(client, command, compact({ signal }))) {
+      const entries = entriesOf(page)
+      if (entries.length === 0) continue
+      const task: Promise<void> = run(entries)
+        .catch((error: unknown) => {
+          failure ??= { error }
+        })
+        .finally(() => inFlight.delete(task))
+      inFlight.add(task)
+      if (inFlight.size >= concurrency) await Promise.race(inFlight)
+      if (failure) break
+    }
+  } finally {
+    // Whatever ended the listing, no delete is left running behind the caller's back.
+    await Promise.all(inFlight)
+  }
+  if (failure) throw failure.error
+  return deleted
+}
+
+function fitsInXml(key: string): boolean {
+  try {
+    checkText(key, 'Key')
+    return true
+  } catch {
+    return false
+  }
+}
+
+function refusal(Bucket: string, errors: readonly DeleteError[]): S3Error {
+  const [first] = errors as [DeleteError]
+  const listed = errors
+    .slice(0, 5)
+    .map((e) => `"${e.Key}"${e.VersionId ? ` (version ${e.VersionId})` : ''}: ${e.Code}`)
+    .join(', ')
+  return new S3Error({
+    code: first.Code,
+    status: 200,
+    operation: 'DeleteObjects',
+    bucket: Bucket,
+    key: first.Key,
+    message: `the bucket is not empty: ${errors.length} key${errors.length === 1 ? '' : 's'} could not be deleted (${listed}${errors.length > 5 ? ', …' : ''}).`,
+  })
+}
