@@ -4,6 +4,8 @@ export { createClient, type Client, type ClientConfig, type FetchLike, type Retr
 export type { Credentials, CredentialsProvider } from './credentials.js'
 export { send, type SendOptions } from './send.js'
 export { paginate, paginateItems, type PaginateOptions } from './paginate.js'
+export { emptyBucket, type EmptyBucketOptions, type EmptyBucketResult } from './empty-bucket.js'
+export { deleteBucket, type DeleteBucketOptions } from './delete-bucket.js'
 export { headObjectOrNull, lookupBucket } from './lookups.js'
 export type { Command, EmptyOutput, HttpMethod, OutputOf, PaginatedCommand, Pagination } from './command.js'
 export { S3Error, InputError, type S3ErrorDetails } from './errors.js'
