@@ -133,7 +133,7 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
   if (tagged && rule.Expiration?.ExpiredObjectDeleteMarker !== undefined) {
     throw new InputError(`${field}.Expiration.ExpiredObjectDeleteMarker`, 'cannot be used in a rule with a tag filter (S3 lifecycle rules).')
   }
-  const transitions = rule.Transitions === undefined ? undefined : checkList(rule.Transitions, `${field}.Transitions`, Infinity, transitionElement)
+  const transitions = rule.Transitions === undefined ? undefined : distinctClasses(checkList(rule.Transitions, `${field}.Transitions`, Infinity, transitionElement), `${field}.Transitions`)
   const expiration = rule.Expiration === undefined ? undefined : expirationElement(rule.Expiration, `${field}.Expiration`)
   const timing = [...(transitions ?? []), ...(expiration ? [expiration] : [])]
   if (timing.some((action) => action.Days !== undefined) && timing.some((action) => action.Date !== undefined)) {
@@ -149,7 +149,10 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
     NoncurrentVersionTransition:
       rule.NoncurrentVersionTransitions === undefined
         ? undefined
-        : checkList(rule.NoncurrentVersionTransitions, `${field}.NoncurrentVersionTransitions`, Infinity, noncurrentTransitionElement),
+        : distinctClasses(
+            checkList(rule.NoncurrentVersionTransitions, `${field}.NoncurrentVersionTransitions`, Infinity, noncurrentTransitionElement),
+            `${field}.NoncurrentVersionTransitions`,
+          ),
     NoncurrentVersionExpiration:
       rule.NoncurrentVersionExpiration === undefined ? undefined : noncurrentExpirationElement(rule.NoncurrentVersionExpiration, `${field}.NoncurrentVersionExpiration`),
     AbortIncompleteMultipartUpload:
@@ -235,7 +238,7 @@ function when(action: { Days?: number | undefined; Date?: Date | undefined }, fi
   return { Date: date.toISOString() }
 }
 
-function noncurrentTransitionElement(value: unknown, field: string): Record<string, unknown> {
+function noncurrentTransitionElement(value: unknown, field: string): Record<string, unknown> & { StorageClass: string } {
   if (typeof value !== 'object' || value === null) throw new InputError(field, 'must be an object.')
   const transition = value as NoncurrentVersionTransition
   return {
@@ -251,6 +254,16 @@ function noncurrentExpirationElement(expiration: NoncurrentVersionExpiration, fi
     NoncurrentDays: required(checkInteger(expiration.NoncurrentDays, `${field}.NoncurrentDays`, 1), `${field}.NoncurrentDays`),
     NewerNoncurrentVersions: checkInteger(expiration.NewerNoncurrentVersions, `${field}.NewerNoncurrentVersions`, 1, 100),
   }
+}
+
+/** S3 refuses two transitions of one rule to the same storage class (RGW: MalformedXML). */
+function distinctClasses<T extends { StorageClass: unknown }>(transitions: T[], field: string): T[] {
+  transitions.forEach(({ StorageClass }, index) => {
+    if (transitions.findIndex((other) => other.StorageClass === StorageClass) < index) {
+      throw new InputError(`${field}[${index}].StorageClass`, `${String(StorageClass)} is the target of an earlier transition of this rule; each transition needs its own storage class.`)
+    }
+  })
+  return transitions
 }
 
 function required<T>(value: T | undefined, field: string): T {

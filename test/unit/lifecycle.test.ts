@@ -255,6 +255,7 @@ describe('PutBucketLifecycleConfiguration', () => {
       `${rule}.NoncurrentVersionExpiration.NewerNoncurrentVersions`,
     )
     expect(field({ NoncurrentVersionTransitions: [{ NoncurrentDays: 1 }] })).toBe(`${rule}.NoncurrentVersionTransitions[0].StorageClass`)
+    expect(field({ Transitions: [{ Days: 30, StorageClass: 'GLACIER' }, { Days: 40, StorageClass: 'GLACIER' }] })).toBe(`${rule}.Transitions[1].StorageClass`)
     expect(field({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 0 } })).toBe(`${rule}.AbortIncompleteMultipartUpload.DaysAfterInitiation`)
     // Rule IDs must be unique; "up to 1,000 rules".
     expect(field({ ID: 'same' }, 2)).toBe('LifecycleConfiguration.Rules[1].ID')

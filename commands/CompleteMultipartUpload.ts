@@ -1,0 +1,88 @@
+import { optionalString, quoteETag } from '../codecs/headers.js'
+import { checkUploadId, completeDocumentContent, completeResult, noArrays, sortedParts, type CompletedPart } from '../codecs/multipart.js'
+import { buildDocument, readDocument } from '../codecs/xml.js'
+import { compact, definedHeaders, type Command } from '../src/command.js'
+import { checkBucket, checkHeaderValue, checkKey } from '../src/validate.js'
+
+export type { CompletedPart }
+
+export interface CompleteMultipartUploadInput {
+  readonly Bucket: string
+  readonly Key: string
+  readonly UploadId: string
+  /** Every part to join, each with the ETag its upload returned; in any order (they are sorted). */
+  readonly MultipartUpload: { readonly Parts: readonly CompletedPart[] }
+  /** `*` to complete only when no object has the key yet (a conditional write). */
+  readonly IfNoneMatch?: string
+  /** Complete only when the current object has this ETag. */
+  readonly IfMatch?: string
+}
+
+export interface CompleteMultipartUploadOutput {
+  readonly Bucket: string
+  readonly Key: string
+  /**
+   * The new object's ETag (`"…-N"` for N parts). Absent when the server sends none: Ceph RGW
+   * answers with an empty `<ETag/>`, and HeadObject then shows the real one (the `upload` helper
+   * does that for you).
+   */
+  readonly ETag?: string
+  readonly Location?: string
+  readonly VersionId?: string
+  readonly ServerSideEncryption?: string
+  /** When a lifecycle rule will expire the object (`x-amz-expiration`). */
+  readonly Expiration?: string
+  readonly ChecksumCRC32?: string
+  readonly ChecksumCRC32C?: string
+  readonly ChecksumCRC64NVME?: string
+  readonly ChecksumSHA1?: string
+  readonly ChecksumSHA256?: string
+}
+
+/**
+ * Joins the uploaded parts into the object (boto's `complete_upload`). The parts are sorted and
+ * checked first (at least one, each number once, each with an ETag). S3 may answer 200 and report
+ * a failure later in the body; that is an `S3Error` too (`InvalidPart`, `EntityTooSmall`, …).
+ *
+ * @example
+ * await send(client, CompleteMultipartUpload({
+ *   Bucket: 'my-bucket', Key: 'big.iso', UploadId,
+ *   MultipartUpload: { Parts: [{ PartNumber: 1, ETag: etag1 }, { PartNumber: 2, ETag: etag2 }] },
+ * }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Command<CompleteMultipartUploadOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const context = { operation: 'CompleteMultipartUpload', bucket, key }
+  const parts = sortedParts(input.MultipartUpload?.Parts)
+  return {
+    operation: 'CompleteMultipartUpload',
+    method: 'POST',
+    bucket,
+    key,
+    query: { uploadId: checkUploadId(input.UploadId) },
+    headers: definedHeaders({
+      'content-type': 'application/xml',
+      'if-none-match': input.IfNoneMatch === undefined ? undefined : checkHeaderValue(input.IfNoneMatch, 'IfNoneMatch'),
+      'if-match': input.IfMatch === undefined ? undefined : checkHeaderValue(input.IfMatch, 'IfMatch'),
+    }),
+    body: buildDocument('CompleteMultipartUpload', completeDocumentContent(parts)),
+    // Completing takes a while for large objects: S3 answers 200 at once and may put the error in the body.
+    errorIn200: true,
+    parse: async (response) => {
+      const { CompleteMultipartUploadResult: result } = await readDocument(response, completeResult, noArrays, context)
+      const { headers } = response
+      return compact<CompleteMultipartUploadOutput>({
+        ...result,
+        Bucket: result.Bucket || bucket,
+        Key: result.Key || key,
+        ETag: result.ETag ? quoteETag(result.ETag) : undefined,
+        Location: result.Location || undefined,
+        VersionId: optionalString(headers, 'x-amz-version-id'),
+        ServerSideEncryption: optionalString(headers, 'x-amz-server-side-encryption'),
+        Expiration: optionalString(headers, 'x-amz-expiration'),
+      })
+    },
+  }
+}

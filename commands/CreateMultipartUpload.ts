@@ -1,0 +1,57 @@
+import { optionalDate, optionalString } from '../codecs/headers.js'
+import { initiateResult, noArrays } from '../codecs/multipart.js'
+import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
+import { readDocument } from '../codecs/xml.js'
+import { compact, type Command } from '../src/command.js'
+import { checkBucket, checkKey } from '../src/validate.js'
+
+export interface CreateMultipartUploadInput extends ObjectWriteFields {
+  readonly Bucket: string
+  readonly Key: string
+}
+
+export interface CreateMultipartUploadOutput {
+  readonly Bucket: string
+  readonly Key: string
+  /** Names the upload in UploadPart, CompleteMultipartUpload, AbortMultipartUpload and ListParts. */
+  readonly UploadId: string
+  /** When a lifecycle rule (`AbortIncompleteMultipartUpload`) will abort the upload if it is left unfinished. */
+  readonly AbortDate?: Date
+  readonly AbortRuleId?: string
+  readonly ServerSideEncryption?: string
+}
+
+/**
+ * Starts a multipart upload (boto's `initiate_multipart_upload`): the object's headers, metadata,
+ * ACL and storage class are given here, once; the content follows as parts (`UploadPart`) and
+ * becomes an object with `CompleteMultipartUpload`. Until then the parts are stored (and billed),
+ * so finish or `AbortMultipartUpload` every upload. The `upload` helper does all of it for you.
+ *
+ * @example
+ * const { UploadId } = await send(client, CreateMultipartUpload({ Bucket: 'my-bucket', Key: 'big.iso', ContentType: 'application/x-iso9660-image' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function CreateMultipartUpload(input: CreateMultipartUploadInput): Command<CreateMultipartUploadOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const context = { operation: 'CreateMultipartUpload', bucket, key }
+  return {
+    operation: 'CreateMultipartUpload',
+    method: 'POST',
+    bucket,
+    key,
+    query: { uploads: '' },
+    headers: objectWriteHeaders(input),
+    parse: async (response) => {
+      const { InitiateMultipartUploadResult: result } = await readDocument(response, initiateResult, noArrays, context)
+      return compact<CreateMultipartUploadOutput>({
+        Bucket: result.Bucket || bucket,
+        Key: result.Key || key,
+        UploadId: result.UploadId,
+        AbortDate: optionalDate(response, 'x-amz-abort-date', context),
+        AbortRuleId: optionalString(response.headers, 'x-amz-abort-rule-id'),
+        ServerSideEncryption: optionalString(response.headers, 'x-amz-server-side-encryption'),
+      })
+    },
+  }
+}

@@ -1,0 +1,100 @@
+import { invalidResponse } from '../codecs/headers.js'
+import { listUploadsArrays, listUploadsResult } from '../codecs/multipart.js'
+import type { Owner } from '../codecs/owner.js'
+import { readDocument } from '../codecs/xml.js'
+import { compact, type PaginatedCommand } from '../src/command.js'
+import { checkBucket, checkInteger } from '../src/validate.js'
+
+export interface ListMultipartUploadsInput {
+  readonly Bucket: string
+  /** Only uploads whose key starts with this. */
+  readonly Prefix?: string
+  /** Group keys that share a prefix up to this character into `CommonPrefixes`. */
+  readonly Delimiter?: string
+  /** At most this many uploads a page (1–1,000; S3's default and maximum is 1,000). */
+  readonly MaxUploads?: number
+  /** Continue after this key (`NextKeyMarker` of the previous page)… */
+  readonly KeyMarker?: string
+  /** …and, for that key, after this upload (`NextUploadIdMarker`). */
+  readonly UploadIdMarker?: string
+}
+
+export interface MultipartUpload {
+  readonly Key: string
+  readonly UploadId: string
+  /** When CreateMultipartUpload was called. */
+  readonly Initiated: Date
+  readonly StorageClass?: string
+  readonly Owner?: Owner
+  readonly Initiator?: Owner
+  readonly ChecksumAlgorithm?: string
+  readonly ChecksumType?: string
+}
+
+export interface ListMultipartUploadsOutput {
+  readonly Bucket: string
+  /** This page's unfinished uploads, by key, then by initiation time. */
+  readonly Uploads: MultipartUpload[]
+  /** With a `Delimiter`: the key prefixes grouped together. */
+  readonly CommonPrefixes: { readonly Prefix: string }[]
+  /** True when more uploads follow: pass `NextKeyMarker` / `NextUploadIdMarker` back (or use `paginate`). */
+  readonly IsTruncated: boolean
+  readonly NextKeyMarker?: string
+  readonly NextUploadIdMarker?: string
+  readonly KeyMarker?: string
+  readonly UploadIdMarker?: string
+  readonly Prefix?: string
+  readonly Delimiter?: string
+  readonly MaxUploads?: number
+}
+
+/**
+ * Lists the multipart uploads of a bucket that were started and neither completed nor aborted
+ * (boto's `get_all_multipart_uploads`): their parts are stored and billed until someone aborts
+ * them (`abortIncompleteUploads` does that).
+ *
+ * @example
+ * const { Uploads } = await send(client, ListMultipartUploads({ Bucket: 'my-bucket' }))
+ * for (const { Key, UploadId, Initiated } of Uploads) console.log(Key, UploadId, Initiated)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function ListMultipartUploads(input: ListMultipartUploadsInput): PaginatedCommand<ListMultipartUploadsOutput, MultipartUpload> {
+  const bucket = checkBucket(input.Bucket)
+  const context = { operation: 'ListMultipartUploads', bucket }
+  return {
+    operation: 'ListMultipartUploads',
+    method: 'GET',
+    bucket,
+    query: {
+      uploads: '',
+      prefix: input.Prefix || undefined,
+      delimiter: input.Delimiter || undefined,
+      'max-uploads': checkInteger(input.MaxUploads, 'MaxUploads', 1, 1000)?.toString(),
+      'key-marker': input.KeyMarker || undefined,
+      'upload-id-marker': input.UploadIdMarker || undefined,
+    },
+    parse: async (response) => {
+      const { ListMultipartUploadsResult: result } = await readDocument(response, listUploadsResult, listUploadsArrays, context)
+      const { Upload: uploads = [], CommonPrefixes = [], IsTruncated = false, EncodingType: _encoding, ...rest } = result
+      if (IsTruncated && !rest.NextKeyMarker) {
+        throw invalidResponse(context, response.status, 'the listing is truncated but has no NextKeyMarker to continue from.')
+      }
+      return compact<ListMultipartUploadsOutput>({
+        ...rest,
+        Uploads: uploads.map(({ Owner: owner, Initiator, ...upload }) =>
+          compact<MultipartUpload>({ ...upload, Owner: owner && compact<Owner>(owner), Initiator: Initiator && compact<Owner>(Initiator) }),
+        ),
+        CommonPrefixes,
+        IsTruncated,
+      })
+    },
+    pagination: {
+      next: (output) =>
+        output.IsTruncated
+          ? ListMultipartUploads({ ...input, KeyMarker: output.NextKeyMarker!, UploadIdMarker: output.NextUploadIdMarker ?? '' })
+          : undefined,
+      withPageSize: (size) => ListMultipartUploads({ ...input, MaxUploads: size }),
+      items: (output) => output.Uploads,
+    },
+  }
+}

@@ -1,0 +1,91 @@
+import { invalidResponse } from '../codecs/headers.js'
+import { checkUploadId, listPartsArrays, listPartsResult } from '../codecs/multipart.js'
+import type { Owner } from '../codecs/owner.js'
+import { readDocument } from '../codecs/xml.js'
+import { compact, type PaginatedCommand } from '../src/command.js'
+import { checkBucket, checkInteger, checkKey } from '../src/validate.js'
+
+export interface ListPartsInput {
+  readonly Bucket: string
+  readonly Key: string
+  readonly UploadId: string
+  /** At most this many parts a page (1–1,000; S3's default and maximum is 1,000). */
+  readonly MaxParts?: number
+  /** List the parts after this part number (`NextPartNumberMarker` of the previous page). */
+  readonly PartNumberMarker?: number
+}
+
+export interface Part {
+  readonly PartNumber: number
+  readonly ETag: string
+  readonly Size: number
+  readonly LastModified: Date
+  readonly ChecksumCRC32?: string
+  readonly ChecksumCRC32C?: string
+  readonly ChecksumCRC64NVME?: string
+  readonly ChecksumSHA1?: string
+  readonly ChecksumSHA256?: string
+}
+
+export interface ListPartsOutput {
+  readonly Bucket: string
+  readonly Key: string
+  readonly UploadId: string
+  /** This page's parts, in ascending part number order. */
+  readonly Parts: Part[]
+  /** True when more parts follow: pass `NextPartNumberMarker` back as `PartNumberMarker` (or use `paginate`). */
+  readonly IsTruncated: boolean
+  readonly NextPartNumberMarker?: number
+  readonly PartNumberMarker?: number
+  readonly MaxParts?: number
+  readonly StorageClass?: string
+  readonly Initiator?: Owner
+  readonly Owner?: Owner
+  readonly ChecksumAlgorithm?: string
+  readonly ChecksumType?: string
+}
+
+/**
+ * Lists the parts uploaded so far to a multipart upload, a page (up to 1,000) at a time: how an
+ * interrupted upload is resumed, or checked before completing. An aborted or completed upload is
+ * an `S3Error` (`NoSuchUpload` on AWS, `NoSuchKey` on Ceph RGW).
+ *
+ * @example
+ * for await (const part of paginateItems(client, ListParts({ Bucket: 'my-bucket', Key: 'big.iso', UploadId }))) console.log(part.PartNumber, part.Size)
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutput, Part> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const context = { operation: 'ListParts', bucket, key }
+  return {
+    operation: 'ListParts',
+    method: 'GET',
+    bucket,
+    key,
+    query: {
+      uploadId: checkUploadId(input.UploadId),
+      'max-parts': checkInteger(input.MaxParts, 'MaxParts', 1, 1000)?.toString(),
+      'part-number-marker': checkInteger(input.PartNumberMarker, 'PartNumberMarker', 0, 10_000)?.toString(),
+    },
+    parse: async (response) => {
+      const { ListPartsResult: result } = await readDocument(response, listPartsResult, listPartsArrays, context)
+      const { Part: parts = [], IsTruncated = false, Initiator, Owner: owner, ...rest } = result
+      if (IsTruncated && rest.NextPartNumberMarker === undefined) {
+        throw invalidResponse(context, response.status, 'the listing is truncated but has no NextPartNumberMarker to continue from.')
+      }
+      return compact<ListPartsOutput>({
+        ...rest,
+        Parts: parts.map((part) => compact<Part>(part)),
+        IsTruncated,
+        Initiator: Initiator && compact<Owner>(Initiator),
+        Owner: owner && compact<Owner>(owner),
+      })
+    },
+    pagination: {
+      next: (output) => (output.IsTruncated ? ListParts({ ...input, PartNumberMarker: output.NextPartNumberMarker! }) : undefined),
+      withPageSize: (size) => ListParts({ ...input, MaxParts: size }),
+      items: (output) => output.Parts,
+    },
+  }
+}

@@ -1,0 +1,81 @@
+import {
+  copyResultArrays,
+  copyResultDocument,
+  copySourceHeaders,
+  copySourceVersionId,
+  toCopyResult,
+  type CopyResult,
+  type CopySource,
+  type CopySourceConditions,
+} from '../codecs/copy-source.js'
+import { optionalString } from '../codecs/headers.js'
+import { checkPartNumber, checkUploadId } from '../codecs/multipart.js'
+import { readDocument } from '../codecs/xml.js'
+import { compact, type Command } from '../src/command.js'
+import { InputError } from '../src/errors.js'
+import { checkBucket, checkKey } from '../src/validate.js'
+
+export interface UploadPartCopyInput extends CopySourceConditions {
+  readonly Bucket: string
+  readonly Key: string
+  readonly UploadId: string
+  /** 1 to 10,000. */
+  readonly PartNumber: number
+  /** The object whose bytes become the part, named by its parts (s3kit does the URL-encoding). */
+  readonly CopySource: CopySource
+  /** `bytes=first-last` (inclusive, zero-based) to copy only a range; the whole source otherwise. */
+  readonly CopySourceRange?: string
+}
+
+export interface UploadPartCopyOutput {
+  /** `CopyPartResult.ETag` is the part's ETag for CompleteMultipartUpload. */
+  readonly CopyPartResult: CopyResult
+  readonly CopySourceVersionId?: string
+  readonly ServerSideEncryption?: string
+}
+
+const document = /* @__PURE__ */ copyResultDocument('CopyPartResult')
+
+/**
+ * Makes a part from (a range of) an existing object, copied on the server: how objects over 5 GiB
+ * are copied, or large objects assembled from others. Like CopyObject, a copy that fails after S3
+ * has answered 200 is still an `S3Error`.
+ *
+ * @example
+ * const { CopyPartResult } = await send(client, UploadPartCopy({
+ *   Bucket: 'my-bucket', Key: 'joined.bin', UploadId, PartNumber: 1,
+ *   CopySource: { Bucket: 'my-bucket', Key: 'first.bin' }, CopySourceRange: 'bytes=0-5242879',
+ * }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCopyOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const context = { operation: 'UploadPartCopy', bucket, key }
+  const range = input.CopySourceRange === undefined ? {} : { 'x-amz-copy-source-range': checkRange(input.CopySourceRange) }
+  return {
+    operation: 'UploadPartCopy',
+    method: 'PUT',
+    bucket,
+    key,
+    query: { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) },
+    headers: { ...copySourceHeaders(input.CopySource, input), ...range },
+    errorIn200: true,
+    parse: async (response) => {
+      const { CopyPartResult } = await readDocument(response, document, copyResultArrays, context)
+      return compact<UploadPartCopyOutput>({
+        CopyPartResult: toCopyResult(CopyPartResult),
+        CopySourceVersionId: copySourceVersionId(response.headers),
+        ServerSideEncryption: optionalString(response.headers, 'x-amz-server-side-encryption'),
+      })
+    },
+  }
+}
+
+function checkRange(range: unknown): string {
+  const match = typeof range === 'string' ? /^bytes=(\d+)-(\d+)$/.exec(range) : null
+  if (!match || Number(match[1]) > Number(match[2])) {
+    throw new InputError('CopySourceRange', `must be "bytes=first-last" with first ≤ last (inclusive, zero-based), not ${JSON.stringify(range)}.`)
+  }
+  return range as string
+}
