@@ -159,25 +159,28 @@ export function granteeElement(grantee: Grantee, field: string): Record<string, 
   }
 }
 
-// Responses: `xsi:type` arrives as `@_type` (the reader drops namespace prefixes).
-const granteeSchema = z.union([
-  z.object({ '@_type': z.literal('CanonicalUser'), ID: text, DisplayName: z.optional(text) }),
-  z.object({ '@_type': z.literal('AmazonCustomerByEmail'), EmailAddress: text, DisplayName: z.optional(text) }),
-  z.object({ '@_type': z.literal('Group'), URI: text }),
-])
+// Responses: `xsi:type` arrives as `@_type` (the reader drops namespace prefixes). The schema is
+// built on first use, so that the Put commands, which read no document, leave zod out of bundles.
+function aclSchema() {
+  const grantee = z.union([
+    z.object({ '@_type': z.literal('CanonicalUser'), ID: text, DisplayName: z.optional(text) }),
+    z.object({ '@_type': z.literal('AmazonCustomerByEmail'), EmailAddress: text, DisplayName: z.optional(text) }),
+    z.object({ '@_type': z.literal('Group'), URI: text }),
+  ])
+  /** `<AccessControlPolicy>` as GetBucketAcl and GetObjectAcl return it. */
+  return z.object({
+    AccessControlPolicy: z.object({
+      Owner: owner,
+      AccessControlList: wrappedList('Grant', z.object({ Grantee: grantee, Permission: z.enum(PERMISSIONS) })),
+    }),
+  })
+}
+let acl: ReturnType<typeof aclSchema> | undefined
 
-/** `<AccessControlPolicy>` as GetBucketAcl and GetObjectAcl return it. */
-export const accessControlPolicy = z.object({
-  AccessControlPolicy: z.object({
-    Owner: owner,
-    AccessControlList: wrappedList('Grant', z.object({ Grantee: granteeSchema, Permission: z.enum(PERMISSIONS) })),
-  }),
-})
-
-export const aclArrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['AccessControlPolicy.AccessControlList.Grant'])
+const ACL_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['AccessControlPolicy.AccessControlList.Grant'])
 
 export async function readAcl(response: Response, context: HeaderContext): Promise<AclOutput> {
-  const { AccessControlPolicy: policy } = await readDocument(response, accessControlPolicy, aclArrays, context)
+  const { AccessControlPolicy: policy } = await readDocument(response, (acl ??= aclSchema()), ACL_ARRAYS, context)
   return {
     Owner: compact<Owner>(policy.Owner),
     Grants: policy.AccessControlList.map(({ Grantee: { '@_type': Type, ...fields }, Permission }) => ({

@@ -82,31 +82,34 @@ function optionalList<T>(value: unknown, field: string, item: (value: unknown, f
   return checkList(value, field, Infinity, item)
 }
 
-const list = z.optional(z.array(text))
-
-/** `<CORSConfiguration>` (S3 API reference, GetBucketCors). */
-export const corsConfiguration = z.object({
-  CORSConfiguration: z.union([
-    z.string().check(z.regex(/^\s*$/)),
-    z.object({
-    CORSRule: z.optional(
-      z.array(
-        z.object({
-          ID: z.optional(text),
-          AllowedOrigin: z.array(text),
-          AllowedMethod: z.array(z.enum(['GET', 'PUT', 'HEAD', 'POST', 'DELETE'])),
-          AllowedHeader: list,
-          ExposeHeader: list,
-          MaxAgeSeconds: z.optional(integer),
-        }),
-      ),
-    ),
-  }),
-  ]),
-})
+// Built on first use, so that PutBucketCors, which reads no document, leaves zod out of bundles.
+function corsSchema() {
+  const list = z.optional(z.array(text))
+  /** `<CORSConfiguration>` (S3 API reference, GetBucketCors); a string is an empty document. */
+  return z.object({
+    CORSConfiguration: z.union([
+      z.string().check(z.regex(/^\s*$/)),
+      z.object({
+        CORSRule: z.optional(
+          z.array(
+            z.object({
+              ID: z.optional(text),
+              AllowedOrigin: z.array(text),
+              AllowedMethod: z.array(z.enum(['GET', 'PUT', 'HEAD', 'POST', 'DELETE'])),
+              AllowedHeader: list,
+              ExposeHeader: list,
+              MaxAgeSeconds: z.optional(integer),
+            }),
+          ),
+        ),
+      }),
+    ]),
+  })
+}
+let cors: ReturnType<typeof corsSchema> | undefined
 
 const RULE = 'CORSConfiguration.CORSRule'
-export const corsArrays: ReadonlySet<string> = /* @__PURE__ */ new Set([
+const CORS_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   RULE,
   `${RULE}.AllowedOrigin`,
   `${RULE}.AllowedMethod`,
@@ -115,7 +118,7 @@ export const corsArrays: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ])
 
 export async function readCors(response: Response, context: HeaderContext): Promise<CORSRuleOutput[]> {
-  const { CORSConfiguration: document } = await readDocument(response, corsConfiguration, corsArrays, context)
+  const { CORSConfiguration: document } = await readDocument(response, (cors ??= corsSchema()), CORS_ARRAYS, context)
   return ((typeof document === 'object' && document.CORSRule) || []).map((rule) =>
     compact<CORSRuleOutput>({
       ID: rule.ID,

@@ -274,41 +274,47 @@ function required<T>(value: T | undefined, field: string): T {
 // Responses.
 
 // An element with nothing but white space in it, e.g. the documented empty `<Filter>\n</Filter>`.
-const blank = z.string().check(z.regex(/^\s*$/))
-const tag = z.object({ Key: text, Value: z.optional(text) })
-const sizeBounds = { ObjectSizeGreaterThan: z.optional(integer), ObjectSizeLessThan: z.optional(integer) }
-const filterSchema = z.union([
-  blank,
-  z.object({
+const blank = () => z.string().check(z.regex(/^\s*$/))
+
+function filterSchema() {
+  const tag = z.object({ Key: text, Value: z.optional(text) })
+  const sizeBounds = { ObjectSizeGreaterThan: z.optional(integer), ObjectSizeLessThan: z.optional(integer) }
+  return z.union([
+    blank(),
+    z.object({
+      Prefix: z.optional(text),
+      Tag: z.optional(tag),
+      ...sizeBounds,
+      And: z.optional(z.union([blank(), z.object({ Prefix: z.optional(text), Tag: z.optional(z.array(tag)), ...sizeBounds })])),
+    }),
+  ])
+}
+type Filter = z.output<ReturnType<typeof filterSchema>>
+
+// Built on first use, so that PutBucketLifecycleConfiguration, which reads no document, leaves
+// zod out of bundles.
+function lifecycleSchema() {
+  const daysOrDate = { Days: z.optional(integer), Date: z.optional(timestamp) }
+  const timed = (action: { Days?: unknown; Date?: unknown; ExpiredObjectDeleteMarker?: unknown }) =>
+    [action.Days, action.Date, action.ExpiredObjectDeleteMarker].some((value) => value !== undefined)
+  const rule = z.object({
+    ID: z.optional(text),
     Prefix: z.optional(text),
-    Tag: z.optional(tag),
-    ...sizeBounds,
-    And: z.optional(z.union([blank, z.object({ Prefix: z.optional(text), Tag: z.optional(z.array(tag)), ...sizeBounds })])),
-  }),
-])
-const daysOrDate = { Days: z.optional(integer), Date: z.optional(timestamp) }
-const oneTiming = (action: { Days?: unknown; Date?: unknown; ExpiredObjectDeleteMarker?: unknown }) =>
-  [action.Days, action.Date, action.ExpiredObjectDeleteMarker].filter((value) => value !== undefined).length >= 1
-
-const ruleSchema = z.object({
-  ID: z.optional(text),
-  Prefix: z.optional(text),
-  Filter: z.optional(filterSchema),
-  Status: z.enum(['Enabled', 'Disabled']),
-  Transition: z.optional(z.array(z.object({ ...daysOrDate, StorageClass: text }).check(z.refine(oneTiming, 'a Transition without Days or Date')))),
-  Expiration: z.optional(z.object({ ...daysOrDate, ExpiredObjectDeleteMarker: z.optional(boolean) }).check(z.refine(oneTiming, 'an empty Expiration'))),
-  NoncurrentVersionTransition: z.optional(z.array(z.object({ NoncurrentDays: integer, StorageClass: text, NewerNoncurrentVersions: z.optional(integer) }))),
-  NoncurrentVersionExpiration: z.optional(z.object({ NoncurrentDays: integer, NewerNoncurrentVersions: z.optional(integer) })),
-  AbortIncompleteMultipartUpload: z.optional(z.object({ DaysAfterInitiation: integer })),
-})
-
-/** `<LifecycleConfiguration>` (S3 API reference, GetBucketLifecycleConfiguration). */
-export const lifecycleConfiguration = z.object({
-  LifecycleConfiguration: z.union([blank, z.object({ Rule: z.optional(z.array(ruleSchema)) })]),
-})
+    Filter: z.optional(filterSchema()),
+    Status: z.enum(['Enabled', 'Disabled']),
+    Transition: z.optional(z.array(z.object({ ...daysOrDate, StorageClass: text }).check(z.refine(timed, 'a Transition without Days or Date')))),
+    Expiration: z.optional(z.object({ ...daysOrDate, ExpiredObjectDeleteMarker: z.optional(boolean) }).check(z.refine(timed, 'an empty Expiration'))),
+    NoncurrentVersionTransition: z.optional(z.array(z.object({ NoncurrentDays: integer, StorageClass: text, NewerNoncurrentVersions: z.optional(integer) }))),
+    NoncurrentVersionExpiration: z.optional(z.object({ NoncurrentDays: integer, NewerNoncurrentVersions: z.optional(integer) })),
+    AbortIncompleteMultipartUpload: z.optional(z.object({ DaysAfterInitiation: integer })),
+  })
+  /** `<LifecycleConfiguration>` (S3 API reference, GetBucketLifecycleConfiguration). */
+  return z.object({ LifecycleConfiguration: z.union([blank(), z.object({ Rule: z.optional(z.array(rule)) })]) })
+}
+let lifecycle: ReturnType<typeof lifecycleSchema> | undefined
 
 const RULE = 'LifecycleConfiguration.Rule'
-export const lifecycleArrays: ReadonlySet<string> = /* @__PURE__ */ new Set([
+const LIFECYCLE_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
   RULE,
   `${RULE}.Transition`,
   `${RULE}.NoncurrentVersionTransition`,
@@ -316,7 +322,7 @@ export const lifecycleArrays: ReadonlySet<string> = /* @__PURE__ */ new Set([
 ])
 
 export async function readLifecycle(response: Response, context: HeaderContext): Promise<LifecycleRule[]> {
-  const { LifecycleConfiguration: document } = await readDocument(response, lifecycleConfiguration, lifecycleArrays, context)
+  const { LifecycleConfiguration: document } = await readDocument(response, (lifecycle ??= lifecycleSchema()), LIFECYCLE_ARRAYS, context)
   return ((typeof document === 'object' && document.Rule) || []).map((rule) =>
     compact<LifecycleRule>({
       ID: rule.ID,
@@ -343,7 +349,7 @@ function readExpiration(expiration: { Days?: number | undefined; Date?: Date | u
  * prefix beside `<And>` rather than inside it. Whatever arrives is read as the set of conditions
  * it names, then written the documented way: one condition alone, several under `And`.
  */
-function readFilter(filter: z.output<typeof filterSchema>): LifecycleRuleFilter {
+function readFilter(filter: Filter): LifecycleRuleFilter {
   if (typeof filter === 'string') return { Prefix: '' }
   const and = typeof filter.And === 'string' ? {} : (filter.And ?? {})
   const prefix = and.Prefix ?? filter.Prefix
