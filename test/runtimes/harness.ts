@@ -1,7 +1,5 @@
 import { expect } from 'vitest'
-import { CreateBucket, DeleteBucket, DeleteObject, GetObject, HeadObject, send, type Client } from '../../src/index.js'
-import type { Command } from '../../src/command.js'
-import { contentMd5 } from '../../src/md5.js'
+import { CreateBucket, DeleteBucket, DeleteObject, GetObject, HeadObject, PutBucketCors, send, type Client } from '../../src/index.js'
 import { server, testClient, uniqueBucket } from '../integration/env.js'
 import { scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
 
@@ -30,25 +28,21 @@ export async function withScenarioBucket<T>(label: string, cors: CorsRule | unde
   }
 }
 
-// Until commands/PutBucketCors lands, the rule is sent as a hand-made command through `send`
-// (signed like any other); the document is the one in S3's PutBucketCors reference.
-function putBucketCors(bucket: string, rule: CorsRule): Command<Record<string, never>> {
-  const xml =
-    '<CORSConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><CORSRule>' +
-    `<AllowedOrigin>${rule.origin}</AllowedOrigin>` +
-    ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'].map((m) => `<AllowedMethod>${m}</AllowedMethod>`).join('') +
-    '<AllowedHeader>*</AllowedHeader>' +
-    rule.exposeHeaders.map((h) => `<ExposeHeader>${h}</ExposeHeader>`).join('') +
-    '<MaxAgeSeconds>60</MaxAgeSeconds></CORSRule></CORSConfiguration>'
-  return {
-    operation: 'PutBucketCors',
-    method: 'PUT',
-    bucket,
-    query: { cors: '' },
-    headers: { 'content-type': 'application/xml', 'content-md5': contentMd5(xml) },
-    body: xml,
-    parse: () => ({}),
-  }
+function putBucketCors(bucket: string, rule: CorsRule) {
+  return PutBucketCors({
+    Bucket: bucket,
+    CORSConfiguration: {
+      CORSRules: [
+        {
+          AllowedOrigins: [rule.origin],
+          AllowedMethods: ['GET', 'PUT', 'POST', 'DELETE', 'HEAD'],
+          AllowedHeaders: ['*'],
+          ...(rule.exposeHeaders.length ? { ExposeHeaders: rule.exposeHeaders } : {}),
+          MaxAgeSeconds: 60,
+        },
+      ],
+    },
+  })
 }
 
 async function removeBucket(client: Client, bucket: string): Promise<void> {
