@@ -2,3 +2,4 @@
 // browser and edge bundles never see node: imports.
 export { putFile, type PutFileInput } from './put-file.js'
 export { getFile, type GetFileInput, type GetFileOutput } from './get-file.js'
+export { uploadFile, type UploadFileInput } from './upload-file.js'

@@ -42,7 +42,7 @@ export async function putFile(client: Client, input: PutFileInput, options?: Sen
  * Loaded on first use, so that `s3kit/node` costs nothing until a type has to be guessed, and so
  * that the CommonJS build can load the ES-module-only `mime` package.
  */
-async function guessContentType(path: string): Promise<string | undefined> {
+export async function guessContentType(path: string): Promise<string | undefined> {
   const { default: mime } = await import('mime')
   return mime.getType(path) ?? undefined
 }

@@ -1,0 +1,363 @@
+import { MAX_OBJECT_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE } from '../codecs/multipart.js'
+import { AbortMultipartUpload } from '../commands/AbortMultipartUpload.js'
+import { CompleteMultipartUpload, type CompletedPart } from '../commands/CompleteMultipartUpload.js'
+import { CreateMultipartUpload } from '../commands/CreateMultipartUpload.js'
+import { HeadObject } from '../commands/HeadObject.js'
+import { PutObject, type PutObjectInput } from '../commands/PutObject.js'
+import { UploadPart } from '../commands/UploadPart.js'
+import { checkBody, isStreamBody, type RequestBody } from './body.js'
+import type { Client } from './client.js'
+import { compact, type Command } from './command.js'
+import { InputError, S3Error } from './errors.js'
+import { bodyError, sliceSource, streamSource, type PartData, type PartSource, type SourcePart } from './part-source.js'
+import { backoffDelay, isRetryable, sleep } from './retry.js'
+import { send } from './send.js'
+
+const MiB = 1024 * 1024
+const DEFAULT_PART_SIZE = 8 * MiB
+const DEFAULT_CONCURRENCY = 4
+/** Bytes handed to fetch at a time when a part is streamed, and so the step of byte progress. */
+const CHUNK = 256 * 1024
+
+export interface UploadInput extends Omit<PutObjectInput, 'Body' | 'ContentLength' | 'ContentMD5'> {
+  /**
+   * Text, bytes, a Blob/File, or a stream (`ReadableStream`, Node `Readable`, any async iterable of
+   * `Uint8Array`) of known or unknown length. Empty when left out.
+   */
+  readonly Body?: RequestBody
+  /**
+   * A stream's length, when you know it: the part size is then chosen for it, progress has a
+   * `total`, and the stream must deliver exactly this many bytes. Checked against other bodies.
+   */
+  readonly ContentLength?: number
+}
+
+/** The object's fields without the content: what a source-specific helper (uploadFile) passes on. */
+export type UploadFields = Omit<UploadInput, 'Body' | 'ContentLength'>
+
+export interface UploadOptions {
+  /**
+   * Bytes per part: 8 MiB by default, at least 5 MiB (S3's minimum for every part but the last),
+   * at most 5 GiB. The default grows when a body of known length would need more than 10,000
+   * parts; a size you give is kept, and refused (before any request) if it would need more.
+   */
+  readonly partSize?: number
+  /**
+   * Parts in flight at once (default 4). A stream or file body is read only as fast as parts are
+   * sent, into at most `concurrency` buffers of `partSize`; bytes and Blobs are sliced, not copied.
+   */
+  readonly concurrency?: number
+  /** Called as bytes are sent (server runtimes) or as parts are stored (browsers). */
+  readonly onProgress?: (progress: UploadProgress) => void
+  /**
+   * Stops reading, cancels the parts in flight and aborts the multipart upload; the promise then
+   * rejects with `signal.reason`. Once every part is stored, the completion is not interrupted.
+   */
+  readonly signal?: AbortSignal
+  /** Keep the uploaded parts when the upload fails (to inspect or resume it); they are aborted otherwise. */
+  readonly leavePartsOnError?: boolean
+}
+
+export interface UploadProgress {
+  /** Bytes sent so far; it never goes back, even when a part is re-sent. */
+  readonly loaded: number
+  /** The body's length: known up front for bytes, Blobs, files and streams with `ContentLength`, and for other streams once they end. */
+  readonly total?: number
+  /** The part whose bytes moved (1 for a body sent in one request). */
+  readonly part: number
+}
+
+export interface UploadOutput {
+  readonly Bucket: string
+  readonly Key: string
+  readonly ETag: string
+  readonly VersionId?: string
+  readonly ServerSideEncryption?: string
+  /** The object's URL, when S3 reports one (multipart uploads only). */
+  readonly Location?: string
+  /** Set when the body went up as a multipart upload. */
+  readonly UploadId?: string
+}
+
+/**
+ * Uploads an object of any size from any body, in parallel parts when it is larger than one part
+ * (the tutorial's "storing large data", without the bookkeeping). A body up to `partSize` goes up
+ * as one `PutObject`. Parts are read only as fast as they are sent, each is retried on retryable
+ * failures, and an upload that fails for good is aborted (`AbortMultipartUpload`) so no parts are
+ * left behind; the promise then rejects with the first error as an `S3Error` carrying `uploadId`
+ * (code `BodyReadError`, `IncompleteBody` or `EntityTooLarge` when the body itself was at fault),
+ * or with `signal.reason` when you aborted. Invalid input is an `InputError` before any request.
+ *
+ * @example
+ * const { ETag } = await upload(client, { Bucket: 'my-bucket', Key: 'backup.tar', Body: file }, {
+ *   onProgress: ({ loaded, total }) => console.log(`${loaded} of ${total ?? '?'} bytes`),
+ * })
+ */
+export async function upload(client: Client, input: UploadInput, options: UploadOptions = {}): Promise<UploadOutput> {
+  const { Body, ContentLength, ...fields } = input
+  return uploadFrom(client, fields, openBody(Body, ContentLength), options)
+}
+
+const encoder = /* @__PURE__ */ new TextEncoder()
+
+function openBody(body: RequestBody | undefined, contentLength: number | undefined): PartSource {
+  if (isStreamBody(body)) {
+    if (contentLength !== undefined && (!Number.isSafeInteger(contentLength) || contentLength < 0)) {
+      throw new InputError('ContentLength', `must be a whole number of bytes, not ${String(contentLength)}.`)
+    }
+    return streamSource(body, contentLength)
+  }
+  checkBody(body, contentLength)
+  if (body === undefined) return sliceSource(new Uint8Array(0))
+  if (typeof body === 'string') return sliceSource(encoder.encode(body))
+  return sliceSource(body instanceof ArrayBuffer ? new Uint8Array(body) : (body as Uint8Array | Blob))
+}
+
+/** The helper's engine, for any source of parts (`upload`'s bodies, `uploadFile`'s files). */
+export async function uploadFrom(client: Client, fields: UploadFields, source: PartSource, options: UploadOptions): Promise<UploadOutput> {
+  let concurrency: number
+  let partSize: number
+  try {
+    concurrency = checkConcurrency(options.concurrency)
+    if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
+      throw new InputError('onProgress', 'must be a function, called with { loaded, total?, part }.')
+    }
+    partSize = choosePartSize(source.size, options.partSize)
+    // Built once here only to check the fields, so that a mistake costs no request.
+    PutObject(fields)
+    CreateMultipartUpload(fields)
+    options.signal?.throwIfAborted()
+  } catch (error) {
+    await source.close(error)
+    throw error
+  }
+  const { signal, onProgress } = options
+  const { Bucket, Key } = fields
+  const stop = new AbortController()
+  const onAbort = (): void => stop.abort(signal!.reason)
+  signal?.addEventListener('abort', onAbort, { once: true })
+
+  let firstError: unknown
+  let failed = false
+  const fail = (error: unknown): void => {
+    if (failed) return
+    failed = true
+    firstError = error
+    stop.abort(error)
+  }
+
+  // Progress: bytes counted per part, never less than before, so a re-sent part does not count twice.
+  let total = source.size
+  let loaded = 0
+  const counted: number[] = []
+  const advance = (part: number, bytes: number): void => {
+    const before = counted[part]
+    if (before !== undefined && bytes <= before) return
+    counted[part] = bytes
+    loaded += bytes - (before ?? 0)
+    try {
+      onProgress?.(compact<UploadProgress>({ loaded, total, part }))
+    } catch (error) {
+      fail(error)
+    }
+  }
+  const streaming = streamsRequests()
+  const bodyOf = (data: PartData, part: number): PartData | ReadableStream<Uint8Array> =>
+    streaming && sizeOf(data) > 0 ? countingStream(data, (sent) => advance(part, sent)) : data
+
+  // Parts are retried here rather than in `send`, so that a streamed part gets a fresh stream.
+  const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
+  const sendRetried = async <O>(build: () => Command<O>): Promise<O> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send(once, build(), { signal: stop.signal })
+      } catch (error) {
+        if (stop.signal.aborted || !(error instanceof S3Error) || !isRetryable(error) || attempt >= client.retry.maxAttempts) throw error
+      }
+      await sleep(backoffDelay(client.retry, attempt - 1), stop.signal)
+    }
+  }
+
+  let uploadId: string | undefined
+  const inFlight = new Set<Promise<void>>()
+  try {
+    const first = await untilStopped(source.next(partSize), stop.signal)
+    if (!first || first.last) {
+      // One part's worth or less: one request.
+      const part = first ?? { number: 1, size: 0, last: true, load: async () => new Uint8Array(0), release: () => {} }
+      total = part.size
+      try {
+        const data = await part.load()
+        const stored = await sendRetried(() => PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: part.size }))
+        advance(1, part.size)
+        if (failed) throw firstError
+        return compact<UploadOutput>({ Bucket, Key, ...stored })
+      } finally {
+        part.release()
+      }
+    }
+
+    const { IfMatch, IfNoneMatch, ...objectFields } = fields
+    // Not cancellable: an upload created by a request we cut short could not be found to abort it.
+    uploadId = (await send(client, CreateMultipartUpload(objectFields))).UploadId
+    const UploadId = uploadId
+    if (failed) throw firstError
+    const parts: CompletedPart[] = []
+    const store = async (part: SourcePart): Promise<void> => {
+      try {
+        const data = await part.load()
+        const { ETag } = await sendRetried(() =>
+          UploadPart({ Bucket, Key, UploadId, PartNumber: part.number, Body: bodyOf(data, part.number), ContentLength: part.size }),
+        )
+        advance(part.number, part.size)
+        parts.push({ PartNumber: part.number, ETag })
+      } finally {
+        part.release()
+      }
+    }
+
+    let read = 0
+    for (let part: SourcePart | undefined = first; part; ) {
+      if (part.number >= MAX_PARTS && !part.last) {
+        throw bodyError('EntityTooLarge', `the body is longer than ${MAX_PARTS} parts of ${partSize} bytes, the most one object can have; use a larger partSize.`)
+      }
+      read += part.size
+      if (part.last) total = read
+      const task: Promise<void> = store(part)
+        .catch(fail)
+        .finally(() => inFlight.delete(task))
+      inFlight.add(task)
+      if (part.last) break
+      // The next part is read only once a slot is free, so at most `concurrency` part buffers exist.
+      while (inFlight.size >= concurrency) await Promise.race(inFlight)
+      if (failed) throw firstError
+      part = await untilStopped(source.next(partSize), stop.signal)
+    }
+    await Promise.all(inFlight)
+    if (failed) throw firstError
+
+    // Not cancellable either: S3 may finish a completion whose request was cut short.
+    const completed = await send(
+      client,
+      CompleteMultipartUpload({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts }, ...compact({ IfMatch, IfNoneMatch }) }),
+    )
+    uploadId = undefined // stored: from here on, nothing is left to abort
+    // Ceph RGW completes with an empty ETag; HeadObject has the real one.
+    const ETag = completed.ETag ?? (await send(client, HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }))).ETag
+    return compact<UploadOutput>({
+      Bucket,
+      Key,
+      ETag,
+      VersionId: completed.VersionId,
+      ServerSideEncryption: completed.ServerSideEncryption,
+      Location: completed.Location,
+      UploadId,
+    })
+  } catch (error) {
+    fail(error)
+    await source.close(firstError)
+    // Parts still in flight could outlive an abort (S3 documents this): let them settle first.
+    await Promise.allSettled(inFlight)
+    let note = ''
+    if (uploadId !== undefined && !options.leavePartsOnError) {
+      await send(client, AbortMultipartUpload({ Bucket, Key, UploadId: uploadId })).catch((abortError: unknown) => {
+        note = ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ${(abortError as Error).message})`
+      })
+    }
+    throw failure(firstError, signal, { bucket: Bucket, key: Key, uploadId }, note)
+  } finally {
+    signal?.removeEventListener('abort', onAbort)
+    await source.close()
+  }
+}
+
+function failure(error: unknown, signal: AbortSignal | undefined, where: { bucket: string; key: string; uploadId: string | undefined }, note: string): unknown {
+  if (signal?.aborted && error === signal.reason) return error
+  if (!(error instanceof S3Error)) return error
+  return error.with({
+    bucket: error.bucket ?? where.bucket,
+    key: error.key ?? where.key,
+    uploadId: where.uploadId,
+    ...(note ? { message: error.message + note } : {}),
+  })
+}
+
+function checkConcurrency(value: unknown): number {
+  if (value === undefined) return DEFAULT_CONCURRENCY
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PARTS) {
+    throw new InputError('concurrency', `must be a whole number of parts in flight from 1 to ${MAX_PARTS}, not ${String(value)}.`)
+  }
+  return value
+}
+
+/** The part size for a body of `size` bytes (undefined: not known until the stream ends). */
+export function choosePartSize(size: number | undefined, requested: unknown): number {
+  if (requested !== undefined && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < MIN_PART_SIZE || requested > MAX_PART_SIZE)) {
+    throw new InputError(
+      'partSize',
+      `must be a whole number of bytes from 5 MiB (${MIN_PART_SIZE}) to 5 GiB (${MAX_PART_SIZE}), not ${String(requested)}: S3 refuses smaller parts (but the last) and larger ones.`,
+    )
+  }
+  if (size !== undefined && size > MAX_OBJECT_SIZE) {
+    throw new InputError('Body', `has ${size} bytes; an S3 object holds at most ${MAX_OBJECT_SIZE} bytes (${MAX_PARTS} parts of 5 GiB).`)
+  }
+  // The smallest whole number of MiB that fits the body in 10,000 parts.
+  const needed = size === undefined ? 0 : Math.ceil(size / MAX_PARTS / MiB) * MiB
+  if (requested === undefined) return Math.max(DEFAULT_PART_SIZE, needed)
+  if ((requested as number) * MAX_PARTS < (size ?? 0)) {
+    throw new InputError(
+      'partSize',
+      `${requested} bytes would take more than ${MAX_PARTS} parts for this ${size}-byte body; use at least ${needed}, or leave partSize out to have it chosen.`,
+    )
+  }
+  return requested as number
+}
+
+/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
+function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/**
+ * Node's and Bun's fetch send a stream body as it is read, with the Content-Length given, so a part
+ * goes as a stream whose reads count as progress (and is not copied first, as fetch copies bytes).
+ * Elsewhere parts go whole and progress moves part by part: browsers send request streams only
+ * over HTTP/2 (Chromium) or not at all, Deno sends them chunked, which S3 refuses (411), and
+ * workerd is not proven to keep the length.
+ */
+function streamsRequests(): boolean {
+  const scope = globalThis as { process?: { versions?: { node?: string } }; navigator?: { userAgent?: string }; Deno?: unknown }
+  return scope.process?.versions?.node !== undefined && scope.Deno === undefined && scope.navigator?.userAgent !== 'Cloudflare-Workers'
+}
+
+function sizeOf(data: PartData): number {
+  return data instanceof Uint8Array ? data.byteLength : data.size
+}
+
+/** The part as a stream that reports how much of it fetch has pulled. */
+function countingStream(data: PartData, onBytes: (sent: number) => void): ReadableStream<Uint8Array> {
+  let sent = 0
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let chunk: Uint8Array | undefined
+        if (data instanceof Uint8Array) {
+          chunk = sent < data.byteLength ? data.subarray(sent, sent + CHUNK) : undefined
+        } else if (sent < data.size) {
+          // Slice by slice rather than data.stream(), whose chunks may be the whole part (Node).
+          chunk = new Uint8Array(await data.slice(sent, sent + CHUNK).arrayBuffer())
+        }
+        if (!chunk) return controller.close()
+        controller.enqueue(chunk)
+        sent += chunk.byteLength
+        onBytes(sent)
+      },
+    },
+    { highWaterMark: 0 },
+  )
+}
