@@ -82,10 +82,15 @@ export function completeDocumentContent(parts: readonly CompletedPart[]): Record
   }
 }
 
+// Each schema is built inside a pure IIFE: esbuild does not take zod's own calls as free of side
+// effects, and this way a bundle keeps only the schemas it reads (none at all for UploadPart or
+// AbortMultipartUpload, whose responses carry no document; no listing schema for `upload`).
+
 /** `<InitiateMultipartUploadResult>`. */
-export const initiateResult = /* @__PURE__ */ z.object({
-  InitiateMultipartUploadResult: z.object({ Bucket: z.optional(text), Key: z.optional(text), UploadId: z.string().check(z.minLength(1)) }),
-})
+export const initiateResult = /* @__PURE__ */ (() =>
+  z.object({
+    InitiateMultipartUploadResult: z.object({ Bucket: z.optional(text), Key: z.optional(text), UploadId: z.string().check(z.minLength(1)) }),
+  }))()
 
 /** An object shape plus the optional checksum elements that parts and results may carry. */
 /* @__NO_SIDE_EFFECTS__ */
@@ -101,17 +106,15 @@ function withChecksums<T extends Record<string, z.ZodMiniType>>(shape: T) {
 }
 
 /** `<CompleteMultipartUploadResult>`; Ceph RGW sends an empty `<ETag/>`. */
-export const completeResult = /* @__PURE__ */ z.object({
-  CompleteMultipartUploadResult: withChecksums({
-    Location: z.optional(text),
-    Bucket: z.optional(text),
-    Key: z.optional(text),
-    ETag: z.optional(text),
-  }),
-})
-
-// The listing schemas are built inside pure IIFEs: esbuild does not take zod's own calls as free of
-// side effects, and this way a bundle that uploads but never lists (the `upload` helper) drops them.
+export const completeResult = /* @__PURE__ */ (() =>
+  z.object({
+    CompleteMultipartUploadResult: withChecksums({
+      Location: z.optional(text),
+      Bucket: z.optional(text),
+      Key: z.optional(text),
+      ETag: z.optional(text),
+    }),
+  }))()
 
 /** `<ListPartsResult>`. */
 export const listPartsResult = /* @__PURE__ */ (() => {
