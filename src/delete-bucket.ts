@@ -6,7 +6,7 @@ import { send } from './send.js'
 
 export interface DeleteBucketOptions {
   /**
-   * Delete every object and version first (boto: "delete all keys, then the
+   * Delete every object, version and incomplete upload first (boto: "delete all keys, then the
    * bucket"). This cannot be undone. Without it, a bucket that is not empty is refused with
    * `BucketNotEmpty`, as S3 does.
    */
@@ -25,7 +25,7 @@ export async function deleteBucket(client: Client, Bucket: string, options: Dele
   const { force, signal } = options
   if (force !== undefined && force !== true) throw new InputError('force', 'must be true or left out.')
   const command = DeleteBucket({ Bucket })
-  const emptied = force ? await emptyBucket(client, Bucket, signal ? { signal } : {}) : { deletedObjects: 0, deletedVersions: 0 }
+  const emptied = force ? await emptyBucket(client, Bucket, signal ? { signal } : {}) : { deletedObjects: 0, deletedVersions: 0, abortedUploads: 0 }
   await send(client, command, signal ? { signal } : {})
   return emptied
 }

@@ -3,6 +3,7 @@ import { DeleteObjects, type DeleteError, type ObjectIdentifier } from '../comma
 import { ListObjectVersions } from '../commands/ListObjectVersions.js'
 import { ListObjectsV2 } from '../commands/ListObjectsV2.js'
 import { checkText } from '../codecs/request-document.js'
+import { abortIncompleteUploads } from './abort-incomplete-uploads.js'
 import type { Client } from './client.js'
 import { compact, type PaginatedCommand } from './command.js'
 import { S3Error } from './errors.js'
@@ -22,18 +23,20 @@ export interface EmptyBucketResult {
   readonly deletedObjects: number
   /** Older versions and delete markers deleted (versioned buckets). */
   readonly deletedVersions: number
+  /** Incomplete multipart uploads aborted. */
+  readonly abortedUploads: number
 }
 
 /**
  * Deletes everything in a bucket, so that `DeleteBucket` can then succeed: every object (listed
  * with ListObjectsV2 and deleted with DeleteObjects, 1,000 keys a request, a few requests in
- * flight) and every older version and delete marker where the server keeps versions. (Aborting
- * incomplete multipart uploads follows once ListMultipartUploads lands.) Keys XML cannot carry are deleted one by one. Keys that S3 refuses
+ * flight), every older version and delete marker where the server keeps versions, and every
+ * incomplete multipart upload. Keys XML cannot carry are deleted one by one. Keys that S3 refuses
  * to delete (a bucket policy, an object lock) do not stop the rest: once everything else is
  * gone, an `S3Error` with the first refusal's code names how many keys remain.
  *
  * @example
- * const { deletedObjects } = await emptyBucket(client, 'old-logs')
+ * const { deletedObjects, abortedUploads } = await emptyBucket(client, 'old-logs')
  * await send(client, DeleteBucket({ Bucket: 'old-logs' }))
  */
 export async function emptyBucket(client: Client, Bucket: string, options: EmptyBucketOptions = {}): Promise<EmptyBucketResult> {
@@ -64,8 +67,9 @@ export async function emptyBucket(client: Client, Bucket: string, options: Empty
       throw error
     },
   )
+  const abortedUploads = await abortIncompleteUploads(client, Bucket, compact({ signal }))
   if (refused.length > 0) throw refusal(Bucket, refused)
-  return { deletedObjects, deletedVersions }
+  return { deletedObjects, deletedVersions, abortedUploads }
 }
 
 /** Lists with `command`'s pages and deletes each page's entries; returns how many were deleted. */
