@@ -44,7 +44,7 @@ export const RestoreErrorCode = {
   GlacierExpeditedRetrievalNotAvailable: 'GlacierExpeditedRetrievalNotAvailable',
   /** The object is already in an active tier (Intelligent-Tiering). */
   ObjectAlreadyInActiveTierError: 'ObjectAlreadyInActiveTierError',
-  /** The server has no RestoreObject (HTTP 501; Ceph RGW 16 says InvalidArgument, see explainS3Error). */
+  /** The server has no RestoreObject (HTTP 501, as Ceph RGW 16 answers; see explainS3Error for its other answer). */
   NotImplemented: 'NotImplemented',
 } as const
 export type RestoreErrorCode = (typeof RestoreErrorCode)[keyof typeof RestoreErrorCode]
@@ -94,7 +94,8 @@ function aclExplanation({ code, status, operation }: S3Error): Explanation {
   return undefined
 }
 
-// What Ceph RGW 16 answers to POST ?restore: it takes the request for a browser form upload.
+// What Ceph RGW 16 answers to a POST ?restore sent without Content-Length (chunked): it takes the
+// request for a browser form upload. With Content-Length, as s3kit sends it, RGW answers 501.
 const RGW_FORM_UPLOAD = /multipart\/form-data/i
 
 function configExplanation({ code, status, operation, message }: S3Error): Explanation {
@@ -106,7 +107,7 @@ function configExplanation({ code, status, operation, message }: S3Error): Expla
       return {
         code: 'NotImplemented',
         message:
-          'this server does not implement RestoreObject: it took the request for a browser form upload and answered InvalidArgument "Request Content-Type is not multipart/form-data" (Ceph RGW 16 does so). Nothing was changed.',
+          'this server does not implement RestoreObject: it took the request for a browser form upload and answered InvalidArgument "Request Content-Type is not multipart/form-data" (Ceph RGW 16 does so for a chunked request). Nothing was changed.',
       }
     }
     if (code === 'InvalidObjectState') return { message: 'the object is not archived (restore applies to GLACIER, DEEP_ARCHIVE and Intelligent-Tiering archive tiers).' }

@@ -39,7 +39,7 @@ export interface RestoreObjectOutput {
  * HeadObject's `Restore.ongoingRequest` says when it is done and `Restore.expiryDate` when the
  * copy goes away. A second request while one runs fails with `RestoreAlreadyInProgress`; an
  * object that is not archived, with `InvalidObjectState`. Servers that lack the operation answer
- * `NotImplemented` (Ceph RGW 16: a misleading `InvalidArgument`, which `explainS3Error` maps).
+ * `NotImplemented` (HTTP 501, as Ceph RGW 16 does; `explainS3Error` gives it a message).
  *
  * @example
  * await send(client, RestoreObject({ Bucket: 'my-bucket', Key: 'logs/testlog1.log', RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } }))

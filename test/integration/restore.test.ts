@@ -18,10 +18,10 @@ import { testClient, uniqueBucket } from './env.js'
 
 const client = testClient()
 
-// Ceph RGW 16 has no RestoreObject. It does not answer 501 NotImplemented, as an S3 server
-// without the operation should: it routes POST ?restore to its browser form-upload handler and
-// answers 400 InvalidArgument "Request Content-Type is not multipart/form-data". The request
-// shape and the documented answers are covered by test/unit/restore.test.ts.
+// Ceph RGW 16 has no RestoreObject and answers 501 NotImplemented, with an empty message. (Sent
+// chunked, without Content-Length, the same request gets 400 InvalidArgument "Request Content-Type
+// is not multipart/form-data" instead; explainS3Error maps that too, see the unit tests.) The
+// request shape and the documented answers are covered by test/unit/restore.test.ts.
 it('RestoreObject on a server without it fails clearly, as NotImplemented, and changes nothing', async () => {
   const Bucket = uniqueBucket('restore')
   const Key = 'logs/testlog1.log'
@@ -35,13 +35,12 @@ it('RestoreObject on a server without it fails clearly, as NotImplemented, and c
     const error = await send(client, RestoreObject({ Bucket, Key, RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     const raw = error as S3Error
-    expect(raw).toMatchObject({ operation: 'RestoreObject', bucket: Bucket, key: Key })
-    // 501 from a server that says so; RGW 16's InvalidArgument otherwise.
-    expect([501, 400]).toContain(raw.status)
+    expect(raw).toMatchObject({ code: RestoreErrorCode.NotImplemented, status: 501, operation: 'RestoreObject', bucket: Bucket, key: Key })
+    expect(raw.requestId).toBeTruthy()
 
     const explained = explainS3Error(raw)
-    expect(explained).toMatchObject({ code: RestoreErrorCode.NotImplemented, operation: 'RestoreObject', bucket: Bucket, key: Key, status: raw.status })
-    expect(explained.message).toMatch(/^RestoreObject failed with NotImplemented \(HTTP \d+\) \(bucket "[^"]+", key "logs\/testlog1.log"\): this server does not implement RestoreObject/)
+    expect(explained).toMatchObject({ code: 'NotImplemented', status: 501, bucket: Bucket, key: Key })
+    expect(explained.message).toBe(`RestoreObject failed with NotImplemented (HTTP 501) (bucket "${Bucket}", key "${Key}"): this server does not implement RestoreObject.`)
     expect(explained.cause).toBe(raw)
 
     // Nothing was restored, replaced or uploaded by the refused request.

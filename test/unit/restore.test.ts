@@ -121,7 +121,8 @@ describe('RestoreObject errors', () => {
   })
 
   it('Ceph RGW 16’s misleading InvalidArgument becomes NotImplemented', async () => {
-    // The body RGW 16.2.15 sent to POST /bucket/key?restore (captured from the test server).
+    // The body RGW 16.2.15 sent to a POST /bucket/key?restore whose body came chunked, without
+    // Content-Length (captured from the test server; with Content-Length it answers 501).
     const rgw =
       '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidArgument</Code><Message>Request Content-Type is not multipart/form-data</Message><BucketName>bkt</BucketName><RequestId>tx000002cf1ed53ca610608-006b074c0b-103d-default</RequestId><HostId>103d-default-default</HostId></Error>'
     const error = await failure(server(400, rgw))
