@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bundle, scenarioImports } from '../runtimes/bundle.js'
-import { expectScenario, withScenarioBucket } from '../runtimes/harness.js'
+import { expectNoIncompleteUploads, expectScenario, withScenarioBucket } from '../runtimes/harness.js'
 import type { ErrorReport, ScenarioConfig, ScenarioReport } from '../runtimes/scenario.js'
 
 // Debian's Chromium (installed by .ci/run); playwright-core never downloads a browser of its own.
@@ -60,7 +60,7 @@ function inPage<T>(name: 'run' | 'hiddenETag' | 'noCors', config: ScenarioConfig
 }
 
 describe('s3kit in Chromium, cross-origin to the real server', () => {
-  test('puts a string and a File, reads them back, lists them, and sees NoSuchKey as an S3Error', async () => {
+  test('puts a string and a File, reads them back, uploads in parts with progress, lists, and sees NoSuchKey as an S3Error', async () => {
     await withScenarioBucket('browser', { origin, exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'] }, async (config) => {
       expect(new URL(config.endpoint).origin).not.toBe(origin)
       const report = await inPage<ScenarioReport>('run', config)
@@ -70,11 +70,14 @@ describe('s3kit in Chromium, cross-origin to the real server', () => {
     expect(pageErrors).toEqual([])
   })
 
-  test('a CORS rule that hides ETag gives an error that says to expose it', async () => {
+  test('a CORS rule that hides ETag gives errors that say to expose it, and leaves no parts behind', async () => {
     await withScenarioBucket('browser-noetag', { origin, exposeHeaders: [] }, async (config) => {
-      const error = await inPage<ErrorReport>('hiddenETag', config)
-      expect(error).toMatchObject({ isS3Error: true, code: 'InvalidResponse', status: 200, operation: 'PutObject' })
-      expect(error.message).toMatch(/no etag header.*ExposeHeaders/i)
+      const { put, upload } = await inPage<{ put: ErrorReport; upload: ErrorReport }>('hiddenETag', config)
+      expect(put).toMatchObject({ isS3Error: true, code: 'InvalidResponse', status: 200, operation: 'PutObject' })
+      expect(put.message).toMatch(/no etag header.*ExposeHeaders/i)
+      expect(upload).toMatchObject({ isS3Error: true, code: 'InvalidResponse', status: 200, operation: 'UploadPart' })
+      expect(upload.message).toMatch(/no etag header.*ExposeHeaders/i)
+      await expectNoIncompleteUploads(config.bucket)
     })
   })
 

@@ -29,7 +29,7 @@ afterAll(async () => {
   await mf?.dispose()
 })
 
-test('a workerd Worker puts, gets, lists and sees NoSuchKey against the real server', async () => {
+test('a workerd Worker puts, gets, uploads in parts, lists and sees NoSuchKey against the real server', async () => {
   await withScenarioBucket('workerd', undefined, async (config) => {
     const response = await mf.dispatchFetch('http://worker.test/', { method: 'POST', body: JSON.stringify(config) })
     const text = await response.text()

@@ -1,7 +1,18 @@
 import { expect } from 'vitest'
-import { CreateBucket, DeleteBucket, DeleteObject, GetObject, HeadObject, PutBucketCors, send, type Client } from '../../src/index.js'
+import {
+  abortIncompleteUploads,
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  GetObject,
+  HeadObject,
+  ListMultipartUploads,
+  PutBucketCors,
+  send,
+  type Client,
+} from '../../src/index.js'
 import { server, testClient, uniqueBucket } from '../integration/env.js'
-import { scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
+import { multipartBytes, scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
 
 /**
  * The Node side of the runtime scenarios: make a bucket (with a CORS rule for browser runs),
@@ -46,6 +57,8 @@ function putBucketCors(bucket: string, rule: CorsRule) {
 }
 
 async function removeBucket(client: Client, bucket: string): Promise<void> {
+  // A runtime that died mid-upload may have left parts behind.
+  await abortIncompleteUploads(client, bucket)
   for (const key of Object.values(scenarioKeys)) await send(client, DeleteObject({ Bucket: bucket, Key: key }))
   await send(client, DeleteBucket({ Bucket: bucket }))
 }
@@ -62,14 +75,21 @@ export async function expectScenario(report: ScenarioReport, config: ScenarioCon
     ContentType: 'text/plain; charset=utf-8',
   })
   expect(report.getBlob).toEqual({ text: scenarioContent.fromBlob, ContentType: scenarioContent.blobType })
+  expect(report.upload).toMatchObject({ ETag: expect.stringMatching(/^"[0-9a-f]{32}-2"$/), multipart: true, roundTrip: true })
+  expect(report.upload.totals).toEqual([scenarioContent.multipartSize])
+  // Progress only grows and ends at the whole size, whatever granularity the runtime reports.
+  expect(report.upload.progress.at(-1)).toBe(scenarioContent.multipartSize)
+  expect(report.upload.progress.every((loaded, i, all) => i === 0 || loaded >= all[i - 1]!)).toBe(true)
+  expect(report.upload.progress.length).toBeGreaterThanOrEqual(2)
+
   const bytes = (text: string): number => new TextEncoder().encode(text).length
   expect(report.list).toEqual({
-    KeyCount: 2,
-    keys: [scenarioKeys.fromBlob, scenarioKeys.fromString],
-    sizes: [bytes(scenarioContent.fromBlob), bytes(scenarioContent.fromString)],
+    KeyCount: 3,
+    keys: [scenarioKeys.fromBlob, scenarioKeys.multipart, scenarioKeys.fromString],
+    sizes: [bytes(scenarioContent.fromBlob), scenarioContent.multipartSize, bytes(scenarioContent.fromString)],
     datesAreDates: true,
     IsTruncated: false,
-    prefixes: ['files/', 'notes/'],
+    prefixes: ['files/', 'large/', 'notes/'],
   })
   expect(report.missing).toMatchObject({
     isS3Error: true,
@@ -86,4 +106,14 @@ export async function expectScenario(report: ScenarioReport, config: ScenarioCon
   expect(head.ContentType).toBe(scenarioContent.blobType)
   const stored = await send(client, GetObject({ Bucket: config.bucket, Key: scenarioKeys.fromString }))
   expect(await stored.Body.text()).toBe(scenarioContent.fromString)
+  const large = await send(client, GetObject({ Bucket: config.bucket, Key: scenarioKeys.multipart }))
+  expect(large.ETag).toBe(report.upload.ETag)
+  expect(Buffer.from(await large.Body.bytes()).equals(Buffer.from(multipartBytes()))).toBe(true)
+  await expectNoIncompleteUploads(config.bucket)
+}
+
+/** Nothing was left half-uploaded: the helper completed or aborted every multipart upload. */
+export async function expectNoIncompleteUploads(bucket: string): Promise<void> {
+  const { Uploads } = await send(testClient(), ListMultipartUploads({ Bucket: bucket }))
+  expect(Uploads).toEqual([])
 }

@@ -20,6 +20,7 @@ export interface ScenarioConfig {
 export const scenarioKeys = {
   fromString: 'notes/héllo wörld.txt',
   fromBlob: 'files/blob+file (1).txt',
+  multipart: 'large/multipart upload.bin',
   missing: 'no/such key.txt',
 } as const
 
@@ -27,7 +28,17 @@ export const scenarioContent = {
   fromString: 'Hello from s3kit — ünïcödé ✓',
   fromBlob: '{"from":"a File","n":42}',
   blobType: 'application/json',
+  /** Two parts at the 5 MiB part size: the smallest real multipart upload S3 accepts. */
+  multipartSize: 6 * 1024 * 1024 + 1000,
+  partSize: 5 * 1024 * 1024,
 } as const
+
+/** The multipart body: a byte pattern any runtime can rebuild and compare. */
+export function multipartBytes(): Uint8Array {
+  const bytes = new Uint8Array(scenarioContent.multipartSize)
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 13)) & 0xff
+  return bytes
+}
 
 export interface ErrorReport {
   readonly isS3Error: boolean
@@ -46,6 +57,14 @@ export interface ScenarioReport {
   readonly putBlob: { readonly ETag: string }
   readonly getString: { readonly text: string; readonly ETag: string; readonly ContentLength: number; readonly ContentType: string | undefined }
   readonly getBlob: { readonly text: string; readonly ContentType: string | undefined }
+  /** `upload` of a Blob in two parts, with progress, then read back whole. */
+  readonly upload: {
+    readonly ETag: string
+    readonly multipart: boolean
+    readonly progress: readonly number[]
+    readonly totals: readonly (number | undefined)[]
+    readonly roundTrip: boolean
+  }
   /** ListObjectsV2 of the whole bucket, then rolled up by `/`: XML parsed in the runtime itself. */
   readonly list: {
     readonly KeyCount: number
@@ -67,7 +86,7 @@ export function clientFor(s3kit: typeof S3kit, config: ScenarioConfig): S3kit.Cl
 }
 
 export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<ScenarioReport> {
-  const { send, PutObject, GetObject, ListObjectsV2 } = s3kit
+  const { send, upload, PutObject, GetObject, ListObjectsV2 } = s3kit
   const client = clientFor(s3kit, config)
   const Bucket = config.bucket
 
@@ -84,6 +103,23 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
   }
   const gotBlob = await send(client, GetObject({ Bucket, Key: scenarioKeys.fromBlob }))
   const getBlob = { text: await gotBlob.Body.text(), ContentType: gotBlob.ContentType }
+
+  const data = multipartBytes()
+  const progress: number[] = []
+  const totals: (number | undefined)[] = []
+  const uploaded = await upload(
+    client,
+    { Bucket, Key: scenarioKeys.multipart, Body: new Blob([data as BlobPart]), ContentType: 'application/octet-stream' },
+    { partSize: scenarioContent.partSize, onProgress: ({ loaded, total }) => (progress.push(loaded), totals.push(total)) },
+  )
+  const readBack = await (await send(client, GetObject({ Bucket, Key: scenarioKeys.multipart }))).Body.bytes()
+  const uploadReport = {
+    ETag: uploaded.ETag,
+    multipart: uploaded.UploadId !== undefined,
+    progress,
+    totals: [...new Set(totals)],
+    roundTrip: readBack.length === data.length && readBack.every((byte, i) => byte === data[i]),
+  }
 
   const listed = await send(client, ListObjectsV2({ Bucket }))
   const rolledUp = await send(client, ListObjectsV2({ Bucket, Delimiter: '/' }))
@@ -108,6 +144,7 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
     putBlob: { ETag: putBlob.ETag },
     getString,
     getBlob,
+    upload: uploadReport,
     list,
     missing,
   }
@@ -117,9 +154,14 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
  * A PutObject whose response hides `ETag` (a browser with a CORS rule that does not expose it):
  * what the caller sees must say what to fix.
  */
-export async function runHiddenETagScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<ErrorReport> {
+export async function runHiddenETagScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<{ put: ErrorReport; upload: ErrorReport }> {
   const client = clientFor(s3kit, config)
-  return errorOf(() => s3kit.send(client, s3kit.PutObject({ Bucket: config.bucket, Key: scenarioKeys.fromString, Body: 'x' })), s3kit)
+  const put = await errorOf(() => s3kit.send(client, s3kit.PutObject({ Bucket: config.bucket, Key: scenarioKeys.fromString, Body: 'x' })), s3kit)
+  const upload = await errorOf(
+    () => s3kit.upload(client, { Bucket: config.bucket, Key: scenarioKeys.multipart, Body: new Blob([multipartBytes() as BlobPart]) }, { partSize: scenarioContent.partSize }),
+    s3kit,
+  )
+  return { put, upload }
 }
 
 /** A request the browser refuses to hand over (no CORS rule at all). Retries off: one attempt. */
