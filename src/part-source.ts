@@ -10,7 +10,10 @@ import { S3Error } from './errors.js'
 export interface PartSource {
   /** The body's length when it is known up front. */
   readonly size: number | undefined
-  /** The next part of `partSize` bytes (fewer for the last), or undefined after the last. */
+  /**
+   * The next part of `partSize` bytes (fewer for the last), or undefined after the last. The first
+   * call always returns a part: an empty body is one part of 0 bytes.
+   */
   next(partSize: number): Promise<SourcePart | undefined>
   /** Stops reading: cancels a stream, closes a file. Safe to call more than once. */
   close(reason?: unknown): Promise<void>

@@ -181,19 +181,19 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
   let uploadId: string | undefined
   const inFlight = new Set<Promise<void>>()
   try {
-    const first = await untilStopped(source.next(partSize), stop.signal)
-    if (!first || first.last) {
+    // Every source has a first part, if only an empty one.
+    const first = (await untilStopped(source.next(partSize), stop.signal))!
+    if (first.last) {
       // One part's worth or less: one request.
-      const part = first ?? { number: 1, size: 0, last: true, load: async () => new Uint8Array(0), release: () => {} }
-      total = part.size
+      total = first.size
       try {
-        const data = await part.load()
-        const stored = await sendRetried(() => PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: part.size }))
-        advance(1, part.size)
+        const data = await first.load()
+        const stored = await sendRetried(() => PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size }))
+        advance(1, first.size)
         if (failed) throw firstError
         return compact<UploadOutput>({ Bucket, Key, ...stored })
       } finally {
-        part.release()
+        first.release()
       }
     }
 
