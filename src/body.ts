@@ -39,13 +39,7 @@ export function knownLength(body: RequestBody | undefined): number | undefined {
 export function checkBody(body: unknown, contentLength: number | undefined, field = 'Body'): number | undefined {
   if (body === undefined) return contentLength
   const known = knownLength(body as RequestBody)
-  const isBinary =
-    typeof body === 'string' ||
-    body instanceof Uint8Array ||
-    body instanceof ArrayBuffer ||
-    (typeof Blob !== 'undefined' && body instanceof Blob) ||
-    isStreamBody(body as RequestBody)
-  if (!isBinary) {
+  if (known === undefined && !isStreamBody(body as RequestBody)) {
     throw new InputError(
       field,
       'must be a string, Uint8Array, ArrayBuffer, Blob, ReadableStream or AsyncIterable<Uint8Array>.',

@@ -88,7 +88,8 @@ async function attemptFetch(
       // signed for another host, so it is reported instead. Except for an unhashed body (a Blob or
       // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
       // for a redirect it may never follow, holding all of it in memory (nodejs/undici#4058).
-      redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' ? 'error' : 'manual',
+      // workerd refuses 'error' (it knows only 'follow' and 'manual') and has no such copy.
+      redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && !onWorkerd() ? 'error' : 'manual',
     }
     if (isStreamBody(command.body)) init.duplex = 'half'
     return await client.fetch(url, init)
@@ -96,6 +97,10 @@ async function attemptFetch(
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)
   }
+}
+
+function onWorkerd(): boolean {
+  return (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers'
 }
 
 /** fetch rejects with a TypeError when no response came; our own timeout aborts with TimeoutError. */
