@@ -7,7 +7,7 @@ export function expectedExports() {
     import: { types: `./dist/${name}.d.ts`, default: `./dist/${name}.js` },
     require: { types: `./dist/${name}.d.cts`, default: `./dist/${name}.cjs` },
   })
-  const exports = { '.': entry('index') }
+  const exports = { '.': entry('index'), './core': entry('core') }
   if (existsSync('src/node/index.ts')) exports['./node'] = entry('node/index')
   for (const file of readdirSync('commands').filter((f) => f.endsWith('.ts')).sort()) {
     const name = file.slice(0, -3)

@@ -1,21 +1,13 @@
 // The root entry: the core, constants, helpers and every command. Each command is also its own
-// entry (`s3kit/commands/PutObject`); with either import, bundlers keep only what is used.
-export { createClient, type Client, type ClientConfig, type FetchLike, type RetryPolicy } from './client.js'
-export type { Credentials, CredentialsProvider } from './credentials.js'
-export { send, type SendOptions } from './send.js'
+// entry (`s3kit/commands/PutObject`), and the core is `s3kit/core`; with any of them, bundlers keep
+// only what is used.
+export * from './core.js'
 export { paginate, paginateItems, type PaginateOptions } from './paginate.js'
 export { emptyBucket, type EmptyBucketOptions, type EmptyBucketResult } from './empty-bucket.js'
 export { deleteBucket, type DeleteBucketOptions } from './delete-bucket.js'
 export { headObjectOrNull, lookupBucket } from './lookups.js'
 export { upload, type UploadInput, type UploadOptions, type UploadOutput, type UploadProgress } from './upload.js'
 export { abortIncompleteUploads, type AbortIncompleteUploadsOptions } from './abort-incomplete-uploads.js'
-export type { Command, EmptyOutput, HttpMethod, OutputOf, PaginatedCommand, Pagination } from './command.js'
-export { S3Error, InputError, type S3ErrorDetails } from './errors.js'
-export type { RequestBody } from './body.js'
-export type { ObjectBody, BodyReaders } from './object-body.js'
-export { Location, regionOfLocation } from './locations.js'
-export { StorageClass } from './storage-class.js'
-export { ObjectCannedACL, BucketCannedACL } from './canned-acl.js'
 export type { ObjectHeaders, ObjectWriteFields, ObjectReadFields } from '../codecs/object-headers.js'
 export type { RestoreStatus } from '../codecs/restore.js'
 export type { CopySource, CopySourceConditions, CopyResult } from '../codecs/copy-source.js'

@@ -66,6 +66,22 @@ describe('what a command entry loads in Node', () => {
     expect(summary(loadedBy("await import('s3kit/commands/CopyObject')", 'module'))).toMatchObject({ xmlCodec: true })
   })
 
+  it('s3kit/core with PutObject and GetObject, the cold-start path for Node, loads no zod, XML codec or mime', () => {
+    const { packages, own, xmlCodec } = summary(
+      loadedBy(
+        "const { createClient, send } = await import('s3kit/core'); const { PutObject } = await import('s3kit/commands/PutObject'); await import('s3kit/commands/GetObject'); createClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }); PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' }); if (typeof send !== 'function') throw new Error('no send')",
+        'module',
+      ),
+    )
+    expect(own.some((url) => url.endsWith('/dist/core.js'))).toBe(true)
+    expect(packages).toEqual(['aws4fetch'])
+    expect(xmlCodec).toBe(false)
+    // The root entry, by contrast, loads every command and so zod and the codec: the check can see them.
+    const rootLoad = summary(loadedBy("await import('s3kit')", 'module'))
+    expect(rootLoad.packages).toContain('zod')
+    expect(rootLoad.xmlCodec).toBe(true)
+  })
+
   it('s3kit/node loads mime only when putFile has a type to guess', () => {
     expect(summary(loadedBy("await import('s3kit/node')", 'module')).packages).not.toContain('mime')
     const guessed = summary(

@@ -1,0 +1,14 @@
+// s3kit/core: the client, `send`, the error types and the shared constants, with no command and
+// no helper. In Node, `import { createClient, send } from 's3kit/core'` plus a per-command entry
+// (`s3kit/commands/PutObject`) loads only what that command needs (no XML codec, no zod for
+// header-only commands): what bundlers get by tree shaking, Node gets by entry point.
+export { createClient, type Client, type ClientConfig, type FetchLike, type RetryPolicy } from './client.js'
+export type { Credentials, CredentialsProvider } from './credentials.js'
+export { send, type SendOptions } from './send.js'
+export type { Command, EmptyOutput, HttpMethod, OutputOf, PaginatedCommand, Pagination } from './command.js'
+export { S3Error, InputError, type S3ErrorDetails } from './errors.js'
+export type { RequestBody } from './body.js'
+export type { ObjectBody, BodyReaders } from './object-body.js'
+export { Location, regionOfLocation } from './locations.js'
+export { StorageClass } from './storage-class.js'
+export { ObjectCannedACL, BucketCannedACL } from './canned-acl.js'
