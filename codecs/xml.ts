@@ -99,11 +99,18 @@ export const integer = /* @__PURE__ */ z.pipe(
   /* @__PURE__ */ z.transform((value: string) => Number(value)),
 )
 
-/** An ISO 8601 timestamp element. */
+/**
+ * An ISO 8601 timestamp element. S3's times are UTC; one written without a zone (some servers drop
+ * the `Z`) is read as UTC too, where `Date` would take it as local time.
+ */
 export const timestamp = /* @__PURE__ */ z.pipe(
-  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.refine((value: string) => !Number.isNaN(Date.parse(value)), 'not a timestamp')),
-  /* @__PURE__ */ z.transform((value: string) => new Date(value)),
+  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.refine((value: string) => !Number.isNaN(Date.parse(utc(value))), 'not a timestamp')),
+  /* @__PURE__ */ z.transform((value: string) => new Date(utc(value))),
 )
+
+function utc(value: string): string {
+  return /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value
+}
 
 export const boolean = /* @__PURE__ */ z.pipe(
   /* @__PURE__ */ z.enum(['true', 'false']),

@@ -104,3 +104,11 @@ describe('ListBuckets', () => {
     await expect(parse('not xml <<<')).rejects.toMatchObject({ code: 'InvalidResponse' })
   })
 })
+
+describe('timestamps in documents', () => {
+  it('reads a time without a zone as UTC, as S3 means it', async () => {
+    const parse = (xml: string) => ListBuckets().parse(new Response(xml, { status: 200 }))
+    const out = await parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name><CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name><CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')
+    expect(out.Buckets.map((b) => b.CreationDate.toISOString())).toEqual(['2024-05-06T07:08:09.000Z', '2024-05-06T07:08:09.000Z'])
+  })
+})
