@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { CreateBucket } from '../../commands/CreateBucket.js'
 import { ListBuckets } from '../../commands/ListBuckets.js'
 import { PutObject } from '../../commands/PutObject.js'
@@ -107,6 +107,13 @@ describe('ListBuckets', () => {
 
 describe('timestamps in documents', () => {
   it('reads a time without a zone as UTC, as S3 means it', async () => {
+    // A zone far from UTC, so that reading the time as local time would show.
+    const saved = process.env.TZ
+    process.env.TZ = 'America/New_York'
+    onTestFinished(() => {
+      process.env.TZ = saved
+    })
+    expect(new Date('2024-05-06T07:08:09.000').toISOString()).not.toBe('2024-05-06T07:08:09.000Z')
     const parse = (xml: string) => ListBuckets().parse(new Response(xml, { status: 200 }))
     const out = await parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name><CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name><CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')
     expect(out.Buckets.map((b) => b.CreationDate.toISOString())).toEqual(['2024-05-06T07:08:09.000Z', '2024-05-06T07:08:09.000Z'])
