@@ -76,8 +76,9 @@ async function attemptFetch(
   )
   const timeout = client.requestTimeoutMs === undefined ? undefined : new AbortController()
   const timer = timeout && setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
-  const onAbort = (): void => timeout?.abort(signal?.reason)
-  signal?.addEventListener('abort', onAbort, { once: true })
+  // Only a timeout needs the caller's signal forwarded; otherwise fetch listens to it directly.
+  const onAbort = (): void => timeout!.abort(signal!.reason)
+  if (timeout) signal?.addEventListener('abort', onAbort, { once: true })
   try {
     const init: RequestInit & { duplex?: 'half' } = {
       method: command.method,

@@ -143,6 +143,22 @@ describe('send', () => {
     expect(already.calls).toHaveLength(0)
   })
 
+  it("gives up an attempt after requestTimeoutMs, retries it, and still honours the caller's signal", async () => {
+    // A transport that never answers until its signal aborts (a silent server).
+    const hanging = vi.fn<FetchLike>(
+      (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true })),
+    )
+    const timed = client(hanging, { requestTimeoutMs: 5, retry: { maxAttempts: 2, baseDelayMs: 1 } })
+    await expect(send(timed, GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'NetworkError', status: 0 })
+    expect(hanging).toHaveBeenCalledTimes(2)
+
+    const controller = new AbortController()
+    const patient = client(hanging, { requestTimeoutMs: 60_000 })
+    const pending = send(patient, GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: controller.signal })
+    controller.abort(new DOMException('user gave up', 'AbortError'))
+    await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'user gave up' })
+  })
+
   it('reports a wrong-region redirect instead of following it', async () => {
     const { fetch, calls } = stub(
       () => new Response('<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint></Error>', { status: 301, headers: { 'x-amz-bucket-region': 'eu-west-1' } }),
