@@ -20,20 +20,33 @@ const signingKeys = /* @__PURE__ */ new WeakMap<Credentials, Map<string, ArrayBu
  * computed once per send, so a retried request is re-signed (fresh date) without hashing again.
  */
 export async function signRequest(request: UnsignedRequest, credentials: Credentials, region: string): Promise<Headers> {
+  const signed = await signer(request, { ...request.headers, 'x-amz-content-sha256': request.payloadHash }, credentials, region, false).sign()
+  return signed.headers
+}
+
+/**
+ * Signs in query-string form (a presigned URL). The payload is `UNSIGNED-PAYLOAD`, and the URL must
+ * already carry `X-Amz-Expires`. Returns the signed query parameters.
+ */
+export async function signQuery(request: Omit<UnsignedRequest, 'payloadHash'>, credentials: Credentials, region: string): Promise<URLSearchParams> {
+  const signed = await signer(request, request.headers, credentials, region, true).sign()
+  return signed.url.searchParams
+}
+
+function signer(request: Omit<UnsignedRequest, 'payloadHash'>, headers: Record<string, string>, credentials: Credentials, region: string, signQuery: boolean): AwsV4Signer {
   let cache = signingKeys.get(credentials)
   if (!cache) signingKeys.set(credentials, (cache = new Map()))
-  const signer = new AwsV4Signer({
+  return new AwsV4Signer({
     method: request.method,
     url: request.url,
-    headers: { ...request.headers, 'x-amz-content-sha256': request.payloadHash },
+    headers,
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
     ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
     service: 's3',
     region,
     cache,
+    signQuery,
     ...(request.datetime ? { datetime: request.datetime } : {}),
   })
-  const signed = await signer.sign()
-  return signed.headers
 }
