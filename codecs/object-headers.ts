@@ -1,7 +1,6 @@
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/canned-acl.js'
 import { compact, definedHeaders } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import type { StorageClass } from '../src/storage-class.js'
+import { checkStorageClass, type StorageClass } from '../src/storage-class.js'
 import { checkDate, checkHeaderValue, checkInteger, checkOneOf } from '../src/validate.js'
 import { lenientDate, optionalNumber, requiredDate, optionalString, quoteETag, requiredString, type HeaderContext } from './headers.js'
 import { metadataHeaders, readMetadata } from './metadata.js'
@@ -29,9 +28,7 @@ export function objectWriteHeaders(input: ObjectWriteFields): Record<string, str
   const header = (value: string | undefined, field: keyof ObjectWriteFields): string | undefined =>
     value === undefined ? undefined : checkHeaderValue(value, field)
   if (input.ACL !== undefined) checkOneOf(input.ACL, 'ACL', OBJECT_CANNED_ACLS)
-  if (input.StorageClass !== undefined && !/^[A-Z0-9_]+$/.test(input.StorageClass)) {
-    throw new InputError('StorageClass', `"${input.StorageClass}" is not a storage class name (upper-case letters, digits and _).`)
-  }
+  if (input.StorageClass !== undefined) checkStorageClass(input.StorageClass, 'StorageClass')
   return definedHeaders({
     'content-type': header(input.ContentType, 'ContentType'),
     'cache-control': header(input.CacheControl, 'CacheControl'),

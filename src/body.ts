@@ -1,4 +1,5 @@
 import { InputError } from './errors.js'
+import { checkInteger } from './validate.js'
 
 /** What a command can send: in-memory data, a Blob/File, or a stream of known length. */
 export type RequestBody = string | Uint8Array | ArrayBuffer | Blob | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>
@@ -45,9 +46,7 @@ export function checkBody(body: unknown, contentLength: number | undefined, fiel
       'must be a string, Uint8Array, ArrayBuffer, Blob, ReadableStream or AsyncIterable<Uint8Array>.',
     )
   }
-  if (contentLength !== undefined && (!Number.isSafeInteger(contentLength) || contentLength < 0)) {
-    throw new InputError('ContentLength', `must be a whole number of bytes, not ${String(contentLength)}.`)
-  }
+  checkInteger(contentLength, 'ContentLength', 0)
   if (known === undefined && contentLength === undefined) {
     throw new InputError(
       'ContentLength',
