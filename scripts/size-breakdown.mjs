@@ -1,8 +1,30 @@
+// Where the bytes of a bundle go: bundles the entry given as source text (same esbuild settings as
+// scripts/size.mjs) and lists each input file's minified bytes, largest first, then the total.
+//
+//   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core.ts'; import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
 import { build } from 'esbuild'
 import { gzipSync } from 'node:zlib'
+
 const contents = process.argv[2]
-const r = await build({ stdin: { contents, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, minify: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, metafile: true, logLevel: 'silent' })
-const out = Object.values(r.metafile.outputs)[0]
-const rows = Object.entries(out.inputs).map(([f, i]) => [f, i.bytesInOutput]).sort((a, b) => b[1] - a[1])
-for (const [f, b] of rows) console.log(String(b).padStart(7), f)
-console.log('total min', r.outputFiles[0].contents.length, 'gzip', gzipSync(r.outputFiles[0].contents, { level: 9 }).length)
+if (!contents) {
+  console.error('usage: node scripts/size-breakdown.mjs "<entry source>"')
+  process.exit(2)
+}
+const result = await build({
+  stdin: { contents, resolveDir: process.cwd(), loader: 'ts' },
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+  metafile: true,
+  logLevel: 'silent',
+})
+const output = Object.values(result.metafile.outputs)[0]
+const rows = Object.entries(output.inputs)
+  .map(([file, input]) => [file, input.bytesInOutput])
+  .sort((a, b) => b[1] - a[1])
+for (const [file, bytes] of rows) console.log(String(bytes).padStart(7), file)
+const bundle = result.outputFiles[0].contents
+console.log('total minified', bundle.length, 'gzip', gzipSync(bundle, { level: 9 }).length)
