@@ -14,7 +14,9 @@ export default defineConfig({
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,
-  treeshake: true,
+  // Rollup may drop chunks imported only for their side effects: the package has none, and
+  // such bare imports make bundlers warn (esbuild's ignored-bare-import) in users' builds.
+  treeshake: { preset: 'recommended', moduleSideEffects: false },
   target: 'es2022',
   platform: 'neutral',
   outDir: 'dist',

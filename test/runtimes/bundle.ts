@@ -21,9 +21,13 @@ export async function bundle(source: string, conditions: readonly string[]): Pro
     alias: { s3kit: './dist/index.js' },
     target: 'es2022',
     write: false,
-    // tsup's split chunks carry bare imports that esbuild notes and ignores (sideEffects: false).
-    logLevel: 'error',
+    logLevel: 'silent',
   })
+  // A user's bundler would print any warning (e.g. esbuild's ignored-bare-import for a chunk
+  // imported only for side effects): the package must build clean.
+  if (result.warnings.length > 0) {
+    throw new Error(`bundling s3kit warned: ${result.warnings.map((warning) => warning.text).join('; ')}`)
+  }
   return result.outputFiles[0]!.text
 }
 
