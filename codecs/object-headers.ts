@@ -24,25 +24,34 @@ export interface ObjectWriteFields {
   readonly WebsiteRedirectLocation?: string
 }
 
+// Fields that travel as a header's text, unchanged, in both directions.
+const TEXT_HEADERS = {
+  ContentType: 'content-type',
+  CacheControl: 'cache-control',
+  ContentDisposition: 'content-disposition',
+  ContentEncoding: 'content-encoding',
+  ContentLanguage: 'content-language',
+  ServerSideEncryption: 'x-amz-server-side-encryption',
+  WebsiteRedirectLocation: 'x-amz-website-redirect-location',
+} as const
+
+type TextField = keyof typeof TEXT_HEADERS
+
 export function objectWriteHeaders(input: ObjectWriteFields): Record<string, string> {
-  const header = (value: string | undefined, field: keyof ObjectWriteFields): string | undefined =>
-    value === undefined ? undefined : checkHeaderValue(value, field)
   if (input.ACL !== undefined) checkOneOf(input.ACL, 'ACL', OBJECT_CANNED_ACLS)
   if (input.StorageClass !== undefined) checkStorageClass(input.StorageClass, 'StorageClass')
-  return definedHeaders({
-    'content-type': header(input.ContentType, 'ContentType'),
-    'cache-control': header(input.CacheControl, 'CacheControl'),
-    'content-disposition': header(input.ContentDisposition, 'ContentDisposition'),
-    'content-encoding': header(input.ContentEncoding, 'ContentEncoding'),
-    'content-language': header(input.ContentLanguage, 'ContentLanguage'),
+  const headers = definedHeaders({
     expires: input.Expires === undefined ? undefined : checkDate(input.Expires, 'Expires').toUTCString(),
     'x-amz-storage-class': input.StorageClass,
     'x-amz-acl': input.ACL,
-    'x-amz-tagging': header(input.Tagging, 'Tagging'),
-    'x-amz-server-side-encryption': header(input.ServerSideEncryption, 'ServerSideEncryption'),
-    'x-amz-website-redirect-location': header(input.WebsiteRedirectLocation, 'WebsiteRedirectLocation'),
+    'x-amz-tagging': input.Tagging === undefined ? undefined : checkHeaderValue(input.Tagging, 'Tagging'),
     ...metadataHeaders(input.Metadata),
   })
+  for (const field of Object.keys(TEXT_HEADERS) as TextField[]) {
+    const value = input[field]
+    if (value !== undefined) headers[TEXT_HEADERS[field]] = checkHeaderValue(value, field)
+  }
+  return headers
 }
 
 /** What HeadObject and GetObject say about an object. */
@@ -76,26 +85,22 @@ export interface ObjectHeaders {
 
 export function readObjectHeaders(response: Response, context: HeaderContext): ObjectHeaders {
   const { headers } = response
+  const text: { [F in TextField]?: string | undefined } = {}
+  for (const field of Object.keys(TEXT_HEADERS) as TextField[]) text[field] = optionalString(headers, TEXT_HEADERS[field])
   return compact<ObjectHeaders>({
+    ...text,
     ContentLength: optionalNumber(response, 'content-length', context) ?? 0,
     ETag: quoteETag(requiredString(response, 'etag', context)),
     LastModified: requiredDate(response, 'last-modified', context),
     Metadata: readMetadata(headers),
     StorageClass: headers.get('x-amz-storage-class') ?? 'STANDARD',
-    ContentType: optionalString(headers, 'content-type'),
-    CacheControl: optionalString(headers, 'cache-control'),
-    ContentDisposition: optionalString(headers, 'content-disposition'),
-    ContentEncoding: optionalString(headers, 'content-encoding'),
-    ContentLanguage: optionalString(headers, 'content-language'),
     Expires: lenientDate(headers, 'expires'),
     VersionId: optionalString(headers, 'x-amz-version-id'),
     DeleteMarker: headers.has('x-amz-delete-marker') ? headers.get('x-amz-delete-marker') === 'true' : undefined,
     AcceptRanges: optionalString(headers, 'accept-ranges'),
     Restore: parseRestore(headers.get('x-amz-restore')),
-    ServerSideEncryption: optionalString(headers, 'x-amz-server-side-encryption'),
     PartsCount: optionalNumber(response, 'x-amz-mp-parts-count', context),
     MissingMeta: optionalNumber(response, 'x-amz-missing-meta', context),
-    WebsiteRedirectLocation: optionalString(headers, 'x-amz-website-redirect-location'),
     TagCount: optionalNumber(response, 'x-amz-tagging-count', context),
   })
 }
