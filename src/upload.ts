@@ -12,6 +12,7 @@ import { InputError, S3Error } from './errors.js'
 import { bodyError, sliceSource, streamSource, type PartData, type PartSource, type SourcePart } from './part-source.js'
 import { backoffDelay, isRetryable, sleep } from './retry.js'
 import { send } from './send.js'
+import { checkInteger } from './validate.js'
 
 const MiB = 1024 * 1024
 const DEFAULT_PART_SIZE = 8 * MiB
@@ -102,10 +103,8 @@ const encoder = /* @__PURE__ */ new TextEncoder()
 
 function openBody(body: RequestBody | undefined, contentLength: number | undefined): PartSource {
   if (isStreamBody(body)) {
-    if (contentLength !== undefined && (!Number.isSafeInteger(contentLength) || contentLength < 0)) {
-      throw new InputError('ContentLength', `must be a whole number of bytes, not ${String(contentLength)}.`)
-    }
-    return streamSource(body, contentLength)
+    // Unlike PutObject, a stream of unknown length is fine here; a given length must still be valid.
+    return streamSource(body, checkInteger(contentLength, 'ContentLength', 0))
   }
   checkBody(body, contentLength)
   if (body === undefined) return sliceSource(new Uint8Array(0))
