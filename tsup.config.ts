@@ -10,7 +10,7 @@ const commands = Object.fromEntries(
 )
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', core: 'src/core.ts', ...commands, ...optional('node/index', 'src/node/index.ts') },
+  entry: { index: 'src/index.ts', core: 'src/core/index.ts', ...commands, ...optional('node/index', 'src/node/index.ts') },
   format: ['esm', 'cjs'],
   dts: true,
   splitting: true,

@@ -23,7 +23,7 @@ export default defineConfig({
         // scripts/test.sh builds before vitest runs.
         test: {
           name: 'runtimes',
-          include: ['test/browser/**/*.test.ts', 'test/edge/**/*.test.ts', 'test/runtimes/**/*.test.ts', 'test/packaging/**/*.test.ts'],
+          include: ['test/runtimes/**/*.test.ts', 'test/packaging/**/*.test.ts'],
           globalSetup: ['test/integration/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkHeaderValue, checkOneOf } from '../src/validate.js'
+import { compact } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkHeaderValue, checkOneOf } from '../src/core/validate.js'
 import type { HeaderContext } from './headers.js'
 import { owner, type Owner } from './owner.js'
-import { checkText, xmlRequest } from './request-document.js'
+import { xmlRequest } from './request-document.js'
+import { checkText } from '../src/core/validate.js'
 import { readDocument, text, wrappedList } from './xml.js'
 
 /**

@@ -1,8 +1,8 @@
 import * as z from 'zod/mini'
-import { compact, definedHeaders } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { encodeKey, encodeRfc3986 } from '../src/url.js'
-import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/validate.js'
+import { compact, definedHeaders } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { encodeKey, encodeRfc3986 } from '../src/core/url.js'
+import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/core/validate.js'
 import { optionalString, quoteETag } from './headers.js'
 import { text, timestamp } from './xml.js'
 

@@ -1,9 +1,10 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkInteger, checkOneOf } from '../src/validate.js'
+import { compact } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkInteger, checkOneOf } from '../src/core/validate.js'
 import type { HeaderContext } from './headers.js'
-import { checkList, checkText, xmlRequest } from './request-document.js'
+import { xmlRequest } from './request-document.js'
+import { checkList, checkText } from '../src/core/validate.js'
 import { integer, readDocument, text } from './xml.js'
 
 /** The `<CORSConfiguration>` document of PutBucketCors and GetBucketCors. */

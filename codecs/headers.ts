@@ -1,4 +1,4 @@
-import { S3Error } from '../src/errors.js'
+import { S3Error } from '../src/core/errors.js'
 
 /**
  * Readers for response headers. Header-only outputs (HeadObject, PutObject, …) are checked here

@@ -1,10 +1,11 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkStorageClass, type StorageClass } from '../src/storage-class.js'
-import { checkDate, checkInteger, checkOneOf } from '../src/validate.js'
+import { compact } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkStorageClass, type StorageClass } from '../src/core/storage-class.js'
+import { checkDate, checkInteger, checkOneOf } from '../src/core/validate.js'
 import type { HeaderContext } from './headers.js'
-import { checkList, checkText, xmlRequest } from './request-document.js'
+import { xmlRequest } from './request-document.js'
+import { checkList, checkText } from '../src/core/validate.js'
 import { boolean, integer, readDocument, text, timestamp } from './xml.js'
 
 /**

@@ -1,7 +1,6 @@
 import * as z from 'zod/mini'
-import { InputError } from '../src/errors.js'
-import { compact } from '../src/command.js'
-import type { StorageClass } from '../src/storage-class.js'
+import { compact } from '../src/core/command.js'
+import type { StorageClass } from '../src/core/storage-class.js'
 import { invalidResponse, quoteETag, type HeaderContext } from './headers.js'
 import { owner, type Owner } from './owner.js'
 import { boolean, integer, text, timestamp } from './xml.js'
@@ -120,11 +119,4 @@ export function decodedEntries(
     ),
     CommonPrefixes: result.CommonPrefixes.map(({ Prefix }) => ({ Prefix: decode(Prefix) })),
   }
-}
-
-/** An optional string input (Prefix, Delimiter, markers): an empty string is the same as none. */
-export function checkListText(value: unknown, field: string): string | undefined {
-  if (value === undefined || value === '') return undefined
-  if (typeof value !== 'string') throw new InputError(field, `must be a string, not ${typeof value}.`)
-  return value
 }

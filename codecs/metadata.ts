@@ -1,4 +1,4 @@
-import { InputError } from '../src/errors.js'
+import { InputError } from '../src/core/errors.js'
 
 /**
  * User metadata travels as `x-amz-meta-<name>` headers. Names must be HTTP tokens and come back

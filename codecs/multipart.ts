@@ -1,6 +1,4 @@
 import * as z from 'zod/mini'
-import { InputError } from '../src/errors.js'
-import { checkHeaderValue, checkInteger } from '../src/validate.js'
 import { owner } from './owner.js'
 import { boolean, integer, text, timestamp } from './xml.js'
 
@@ -9,26 +7,6 @@ import { boolean, integer, text, timestamp } from './xml.js'
  * CompleteMultipartUpload, ListParts, ListMultipartUploads; limits from AWS's "Amazon S3
  * multipart upload limits" page).
  */
-
-/** Part numbers run from 1 to 10,000. */
-export const MAX_PARTS = 10_000
-/** Every part but the last must be at least 5 MiB. */
-export const MIN_PART_SIZE = 5 * 1024 * 1024
-export const MAX_PART_SIZE = 5 * 1024 * 1024 * 1024
-/** 10,000 parts of 5 GiB (AWS documents 48.8 TiB; older pages said 5 TiB). */
-export const MAX_OBJECT_SIZE = MAX_PARTS * MAX_PART_SIZE
-
-export function checkPartNumber(value: unknown, field = 'PartNumber'): string {
-  if (value === undefined) throw new InputError(field, `is required: a whole number from 1 to ${MAX_PARTS}.`)
-  return String(checkInteger(value, field, 1, MAX_PARTS))
-}
-
-export function checkUploadId(value: unknown, field = 'UploadId'): string {
-  if (typeof value !== 'string' || value === '') {
-    throw new InputError(field, 'must be the non-empty UploadId that CreateMultipartUpload returned.')
-  }
-  return value
-}
 
 /** A part as CompleteMultipartUpload names it. */
 export interface CompletedPart {
@@ -43,33 +21,6 @@ export interface CompletedPart {
 }
 
 const CHECKSUMS = ['ChecksumCRC32', 'ChecksumCRC32C', 'ChecksumCRC64NVME', 'ChecksumSHA1', 'ChecksumSHA256'] as const
-
-/**
- * The parts in ascending order, checked: S3 refuses an unordered list (`InvalidPartOrder`), and a
- * repeated or missing part number is a caller's bug that is better reported before the request.
- */
-export function sortedParts(parts: unknown, field = 'MultipartUpload.Parts'): CompletedPart[] {
-  if (!Array.isArray(parts) || parts.length === 0) {
-    throw new InputError(field, 'must list at least one part: { PartNumber, ETag } for each part uploaded.')
-  }
-  if (parts.length > MAX_PARTS) throw new InputError(field, `has ${parts.length} parts; S3 allows at most ${MAX_PARTS}.`)
-  const sorted = (parts as CompletedPart[]).map((part, index) => {
-    if (typeof part !== 'object' || part === null) throw new InputError(`${field}[${index}]`, 'must be { PartNumber, ETag }.')
-    checkPartNumber(part.PartNumber, `${field}[${index}].PartNumber`)
-    if (typeof part.ETag !== 'string' || part.ETag === '') {
-      throw new InputError(`${field}[${index}].ETag`, 'must be the non-empty ETag that UploadPart returned for this part.')
-    }
-    checkHeaderValue(part.ETag, `${field}[${index}].ETag`)
-    return part
-  })
-  sorted.sort((a, b) => a.PartNumber - b.PartNumber)
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.PartNumber === sorted[i - 1]!.PartNumber) {
-      throw new InputError(field, `lists part ${sorted[i]!.PartNumber} twice; name each part once, with the ETag of its last upload.`)
-    }
-  }
-  return sorted
-}
 
 /** The `<CompleteMultipartUpload>` request body's content. */
 export function completeDocumentContent(parts: readonly CompletedPart[]): Record<string, unknown> {

@@ -1,6 +1,6 @@
-import { checkUploadId } from '../codecs/multipart.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import { checkUploadId } from '../src/core/multipart-limits.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface AbortMultipartUploadInput {
   readonly Bucket: string

@@ -1,8 +1,10 @@
 import { optionalString, quoteETag } from '../codecs/headers.js'
-import { checkUploadId, completeDocumentContent, completeResult, noArrays, sortedParts, type CompletedPart } from '../codecs/multipart.js'
+import { completeDocumentContent, completeResult, noArrays, type CompletedPart } from '../codecs/multipart.js'
+import { InputError } from '../src/core/errors.js'
+import { checkPartNumber, checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
-import { compact, definedHeaders, type Command } from '../src/command.js'
-import { checkBucket, checkHeaderValue, checkKey } from '../src/validate.js'
+import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
 export type { CompletedPart }
 
@@ -85,4 +87,31 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
       })
     },
   }
+}
+
+/**
+ * The parts in ascending order, checked: S3 refuses an unordered list (`InvalidPartOrder`), and a
+ * repeated or missing part number is a caller's bug that is better reported before the request.
+ */
+function sortedParts(parts: unknown, field = 'MultipartUpload.Parts'): CompletedPart[] {
+  if (!Array.isArray(parts) || parts.length === 0) {
+    throw new InputError(field, 'must list at least one part: { PartNumber, ETag } for each part uploaded.')
+  }
+  if (parts.length > MAX_PARTS) throw new InputError(field, `has ${parts.length} parts; S3 allows at most ${MAX_PARTS}.`)
+  const sorted = (parts as CompletedPart[]).map((part, index) => {
+    if (typeof part !== 'object' || part === null) throw new InputError(`${field}[${index}]`, 'must be { PartNumber, ETag }.')
+    checkPartNumber(part.PartNumber, `${field}[${index}].PartNumber`)
+    if (typeof part.ETag !== 'string' || part.ETag === '') {
+      throw new InputError(`${field}[${index}].ETag`, 'must be the non-empty ETag that UploadPart returned for this part.')
+    }
+    checkHeaderValue(part.ETag, `${field}[${index}].ETag`)
+    return part
+  })
+  sorted.sort((a, b) => a.PartNumber - b.PartNumber)
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.PartNumber === sorted[i - 1]!.PartNumber) {
+      throw new InputError(field, `lists part ${sorted[i]!.PartNumber} twice; name each part once, with the ETag of its last upload.`)
+    }
+  }
+  return sorted
 }

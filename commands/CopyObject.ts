@@ -11,9 +11,9 @@ import {
 import { optionalString } from '../codecs/headers.js'
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, definedHeaders, type Command } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkBucket, checkKey, checkOneOf } from '../src/validate.js'
+import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkBucket, checkKey, checkOneOf } from '../src/core/validate.js'
 
 export interface CopyObjectInput extends ObjectWriteFields, CopySourceConditions {
   /** The destination bucket. */

@@ -1,7 +1,7 @@
 import { buildDocument } from '../codecs/xml.js'
-import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/canned-acl.js'
-import { compact, definedHeaders, type Command } from '../src/command.js'
-import { checkOneOf, checkNewBucket } from '../src/validate.js'
+import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
+import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import { checkOneOf, checkNewBucket } from '../src/core/validate.js'
 
 export interface CreateBucketInput {
   readonly Bucket: string

@@ -2,8 +2,8 @@ import { optionalDate, optionalString } from '../codecs/headers.js'
 import { initiateResult, noArrays } from '../codecs/multipart.js'
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/command.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface CreateMultipartUploadInput extends ObjectWriteFields {
   readonly Bucket: string

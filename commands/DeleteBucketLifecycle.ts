@@ -1,5 +1,5 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface DeleteBucketLifecycleInput {
   readonly Bucket: string

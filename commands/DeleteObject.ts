@@ -1,6 +1,6 @@
 import { optionalString } from '../codecs/headers.js'
-import { compact, type Command } from '../src/command.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface DeleteObjectInput {
   readonly Bucket: string

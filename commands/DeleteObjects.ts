@@ -1,9 +1,10 @@
 import { deleteResult, deleteResultArrays } from '../codecs/delete.js'
-import { checkText, xmlRequest } from '../codecs/request-document.js'
+import { xmlRequest } from '../codecs/request-document.js'
+import { checkText } from '../src/core/validate.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, definedHeaders, type Command } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkBucket } from '../src/validate.js'
+import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface ObjectIdentifier {
   readonly Key: string

@@ -1,6 +1,6 @@
 import { readAcl, type AclOutput } from '../codecs/acl.js'
-import type { Command } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketAclInput {
   readonly Bucket: string

@@ -1,6 +1,6 @@
 import { readCors, type CORSRuleOutput } from '../codecs/cors.js'
-import type { Command } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketCorsInput {
   readonly Bucket: string

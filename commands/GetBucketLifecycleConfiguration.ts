@@ -1,6 +1,6 @@
 import { readLifecycle, type LifecycleRule } from '../codecs/lifecycle.js'
-import { compact, type Command } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketLifecycleConfigurationInput {
   readonly Bucket: string

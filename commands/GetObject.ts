@@ -1,8 +1,8 @@
 import { optionalString } from '../codecs/headers.js'
 import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeaders, type ObjectReadFields } from '../codecs/object-headers.js'
-import { compact, type Command } from '../src/command.js'
-import { objectBody, type ObjectBody } from '../src/object-body.js'
-import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { objectBody, type ObjectBody } from '../src/core/object-body.js'
+import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
 export interface GetObjectInput extends ObjectReadFields {
   readonly Bucket: string

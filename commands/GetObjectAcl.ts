@@ -1,6 +1,6 @@
 import { readAcl, type AclOutput } from '../codecs/acl.js'
-import type { Command } from '../src/command.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface GetObjectAclInput {
   readonly Bucket: string

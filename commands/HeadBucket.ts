@@ -1,5 +1,5 @@
-import { compact, type Command } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface HeadBucketInput {
   readonly Bucket: string

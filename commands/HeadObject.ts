@@ -1,6 +1,6 @@
 import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeaders, type ObjectReadFields } from '../codecs/object-headers.js'
-import type { Command } from '../src/command.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface HeadObjectInput extends ObjectReadFields {
   readonly Bucket: string

@@ -2,8 +2,8 @@ import { listBucketsArrays, listBucketsResult } from '../codecs/buckets.js'
 import { nextPosition } from '../codecs/next-page.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/command.js'
-import { checkInteger } from '../src/validate.js'
+import { compact, type PaginatedCommand } from '../src/core/command.js'
+import { checkInteger } from '../src/core/validate.js'
 
 export interface ListBucketsInput {
   /** Ask for pages of at most this many buckets (1–10,000); without it S3 returns all of them. */

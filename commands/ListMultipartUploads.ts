@@ -2,8 +2,8 @@ import { invalidResponse } from '../codecs/headers.js'
 import { listUploadsArrays, listUploadsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/command.js'
-import { checkBucket, checkInteger } from '../src/validate.js'
+import { compact, type PaginatedCommand } from '../src/core/command.js'
+import { checkBucket, checkInteger } from '../src/core/validate.js'
 
 export interface ListMultipartUploadsInput {
   readonly Bucket: string

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini'
 import { invalidResponse, quoteETag } from '../codecs/headers.js'
-import { checkListText, commonPrefixes, nextMarker, urlDecoder, versionEntry, type CommonPrefix } from '../codecs/list.js'
+import { commonPrefixes, nextMarker, urlDecoder, versionEntry, type CommonPrefix } from '../codecs/list.js'
+import { checkListText } from '../src/core/validate.js'
 import type { Owner } from '../codecs/owner.js'
 import { boolean, integer, readDocument, text } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/command.js'
-import type { StorageClass } from '../src/storage-class.js'
-import { checkBucket, checkInteger } from '../src/validate.js'
+import { compact, type PaginatedCommand } from '../src/core/command.js'
+import type { StorageClass } from '../src/core/storage-class.js'
+import { checkBucket, checkInteger } from '../src/core/validate.js'
 
 export interface ListObjectVersionsInput {
   readonly Bucket: string

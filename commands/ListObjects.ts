@@ -1,18 +1,10 @@
 import * as z from 'zod/mini'
-import {
-  checkListText,
-  decodedEntries,
-  listBucketArrays,
-  listBucketFields,
-  nextMarker,
-  urlDecoder,
-  type CommonPrefix,
-  type ObjectSummary,
-} from '../codecs/list.js'
+import { decodedEntries, listBucketArrays, listBucketFields, nextMarker, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
+import { checkListText } from '../src/core/validate.js'
 import { nextPosition } from '../codecs/next-page.js'
 import { readDocument, text } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/command.js'
-import { checkBucket, checkInteger } from '../src/validate.js'
+import { compact, type PaginatedCommand } from '../src/core/command.js'
+import { checkBucket, checkInteger } from '../src/core/validate.js'
 
 export interface ListObjectsInput {
   readonly Bucket: string

@@ -1,17 +1,10 @@
-import {
-  checkListText,
-  decodedEntries,
-  listBucketArrays,
-  listBucketFields,
-  urlDecoder,
-  type CommonPrefix,
-  type ObjectSummary,
-} from '../codecs/list.js'
+import { decodedEntries, listBucketArrays, listBucketFields, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
+import { checkListText } from '../src/core/validate.js'
 import { nextPosition } from '../codecs/next-page.js'
 import { readDocument, text, integer } from '../codecs/xml.js'
 import * as z from 'zod/mini'
-import { compact, type PaginatedCommand } from '../src/command.js'
-import { checkBucket, checkInteger } from '../src/validate.js'
+import { compact, type PaginatedCommand } from '../src/core/command.js'
+import { checkBucket, checkInteger } from '../src/core/validate.js'
 
 export interface ListObjectsV2Input {
   readonly Bucket: string

@@ -1,9 +1,10 @@
 import { invalidResponse } from '../codecs/headers.js'
-import { checkUploadId, listPartsArrays, listPartsResult } from '../codecs/multipart.js'
+import { listPartsArrays, listPartsResult } from '../codecs/multipart.js'
+import { checkUploadId } from '../src/core/multipart-limits.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/command.js'
-import { checkBucket, checkInteger, checkKey } from '../src/validate.js'
+import { compact, type PaginatedCommand } from '../src/core/command.js'
+import { checkBucket, checkInteger, checkKey } from '../src/core/validate.js'
 
 export interface ListPartsInput {
   readonly Bucket: string

@@ -1,7 +1,7 @@
 import { aclRequest, type AclFields } from '../codecs/acl.js'
-import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/canned-acl.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketAclInput extends AclFields<BucketCannedACL> {
   readonly Bucket: string

@@ -1,6 +1,6 @@
 import { corsRequest, type CORSConfiguration } from '../codecs/cors.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
-import { checkBucket } from '../src/validate.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketCorsInput {
   readonly Bucket: string

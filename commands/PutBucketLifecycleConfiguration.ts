@@ -1,6 +1,6 @@
 import { lifecycleRequest, type LifecycleConfiguration, type TransitionDefaultMinimumObjectSize } from '../codecs/lifecycle.js'
-import { compact, type Command } from '../src/command.js'
-import { checkBucket, checkOneOf } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { checkBucket, checkOneOf } from '../src/core/validate.js'
 
 export interface PutBucketLifecycleConfigurationInput {
   readonly Bucket: string

@@ -1,8 +1,8 @@
 import { optionalString, quoteETag, requiredString } from '../codecs/headers.js'
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
-import { checkBody, type RequestBody } from '../src/body.js'
-import { compact, definedHeaders, type Command } from '../src/command.js'
-import { checkBucket, checkHeaderValue, checkKey } from '../src/validate.js'
+import { checkBody, type RequestBody } from '../src/core/body.js'
+import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
 export interface PutObjectInput extends ObjectWriteFields {
   readonly Bucket: string

@@ -1,7 +1,7 @@
 import { aclRequest, type AclFields } from '../codecs/acl.js'
-import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/canned-acl.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/command.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface PutObjectAclInput extends AclFields<ObjectCannedACL> {
   readonly Bucket: string

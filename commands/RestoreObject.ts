@@ -1,8 +1,9 @@
 import { optionalString } from '../codecs/headers.js'
-import { checkText, xmlRequest } from '../codecs/request-document.js'
-import { compact, type Command } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkBucket, checkInteger, checkKey, checkOneOf } from '../src/validate.js'
+import { xmlRequest } from '../codecs/request-document.js'
+import { checkText } from '../src/core/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkBucket, checkInteger, checkKey, checkOneOf } from '../src/core/validate.js'
 
 /** How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk ~5–12 h. */
 export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk'

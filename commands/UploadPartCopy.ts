@@ -9,11 +9,11 @@ import {
   type CopySourceConditions,
 } from '../codecs/copy-source.js'
 import { optionalString } from '../codecs/headers.js'
-import { checkPartNumber, checkUploadId } from '../codecs/multipart.js'
+import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/command.js'
-import { InputError } from '../src/errors.js'
-import { checkBucket, checkKey } from '../src/validate.js'
+import { compact, type Command } from '../src/core/command.js'
+import { InputError } from '../src/core/errors.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface UploadPartCopyInput extends CopySourceConditions {
   readonly Bucket: string

@@ -1,7 +1,7 @@
 // Where the bytes of a bundle go: bundles the entry given as source text (same esbuild settings as
 // scripts/size.mjs) and lists each input file's minified bytes, largest first, then the total.
 //
-//   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core.ts'; import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
+//   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core/index.ts'; import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
 import { build } from 'esbuild'
 import { gzipSync } from 'node:zlib'
 

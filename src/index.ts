@@ -1,19 +1,19 @@
 // The root entry: the core, constants, helpers and every command. Each command is also its own
 // entry (`s3kit/commands/PutObject`), and the core is `s3kit/core`; with any of them, bundlers keep
 // only what is used.
-export * from './core.js'
-export { paginate, paginateItems, type PaginateOptions } from './paginate.js'
-export { emptyBucket, type EmptyBucketOptions, type EmptyBucketResult } from './empty-bucket.js'
-export { deleteBucket, type DeleteBucketOptions } from './delete-bucket.js'
-export { headObjectOrNull, lookupBucket } from './lookups.js'
-export { presign, type PresignOptions, type PresignedRequest } from './presign.js'
-export { upload, type UploadInput, type UploadOptions, type UploadOutput, type UploadProgress } from './upload.js'
-export { abortIncompleteUploads, type AbortIncompleteUploadsOptions } from './abort-incomplete-uploads.js'
+export * from './core/index.js'
+export { paginate, paginateItems, type PaginateOptions } from './helpers/paginate.js'
+export { emptyBucket, type EmptyBucketOptions, type EmptyBucketResult } from './helpers/empty-bucket.js'
+export { deleteBucket, type DeleteBucketOptions } from './helpers/delete-bucket.js'
+export { headObjectOrNull, lookupBucket } from './helpers/lookups.js'
+export { presign, type PresignOptions, type PresignedRequest } from './helpers/presign.js'
+export { upload, type UploadInput, type UploadOptions, type UploadOutput, type UploadProgress } from './helpers/upload.js'
+export { abortIncompleteUploads, type AbortIncompleteUploadsOptions } from './helpers/abort-incomplete-uploads.js'
 export type { ObjectHeaders, ObjectWriteFields, ObjectReadFields } from '../codecs/object-headers.js'
 export type { RestoreStatus } from '../codecs/restore.js'
 export type { CopySource, CopySourceConditions, CopyResult } from '../codecs/copy-source.js'
 export type { Owner } from '../codecs/owner.js'
-export { addGrant, removeGrant, type GrantTarget } from './grants.js'
+export { addGrant, removeGrant, type GrantTarget } from './helpers/grants.js'
 export { Permission, GroupUri } from '../codecs/acl.js'
 export type { AccessControlPolicy, AclFields, AclOutput, CanonicalUserGrantee, EmailGrantee, Grant, Grantee, GroupGrantee } from '../codecs/acl.js'
 export type { CORSConfiguration, CORSMethod, CORSRule, CORSRuleOutput } from '../codecs/cors.js'
@@ -29,7 +29,7 @@ export type {
   Transition,
   TransitionDefaultMinimumObjectSize,
 } from '../codecs/lifecycle.js'
-export { AclErrorCode, CorsErrorCode, LifecycleErrorCode, RestoreErrorCode, explainS3Error } from '../codecs/error-codes.js'
+export { AclErrorCode, CorsErrorCode, LifecycleErrorCode, RestoreErrorCode, explainS3Error } from './helpers/explain-error.js'
 export type { ObjectSummary, CommonPrefix } from '../codecs/list.js'
 
 // Commands

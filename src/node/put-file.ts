@@ -2,9 +2,9 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { PutObject, type PutObjectInput, type PutObjectOutput } from '../../commands/PutObject.js'
-import type { Client } from '../client.js'
-import { InputError } from '../errors.js'
-import { send, type SendOptions } from '../send.js'
+import type { Client } from '../core/client.js'
+import { InputError } from '../core/errors.js'
+import { send, type SendOptions } from '../core/send.js'
 
 export interface PutFileInput extends Omit<PutObjectInput, 'Body' | 'ContentLength'> {
   /** The file to upload. */

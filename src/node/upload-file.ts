@@ -1,9 +1,9 @@
 /// <reference types="node" />
 import { open } from 'node:fs/promises'
-import type { Client } from '../client.js'
-import { InputError } from '../errors.js'
-import { rangeSource } from '../part-source.js'
-import { uploadFrom, type UploadFields, type UploadOptions, type UploadOutput } from '../upload.js'
+import type { Client } from '../core/client.js'
+import { InputError } from '../core/errors.js'
+import { rangeSource } from '../helpers/part-source.js'
+import { uploadFrom, type UploadFields, type UploadOptions, type UploadOutput } from '../helpers/upload.js'
 import { guessContentType } from './put-file.js'
 
 export interface UploadFileInput extends UploadFields {

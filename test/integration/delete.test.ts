@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CreateBucket, DeleteObjects, ListObjectsV2, PutObject, S3Error, paginateItems, send, type Client, type Command } from '../../src/index.js'
-import { deleteBucket } from '../../src/delete-bucket.js'
-import { emptyBucket } from '../../src/empty-bucket.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
+import { emptyBucket } from '../../src/helpers/empty-bucket.js'
 import { testClient, uniqueBucket } from './env.js'
 import { putAll, trickyKeys } from './list-keys.js'
 

@@ -14,9 +14,9 @@ import {
 } from '../../src/index.js'
 import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
 import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
-import { deleteBucket } from '../../src/delete-bucket.js'
-import { emptyBucket } from '../../src/empty-bucket.js'
-import { contentMd5 } from '../../src/md5.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
+import { emptyBucket } from '../../src/helpers/empty-bucket.js'
+import { contentMd5 } from '../../src/core/md5.js'
 import { testClient, uniqueBucket } from './env.js'
 import { putAll, trickyKeys } from './list-keys.js'
 

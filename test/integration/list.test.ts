@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CreateBucket, DeleteBucket, ListBuckets, ListObjects, ListObjectsV2, PutObject, paginate, paginateItems, send, type ObjectSummary, type PaginatedCommand } from '../../src/index.js'
-import { deleteBucket } from '../../src/delete-bucket.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { server, testClient, uniqueBucket } from './env.js'
 import { putAll, s3Order, trickyKeys } from './list-keys.js'
 

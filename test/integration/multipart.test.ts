@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deleteBucket } from '../../src/delete-bucket.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import {
   abortIncompleteUploads,
   AbortMultipartUpload,

@@ -17,7 +17,7 @@ import {
   type FetchLike,
   type RequestBody,
 } from '../../src/index.js'
-import { signRequest } from '../../src/sign.js'
+import { signRequest } from '../../src/core/sign.js'
 import { secondClient, server, testClient, uniqueBucket } from './env.js'
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { CreateBucket, DeleteBucket, DeleteObject, GetObject, HeadObject, PutObject, send } from '../../src/index.js'
-import { presign } from '../../src/presign.js'
+import { presign } from '../../src/helpers/presign.js'
 import { testClient, uniqueBucket } from './env.js'
 
 describe('presigned requests against a real server', () => {

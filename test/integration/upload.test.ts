@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { deleteBucket } from '../../src/delete-bucket.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import {
   abortIncompleteUploads,
   CreateBucket,

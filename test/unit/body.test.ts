@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { describe, expect, it, vi } from 'vitest'
 import { PutObject } from '../../commands/PutObject.js'
-import { checkBody, fromAsyncIterable, knownLength, preparePayload } from '../../src/body.js'
-import { createClient, type FetchLike } from '../../src/client.js'
-import { InputError } from '../../src/errors.js'
-import { send } from '../../src/send.js'
+import { checkBody, fromAsyncIterable, knownLength, preparePayload } from '../../src/core/body.js'
+import { createClient, type FetchLike } from '../../src/core/client.js'
+import { InputError } from '../../src/core/errors.js'
+import { send } from '../../src/core/send.js'
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex')
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createClient } from '../../src/client.js'
-import { InputError } from '../../src/errors.js'
+import { createClient } from '../../src/core/client.js'
+import { InputError } from '../../src/core/errors.js'
 
 afterEach(() => vi.unstubAllEnvs())
 

@@ -2,7 +2,7 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { CreateBucket } from '../../commands/CreateBucket.js'
 import { ListBuckets } from '../../commands/ListBuckets.js'
 import { PutObject } from '../../commands/PutObject.js'
-import { Location, regionOfLocation } from '../../src/locations.js'
+import { Location, regionOfLocation } from '../../src/core/locations.js'
 
 describe('CreateBucket', () => {
   it('sends the location document for locations other than us-east-1', () => {

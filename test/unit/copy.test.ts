@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { CopyObject } from '../../commands/CopyObject.js'
 import { copySourceHeader } from '../../codecs/copy-source.js'
-import { createClient, type FetchLike } from '../../src/client.js'
-import { InputError, S3Error } from '../../src/errors.js'
-import { send } from '../../src/send.js'
+import { createClient, type FetchLike } from '../../src/core/client.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
+import { send } from '../../src/core/send.js'
 
 const client = (fetch: FetchLike) =>
   createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' }, fetch, retry: { maxAttempts: 1 } })

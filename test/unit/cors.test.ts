@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CORSRule } from '../../codecs/cors.js'
-import { CorsErrorCode, explainS3Error } from '../../codecs/error-codes.js'
+import { CorsErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { DeleteBucketCors } from '../../commands/DeleteBucketCors.js'
 import { GetBucketCors } from '../../commands/GetBucketCors.js'
 import { PutBucketCors } from '../../commands/PutBucketCors.js'
-import { InputError, S3Error } from '../../src/errors.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cors/${name}`, import.meta.url), 'utf8')
 const parse = (xml: string) => GetBucketCors({ Bucket: 'bkt' }).parse(new Response(xml))

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createClient } from '../../src/client.js'
-import { deleteBucket } from '../../src/delete-bucket.js'
-import { emptyBucket } from '../../src/empty-bucket.js'
-import { InputError, S3Error } from '../../src/errors.js'
+import { createClient } from '../../src/core/client.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
+import { emptyBucket } from '../../src/helpers/empty-bucket.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const urlKey = (key: string) => encodeURIComponent(key)

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DeleteObjects } from '../../commands/DeleteObjects.js'
-import { createClient } from '../../src/client.js'
-import { InputError } from '../../src/errors.js'
-import { send } from '../../src/send.js'
+import { createClient } from '../../src/core/client.js'
+import { InputError } from '../../src/core/errors.js'
+import { send } from '../../src/core/send.js'
 
 function stub(body: string) {
   const requests: { url: URL; headers: Headers; body: string }[] = []

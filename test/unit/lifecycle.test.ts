@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { explainS3Error, LifecycleErrorCode } from '../../codecs/error-codes.js'
+import { explainS3Error, LifecycleErrorCode } from '../../src/helpers/explain-error.js'
 import type { LifecycleRule } from '../../codecs/lifecycle.js'
 import { DeleteBucketLifecycle } from '../../commands/DeleteBucketLifecycle.js'
 import { GetBucketLifecycleConfiguration } from '../../commands/GetBucketLifecycleConfiguration.js'
 import { PutBucketLifecycleConfiguration } from '../../commands/PutBucketLifecycleConfiguration.js'
-import { InputError, S3Error } from '../../src/errors.js'
-import { StorageClass } from '../../src/storage-class.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
+import { StorageClass } from '../../src/core/storage-class.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/lifecycle/${name}`, import.meta.url), 'utf8')
 const parse = (xml: string, headers: Record<string, string> = {}) => GetBucketLifecycleConfiguration({ Bucket: 'bkt' }).parse(new Response(xml, { headers }))

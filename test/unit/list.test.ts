@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import { ListObjects } from '../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
-import { createClient } from '../../src/client.js'
-import { InputError, S3Error } from '../../src/errors.js'
-import { send } from '../../src/send.js'
+import { createClient } from '../../src/core/client.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
+import { send } from '../../src/core/send.js'
 
 /** A client whose fetch answers every request with `body`, recording the URLs asked for. */
 function stub(body: string) {

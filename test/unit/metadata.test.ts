@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { metadataHeaders, readMetadata } from '../../codecs/metadata.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/core/errors.js'
 
 /** What a server that stores headers verbatim (RGW; AWS for ASCII) gives back, read as s3kit reads it. */
 const roundTrip = (metadata: Record<string, string>) => readMetadata(new Headers(metadataHeaders(metadata)))

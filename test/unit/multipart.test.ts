@@ -6,9 +6,9 @@ import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
 import { ListParts } from '../../commands/ListParts.js'
 import { UploadPart } from '../../commands/UploadPart.js'
 import { UploadPartCopy } from '../../commands/UploadPartCopy.js'
-import { createClient, type FetchLike } from '../../src/client.js'
-import { InputError, S3Error } from '../../src/errors.js'
-import { send } from '../../src/send.js'
+import { createClient, type FetchLike } from '../../src/core/client.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
+import { send } from '../../src/core/send.js'
 
 const where = { Bucket: 'example-bucket', Key: 'example-object', UploadId: 'VXBsb2FkIElE' }
 const ok = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers })

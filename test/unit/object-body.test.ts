@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { objectBody } from '../../src/object-body.js'
+import { objectBody } from '../../src/core/object-body.js'
 
 // Any 200 GetObject response: only the body matters here.
 const response = (body: BodyInit | null) => new Response(body, { status: 200 })

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { ListBuckets } from '../../commands/ListBuckets.js'
 import { ListObjects } from '../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
-import { createClient } from '../../src/client.js'
-import { InputError } from '../../src/errors.js'
-import { paginate, paginateItems } from '../../src/paginate.js'
+import { createClient } from '../../src/core/client.js'
+import { InputError } from '../../src/core/errors.js'
+import { paginate, paginateItems } from '../../src/helpers/paginate.js'
 
 const keys = Array.from({ length: 25 }, (_, i) => `key-${String(i).padStart(3, '0')}`)
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import { GetObject } from '../../commands/GetObject.js'
 import { PutObject } from '../../commands/PutObject.js'
-import { createClient } from '../../src/client.js'
-import { InputError } from '../../src/errors.js'
-import { presign } from '../../src/presign.js'
+import { createClient } from '../../src/core/client.js'
+import { InputError } from '../../src/core/errors.js'
+import { presign } from '../../src/helpers/presign.js'
 
 // The worked example of the S3 API reference, "Authenticating Requests: Using Query Parameters
 // (AWS Signature Version 4)": these credentials, date and expiry give this signature.

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it, vi } from 'vitest'
-import { explainS3Error, RestoreErrorCode } from '../../codecs/error-codes.js'
+import { explainS3Error, RestoreErrorCode } from '../../src/helpers/explain-error.js'
 import { parseRestore } from '../../codecs/restore.js'
 import { GetObject } from '../../commands/GetObject.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { RestoreObject, type RestoreTier } from '../../commands/RestoreObject.js'
-import { createClient, type FetchLike } from '../../src/client.js'
-import { InputError, S3Error } from '../../src/errors.js'
-import { send } from '../../src/send.js'
+import { createClient, type FetchLike } from '../../src/core/client.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
+import { send } from '../../src/core/send.js'
 
 describe('x-amz-restore', () => {
   // Every value the S3 API reference gives for the header (HeadObject and GetObject, "Restore";

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MAX_OBJECT_SIZE } from '../../codecs/multipart.js'
-import { createClient, type FetchLike } from '../../src/client.js'
-import { InputError, S3Error } from '../../src/errors.js'
-import { choosePartSize, upload, type UploadProgress } from '../../src/upload.js'
+import { MAX_OBJECT_SIZE } from '../../src/core/multipart-limits.js'
+import { createClient, type FetchLike } from '../../src/core/client.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
+import { choosePartSize, upload, type UploadProgress } from '../../src/helpers/upload.js'
 
 const MiB = 1024 * 1024
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { createClient } from '../../src/client.js'
-import { encodeKey, encodeQuery, objectUrl } from '../../src/url.js'
+import { createClient } from '../../src/core/client.js'
+import { encodeKey, encodeQuery, objectUrl } from '../../src/core/url.js'
 
 const credentials = { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }
 

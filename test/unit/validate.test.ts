@@ -3,7 +3,7 @@ import { CreateBucket } from '../../commands/CreateBucket.js'
 import { GetObject } from '../../commands/GetObject.js'
 import { HeadBucket } from '../../commands/HeadBucket.js'
 import { PutObject } from '../../commands/PutObject.js'
-import { InputError } from '../../src/errors.js'
+import { InputError } from '../../src/core/errors.js'
 
 function inputError(run: () => unknown): InputError {
   try {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { readXml } from '../../codecs/xml-reader.js'
 import { buildDocument, escapeXml, parseDocument, wrappedList, text } from '../../codecs/xml.js'
-import { S3Error } from '../../src/errors.js'
+import { S3Error } from '../../src/core/errors.js'
 
 const none: ReadonlySet<string> = new Set()
 const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value))

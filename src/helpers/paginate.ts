@@ -1,7 +1,7 @@
-import type { Client } from './client.js'
-import type { PaginatedCommand } from './command.js'
-import { send } from './send.js'
-import { checkInteger } from './validate.js'
+import type { Client } from '../core/client.js'
+import type { PaginatedCommand } from '../core/command.js'
+import { send } from '../core/send.js'
+import { checkInteger } from '../core/validate.js'
 
 export interface PaginateOptions {
   /** Ask for pages of at most this many items (the command's own page-size field, e.g. `MaxKeys`). */

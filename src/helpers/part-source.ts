@@ -1,4 +1,4 @@
-import { S3Error } from './errors.js'
+import { S3Error } from '../core/errors.js'
 
 /**
  * Where the `upload` helper gets its parts from. A source hands out parts in order and reads no

@@ -1,8 +1,8 @@
 import { Miniflare } from 'miniflare'
 import { afterAll, beforeAll, expect, test } from 'vitest'
-import { bundle, scenarioImports } from '../runtimes/bundle.js'
-import { expectScenario, withScenarioBucket } from '../runtimes/harness.js'
-import type { ScenarioReport } from '../runtimes/scenario.js'
+import { bundle, scenarioImports } from './bundle.js'
+import { expectScenario, withScenarioBucket } from './harness.js'
+import type { ScenarioReport } from './scenario.js'
 
 // A module Worker, bundled as wrangler would (workerd/worker/browser conditions), run by workerd
 // through miniflare with no compatibility flags: no nodejs_compat, so no `process`, no Node

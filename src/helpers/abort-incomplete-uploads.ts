@@ -1,11 +1,11 @@
-import { AbortMultipartUpload } from '../commands/AbortMultipartUpload.js'
-import { ListMultipartUploads } from '../commands/ListMultipartUploads.js'
-import type { Client } from './client.js'
-import { compact } from './command.js'
-import { S3Error } from './errors.js'
+import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
+import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
+import type { Client } from '../core/client.js'
+import { compact } from '../core/command.js'
+import { S3Error } from '../core/errors.js'
 import { paginateItems } from './paginate.js'
-import { send } from './send.js'
-import { checkDate } from './validate.js'
+import { send } from '../core/send.js'
+import { checkDate } from '../core/validate.js'
 
 export interface AbortIncompleteUploadsOptions {
   /** Abort only uploads initiated before this date (leave recent, maybe still running, uploads alone). */

@@ -1,8 +1,8 @@
-import { HeadBucket, type HeadBucketOutput } from '../commands/HeadBucket.js'
-import { HeadObject, type HeadObjectInput, type HeadObjectOutput } from '../commands/HeadObject.js'
-import type { Client } from './client.js'
-import { S3Error } from './errors.js'
-import { send, type SendOptions } from './send.js'
+import { HeadBucket, type HeadBucketOutput } from '../../commands/HeadBucket.js'
+import { HeadObject, type HeadObjectInput, type HeadObjectOutput } from '../../commands/HeadObject.js'
+import type { Client } from '../core/client.js'
+import { S3Error } from '../core/errors.js'
+import { send, type SendOptions } from '../core/send.js'
 
 // HEAD responses carry no error document, so a missing key or bucket is a bare 404 (`NotFound`);
 // the other two codes are what S3 names them when a body does come back.

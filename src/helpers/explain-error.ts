@@ -1,4 +1,4 @@
-import { S3Error } from '../src/errors.js'
+import { S3Error } from '../core/errors.js'
 
 /**
  * The `S3Error` codes the ACL, CORS, lifecycle and restore commands can meet (beyond the codes

@@ -1,13 +1,13 @@
-import { grantElement, type AclOutput, type Grant, type Grantee, type Permission } from '../codecs/acl.js'
-import { explainAclError } from '../codecs/error-codes.js'
-import { GetBucketAcl } from '../commands/GetBucketAcl.js'
-import { GetObjectAcl } from '../commands/GetObjectAcl.js'
-import { PutBucketAcl } from '../commands/PutBucketAcl.js'
-import { PutObjectAcl } from '../commands/PutObjectAcl.js'
-import type { Client } from './client.js'
-import type { Command } from './command.js'
-import { InputError } from './errors.js'
-import { send, type SendOptions } from './send.js'
+import { grantElement, type AclOutput, type Grant, type Grantee, type Permission } from '../../codecs/acl.js'
+import { explainAclError } from './explain-error.js'
+import { GetBucketAcl } from '../../commands/GetBucketAcl.js'
+import { GetObjectAcl } from '../../commands/GetObjectAcl.js'
+import { PutBucketAcl } from '../../commands/PutBucketAcl.js'
+import { PutObjectAcl } from '../../commands/PutObjectAcl.js'
+import type { Client } from '../core/client.js'
+import type { Command } from '../core/command.js'
+import { InputError } from '../core/errors.js'
+import { send, type SendOptions } from '../core/send.js'
 
 /** A bucket, or an object (with `Key`, and optionally one of its versions). */
 export interface GrantTarget {

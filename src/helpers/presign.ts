@@ -1,10 +1,10 @@
-import type { Client } from './client.js'
-import type { Command } from './command.js'
-import { resolveCredentials } from './credentials.js'
-import { InputError } from './errors.js'
-import { signQuery } from './sign.js'
-import { encodeQuery, objectUrl } from './url.js'
-import { checkDate, checkInteger } from './validate.js'
+import type { Client } from '../core/client.js'
+import type { Command } from '../core/command.js'
+import { resolveCredentials } from '../core/credentials.js'
+import { InputError } from '../core/errors.js'
+import { signQuery } from '../core/sign.js'
+import { encodeQuery, objectUrl } from '../core/url.js'
+import { checkDate, checkInteger } from '../core/validate.js'
 
 export interface PresignOptions {
   /** Seconds the URL stays valid: 1 to 604,800 (7 days, S3's limit). Default 900. */

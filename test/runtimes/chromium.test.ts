@@ -2,9 +2,9 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { bundle, scenarioImports } from '../runtimes/bundle.js'
-import { expectNoIncompleteUploads, expectScenario, withScenarioBucket } from '../runtimes/harness.js'
-import type { ErrorReport, ScenarioConfig, ScenarioReport } from '../runtimes/scenario.js'
+import { bundle, scenarioImports } from './bundle.js'
+import { expectNoIncompleteUploads, expectScenario, withScenarioBucket } from './harness.js'
+import type { ErrorReport, ScenarioConfig, ScenarioReport } from './scenario.js'
 
 // Debian's Chromium (installed by .ci/run); playwright-core never downloads a browser of its own.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'

@@ -6,7 +6,7 @@ import { InputError, S3Error } from './errors.js'
 import { backoffDelay, isRetryable, sleep } from './retry.js'
 import { signRequest } from './sign.js'
 import { objectUrl } from './url.js'
-import { codeForStatus, isErrorDocument, parseErrorDocument } from '../codecs/error.js'
+import { codeForStatus, isErrorDocument, parseErrorDocument } from './error-document.js'
 
 export interface SendOptions {
   /** Aborts the request (and any wait between retries); the promise rejects with the signal's reason. */

@@ -1,8 +1,8 @@
-import { DeleteBucket } from '../commands/DeleteBucket.js'
-import type { Client } from './client.js'
+import { DeleteBucket } from '../../commands/DeleteBucket.js'
+import type { Client } from '../core/client.js'
 import { emptyBucket, type EmptyBucketResult } from './empty-bucket.js'
-import { InputError } from './errors.js'
-import { send } from './send.js'
+import { InputError } from '../core/errors.js'
+import { send } from '../core/send.js'
 
 export interface DeleteBucketOptions {
   /**
