@@ -1,9 +1,12 @@
 import * as z from 'zod/mini'
 import { compact } from '../src/core/command.js'
 import type { StorageClass } from '../src/core/storage-class.js'
-import { invalidResponse, quoteETag, type HeaderContext } from './headers.js'
+import type { ResponseContext } from '../src/core/command.js'
+import { invalidResponse } from '../src/core/errors.js'
+import { lazy } from '../src/core/lazy.js'
+import { quoteETag } from './headers.js'
 import { owner, type Owner } from './owner.js'
-import { boolean, integer, text, timestamp } from './xml.js'
+import { boolean, integer, text, timestamp, xmlDocument } from './xml.js'
 
 /**
  * What ListObjectsV2, ListObjects (v1) and ListObjectVersions share: the `<Contents>` entry, the
@@ -28,46 +31,56 @@ export interface CommonPrefix {
   readonly Prefix: string
 }
 
-const storageClass = z._default(z.optional(text), 'STANDARD')
-
 /** `<Contents>` (S3 API reference, ListObjectsV2 / ListObjects: type Object). */
-export const objectEntry = z.object({
-  Key: text,
-  LastModified: timestamp,
-  ETag: text,
-  Size: integer,
-  StorageClass: storageClass,
-  Owner: z.optional(owner),
-})
+export const objectEntry = /* @__PURE__ */ lazy(() =>
+  z.object({
+    Key: text(),
+    LastModified: timestamp(),
+    ETag: text(),
+    Size: integer(),
+    StorageClass: z._default(z.optional(text()), 'STANDARD'),
+    Owner: z.optional(owner()),
+  }),
+)
 
 /** `<Version>` and `<DeleteMarker>` (S3 API reference, ListObjectVersions). */
-export const versionEntry = z.object({
-  Key: text,
-  VersionId: text,
-  IsLatest: boolean,
-  LastModified: timestamp,
-  ETag: z.optional(text),
-  Size: z.optional(integer),
-  StorageClass: z.optional(text),
-  Owner: z.optional(owner),
-})
+export const versionEntry = /* @__PURE__ */ lazy(() =>
+  z.object({
+    Key: text(),
+    VersionId: text(),
+    IsLatest: boolean(),
+    LastModified: timestamp(),
+    ETag: z.optional(text()),
+    Size: z.optional(integer()),
+    StorageClass: z.optional(text()),
+    Owner: z.optional(owner()),
+  }),
+)
 
-export const commonPrefixes = z._default(z.optional(z.array(z.object({ Prefix: text }))), [])
+export const commonPrefixes = /* @__PURE__ */ lazy(() => z._default(z.optional(z.array(z.object({ Prefix: text() }))), []))
 
-/** The fields of `<ListBucketResult>` that V1 and V2 both have. */
-export const listBucketFields = {
-  Name: text,
-  Prefix: z._default(z.optional(text), ''),
-  Delimiter: z.optional(text),
-  MaxKeys: integer,
-  IsTruncated: boolean,
-  EncodingType: z.optional(text),
-  Contents: z._default(z.optional(z.array(objectEntry)), []),
-  CommonPrefixes: commonPrefixes,
+/**
+ * `<ListBucketResult>`, which V1 and V2 both answer with: the fields they share plus `extra`.
+ * `<Contents>` and `<CommonPrefixes>` repeat.
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function listBucketDocument<Extra extends Record<string, z.ZodMiniType>>(extra: () => Extra) {
+  return xmlDocument(['ListBucketResult.Contents', 'ListBucketResult.CommonPrefixes'], () =>
+    z.object({
+      ListBucketResult: z.object({
+        Name: text(),
+        Prefix: z._default(z.optional(text()), ''),
+        Delimiter: z.optional(text()),
+        MaxKeys: integer(),
+        IsTruncated: boolean(),
+        EncodingType: z.optional(text()),
+        Contents: z._default(z.optional(z.array(objectEntry())), []),
+        CommonPrefixes: commonPrefixes(),
+        ...extra(),
+      }),
+    }),
+  )
 }
-
-/** V1 and V2 both answer with `<ListBucketResult>`; these elements repeat. */
-export const listBucketArrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['ListBucketResult.Contents', 'ListBucketResult.CommonPrefixes'])
 
 /**
  * Decodes keys sent under `encoding-type=url`. S3 writes a space as `+` (form encoding) and a `+`
@@ -80,7 +93,7 @@ export const listBucketArrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['L
  * those inputs from the request instead of decoding them, and read a server's next marker with
  * `nextMarker`.
  */
-export function urlDecoder(encodingType: string | undefined, context: HeaderContext) {
+export function urlDecoder(encodingType: string | undefined, context: ResponseContext) {
   return (value: string): string => {
     if (encodingType !== 'url') return value
     try {
@@ -110,7 +123,7 @@ export function nextMarker(raw: string | undefined, decode: (value: string) => s
 
 /** Contents and CommonPrefixes with their keys decoded, as both list commands output them. */
 export function decodedEntries(
-  result: { Contents: z.output<typeof objectEntry>[]; CommonPrefixes: { Prefix: string }[] },
+  result: { Contents: z.output<ReturnType<typeof objectEntry>>[]; CommonPrefixes: { Prefix: string }[] },
   decode: (value: string) => string,
 ): { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] } {
   return {

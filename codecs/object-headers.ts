@@ -1,8 +1,22 @@
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
-import { compact, definedHeaders } from '../src/core/command.js'
+import type { ResponseContext } from '../src/core/command.js'
 import { checkStorageClass, type StorageClass } from '../src/core/storage-class.js'
-import { checkDate, checkHeaderValue, checkInteger, checkOneOf } from '../src/core/validate.js'
-import { lenientDate, optionalNumber, requiredDate, optionalString, quoteETag, requiredString, type HeaderContext } from './headers.js'
+import {
+  dateHeader,
+  etagHeader,
+  flagHeader,
+  httpDate,
+  lenientDateHeader,
+  numberHeader,
+  oneOf,
+  readHeaders,
+  requiredHeader,
+  wholeNumber,
+  writeHeaders,
+  writeQuery,
+  type FieldTable,
+  type HeaderTable,
+} from './headers.js'
 import { metadataHeaders, readMetadata } from './metadata.js'
 import { parseRestore, type RestoreStatus } from './restore.js'
 
@@ -35,23 +49,16 @@ const TEXT_HEADERS = {
   WebsiteRedirectLocation: 'x-amz-website-redirect-location',
 } as const
 
-type TextField = keyof typeof TEXT_HEADERS
+const WRITE_HEADERS: FieldTable<ObjectWriteFields> = {
+  ...TEXT_HEADERS,
+  Expires: ['expires', httpDate],
+  StorageClass: ['x-amz-storage-class', checkStorageClass],
+  ACL: ['x-amz-acl', oneOf(OBJECT_CANNED_ACLS)],
+  Tagging: 'x-amz-tagging',
+}
 
 export function objectWriteHeaders(input: ObjectWriteFields): Record<string, string> {
-  if (input.ACL !== undefined) checkOneOf(input.ACL, 'ACL', OBJECT_CANNED_ACLS)
-  if (input.StorageClass !== undefined) checkStorageClass(input.StorageClass, 'StorageClass')
-  const headers = definedHeaders({
-    expires: input.Expires === undefined ? undefined : checkDate(input.Expires, 'Expires').toUTCString(),
-    'x-amz-storage-class': input.StorageClass,
-    'x-amz-acl': input.ACL,
-    'x-amz-tagging': input.Tagging === undefined ? undefined : checkHeaderValue(input.Tagging, 'Tagging'),
-    ...metadataHeaders(input.Metadata),
-  })
-  for (const field of Object.keys(TEXT_HEADERS) as TextField[]) {
-    const value = input[field]
-    if (value !== undefined) headers[TEXT_HEADERS[field]] = checkHeaderValue(value, field)
-  }
-  return headers
+  return { ...writeHeaders(input, WRITE_HEADERS), ...metadataHeaders(input.Metadata) }
 }
 
 /** What HeadObject and GetObject say about an object. */
@@ -83,26 +90,29 @@ export interface ObjectHeaders {
   readonly TagCount?: number
 }
 
-export function readObjectHeaders(response: Response, context: HeaderContext): ObjectHeaders {
-  const { headers } = response
-  const text: { [F in TextField]?: string | undefined } = {}
-  for (const field of Object.keys(TEXT_HEADERS) as TextField[]) text[field] = optionalString(headers, TEXT_HEADERS[field])
-  return compact<ObjectHeaders>({
-    ...text,
-    ContentLength: optionalNumber(response, 'content-length', context) ?? 0,
-    ETag: quoteETag(requiredString(response, 'etag', context)),
-    LastModified: requiredDate(response, 'last-modified', context),
-    Metadata: readMetadata(headers),
-    StorageClass: headers.get('x-amz-storage-class') ?? 'STANDARD',
-    Expires: lenientDate(headers, 'expires'),
-    VersionId: optionalString(headers, 'x-amz-version-id'),
-    DeleteMarker: headers.has('x-amz-delete-marker') ? headers.get('x-amz-delete-marker') === 'true' : undefined,
-    AcceptRanges: optionalString(headers, 'accept-ranges'),
-    Restore: parseRestore(headers.get('x-amz-restore')),
-    PartsCount: optionalNumber(response, 'x-amz-mp-parts-count', context),
-    MissingMeta: optionalNumber(response, 'x-amz-missing-meta', context),
-    TagCount: optionalNumber(response, 'x-amz-tagging-count', context),
-  })
+const READ_HEADERS: HeaderTable<ObjectHeaders> = {
+  ...TEXT_HEADERS,
+  ContentLength: ['content-length', numberHeader],
+  StorageClass: 'x-amz-storage-class',
+  Expires: ['expires', lenientDateHeader],
+  VersionId: 'x-amz-version-id',
+  DeleteMarker: ['x-amz-delete-marker', flagHeader],
+  AcceptRanges: 'accept-ranges',
+  Restore: ['x-amz-restore', parseRestore],
+  PartsCount: ['x-amz-mp-parts-count', numberHeader],
+  MissingMeta: ['x-amz-missing-meta', numberHeader],
+  TagCount: ['x-amz-tagging-count', numberHeader],
+}
+
+export function readObjectHeaders(response: Response, context: ResponseContext): ObjectHeaders {
+  return {
+    ContentLength: 0,
+    StorageClass: 'STANDARD',
+    ...readHeaders(response, context, READ_HEADERS),
+    ETag: requiredHeader(response, context, 'etag', etagHeader),
+    LastModified: requiredHeader(response, context, 'last-modified', dateHeader),
+    Metadata: readMetadata(response.headers),
+  }
 }
 
 /** Conditions and selectors shared by GetObject and HeadObject. */
@@ -118,19 +128,23 @@ export interface ObjectReadFields {
   readonly IfUnmodifiedSince?: Date
 }
 
-export function objectReadHeaders(input: ObjectReadFields): Record<string, string> {
-  return definedHeaders({
-    range: input.Range === undefined ? undefined : checkHeaderValue(input.Range, 'Range'),
-    'if-match': input.IfMatch === undefined ? undefined : checkHeaderValue(input.IfMatch, 'IfMatch'),
-    'if-none-match': input.IfNoneMatch === undefined ? undefined : checkHeaderValue(input.IfNoneMatch, 'IfNoneMatch'),
-    'if-modified-since': input.IfModifiedSince && checkDate(input.IfModifiedSince, 'IfModifiedSince').toUTCString(),
-    'if-unmodified-since': input.IfUnmodifiedSince && checkDate(input.IfUnmodifiedSince, 'IfUnmodifiedSince').toUTCString(),
-  })
+const READ_CONDITIONS: FieldTable<ObjectReadFields> = {
+  Range: 'range',
+  IfMatch: 'if-match',
+  IfNoneMatch: 'if-none-match',
+  IfModifiedSince: ['if-modified-since', httpDate],
+  IfUnmodifiedSince: ['if-unmodified-since', httpDate],
 }
 
-export function objectReadQuery(input: ObjectReadFields): Record<string, string | undefined> {
-  return {
-    versionId: input.VersionId,
-    partNumber: checkInteger(input.PartNumber, 'PartNumber', 1, 10_000)?.toString(),
-  }
+const READ_SELECTORS: FieldTable<ObjectReadFields> = {
+  VersionId: 'versionId',
+  PartNumber: ['partNumber', wholeNumber(1, 10_000)],
+}
+
+export function objectReadHeaders(input: ObjectReadFields): Record<string, string> {
+  return writeHeaders(input, READ_CONDITIONS)
+}
+
+export function objectReadQuery(input: ObjectReadFields): Record<string, string> {
+  return writeQuery(input, READ_SELECTORS)
 }

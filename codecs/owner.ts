@@ -1,6 +1,10 @@
 import * as z from 'zod/mini'
+import { lazy } from '../src/core/lazy.js'
 
 /** `<Owner>` as S3 sends it in listings and ACLs. AWS has dropped DisplayName in most regions. */
-export const owner = z.object({ ID: z.string(), DisplayName: z.optional(z.string()) })
+export const owner = /* @__PURE__ */ lazy(() => z.object({ ID: z.string(), DisplayName: z.optional(z.string()) }))
 
-export type Owner = z.output<typeof owner>
+export interface Owner {
+  readonly ID: string
+  readonly DisplayName?: string
+}

@@ -1,32 +1,52 @@
 import * as z from 'zod/mini'
-import { invalidResponse, type HeaderContext } from './headers.js'
+import type { ResponseContext } from '../src/core/command.js'
+import { invalidResponse } from '../src/core/errors.js'
+import { lazy } from '../src/core/lazy.js'
 import { readXml } from './xml-reader.js'
 
 /**
  * The XML codec shared by every command with a document in its request or response.
  *
- * Parsing (codecs/xml-reader.ts): values stay strings (S3 keys such as "0012" or "1e3" must not
+ * Reading (codecs/xml-reader.ts): values stay strings (S3 keys such as "0012" or "1e3" must not
  * become numbers); elements that S3 flattens into repeated siblings (`<Contents>`, `<Bucket>`,
- * `<Grant>`…) are forced into arrays by the jPaths each command names, so one element or none has
- * the same shape as many; namespace prefixes are dropped (`xsi:type` → `@_type`). Every document
- * then passes the command's zod/mini schema: a response that does not fit is an `S3Error` with
+ * `<Grant>`…) are forced into arrays by the dotted paths each document names, so one element or
+ * none has the same shape as many; namespace prefixes are dropped (`xsi:type` → `@_type`). Every
+ * document then passes its zod/mini schema: a response that does not fit is an `S3Error` with
  * code `InvalidResponse`.
  */
 
-/** Parses `text` and validates it against `schema`; `arrayPaths` are dotted jPaths such as `ListAllMyBucketsResult.Buckets.Bucket`. */
+/** A response document: its zod schema (built on first use) and the paths of its repeated elements. */
+export interface XmlDocument<S extends z.ZodMiniType> {
+  readonly schema: () => S
+  readonly arrays: () => ReadonlySet<string>
+}
+
+/**
+ * Describes a response document. Like every schema in s3kit, call it as
+ * `/* @__PURE__ *\/ xmlDocument([...], () => z.object(…))`, so that unused documents leave bundles
+ * and nothing is built before the first response.
+ *
+ * @example
+ * const listParts = /* @__PURE__ *\/ xmlDocument(['ListPartsResult.Part'], () => z.object({ ListPartsResult: … }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function xmlDocument<S extends z.ZodMiniType>(arrays: readonly string[], schema: () => S): XmlDocument<S> {
+  return { schema: lazy(schema), arrays: lazy(() => new Set(arrays)) }
+}
+
+/** Parses `text` as `document`. */
 export function parseDocument<S extends z.ZodMiniType>(
   text: string,
-  schema: S,
-  arrayPaths: ReadonlySet<string>,
-  context: HeaderContext & { status: number },
+  document: XmlDocument<S>,
+  context: ResponseContext & { status: number },
 ): z.output<S> {
-  let document: unknown
+  let tree: unknown
   try {
-    document = readXml(text, arrayPaths)
+    tree = readXml(text, document.arrays())
   } catch (error) {
     throw invalidResponse(context, context.status, `the response is not well-formed XML: ${(error as Error).message}.`, error)
   }
-  const result = z.safeParse(schema, document)
+  const result = z.safeParse(document.schema(), tree)
   if (!result.success) {
     const issue = result.error.issues[0]
     const where = issue ? issue.path.join('.') : ''
@@ -35,14 +55,9 @@ export function parseDocument<S extends z.ZodMiniType>(
   return result.data
 }
 
-/** Reads a response body and parses it as above. */
-export async function readDocument<S extends z.ZodMiniType>(
-  response: Response,
-  schema: S,
-  arrayPaths: ReadonlySet<string>,
-  context: HeaderContext,
-): Promise<z.output<S>> {
-  return parseDocument(await response.text(), schema, arrayPaths, { ...context, status: response.status })
+/** Reads a response body and parses it as `document`. */
+export async function readDocument<S extends z.ZodMiniType>(response: Response, document: XmlDocument<S>, context: ResponseContext): Promise<z.output<S>> {
+  return parseDocument(await response.text(), document, { ...context, status: response.status })
 }
 
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
@@ -87,39 +102,35 @@ export function escapeXml(text: string, attribute = false): string {
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
 
-// Schema pieces that many documents share. Marked pure so that a bundle using only
-// buildDocument (CreateBucket, the Put*Configuration commands) leaves zod out.
+// Schema pieces that many documents share, each built on first use (see lazy).
 
 /** A string element, empty when S3 sends `<X/>`. */
-export const text = /* @__PURE__ */ z.string()
+export const text = /* @__PURE__ */ lazy(() => z.string())
 
 /** A whole number element (S3 sends them as text). */
-export const integer = /* @__PURE__ */ z.pipe(
-  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.regex(/^-?\d+$/)),
-  /* @__PURE__ */ z.transform((value: string) => Number(value)),
-)
+export const integer = /* @__PURE__ */ lazy(() => z.pipe(z.string().check(z.regex(/^-?\d+$/)), z.transform((value: string) => Number(value))))
 
 /**
  * An ISO 8601 timestamp element. S3's times are UTC; one written without a zone (some servers drop
  * the `Z`) is read as UTC too, where `Date` would take it as local time.
  */
-export const timestamp = /* @__PURE__ */ z.pipe(
-  /* @__PURE__ */ z.string().check(/* @__PURE__ */ z.refine((value: string) => !Number.isNaN(Date.parse(utc(value))), 'not a timestamp')),
-  /* @__PURE__ */ z.transform((value: string) => new Date(utc(value))),
+export const timestamp = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.string().check(z.refine((value: string) => !Number.isNaN(Date.parse(utc(value))), 'not a timestamp')),
+    z.transform((value: string) => new Date(utc(value))),
+  ),
 )
 
 function utc(value: string): string {
   return /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value
 }
 
-export const boolean = /* @__PURE__ */ z.pipe(
-  /* @__PURE__ */ z.enum(['true', 'false']),
-  /* @__PURE__ */ z.transform((value: 'true' | 'false') => value === 'true'),
-)
+export const boolean = /* @__PURE__ */ lazy(() => z.pipe(z.enum(['true', 'false']), z.transform((value: 'true' | 'false') => value === 'true')))
 
 /**
  * A wrapper element around a repeated one (`<Buckets><Bucket/>…</Buckets>`). S3 sends it empty
- * (`<Buckets/>`, parsed as '') or leaves it out when there are no items; both become [].
+ * (`<Buckets/>`, parsed as '') or leaves it out when there are no items; both become []. Call it
+ * inside a schema builder.
  */
 export function wrappedList<S extends z.ZodMiniType>(itemName: string, item: S) {
   // A string here is the empty element, or only the white space between tags (values are not trimmed).

@@ -1,8 +1,8 @@
-import { optionalString } from '../codecs/headers.js'
+import { httpDate, readHeaders, writeQuery } from '../codecs/headers.js'
 import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeaders, type ObjectReadFields } from '../codecs/object-headers.js'
-import { compact, type Command } from '../src/core/command.js'
+import type { Command } from '../src/core/command.js'
 import { objectBody, type ObjectBody } from '../src/core/object-body.js'
-import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/core/validate.js'
+import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
 export interface GetObjectInput extends ObjectReadFields {
   readonly Bucket: string
@@ -34,32 +34,28 @@ export interface GetObjectOutput extends ObjectHeaders {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetObject(input: GetObjectInput): Command<GetObjectOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
-  const override = (value: string | undefined, field: keyof GetObjectInput): string | undefined =>
-    value === undefined ? undefined : checkHeaderValue(value, field)
   return {
     operation: 'GetObject',
     method: 'GET',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     query: {
       ...objectReadQuery(input),
-      'response-content-type': override(input.ResponseContentType, 'ResponseContentType'),
-      'response-content-disposition': override(input.ResponseContentDisposition, 'ResponseContentDisposition'),
-      'response-content-encoding': override(input.ResponseContentEncoding, 'ResponseContentEncoding'),
-      'response-content-language': override(input.ResponseContentLanguage, 'ResponseContentLanguage'),
-      'response-cache-control': override(input.ResponseCacheControl, 'ResponseCacheControl'),
-      'response-expires': input.ResponseExpires && checkDate(input.ResponseExpires, 'ResponseExpires').toUTCString(),
+      // Header values in the response, so checked as such even though they travel in the query.
+      ...writeQuery(input, {
+        ResponseContentType: ['response-content-type', checkHeaderValue],
+        ResponseContentDisposition: ['response-content-disposition', checkHeaderValue],
+        ResponseContentEncoding: ['response-content-encoding', checkHeaderValue],
+        ResponseContentLanguage: ['response-content-language', checkHeaderValue],
+        ResponseCacheControl: ['response-cache-control', checkHeaderValue],
+        ResponseExpires: ['response-expires', httpDate],
+      }),
     },
     headers: objectReadHeaders(input),
-    parse: (response) => {
-      const headers = readObjectHeaders(response, { operation: 'GetObject', bucket, key })
-      return compact<GetObjectOutput>({
-        ...headers,
-        ContentRange: optionalString(response.headers, 'content-range'),
-        Body: objectBody(response, 'GetObject'),
-      })
-    },
+    parse: (response, context) => ({
+      ...readObjectHeaders(response, context),
+      ...readHeaders<GetObjectOutput>(response, context, { ContentRange: 'content-range' }),
+      Body: objectBody(response, context.operation),
+    }),
   }
 }

@@ -15,15 +15,13 @@ export type HeadObjectOutput = ObjectHeaders
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function HeadObject(input: HeadObjectInput): Command<HeadObjectOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
   return {
     operation: 'HeadObject',
     method: 'HEAD',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     query: objectReadQuery(input),
     headers: objectReadHeaders(input),
-    parse: (response) => readObjectHeaders(response, { operation: 'HeadObject', bucket, key }),
+    parse: readObjectHeaders,
   }
 }

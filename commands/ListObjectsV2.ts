@@ -1,10 +1,9 @@
-import { decodedEntries, listBucketArrays, listBucketFields, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
-import { checkListText } from '../src/core/validate.js'
-import { nextPosition } from '../codecs/next-page.js'
-import { readDocument, text, integer } from '../codecs/xml.js'
 import * as z from 'zod/mini'
-import { compact, type PaginatedCommand } from '../src/core/command.js'
-import { checkBucket, checkInteger } from '../src/core/validate.js'
+import { decodedEntries, listBucketDocument, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
+import { integer, readDocument, text } from '../codecs/xml.js'
+import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { paginated } from '../src/core/paginated.js'
+import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
 export interface ListObjectsV2Input {
   readonly Bucket: string
@@ -38,18 +37,15 @@ export interface ListObjectsV2Output {
   readonly NextContinuationToken?: string
 }
 
-const document = z.object({
-  ListBucketResult: z.object({
-    ...listBucketFields,
-    KeyCount: integer,
-    StartAfter: z.optional(text),
-    ContinuationToken: z.optional(text),
-    NextContinuationToken: z.optional(text),
-  }),
-})
+const document = /* @__PURE__ */ listBucketDocument(() => ({
+  KeyCount: integer(),
+  StartAfter: z.optional(text()),
+  ContinuationToken: z.optional(text()),
+  NextContinuationToken: z.optional(text()),
+}))
 
 /**
- * Lists a bucket's keys, one page of up to 1,000 (boto's `bucket.list()`), in UTF-8 binary order.
+ * Lists a bucket's keys, one page of up to 1,000, in UTF-8 binary order.
  * Keys come back exactly as stored whatever characters they hold: the request always asks for
  * `encoding-type=url` and the output is decoded. Use `paginate` for every page.
  *
@@ -58,16 +54,13 @@ const document = z.object({
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListObjectsV2Output, ObjectSummary> {
-  const bucket = checkBucket(input.Bucket)
-  const context = { operation: 'ListObjectsV2', bucket }
-  const token = checkListText(input.ContinuationToken, 'ContinuationToken')
   const prefix = checkListText(input.Prefix, 'Prefix')
   const delimiter = checkListText(input.Delimiter, 'Delimiter')
   const startAfter = checkListText(input.StartAfter, 'StartAfter')
-  return {
+  const command: Command<ListObjectsV2Output> = {
     operation: 'ListObjectsV2',
     method: 'GET',
-    bucket,
+    bucket: checkBucket(input.Bucket),
     query: {
       'list-type': '2',
       'encoding-type': 'url',
@@ -75,11 +68,11 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
       delimiter,
       'start-after': startAfter,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
-      'continuation-token': token,
+      'continuation-token': checkListText(input.ContinuationToken, 'ContinuationToken'),
       'fetch-owner': input.FetchOwner ? 'true' : undefined,
     },
-    parse: async (response) => {
-      const { ListBucketResult: result } = await readDocument(response, document, listBucketArrays, context)
+    parse: async (response, context) => {
+      const { ListBucketResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
       return compact<ListObjectsV2Output>({
         Name: result.Name,
@@ -95,13 +88,10 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
         NextContinuationToken: result.NextContinuationToken || undefined,
       })
     },
-    pagination: {
-      next: (output) => {
-        const next = nextPosition(output.IsTruncated, output.NextContinuationToken, token, 'NextContinuationToken', context)
-        return next === undefined ? undefined : ListObjectsV2({ ...input, ContinuationToken: next })
-      },
-      withPageSize: (size) => ListObjectsV2({ ...input, MaxKeys: size }),
-      items: (output) => output.Contents,
-    },
   }
+  return paginated(ListObjectsV2, input, command, {
+    pageSize: 'MaxKeys',
+    items: (output) => output.Contents,
+    next: (output) => (output.IsTruncated ? { ContinuationToken: output.NextContinuationToken } : undefined),
+  })
 }

@@ -1,10 +1,11 @@
-import { invalidResponse } from '../codecs/headers.js'
-import { listPartsArrays, listPartsResult } from '../codecs/multipart.js'
-import { checkUploadId } from '../src/core/multipart-limits.js'
+import { wholeNumber, writeQuery } from '../codecs/headers.js'
+import { listPartsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/core/command.js'
-import { checkBucket, checkInteger, checkKey } from '../src/core/validate.js'
+import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
+import { paginated } from '../src/core/paginated.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface ListPartsInput {
   readonly Bucket: string
@@ -56,25 +57,18 @@ export interface ListPartsOutput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutput, Part> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
-  const context = { operation: 'ListParts', bucket, key }
-  return {
+  const command: Command<ListPartsOutput> = {
     operation: 'ListParts',
     method: 'GET',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     query: {
       uploadId: checkUploadId(input.UploadId),
-      'max-parts': checkInteger(input.MaxParts, 'MaxParts', 1, 1000)?.toString(),
-      'part-number-marker': checkInteger(input.PartNumberMarker, 'PartNumberMarker', 0, 10_000)?.toString(),
+      ...writeQuery(input, { MaxParts: ['max-parts', wholeNumber(1, 1000)], PartNumberMarker: ['part-number-marker', wholeNumber(0, MAX_PARTS)] }),
     },
-    parse: async (response) => {
-      const { ListPartsResult: result } = await readDocument(response, listPartsResult, listPartsArrays, context)
+    parse: async (response, context) => {
+      const { ListPartsResult: result } = await readDocument(response, listPartsResult, context)
       const { Part: parts = [], IsTruncated = false, Initiator, Owner: owner, ...rest } = result
-      if (IsTruncated && rest.NextPartNumberMarker === undefined) {
-        throw invalidResponse(context, response.status, 'the listing is truncated but has no NextPartNumberMarker to continue from.')
-      }
       return compact<ListPartsOutput>({
         ...rest,
         Parts: parts.map((part) => compact<Part>(part)),
@@ -83,10 +77,10 @@ export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutp
         Owner: owner && compact<Owner>(owner),
       })
     },
-    pagination: {
-      next: (output) => (output.IsTruncated ? ListParts({ ...input, PartNumberMarker: output.NextPartNumberMarker! }) : undefined),
-      withPageSize: (size) => ListParts({ ...input, MaxParts: size }),
-      items: (output) => output.Parts,
-    },
   }
+  return paginated(ListParts, input, command, {
+    pageSize: 'MaxParts',
+    items: (output) => output.Parts,
+    next: (output) => (output.IsTruncated ? { PartNumberMarker: output.NextPartNumberMarker } : undefined),
+  })
 }

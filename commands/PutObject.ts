@@ -1,8 +1,8 @@
-import { optionalString, quoteETag, requiredString } from '../codecs/headers.js'
+import { etagHeader, readHeaders, requiredHeader, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
-import { compact, definedHeaders, type Command } from '../src/core/command.js'
-import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface PutObjectInput extends ObjectWriteFields {
   readonly Bucket: string
@@ -26,36 +26,27 @@ export interface PutObjectOutput {
 }
 
 /**
- * Stores an object (boto's `set_contents_from_string` and friends).
+ * Stores an object from text, bytes, a Blob or a stream, replacing any object with the same key.
  *
  * @example
  * await send(client, PutObject({ Bucket: 'my-bucket', Key: 'foobar', Body: 'This is a test of S3' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutObject(input: PutObjectInput): Command<PutObjectOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
-  const context = { operation: 'PutObject', bucket, key }
   return {
     operation: 'PutObject',
     method: 'PUT',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     headers: {
       ...objectWriteHeaders(input),
-      ...definedHeaders({
-        'content-md5': input.ContentMD5 === undefined ? undefined : checkHeaderValue(input.ContentMD5, 'ContentMD5'),
-        'if-none-match': input.IfNoneMatch === undefined ? undefined : checkHeaderValue(input.IfNoneMatch, 'IfNoneMatch'),
-        'if-match': input.IfMatch === undefined ? undefined : checkHeaderValue(input.IfMatch, 'IfMatch'),
-      }),
+      ...writeHeaders(input, { ContentMD5: 'content-md5', IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }),
     },
     body: input.Body,
     contentLength: checkBody(input.Body, input.ContentLength),
-    parse: (response) =>
-      compact<PutObjectOutput>({
-        ETag: quoteETag(requiredString(response, 'etag', context)),
-        VersionId: optionalString(response.headers, 'x-amz-version-id'),
-        ServerSideEncryption: optionalString(response.headers, 'x-amz-server-side-encryption'),
-      }),
+    parse: (response, context) => ({
+      ...readHeaders<PutObjectOutput>(response, context, WRITE_RESULT_HEADERS),
+      ETag: requiredHeader(response, context, 'etag', etagHeader),
+    }),
   }
 }

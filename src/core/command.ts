@@ -2,6 +2,13 @@ import type { RequestBody } from './body.js'
 
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE'
 
+/** Where a response came from, as `send` knows it: what errors about the response name. */
+export interface ResponseContext {
+  readonly operation: string
+  readonly bucket?: string | undefined
+  readonly key?: string | undefined
+}
+
 /**
  * What a command is: plain data describing one S3 request, plus the function that reads its
  * response. Commands are built by pure functions (`PutObject(input)`), validated when built, and
@@ -21,8 +28,11 @@ export interface Command<Output> {
   readonly contentLength?: number | undefined
   /** S3 may answer 200 and still put an `<Error>` document in the body (CopyObject, CompleteMultipartUpload). */
   readonly errorIn200?: boolean | undefined
-  /** Turns a 2xx response into the output. Throws `S3Error` (`InvalidResponse`) on a malformed one. */
-  readonly parse: (response: Response) => Output | Promise<Output>
+  /**
+   * Turns a 2xx response into the output; `context` is the command's own operation, bucket and
+   * key, for the errors it raises. Throws `S3Error` (`InvalidResponse`) on a malformed response.
+   */
+  readonly parse: (response: Response, context: ResponseContext) => Output | Promise<Output>
 }
 
 /** The output type of a command. */
@@ -36,10 +46,6 @@ export function compact<T extends object>(fields: { [K in keyof T]: T[K] | undef
   const out: Record<string, unknown> = {}
   for (const [name, value] of Object.entries(fields)) if (value !== undefined) out[name] = value
   return out as T
-}
-
-export function definedHeaders(headers: Record<string, string | undefined>): Record<string, string> {
-  return compact<Record<string, string>>(headers)
 }
 
 /** Output of operations whose response carries nothing (DeleteBucket, …). */

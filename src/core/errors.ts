@@ -82,3 +82,13 @@ export class InputError extends TypeError {
   }
 }
 
+
+/** A response that does not have the shape S3 documents: missing headers, malformed documents. */
+export function invalidResponse(
+  context: { readonly operation: string; readonly bucket?: string | undefined; readonly key?: string | undefined },
+  status: number,
+  problem: string,
+  cause?: unknown,
+): S3Error {
+  return new S3Error({ ...context, code: 'InvalidResponse', status, message: problem, cause })
+}

@@ -1,5 +1,5 @@
 import type { RetryPolicy } from './client.js'
-import type { S3Error } from './errors.js'
+import { S3Error } from './errors.js'
 
 // Worth retrying whatever the status: throttling, and the server faults that S3 can also embed
 // in a 200 (CopyObject, CompleteMultipartUpload), which botocore likewise retries as a 500.
@@ -15,9 +15,31 @@ export function isRetryable(error: S3Error): boolean {
   )
 }
 
-/** Full-jitter exponential backoff (AWS Architecture Blog, "Exponential Backoff and Jitter"). */
-export function backoffDelay(policy: RetryPolicy, attempt: number): number {
-  return Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** attempt)
+/**
+ * The one retry loop of s3kit: runs `attempt` until it succeeds, fails with an error that is not a
+ * retryable `S3Error`, or has used `policy.maxAttempts`, waiting a full-jitter exponential backoff
+ * between attempts (AWS Architecture Blog, "Exponential Backoff and Jitter"). `send` runs each
+ * request through it; helpers that must rebuild a request for every attempt (a streamed part
+ * needs a fresh stream) run their sends through it. `refuse` may veto a retry by returning the
+ * error to throw instead (a consumed stream body cannot be sent again).
+ */
+export async function retrying<T>(
+  policy: RetryPolicy,
+  signal: AbortSignal | undefined,
+  attempt: (n: number) => Promise<T>,
+  refuse?: (error: S3Error) => S3Error | undefined,
+): Promise<T> {
+  for (let n = 0; ; n++) {
+    signal?.throwIfAborted()
+    try {
+      return await attempt(n)
+    } catch (error) {
+      if (signal?.aborted || !(error instanceof S3Error) || !isRetryable(error) || n + 1 >= policy.maxAttempts) throw error
+      const refusal = refuse?.(error)
+      if (refusal) throw refusal
+    }
+    await sleep(Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n), signal)
+  }
 }
 
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -1,10 +1,11 @@
 import { isStreamBody, preparePayload, type Payload } from './body.js'
 import type { Client } from './client.js'
-import type { Command } from './command.js'
+import type { Command, ResponseContext } from './command.js'
 import { resolveCredentials } from './credentials.js'
 import { InputError, S3Error } from './errors.js'
-import { backoffDelay, isRetryable, sleep } from './retry.js'
+import { retrying } from './retry.js'
 import { signRequest } from './sign.js'
+import { runtime } from './runtime.js'
 import { objectUrl } from './url.js'
 import { codeForStatus, isErrorDocument, parseErrorDocument } from './error-document.js'
 
@@ -23,42 +24,40 @@ export interface SendOptions {
  */
 export async function send<Output>(client: Client, command: Command<Output>, options: SendOptions = {}): Promise<Output> {
   const { signal } = options
+  const context: ResponseContext = { operation: command.operation, bucket: command.bucket, key: command.key }
   const url = objectUrl(client, command.bucket, command.key, command.query)
   const payload = await preparePayload(command.body, command.contentLength)
-  for (let attempt = 0; ; attempt++) {
-    signal?.throwIfAborted()
-    let failure: S3Error
-    try {
-      const response = await attemptFetch(client, command, url, payload, signal)
-      if (response.ok || response.status === 206) {
-        if (!command.errorIn200) return await command.parse(response)
-        // The error of a long-running copy or completion arrives after the 200: read it all first.
-        const text = await response.text()
-        if (!isErrorDocument(text)) return await command.parse(new Response(text, response))
-        failure = toS3Error(command, response, text)
-      } else {
-        failure = toS3Error(command, response, command.method === 'HEAD' ? '' : await response.text())
+  return retrying(
+    client.retry,
+    signal,
+    async () => {
+      let response: Response
+      try {
+        response = await attemptFetch(client, command, url, payload, signal)
+      } catch (error) {
+        if (signal?.aborted || !isNetworkFailure(error)) throw error
+        throw new S3Error({
+          ...context,
+          code: 'NetworkError',
+          status: 0,
+          message: `${command.operation} could not reach ${new URL(url).host}: ${(error as Error).message}`,
+          cause: error,
+        })
       }
-    } catch (error) {
-      if (signal?.aborted || !isNetworkFailure(error)) throw error
-      failure = new S3Error({
-        code: 'NetworkError',
-        status: 0,
-        message: `${command.operation} could not reach ${new URL(url).host}: ${(error as Error).message}`,
-        operation: command.operation,
-        bucket: command.bucket,
-        key: command.key,
-        cause: error,
-      })
-    }
-    if (!isRetryable(failure) || attempt + 1 >= client.retry.maxAttempts) throw failure
-    if (!payload.replayable) {
-      throw failure.with({
-        message: `${failure.message} (not retried: the request body was a stream and has been consumed; pass bytes, a Blob, or use the upload helper to retry)`,
-      })
-    }
-    await sleep(backoffDelay(client.retry, attempt), signal)
-  }
+      if (!response.ok) throw toS3Error(context, response, command.method === 'HEAD' ? '' : await response.text())
+      if (!command.errorIn200) return await command.parse(response, context)
+      // The error of a long-running copy or completion arrives after the 200: read it all first.
+      const text = await response.text()
+      if (isErrorDocument(text)) throw toS3Error(context, response, text)
+      return await command.parse(new Response(text, response), context)
+    },
+    (failure) =>
+      payload.replayable
+        ? undefined
+        : failure.with({
+            message: `${failure.message} (not retried: the request body was a stream and has been consumed; pass bytes, a Blob, or use the upload helper to retry)`,
+          }),
+  )
 }
 
 async function attemptFetch(
@@ -90,7 +89,7 @@ async function attemptFetch(
       // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
       // for a redirect it may never follow, holding all of it in memory (nodejs/undici#4058).
       // workerd refuses 'error' (it knows only 'follow' and 'manual') and has no such copy.
-      redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && !onWorkerd() ? 'error' : 'manual',
+      redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && runtime() !== 'workerd' ? 'error' : 'manual',
     }
     if (isStreamBody(command.body)) init.duplex = 'half'
     return await client.fetch(url, init)
@@ -98,10 +97,6 @@ async function attemptFetch(
     clearTimeout(timer)
     signal?.removeEventListener('abort', onAbort)
   }
-}
-
-function onWorkerd(): boolean {
-  return (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent === 'Cloudflare-Workers'
 }
 
 /** fetch rejects with a TypeError when no response came; our own timeout aborts with TimeoutError. */
@@ -114,18 +109,16 @@ function lengthHeader(payload: Payload): Record<string, string> {
   return payload.length === undefined || payload.body === undefined ? {} : { 'content-length': String(payload.length) }
 }
 
-function toS3Error(command: Command<unknown>, response: Response, body: string): S3Error {
+function toS3Error(context: ResponseContext, response: Response, body: string): S3Error {
   const document = parseErrorDocument(body)
   const status = response.type === 'opaqueredirect' ? 301 : response.status
   return new S3Error({
+    ...context,
     code: document?.Code || codeForStatus(status),
     message: document?.Message || undefined,
     status,
     requestId: document?.RequestId || response.headers.get('x-amz-request-id') || undefined,
     hostId: document?.HostId || response.headers.get('x-amz-id-2') || undefined,
     region: response.headers.get('x-amz-bucket-region') || document?.Region || undefined,
-    operation: command.operation,
-    bucket: command.bucket,
-    key: command.key,
   })
 }

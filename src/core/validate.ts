@@ -120,3 +120,9 @@ export function checkListText(value: unknown, field: string): string | undefined
   if (typeof value !== 'string') throw new InputError(field, `must be a string, not ${typeof value}.`)
   return value
 }
+
+/** Any string, e.g. a query parameter (which the URL encodes, so every character can travel). */
+export function checkString(value: unknown, field: string): string {
+  if (typeof value !== 'string') throw new InputError(field, `must be a string, not ${JSON.stringify(value)}.`)
+  return value
+}

@@ -8,6 +8,7 @@ import type { Client } from '../core/client.js'
 import { compact, type PaginatedCommand } from '../core/command.js'
 import { S3Error } from '../core/errors.js'
 import { paginate } from './paginate.js'
+import { pool } from './pool.js'
 import { send } from '../core/send.js'
 import { checkBucket, checkInteger } from '../core/validate.js'
 
@@ -82,9 +83,8 @@ async function deleteListed<Output>(
   errors: DeleteError[],
   signal: AbortSignal | undefined,
 ): Promise<number> {
-  const inFlight = new Set<Promise<void>>()
+  const deletes = pool(concurrency)
   let deleted = 0
-  let failure: { error: unknown } | undefined
   const run = async (entries: readonly ObjectIdentifier[]): Promise<void> => {
     const batch: ObjectIdentifier[] = []
     for (const { Key, VersionId } of entries) {
@@ -109,21 +109,13 @@ async function deleteListed<Output>(
   try {
     for await (const page of paginate(client, command, compact({ signal }))) {
       const entries = entriesOf(page)
-      if (entries.length === 0) continue
-      const task: Promise<void> = run(entries)
-        .catch((error: unknown) => {
-          failure ??= { error }
-        })
-        .finally(() => inFlight.delete(task))
-      inFlight.add(task)
-      if (inFlight.size >= concurrency) await Promise.race(inFlight)
-      if (failure) break
+      if (entries.length > 0) await deletes.run(() => run(entries))
     }
+    await deletes.drain()
   } finally {
     // Whatever ended the listing, no delete is left running behind the caller's back.
-    await Promise.all(inFlight)
+    await deletes.settle()
   }
-  if (failure) throw failure.error
   return deleted
 }
 

@@ -10,7 +10,9 @@ import type { Client } from '../core/client.js'
 import { compact, type Command } from '../core/command.js'
 import { InputError, S3Error } from '../core/errors.js'
 import { bodyError, sliceSource, streamSource, type PartData, type PartSource, type SourcePart } from './part-source.js'
-import { backoffDelay, isRetryable, sleep } from '../core/retry.js'
+import { retrying } from '../core/retry.js'
+import { runtime } from '../core/runtime.js'
+import { pool } from './pool.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
 
@@ -166,19 +168,10 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
 
   // Parts are retried here rather than in `send`, so that a streamed part gets a fresh stream.
   const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
-  const sendRetried = async <O>(build: () => Command<O>): Promise<O> => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await send(once, build(), { signal: stop.signal })
-      } catch (error) {
-        if (stop.signal.aborted || !(error instanceof S3Error) || !isRetryable(error) || attempt >= client.retry.maxAttempts) throw error
-      }
-      await sleep(backoffDelay(client.retry, attempt - 1), stop.signal)
-    }
-  }
+  const sendRetried = <O>(build: () => Command<O>): Promise<O> => retrying(client.retry, stop.signal, () => send(once, build(), { signal: stop.signal }))
 
   let uploadId: string | undefined
-  const inFlight = new Set<Promise<void>>()
+  const parts = pool(concurrency, fail)
   try {
     // Every source has a first part, if only an empty one.
     const first = (await untilStopped(source.next(partSize), stop.signal))!
@@ -201,7 +194,7 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
     uploadId = (await send(client, CreateMultipartUpload(objectFields))).UploadId
     const UploadId = uploadId
     if (failed) throw firstError
-    const parts: CompletedPart[] = []
+    const stored: CompletedPart[] = []
     const store = async (part: SourcePart): Promise<void> => {
       try {
         const data = await part.load()
@@ -209,7 +202,7 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
           UploadPart({ Bucket, Key, UploadId, PartNumber: part.number, Body: bodyOf(data, part.number), ContentLength: part.size }),
         )
         advance(part.number, part.size)
-        parts.push({ PartNumber: part.number, ETag })
+        stored.push({ PartNumber: part.number, ETag })
       } finally {
         part.release()
       }
@@ -222,23 +215,19 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
       }
       read += part.size
       if (part.last) total = read
-      const task: Promise<void> = store(part)
-        .catch(fail)
-        .finally(() => inFlight.delete(task))
-      inFlight.add(task)
-      if (part.last) break
+      const current = part
       // The next part is read only once a slot is free, so at most `concurrency` part buffers exist.
-      while (inFlight.size >= concurrency) await Promise.race(inFlight)
-      if (failed) throw firstError
+      await parts.run(() => store(current))
+      if (part.last) break
       part = await untilStopped(source.next(partSize), stop.signal)
     }
-    await Promise.all(inFlight)
+    await parts.drain()
     if (failed) throw firstError
 
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
       client,
-      CompleteMultipartUpload({ Bucket, Key, UploadId, MultipartUpload: { Parts: parts }, ...compact({ IfMatch, IfNoneMatch }) }),
+      CompleteMultipartUpload({ Bucket, Key, UploadId, MultipartUpload: { Parts: stored }, ...compact({ IfMatch, IfNoneMatch }) }),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
@@ -256,7 +245,7 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
     fail(error)
     await source.close(firstError)
     // Parts still in flight could outlive an abort (S3 documents this): let them settle first.
-    await Promise.allSettled(inFlight)
+    await parts.settle()
     let note = ''
     if (uploadId !== undefined && !options.leavePartsOnError) {
       await send(client, AbortMultipartUpload({ Bucket, Key, UploadId: uploadId })).catch((abortError: unknown) => {
@@ -330,8 +319,8 @@ function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
  * workerd is not proven to keep the length.
  */
 function streamsRequests(): boolean {
-  const scope = globalThis as { process?: { versions?: { node?: string } }; navigator?: { userAgent?: string }; Deno?: unknown }
-  return scope.process?.versions?.node !== undefined && scope.Deno === undefined && scope.navigator?.userAgent !== 'Cloudflare-Workers'
+  const where = runtime()
+  return where === 'node' || where === 'bun'
 }
 
 function sizeOf(data: PartData): number {
