@@ -50,6 +50,12 @@ USER2_EMAIL="test2@example.com"
 USER2_ACCESS="s3kit-test2-access"
 USER2_SECRET="s3kit-test2-secret-key-0123456789abcdef"
 STORAGE_CLASSES=(STANDARD_IA GLACIER)
+# STS (AssumeRole): a role the first user may assume, allowed everything in S3. RGW's role ARNs
+# have an empty account field: arn:aws:iam:::role/<name>.
+ROLE_NAME="S3Access"
+ROLE_ARN="arn:aws:iam:::role/$ROLE_NAME"
+# RGW encrypts session tokens with this key; it must be exactly 16 characters.
+STS_KEY="s3kit-sts-key-16"
 
 # Stop order, one at a time: radosgw whose OSD is gone hangs ~120 s in shutdown, and an OSD whose
 # monitor is gone waits 5 s for it. In this order each exits within ~2 s.
@@ -120,6 +126,8 @@ S3_USER_ID=$USER1_ID
 S3_USER_EMAIL=$USER1_EMAIL
 S3_USER_ID_2=$USER2_ID
 S3_USER_EMAIL_2=$USER2_EMAIL
+S3_STS_ENDPOINT=$ENDPOINT
+S3_ROLE_ARN=$ROLE_ARN
 EOF
 }
 
@@ -242,6 +250,10 @@ rgw gc processor period = 5
 rgw gc processor max time = 5
 # SSE-C over plain http (RGW refuses customer keys without TLS by default).
 rgw crypt require ssl = false
+# STS on the S3 endpoint (POST / with Action=AssumeRole…), and S3 requests signed with its
+# temporary keys plus x-amz-security-token.
+rgw sts key = $STS_KEY
+rgw s3 auth use sts = true
 EOF
 }
 
@@ -289,6 +301,19 @@ configure_rgw() {
   done
   # So that LocationConstraint "us-east-1" means what it says (the default api_name is "default").
   rgw_admin zonegroup modify --rgw-zonegroup default --api-name "$REGION" >/dev/null
+  configure_sts
+}
+
+# The first user may manage roles and assume $ROLE_NAME, whose session may do anything in S3.
+configure_sts() {
+  log "creating STS role $ROLE_NAME"
+  rgw_admin caps add --uid "$USER1_ID" --caps "roles=*" >/dev/null
+  rgw_admin role create --role-name "$ROLE_NAME" --assume-role-policy-doc \
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam:::user/'"$USER1_ID"'"]},"Action":["sts:AssumeRole"]}]}' \
+    >/dev/null
+  rgw_admin role-policy put --role-name "$ROLE_NAME" --policy-name all --policy-doc \
+    '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["s3:*"],"Resource":"arn:aws:s3:::*"}]}' \
+    >/dev/null
 }
 
 start_rgw() {

@@ -15,7 +15,11 @@ export interface RetryPolicy {
 export interface ClientConfig {
   /** Defaults to `AWS_REGION`, then `AWS_DEFAULT_REGION`, then `us-east-1`. */
   region?: string
-  /** e.g. `http://127.0.0.1:7480`. Defaults to `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL`, then AWS's regional endpoint. */
+  /**
+   * e.g. `http://127.0.0.1:7480`. Defaults to `AWS_ENDPOINT_URL_S3`, `AWS_ENDPOINT_URL`, then AWS's
+   * regional endpoint (`.amazonaws.com.cn` in China); `awsEndpoint()` builds the isolated
+   * partitions', dual-stack, FIPS and accelerated ones.
+   */
   endpoint?: string
   /** Always put the bucket in the path (`/bucket/key`) instead of the host name. */
   forcePathStyle?: boolean
@@ -48,7 +52,7 @@ export interface Client {
 export function createClient(config: ClientConfig = {}): Client {
   const region = config.region ?? readEnv('AWS_REGION') ?? readEnv('AWS_DEFAULT_REGION') ?? 'us-east-1'
   const endpoint = normalizeEndpoint(
-    config.endpoint ?? readEnv('AWS_ENDPOINT_URL_S3') ?? readEnv('AWS_ENDPOINT_URL') ?? `https://s3.${region}.amazonaws.com`,
+    config.endpoint ?? readEnv('AWS_ENDPOINT_URL_S3') ?? readEnv('AWS_ENDPOINT_URL') ?? `https://s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`,
   )
   const retry: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 20_000, ...config.retry })
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
@@ -60,7 +64,7 @@ export function createClient(config: ClientConfig = {}): Client {
     forcePathStyle: config.forcePathStyle ?? false,
     credentials: credentialsProvider(config.credentials),
     // Looked up at call time so that a test or polyfill installing fetch later is honoured.
-    fetch: config.fetch ?? ((input: Request | string | URL, init?: RequestInit) => globalThis.fetch(input, init)),
+    fetch: config.fetch ?? ((...args: Parameters<FetchLike>) => globalThis.fetch(...args)),
     retry,
     requestTimeoutMs: config.requestTimeoutMs,
   })

@@ -5,6 +5,8 @@ export interface Credentials {
   readonly accessKeyId: string
   readonly secretAccessKey: string
   readonly sessionToken?: string | undefined
+  /** When temporary credentials stop working; absent for long-term keys. */
+  readonly expiration?: Date | undefined
 }
 
 /** Called before every request, so a provider can refresh temporary credentials as it sees fit. */
@@ -26,16 +28,33 @@ export function credentialsProvider(given: Credentials | CredentialsProvider | u
 function fromEnv(): Credentials | undefined {
   const accessKeyId = readEnv('AWS_ACCESS_KEY_ID')
   const secretAccessKey = readEnv('AWS_SECRET_ACCESS_KEY')
-  if (!accessKeyId || !secretAccessKey) return undefined
-  return { accessKeyId, secretAccessKey, sessionToken: readEnv('AWS_SESSION_TOKEN') }
+  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, sessionToken: readEnv('AWS_SESSION_TOKEN') } : undefined
 }
 
 export function missingCredentials(): InputError {
   return new InputError(
     'credentials',
-    'no S3 credentials were found. Pass them to createClient({ credentials: { accessKeyId, secretAccessKey } }) ' +
-      '(or a function returning them), or set the AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY environment variables.',
+    'none found: pass createClient({ credentials: { accessKeyId, secretAccessKey } }) or a provider from ' +
+      's3kit/credentials, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
   )
+}
+
+/**
+ * A credentials provider found nothing, or what it found did not work. `tried` lists each source
+ * looked at and why it gave nothing; `tryNext` tells a chain to go on to the next source (nothing
+ * was configured here) rather than stop (something was configured and failed). Built from source
+ * names and reasons only: never a key, a secret or a token.
+ */
+export class CredentialsError extends Error {
+  override readonly name = 'CredentialsError'
+  readonly tried: readonly { readonly source: string; readonly reason: string }[]
+  readonly tryNext: boolean
+
+  constructor(source: string, reason: string, options: { tryNext?: boolean; tried?: CredentialsError['tried']; cause?: unknown } = {}) {
+    super(`${source}: ${reason}`, options.cause === undefined ? undefined : { cause: options.cause })
+    this.tried = options.tried ?? [{ source, reason }]
+    this.tryNext = options.tryNext ?? false
+  }
 }
 
 /** Resolves the provider and checks the result, so a bad provider fails with a clear message. */

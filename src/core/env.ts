@@ -6,8 +6,8 @@
 export function readEnv(name: string): string | undefined {
   try {
     const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env
-    const value = env?.[name]
-    return value === '' ? undefined : value
+    // An empty variable counts as unset, as in the AWS SDKs.
+    return env?.[name] || undefined
   } catch {
     return undefined
   }
