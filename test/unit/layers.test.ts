@@ -21,7 +21,7 @@ function layerOf(file: string): number {
 }
 
 /** Every relative import (static, re-export or dynamic) of a TypeScript source. */
-export function importsOf(source: string): string[] {
+function importsOf(source: string): string[] {
   return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]!)
 }
 
