@@ -30,6 +30,22 @@ export interface ClientConfig {
   retry?: Partial<RetryPolicy>
   /** Abort an attempt that has not produced response headers after this long. Off by default. */
   requestTimeoutMs?: number
+  /**
+   * A body that delivers no byte for this long counts as cut (then resumes, see `resumeBodies`).
+   * Default 30,000 ms; 0 turns it off.
+   */
+  bodyTimeoutMs?: number
+  /**
+   * When a GetObject body is cut mid-stream, ask for the rest (`Range`, pinned with `If-Match` to
+   * the same object) instead of failing. Default true; `send`'s `resume` option overrides it.
+   */
+  resumeBodies?: boolean
+  /**
+   * When S3 answers that the bucket lives in another region (301, 400 naming the region, or
+   * `x-amz-bucket-region` on a HEAD), re-sign for that region, retry once and remember it for the
+   * bucket. Default true.
+   */
+  regionRedirects?: boolean
 }
 
 /** A plain, frozen description of where and how to talk to S3. It holds no connection and no state. */
@@ -41,6 +57,9 @@ export interface Client {
   readonly fetch: FetchLike
   readonly retry: RetryPolicy
   readonly requestTimeoutMs: number | undefined
+  readonly bodyTimeoutMs: number
+  readonly resumeBodies: boolean
+  readonly regionRedirects: boolean
 }
 
 /**
@@ -67,6 +86,9 @@ export function createClient(config: ClientConfig = {}): Client {
     fetch: config.fetch ?? ((...args: Parameters<FetchLike>) => globalThis.fetch(...args)),
     retry,
     requestTimeoutMs: config.requestTimeoutMs,
+    bodyTimeoutMs: config.bodyTimeoutMs ?? 30_000,
+    resumeBodies: config.resumeBodies ?? true,
+    regionRedirects: config.regionRedirects ?? true,
   })
 }
 

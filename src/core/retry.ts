@@ -16,6 +16,12 @@ export function isRetryable(error: S3Error): boolean {
 }
 
 /**
+ * How long the server asked us to wait before the next attempt (`Retry-After` in seconds or as a
+ * date, `x-amz-retry-after` in milliseconds), per error: `send` notes it, the loop honours it.
+ */
+export const retryAfter = /* @__PURE__ */ new WeakMap<S3Error, number>()
+
+/**
  * The one retry loop of s3kit: runs `attempt` until it succeeds, fails with an error that is not a
  * retryable `S3Error`, or has used `policy.maxAttempts`, waiting a full-jitter exponential backoff
  * between attempts (AWS Architecture Blog, "Exponential Backoff and Jitter"). `send` runs each
@@ -37,8 +43,9 @@ export async function retrying<T>(
       if (signal?.aborted || !(error instanceof S3Error) || !isRetryable(error) || n + 1 >= policy.maxAttempts) throw error
       const refusal = refuse?.(error)
       if (refusal) throw refusal
+      // The server's own hint wins over a shorter backoff, but never past maxDelayMs.
+      await sleep(Math.min(policy.maxDelayMs, Math.max(retryAfter.get(error) ?? 0, Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n))), signal)
     }
-    await sleep(Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n), signal)
   }
 }
 
