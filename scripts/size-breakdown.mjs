@@ -1,6 +1,9 @@
 // Where the bytes of a bundle go: bundles the entry given as source text (same esbuild settings as
 // scripts/size.mjs) and lists each input file's minified bytes, largest first, then the total.
+// Import the built package by its name, as scripts/size.mjs measures it (build first: npx tsup), or
+// the sources by path to see them file by file.
 //
+//   node scripts/size-breakdown.mjs "import { createClient, send, PutObject } from 's3kit'; console.log(createClient, send, PutObject)"
 //   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core/index.ts'; import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
 import { build } from 'esbuild'
 import { gzipSync } from 'node:zlib'
