@@ -28,8 +28,13 @@ function install(entries: string[], asUser = false) {
   const call = `. '${script}' && install_missing_programs ${entries.map((e) => `'${e}'`).join(' ')}`
   // As root, drop to "nobody" (65534); a developer running the tests is already not root.
   const drop = asUser && process.getuid?.() === 0
-  const command = drop ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'bash', '-c', call] : ['bash', '-c', call]
-  const result = spawnSync(command[0]!, command.slice(1), { encoding: 'utf8', env: { PATH: `${dir}:/usr/bin:/bin`, HOME: dir } })
+  const command = drop
+    ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'bash', '-c', call]
+    : ['bash', '-c', call]
+  const result = spawnSync(command[0]!, command.slice(1), {
+    encoding: 'utf8',
+    env: { PATH: `${dir}:/usr/bin:/bin`, HOME: dir },
+  })
   const log = (() => {
     try {
       return readFileSync(join(dir, 'apt-get.log'), 'utf8')
@@ -51,7 +56,9 @@ test('a program already on PATH needs no apt-get', () => {
 })
 
 test('a missing program is installed from its Debian package, and checked afterwards', () => {
-  stubAptGet(`[ "$1" = install ] && printf '#!/bin/sh\\n' > "${dir}/${missing}" && chmod +x "${dir}/${missing}"; exit 0`)
+  stubAptGet(
+    `[ "$1" = install ] && printf '#!/bin/sh\\n' > "${dir}/${missing}" && chmod +x "${dir}/${missing}"; exit 0`,
+  )
   const result = install(['sh:dash:a shell', `${missing}:fake-package:the browser tests`])
   expect(result.status).toBe(0)
   expect(result.aptGet.split('\n')).toEqual(['update -qq', 'install -y -qq --no-install-recommends fake-package', ''])

@@ -1,0 +1,168 @@
+/// <reference types="node" />
+import { mkdir, utimes } from 'node:fs/promises'
+import { dirname } from 'node:path'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import type { ObjectWriteFields } from '../../codecs/object-headers.js'
+import { CopyObject } from '../../commands/CopyObject.js'
+import { GetObject } from '../../commands/GetObject.js'
+import { type Client, type FetchLike, send } from '../core/index.js'
+import { upload } from '../helpers/index.js'
+import { getFile, uploadFile } from '../node/index.js'
+import type { Progress } from './progress.js'
+
+/** What a copy into S3 sets on the new object, from --content-type, --storage-class, --acl, --metadata. */
+export type ObjectFields = Pick<ObjectWriteFields, 'ContentType' | 'StorageClass' | 'ACL' | 'Metadata'>
+
+export interface TransferOptions {
+  readonly partSize?: number
+  readonly concurrency?: number
+}
+
+/**
+ * A file into S3 through `uploadFile`: one PutObject up to one part, parallel parts above (an
+ * interrupted or failed multipart upload is aborted by the helper, so nothing is left to pay for).
+ */
+export async function uploadOne(
+  client: Client,
+  from: { path: string },
+  to: { bucket: string; key: string },
+  fields: ObjectFields,
+  options: TransferOptions,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<void> {
+  let sent = 0
+  let expected = false
+  await uploadFile(
+    client,
+    { Bucket: to.bucket, Key: to.key, path: from.path, ...fields },
+    {
+      ...options,
+      signal,
+      onProgress: ({ loaded, total }) => {
+        if (!expected && total !== undefined) progress.expect(total)
+        expected = true
+        progress.add(loaded - sent)
+        sent = loaded
+      },
+    },
+  )
+}
+
+/** Standard input into S3, in parts as it arrives (its length is unknown until it ends). */
+export async function uploadStream(
+  client: Client,
+  stream: NodeJS.ReadableStream,
+  to: { bucket: string; key: string },
+  fields: ObjectFields,
+  options: TransferOptions,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<void> {
+  let sent = 0
+  let expected = false
+  await upload(
+    client,
+    { Bucket: to.bucket, Key: to.key, Body: stream as unknown as Readable, ...fields },
+    {
+      ...options,
+      signal,
+      onProgress: ({ loaded, total }) => {
+        // A stream's total is known only once it ends: the bar then learns it.
+        if (total !== undefined && !expected) {
+          progress.expect(total)
+          expected = true
+        }
+        progress.add(loaded - sent)
+        sent = loaded
+      },
+    },
+  )
+}
+
+/**
+ * An object into a file, through `getFile` (a temporary file renamed into place once complete, so
+ * an interrupted download leaves neither a partial file nor a damaged old one). The file's
+ * modification time is set to the object's LastModified, which is what `sync` compares.
+ */
+export async function downloadOne(
+  client: Client,
+  from: { bucket: string; key: string },
+  to: { path: string },
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<void> {
+  await mkdir(dirname(to.path), { recursive: true })
+  const output = await getFile(
+    countingBody(client, progress),
+    { Bucket: from.bucket, Key: from.key, path: to.path },
+    { signal },
+  )
+  await utimes(to.path, output.LastModified, output.LastModified)
+}
+
+/** An object to stdout (`cat`, `cp s3://… -`). */
+export async function streamOut(
+  client: Client,
+  from: { bucket: string; key: string },
+  out: NodeJS.WritableStream,
+  progress: Progress,
+  signal: AbortSignal,
+): Promise<void> {
+  const { Body, ContentLength } = await send(client, GetObject({ Bucket: from.bucket, Key: from.key }), { signal })
+  progress.expect(ContentLength)
+  const counted = Readable.fromWeb(Body as unknown as import('node:stream/web').ReadableStream<Uint8Array>)
+  counted.on('data', (chunk: Uint8Array) => progress.add(chunk.byteLength))
+  await pipeline(counted, out, { signal, end: false })
+}
+
+/**
+ * An object to another place in S3 without downloading it (CopyObject: up to 5 GiB, S3's limit
+ * for one copy). Fields given on the command line replace the source's content type and metadata
+ * (MetadataDirective REPLACE); otherwise they are kept, as `aws s3 cp` does.
+ */
+export async function copyOne(
+  client: Client,
+  from: { bucket: string; key: string },
+  to: { bucket: string; key: string },
+  fields: ObjectFields,
+  signal: AbortSignal,
+): Promise<void> {
+  const replace = fields.ContentType !== undefined || fields.Metadata !== undefined
+  await send(
+    client,
+    CopyObject({
+      Bucket: to.bucket,
+      Key: to.key,
+      CopySource: { Bucket: from.bucket, Key: from.key },
+      ...fields,
+      ...(replace ? { MetadataDirective: 'REPLACE' as const } : {}),
+    }),
+    { signal },
+  )
+}
+
+/**
+ * The client with a fetch that counts the bytes of object bodies as they are read, for the
+ * progress bar of downloads (`getFile` reports none). To be replaced by the download helper's own
+ * progress once s3kit/node has `downloadFile`.
+ */
+function countingBody(client: Client, progress: Progress): Client {
+  const fetch: FetchLike = async (input, init) => {
+    const response = await client.fetch(input, init)
+    if (!response.body || (response.status !== 200 && response.status !== 206)) return response
+    const length = Number(response.headers.get('content-length'))
+    if (Number.isFinite(length)) progress.expect(length)
+    const body = response.body.pipeThrough(
+      new TransformStream<Uint8Array, Uint8Array>({
+        transform(chunk, controller) {
+          progress.add(chunk.byteLength)
+          controller.enqueue(chunk)
+        },
+      }),
+    )
+    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
+  }
+  return Object.freeze({ ...client, fetch })
+}
