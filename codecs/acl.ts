@@ -1,19 +1,18 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/core/command.js'
+import { compact, type ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
-import { checkHeaderValue, checkOneOf } from '../src/core/validate.js'
-import type { HeaderContext } from './headers.js'
+import { checkOneOf, checkText } from '../src/core/validate.js'
+import { oneOf, writeHeaders } from './headers.js'
 import { owner, type Owner } from './owner.js'
 import { xmlRequest } from './request-document.js'
-import { checkText } from '../src/core/validate.js'
-import { readDocument, text, wrappedList } from './xml.js'
+import { readDocument, text, wrappedList, xmlDocument } from './xml.js'
 
 /**
  * Access control lists: the `<AccessControlPolicy>` document of Get/Put Bucket/Object Acl, and
  * the canned-ACL and grant headers. Shared by the four ACL commands and the grant helpers.
  */
 
-/** What a grant allows (S3 ACL overview, "What permissions can I grant?"). */
+/** What a grant allows (S3 ACL overview, "What permissions can I grant?"); keyed by the value itself. */
 export const Permission = {
   FULL_CONTROL: 'FULL_CONTROL',
   WRITE: 'WRITE',
@@ -24,7 +23,7 @@ export const Permission = {
 export type Permission = (typeof Permission)[keyof typeof Permission]
 const PERMISSIONS = ['FULL_CONTROL', 'WRITE', 'WRITE_ACP', 'READ', 'READ_ACP'] as const
 
-/** S3's predefined groups, granted to by URI. */
+/** S3's predefined groups, granted to by URI; keyed by the group's name, as the URI ends. */
 export const GroupUri = {
   /** Anyone, signed or not. */
   AllUsers: 'http://acs.amazonaws.com/groups/global/AllUsers',
@@ -109,8 +108,8 @@ export function aclRequest<Canned extends string>(
   input: AclFields<Canned>,
   canned: readonly Canned[],
 ): { headers: Record<string, string>; body?: string } {
-  const grantFields = (Object.keys(GRANT_HEADERS) as (keyof typeof GRANT_HEADERS)[]).filter((name) => input[name] !== undefined)
-  const forms = [input.ACL !== undefined, input.AccessControlPolicy !== undefined, grantFields.length > 0].filter(Boolean).length
+  const granted = Object.keys(GRANT_HEADERS).some((name) => input[name as keyof typeof GRANT_HEADERS] !== undefined)
+  const forms = [input.ACL !== undefined, input.AccessControlPolicy !== undefined, granted].filter(Boolean).length
   if (forms !== 1) {
     throw new InputError(
       'ACL',
@@ -119,11 +118,8 @@ export function aclRequest<Canned extends string>(
         : 'give only one of ACL, AccessControlPolicy and Grant* headers; S3 refuses a mix.',
     )
   }
-  if (input.ACL !== undefined) return { headers: { 'x-amz-acl': checkOneOf(input.ACL, 'ACL', canned) } }
   if (input.AccessControlPolicy !== undefined) return policyDocument(input.AccessControlPolicy)
-  const headers: Record<string, string> = {}
-  for (const name of grantFields) headers[GRANT_HEADERS[name]] = checkHeaderValue(input[name], name)
-  return { headers }
+  return { headers: writeHeaders(input, { ACL: ['x-amz-acl', oneOf(canned)], ...GRANT_HEADERS }) }
 }
 
 function policyDocument(policy: AccessControlPolicy): { headers: Record<string, string>; body: string } {
@@ -160,28 +156,25 @@ export function granteeElement(grantee: Grantee, field: string): Record<string, 
   }
 }
 
-// Responses: `xsi:type` arrives as `@_type` (the reader drops namespace prefixes). The schema is
-// built on first use, so that the Put commands, which read no document, leave zod out of bundles.
-function aclSchema() {
+// Responses: `xsi:type` arrives as `@_type` (the reader drops namespace prefixes).
+
+/** `<AccessControlPolicy>` as GetBucketAcl and GetObjectAcl return it. */
+const aclDocument = /* @__PURE__ */ xmlDocument(['AccessControlPolicy.AccessControlList.Grant'], () => {
   const grantee = z.union([
-    z.object({ '@_type': z.literal('CanonicalUser'), ID: text, DisplayName: z.optional(text) }),
-    z.object({ '@_type': z.literal('AmazonCustomerByEmail'), EmailAddress: text, DisplayName: z.optional(text) }),
-    z.object({ '@_type': z.literal('Group'), URI: text }),
+    z.object({ '@_type': z.literal('CanonicalUser'), ID: text(), DisplayName: z.optional(text()) }),
+    z.object({ '@_type': z.literal('AmazonCustomerByEmail'), EmailAddress: text(), DisplayName: z.optional(text()) }),
+    z.object({ '@_type': z.literal('Group'), URI: text() }),
   ])
-  /** `<AccessControlPolicy>` as GetBucketAcl and GetObjectAcl return it. */
   return z.object({
     AccessControlPolicy: z.object({
-      Owner: owner,
+      Owner: owner(),
       AccessControlList: wrappedList('Grant', z.object({ Grantee: grantee, Permission: z.enum(PERMISSIONS) })),
     }),
   })
-}
-let acl: ReturnType<typeof aclSchema> | undefined
+})
 
-const ACL_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set(['AccessControlPolicy.AccessControlList.Grant'])
-
-export async function readAcl(response: Response, context: HeaderContext): Promise<AclOutput> {
-  const { AccessControlPolicy: policy } = await readDocument(response, (acl ??= aclSchema()), ACL_ARRAYS, context)
+export async function readAcl(response: Response, context: ResponseContext): Promise<AclOutput> {
+  const { AccessControlPolicy: policy } = await readDocument(response, aclDocument, context)
   return {
     Owner: compact<Owner>(policy.Owner),
     Grants: policy.AccessControlList.map(({ Grantee: { '@_type': Type, ...fields }, Permission }) => ({

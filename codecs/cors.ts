@@ -1,11 +1,9 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/core/command.js'
+import { compact, type ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
-import { checkInteger, checkOneOf } from '../src/core/validate.js'
-import type { HeaderContext } from './headers.js'
-import { xmlRequest } from './request-document.js'
-import { checkList, checkText } from '../src/core/validate.js'
-import { integer, readDocument, text } from './xml.js'
+import { checkInteger, checkList, checkOneOf, checkText } from '../src/core/validate.js'
+import { optional, xmlRequest } from './request-document.js'
+import { integer, readDocument, text, xmlDocument } from './xml.js'
 
 /** The `<CORSConfiguration>` document of PutBucketCors and GetBucketCors. */
 
@@ -69,7 +67,7 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> {
     return checked
   }
   return {
-    ID: rule.ID === undefined ? undefined : checkText(rule.ID, `${field}.ID`, { maxLength: 255 }),
+    ID: optional(rule.ID, `${field}.ID`, ruleId),
     AllowedOrigin: checkList(rule.AllowedOrigins, `${field}.AllowedOrigins`, Infinity, wildcardText(Infinity)),
     AllowedMethod: checkList(rule.AllowedMethods, `${field}.AllowedMethods`, METHODS.length, (method, name) => checkOneOf(method, name, METHODS)),
     AllowedHeader: optionalList(rule.AllowedHeaders, `${field}.AllowedHeaders`, wildcardText(Infinity)),
@@ -78,48 +76,39 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> {
   }
 }
 
+/** A rule's ID: up to 255 characters. */
+const ruleId = (value: unknown, field: string): string => checkText(value, field, { maxLength: 255 })
+
 function optionalList<T>(value: unknown, field: string, item: (value: unknown, field: string) => T): T[] | undefined {
   if (value === undefined || (Array.isArray(value) && value.length === 0)) return undefined
   return checkList(value, field, Infinity, item)
 }
 
-// Built on first use, so that PutBucketCors, which reads no document, leaves zod out of bundles.
-function corsSchema() {
-  const list = z.optional(z.array(text))
-  /** `<CORSConfiguration>` (S3 API reference, GetBucketCors); a string is an empty document. */
-  return z.object({
-    CORSConfiguration: z.union([
-      z.string().check(z.regex(/^\s*$/)),
-      z.object({
-        CORSRule: z.optional(
-          z.array(
-            z.object({
-              ID: z.optional(text),
-              AllowedOrigin: z.array(text),
-              AllowedMethod: z.array(z.enum(['GET', 'PUT', 'HEAD', 'POST', 'DELETE'])),
-              AllowedHeader: list,
-              ExposeHeader: list,
-              MaxAgeSeconds: z.optional(integer),
-            }),
-          ),
-        ),
-      }),
-    ]),
-  })
-}
-let cors: ReturnType<typeof corsSchema> | undefined
+/** `<CORSConfiguration>` (S3 API reference, GetBucketCors); a string is an empty document. */
+const corsDocument = /* @__PURE__ */ xmlDocument(
+  [
+    'CORSConfiguration.CORSRule',
+    'CORSConfiguration.CORSRule.AllowedOrigin',
+    'CORSConfiguration.CORSRule.AllowedMethod',
+    'CORSConfiguration.CORSRule.AllowedHeader',
+    'CORSConfiguration.CORSRule.ExposeHeader',
+  ],
+  () => {
+    const list = z.optional(z.array(text()))
+    const rule = z.object({
+      ID: z.optional(text()),
+      AllowedOrigin: z.array(text()),
+      AllowedMethod: z.array(z.enum(['GET', 'PUT', 'HEAD', 'POST', 'DELETE'])),
+      AllowedHeader: list,
+      ExposeHeader: list,
+      MaxAgeSeconds: z.optional(integer()),
+    })
+    return z.object({ CORSConfiguration: z.union([z.string().check(z.regex(/^\s*$/)), z.object({ CORSRule: z.optional(z.array(rule)) })]) })
+  },
+)
 
-const RULE = 'CORSConfiguration.CORSRule'
-const CORS_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  RULE,
-  `${RULE}.AllowedOrigin`,
-  `${RULE}.AllowedMethod`,
-  `${RULE}.AllowedHeader`,
-  `${RULE}.ExposeHeader`,
-])
-
-export async function readCors(response: Response, context: HeaderContext): Promise<CORSRuleOutput[]> {
-  const { CORSConfiguration: document } = await readDocument(response, (cors ??= corsSchema()), CORS_ARRAYS, context)
+export async function readCors(response: Response, context: ResponseContext): Promise<CORSRuleOutput[]> {
+  const { CORSConfiguration: document } = await readDocument(response, corsDocument, context)
   return ((typeof document === 'object' && document.CORSRule) || []).map((rule) =>
     compact<CORSRuleOutput>({
       ID: rule.ID,

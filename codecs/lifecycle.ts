@@ -1,12 +1,10 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/core/command.js'
+import { compact, type ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkStorageClass, type StorageClass } from '../src/core/storage-class.js'
-import { checkDate, checkInteger, checkOneOf } from '../src/core/validate.js'
-import type { HeaderContext } from './headers.js'
-import { xmlRequest } from './request-document.js'
-import { checkList, checkText } from '../src/core/validate.js'
-import { boolean, integer, readDocument, text, timestamp } from './xml.js'
+import { checkDate, checkInteger, checkList, checkOneOf, checkText } from '../src/core/validate.js'
+import { optional, xmlRequest } from './request-document.js'
+import { boolean, integer, readDocument, text, timestamp, xmlDocument } from './xml.js'
 
 /**
  * The `<LifecycleConfiguration>` document of Put/GetBucketLifecycleConfiguration. Inputs are
@@ -126,7 +124,7 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
   if (!actions.some((name) => rule[name] !== undefined)) {
     throw new InputError(field, `has no action: give at least one of ${actions.join(', ')}.`)
   }
-  const filter = rule.Filter === undefined ? undefined : filterElement(rule.Filter, `${field}.Filter`)
+  const filter = optional(rule.Filter, `${field}.Filter`, filterElement)
   const tagged = rule.Filter !== undefined && (rule.Filter.Tag !== undefined || (rule.Filter.And?.Tags?.length ?? 0) > 0)
   if (tagged && rule.AbortIncompleteMultipartUpload !== undefined) {
     throw new InputError(`${field}.AbortIncompleteMultipartUpload`, 'cannot be used in a rule with a tag filter (S3 lifecycle rules).')
@@ -134,32 +132,26 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
   if (tagged && rule.Expiration?.ExpiredObjectDeleteMarker !== undefined) {
     throw new InputError(`${field}.Expiration.ExpiredObjectDeleteMarker`, 'cannot be used in a rule with a tag filter (S3 lifecycle rules).')
   }
-  const transitions = rule.Transitions === undefined ? undefined : distinctClasses(checkList(rule.Transitions, `${field}.Transitions`, Infinity, transitionElement), `${field}.Transitions`)
-  const expiration = rule.Expiration === undefined ? undefined : expirationElement(rule.Expiration, `${field}.Expiration`)
+  const transitions = optional(rule.Transitions, `${field}.Transitions`, (list, name) => distinctClasses(checkList(list, name, Infinity, transitionElement), name))
+  const expiration = optional(rule.Expiration, `${field}.Expiration`, expirationElement)
   const timing = [...(transitions ?? []), ...(expiration ? [expiration] : [])]
   if (timing.some((action) => action.Days !== undefined) && timing.some((action) => action.Date !== undefined)) {
     throw new InputError(field, 'mixes Days and Date in its Transitions and Expiration; S3 requires one or the other in a rule.')
   }
   return {
-    ID: rule.ID === undefined ? undefined : checkText(rule.ID, `${field}.ID`, { maxLength: 255 }),
+    ID: optional(rule.ID, `${field}.ID`, ruleId),
     Filter: filter,
-    Prefix: rule.Prefix === undefined ? undefined : checkText(rule.Prefix, `${field}.Prefix`, { maxLength: 1024, empty: true }),
+    Prefix: optional(rule.Prefix, `${field}.Prefix`, prefixText),
     Status: checkOneOf(rule.Status, `${field}.Status`, ['Enabled', 'Disabled']),
     Transition: transitions,
     Expiration: expiration,
-    NoncurrentVersionTransition:
-      rule.NoncurrentVersionTransitions === undefined
-        ? undefined
-        : distinctClasses(
-            checkList(rule.NoncurrentVersionTransitions, `${field}.NoncurrentVersionTransitions`, Infinity, noncurrentTransitionElement),
-            `${field}.NoncurrentVersionTransitions`,
-          ),
-    NoncurrentVersionExpiration:
-      rule.NoncurrentVersionExpiration === undefined ? undefined : noncurrentExpirationElement(rule.NoncurrentVersionExpiration, `${field}.NoncurrentVersionExpiration`),
-    AbortIncompleteMultipartUpload:
-      rule.AbortIncompleteMultipartUpload === undefined
-        ? undefined
-        : { DaysAfterInitiation: required(checkInteger(rule.AbortIncompleteMultipartUpload?.DaysAfterInitiation, `${field}.AbortIncompleteMultipartUpload.DaysAfterInitiation`, 1), `${field}.AbortIncompleteMultipartUpload.DaysAfterInitiation`) },
+    NoncurrentVersionTransition: optional(rule.NoncurrentVersionTransitions, `${field}.NoncurrentVersionTransitions`, (list, name) =>
+      distinctClasses(checkList(list, name, Infinity, noncurrentTransitionElement), name),
+    ),
+    NoncurrentVersionExpiration: optional(rule.NoncurrentVersionExpiration, `${field}.NoncurrentVersionExpiration`, noncurrentExpirationElement),
+    AbortIncompleteMultipartUpload: optional(rule.AbortIncompleteMultipartUpload, `${field}.AbortIncompleteMultipartUpload.DaysAfterInitiation`, (abort, name) => ({
+      DaysAfterInitiation: required(checkInteger(abort?.DaysAfterInitiation, name, 1), name),
+    })),
   }
 }
 
@@ -182,15 +174,15 @@ function filterElement(filter: LifecycleRuleFilter, field: string): Record<strin
 function andElement(and: LifecycleRuleAndOperator, field: string): Record<string, unknown> {
   if (typeof and !== 'object' || and === null) throw new InputError(field, 'must be an object.')
   const tags = and.Tags === undefined || and.Tags.length === 0 ? undefined : checkList(and.Tags, `${field}.Tags`, Infinity, tagElement)
-  const greater = and.ObjectSizeGreaterThan === undefined ? undefined : size(and.ObjectSizeGreaterThan, `${field}.ObjectSizeGreaterThan`)
-  const less = and.ObjectSizeLessThan === undefined ? undefined : size(and.ObjectSizeLessThan, `${field}.ObjectSizeLessThan`)
+  const greater = checkInteger(and.ObjectSizeGreaterThan, `${field}.ObjectSizeGreaterThan`, 0)
+  const less = checkInteger(and.ObjectSizeLessThan, `${field}.ObjectSizeLessThan`, 0)
   const predicates = (and.Prefix === undefined ? 0 : 1) + (tags?.length ?? 0) + (greater === undefined ? 0 : 1) + (less === undefined ? 0 : 1)
   if (predicates < 2) throw new InputError(field, 'combines two or more conditions; for one, use it directly as the Filter.')
   if (greater !== undefined && less !== undefined && less <= greater) {
     throw new InputError(`${field}.ObjectSizeLessThan`, `must be larger than ObjectSizeGreaterThan (${greater}).`)
   }
   return {
-    Prefix: and.Prefix === undefined ? undefined : prefixText(and.Prefix, `${field}.Prefix`),
+    Prefix: optional(and.Prefix, `${field}.Prefix`, prefixText),
     Tag: tags,
     ObjectSizeGreaterThan: greater,
     ObjectSizeLessThan: less,
@@ -204,6 +196,7 @@ function tagElement(value: unknown, field: string): Tag {
   return { Key: checkText(tag.Key, `${field}.Key`, { maxLength: 128 }), Value: checkText(tag.Value, `${field}.Value`, { maxLength: 256, empty: true }) }
 }
 
+const ruleId = (value: unknown, field: string) => checkText(value, field, { maxLength: 255 })
 const prefixText = (value: unknown, field: string) => checkText(value, field, { maxLength: 1024, empty: true })
 const size = (value: unknown, field: string) => required(checkInteger(value, field, 0), field)
 
@@ -278,52 +271,50 @@ function required<T>(value: T | undefined, field: string): T {
 const blank = () => z.string().check(z.regex(/^\s*$/))
 
 function filterSchema() {
-  const tag = z.object({ Key: text, Value: z.optional(text) })
-  const sizeBounds = { ObjectSizeGreaterThan: z.optional(integer), ObjectSizeLessThan: z.optional(integer) }
+  const tag = z.object({ Key: text(), Value: z.optional(text()) })
+  const sizeBounds = { ObjectSizeGreaterThan: z.optional(integer()), ObjectSizeLessThan: z.optional(integer()) }
   return z.union([
     blank(),
     z.object({
-      Prefix: z.optional(text),
+      Prefix: z.optional(text()),
       Tag: z.optional(tag),
       ...sizeBounds,
-      And: z.optional(z.union([blank(), z.object({ Prefix: z.optional(text), Tag: z.optional(z.array(tag)), ...sizeBounds })])),
+      And: z.optional(z.union([blank(), z.object({ Prefix: z.optional(text()), Tag: z.optional(z.array(tag)), ...sizeBounds })])),
     }),
   ])
 }
 type Filter = z.output<ReturnType<typeof filterSchema>>
 
-// Built on first use, so that PutBucketLifecycleConfiguration, which reads no document, leaves
-// zod out of bundles.
-function lifecycleSchema() {
-  const daysOrDate = { Days: z.optional(integer), Date: z.optional(timestamp) }
-  const timed = (action: { Days?: unknown; Date?: unknown; ExpiredObjectDeleteMarker?: unknown }) =>
-    [action.Days, action.Date, action.ExpiredObjectDeleteMarker].some((value) => value !== undefined)
-  const rule = z.object({
-    ID: z.optional(text),
-    Prefix: z.optional(text),
-    Filter: z.optional(filterSchema()),
-    Status: z.enum(['Enabled', 'Disabled']),
-    Transition: z.optional(z.array(z.object({ ...daysOrDate, StorageClass: text }).check(z.refine(timed, 'a Transition without Days or Date')))),
-    Expiration: z.optional(z.object({ ...daysOrDate, ExpiredObjectDeleteMarker: z.optional(boolean) }).check(z.refine(timed, 'an empty Expiration'))),
-    NoncurrentVersionTransition: z.optional(z.array(z.object({ NoncurrentDays: integer, StorageClass: text, NewerNoncurrentVersions: z.optional(integer) }))),
-    NoncurrentVersionExpiration: z.optional(z.object({ NoncurrentDays: integer, NewerNoncurrentVersions: z.optional(integer) })),
-    AbortIncompleteMultipartUpload: z.optional(z.object({ DaysAfterInitiation: integer })),
-  })
-  /** `<LifecycleConfiguration>` (S3 API reference, GetBucketLifecycleConfiguration). */
-  return z.object({ LifecycleConfiguration: z.union([blank(), z.object({ Rule: z.optional(z.array(rule)) })]) })
-}
-let lifecycle: ReturnType<typeof lifecycleSchema> | undefined
+/** `<LifecycleConfiguration>` (S3 API reference, GetBucketLifecycleConfiguration). */
+const lifecycleDocument = /* @__PURE__ */ xmlDocument(
+  [
+    'LifecycleConfiguration.Rule',
+    'LifecycleConfiguration.Rule.Transition',
+    'LifecycleConfiguration.Rule.NoncurrentVersionTransition',
+    'LifecycleConfiguration.Rule.Filter.And.Tag',
+  ],
+  () => {
+    const daysOrDate = { Days: z.optional(integer()), Date: z.optional(timestamp()) }
+    const timed = (action: { Days?: unknown; Date?: unknown; ExpiredObjectDeleteMarker?: unknown }) =>
+      [action.Days, action.Date, action.ExpiredObjectDeleteMarker].some((value) => value !== undefined)
+    const noncurrent = { NoncurrentDays: integer(), NewerNoncurrentVersions: z.optional(integer()) }
+    const rule = z.object({
+      ID: z.optional(text()),
+      Prefix: z.optional(text()),
+      Filter: z.optional(filterSchema()),
+      Status: z.enum(['Enabled', 'Disabled']),
+      Transition: z.optional(z.array(z.object({ ...daysOrDate, StorageClass: text() }).check(z.refine(timed, 'a Transition without Days or Date')))),
+      Expiration: z.optional(z.object({ ...daysOrDate, ExpiredObjectDeleteMarker: z.optional(boolean()) }).check(z.refine(timed, 'an empty Expiration'))),
+      NoncurrentVersionTransition: z.optional(z.array(z.object({ ...noncurrent, StorageClass: text() }))),
+      NoncurrentVersionExpiration: z.optional(z.object(noncurrent)),
+      AbortIncompleteMultipartUpload: z.optional(z.object({ DaysAfterInitiation: integer() })),
+    })
+    return z.object({ LifecycleConfiguration: z.union([blank(), z.object({ Rule: z.optional(z.array(rule)) })]) })
+  },
+)
 
-const RULE = 'LifecycleConfiguration.Rule'
-const LIFECYCLE_ARRAYS: ReadonlySet<string> = /* @__PURE__ */ new Set([
-  RULE,
-  `${RULE}.Transition`,
-  `${RULE}.NoncurrentVersionTransition`,
-  `${RULE}.Filter.And.Tag`,
-])
-
-export async function readLifecycle(response: Response, context: HeaderContext): Promise<LifecycleRule[]> {
-  const { LifecycleConfiguration: document } = await readDocument(response, (lifecycle ??= lifecycleSchema()), LIFECYCLE_ARRAYS, context)
+export async function readLifecycle(response: Response, context: ResponseContext): Promise<LifecycleRule[]> {
+  const { LifecycleConfiguration: document } = await readDocument(response, lifecycleDocument, context)
   return ((typeof document === 'object' && document.Rule) || []).map((rule) =>
     compact<LifecycleRule>({
       ID: rule.ID,

@@ -10,3 +10,11 @@ export function xmlRequest(root: string, content: Record<string, unknown>): { bo
   const body = buildDocument(root, content)
   return { body, headers: { 'content-type': 'application/xml', 'content-md5': contentMd5(body) } }
 }
+
+/**
+ * An optional member of a request document: `check(value, field)` when the caller gave it,
+ * otherwise undefined, which leaves the element out (see buildDocument).
+ */
+export function optional<V, T>(value: V | undefined, field: string, check: (value: V, field: string) => T): T | undefined {
+  return value === undefined ? undefined : check(value, field)
+}

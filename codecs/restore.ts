@@ -5,12 +5,13 @@
  * The expiry date holds a comma, so fields are matched by name rather than split on commas.
  */
 export interface RestoreStatus {
-  /** True while S3 is still restoring the object (boto's `ongoing_restore`). */
+  /** True while S3 is still restoring the object. */
   readonly ongoingRequest: boolean
-  /** When the restored copy goes away (boto's `expiry_date`); absent while ongoing. */
+  /** When the restored copy goes away; absent while ongoing. */
   readonly expiryDate?: Date
 }
 
+/** Reads the header (a `HeaderReader`); no header, or one without `ongoing-request`, is no status. */
 export function parseRestore(header: string | null): RestoreStatus | undefined {
   if (header === null) return undefined
   const ongoing = /ongoing-request\s*=\s*"(true|false)"/i.exec(header)

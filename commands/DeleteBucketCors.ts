@@ -6,8 +6,8 @@ export interface DeleteBucketCorsInput {
 }
 
 /**
- * Removes a bucket's CORS configuration (boto's `bucket.delete_cors`); afterwards cross-origin
- * requests are refused and GetBucketCors fails with `NoSuchCORSConfiguration`.
+ * Removes a bucket's CORS configuration; afterwards cross-origin requests are refused and
+ * GetBucketCors fails with `NoSuchCORSConfiguration`.
  *
  * @example
  * await send(client, DeleteBucketCors({ Bucket: 'my-bucket' }))

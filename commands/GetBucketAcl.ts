@@ -9,8 +9,8 @@ export interface GetBucketAclInput {
 export type GetBucketAclOutput = AclOutput
 
 /**
- * Reads a bucket's ACL (boto's `bucket.get_acl`): its owner and every grant, with typed grantees
- * (`CanonicalUser`, `AmazonCustomerByEmail`, `Group`). Works even where ACLs are disabled.
+ * Reads a bucket's ACL: its owner and every grant, with typed grantees (`CanonicalUser`,
+ * `AmazonCustomerByEmail`, `Group`). Works even where ACLs are disabled.
  *
  * @example
  * const { Owner, Grants } = await send(client, GetBucketAcl({ Bucket: 'my-bucket' }))
@@ -18,12 +18,5 @@ export type GetBucketAclOutput = AclOutput
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetBucketAcl(input: GetBucketAclInput): Command<GetBucketAclOutput> {
-  const bucket = checkBucket(input.Bucket)
-  return {
-    operation: 'GetBucketAcl',
-    method: 'GET',
-    bucket,
-    query: { acl: '' },
-    parse: (response) => readAcl(response, { operation: 'GetBucketAcl', bucket }),
-  }
+  return { operation: 'GetBucketAcl', method: 'GET', bucket: checkBucket(input.Bucket), query: { acl: '' }, parse: readAcl }
 }

@@ -11,20 +11,19 @@ export interface GetBucketCorsOutput {
 }
 
 /**
- * Reads a bucket's CORS rules (boto's `bucket.get_cors`). A bucket without any is an `S3Error`
- * with code `NoSuchCORSConfiguration` (`CorsErrorCode.NoSuchCORSConfiguration`).
+ * Reads a bucket's CORS rules. A bucket without any is an `S3Error` with code
+ * `NoSuchCORSConfiguration` (`CorsErrorCode.NoSuchCORSConfiguration`).
  *
  * @example
  * const { CORSRules } = await send(client, GetBucketCors({ Bucket: 'my-bucket' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetBucketCors(input: GetBucketCorsInput): Command<GetBucketCorsOutput> {
-  const bucket = checkBucket(input.Bucket)
   return {
     operation: 'GetBucketCors',
     method: 'GET',
-    bucket,
+    bucket: checkBucket(input.Bucket),
     query: { cors: '' },
-    parse: async (response) => ({ CORSRules: await readCors(response, { operation: 'GetBucketCors', bucket }) }),
+    parse: async (response, context) => ({ CORSRules: await readCors(response, context) }),
   }
 }

@@ -1,5 +1,6 @@
+import { readHeaders } from '../codecs/headers.js'
 import { readLifecycle, type LifecycleRule } from '../codecs/lifecycle.js'
-import { compact, type Command } from '../src/core/command.js'
+import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketLifecycleConfigurationInput {
@@ -12,9 +13,9 @@ export interface GetBucketLifecycleConfigurationOutput {
 }
 
 /**
- * Reads a bucket's lifecycle rules (boto's `bucket.get_lifecycle_config`), in the same shape
- * PutBucketLifecycleConfiguration takes, so a configuration can be read, changed and written back.
- * A bucket without rules is an `S3Error` with code `NoSuchLifecycleConfiguration`.
+ * Reads a bucket's lifecycle rules, in the same shape PutBucketLifecycleConfiguration takes, so a
+ * configuration can be read, changed and written back. A bucket without rules is an `S3Error`
+ * with code `NoSuchLifecycleConfiguration`.
  *
  * @example
  * const { Rules } = await send(client, GetBucketLifecycleConfiguration({ Bucket: 'my-bucket' }))
@@ -22,16 +23,14 @@ export interface GetBucketLifecycleConfigurationOutput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetBucketLifecycleConfiguration(input: GetBucketLifecycleConfigurationInput): Command<GetBucketLifecycleConfigurationOutput> {
-  const bucket = checkBucket(input.Bucket)
   return {
     operation: 'GetBucketLifecycleConfiguration',
     method: 'GET',
-    bucket,
+    bucket: checkBucket(input.Bucket),
     query: { lifecycle: '' },
-    parse: async (response) =>
-      compact<GetBucketLifecycleConfigurationOutput>({
-        TransitionDefaultMinimumObjectSize: response.headers.get('x-amz-transition-default-minimum-object-size') ?? undefined,
-        Rules: await readLifecycle(response, { operation: 'GetBucketLifecycleConfiguration', bucket }),
-      }),
+    parse: async (response, context) => ({
+      ...readHeaders<GetBucketLifecycleConfigurationOutput>(response, context, { TransitionDefaultMinimumObjectSize: 'x-amz-transition-default-minimum-object-size' }),
+      Rules: await readLifecycle(response, context),
+    }),
   }
 }

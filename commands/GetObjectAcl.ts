@@ -1,4 +1,5 @@
 import { readAcl, type AclOutput } from '../codecs/acl.js'
+import { writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -11,22 +12,20 @@ export interface GetObjectAclInput {
 export type GetObjectAclOutput = AclOutput
 
 /**
- * Reads an object's ACL (boto's `key.get_acl`): its owner and every grant. Grants made by e-mail
- * address come back as the `CanonicalUser` the address resolved to.
+ * Reads an object's ACL: its owner and every grant. Grants made by e-mail address come back as
+ * the `CanonicalUser` the address resolved to.
  *
  * @example
  * const { Grants } = await send(client, GetObjectAcl({ Bucket: 'my-bucket', Key: 'foobar' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetObjectAcl(input: GetObjectAclInput): Command<GetObjectAclOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
   return {
     operation: 'GetObjectAcl',
     method: 'GET',
-    bucket,
-    key,
-    query: { acl: '', versionId: input.VersionId },
-    parse: (response) => readAcl(response, { operation: 'GetObjectAcl', bucket, key }),
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
+    query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
+    parse: readAcl,
   }
 }

@@ -8,16 +8,21 @@ export interface PutBucketAclInput extends AclFields<BucketCannedACL> {
 }
 
 /**
- * Sets a bucket's ACL (boto's `bucket.set_acl`): a canned ACL, the whole `AccessControlPolicy`,
- * or grant headers — exactly one of them. A new AWS bucket has ACLs disabled (Object Ownership
- * "bucket owner enforced") and answers `AccessControlListNotSupported`; see docs/access-control.md.
+ * Sets a bucket's ACL: a canned ACL, the whole `AccessControlPolicy`, or grant headers — exactly
+ * one of them. A new AWS bucket has ACLs disabled (Object Ownership "bucket owner enforced") and
+ * answers `AccessControlListNotSupported`; see docs/access-control.md.
  *
  * @example
  * await send(client, PutBucketAcl({ Bucket: 'my-bucket', ACL: 'public-read' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketAcl(input: PutBucketAclInput): Command<EmptyOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const { headers, body } = aclRequest(input, BUCKET_CANNED_ACLS)
-  return { operation: 'PutBucketAcl', method: 'PUT', bucket, query: { acl: '' }, headers, body, parse: emptyOutput }
+  return {
+    operation: 'PutBucketAcl',
+    method: 'PUT',
+    bucket: checkBucket(input.Bucket),
+    query: { acl: '' },
+    ...aclRequest(input, BUCKET_CANNED_ACLS),
+    parse: emptyOutput,
+  }
 }

@@ -9,9 +9,9 @@ export interface PutBucketCorsInput {
 }
 
 /**
- * Sets a bucket's CORS rules (boto's `bucket.set_cors`), so that web pages from other origins may
- * call it. Rules are checked before sending: 1–100 rules, each with origins and methods (GET, PUT,
- * HEAD, POST, DELETE), at most one `*` per origin or header, a document of at most 64 KB.
+ * Sets a bucket's CORS rules, so that web pages from other origins may call it. Rules are checked
+ * before sending: 1–100 rules, each with origins and methods (GET, PUT, HEAD, POST, DELETE), at
+ * most one `*` per origin or header, a document of at most 64 KB.
  *
  * @example
  * await send(client, PutBucketCors({
@@ -21,7 +21,12 @@ export interface PutBucketCorsInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketCors(input: PutBucketCorsInput): Command<EmptyOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const { headers, body } = corsRequest(input.CORSConfiguration)
-  return { operation: 'PutBucketCors', method: 'PUT', bucket, query: { cors: '' }, headers, body, parse: emptyOutput }
+  return {
+    operation: 'PutBucketCors',
+    method: 'PUT',
+    bucket: checkBucket(input.Bucket),
+    query: { cors: '' },
+    ...corsRequest(input.CORSConfiguration),
+    parse: emptyOutput,
+  }
 }

@@ -1,6 +1,7 @@
+import { oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
 import { lifecycleRequest, type LifecycleConfiguration, type TransitionDefaultMinimumObjectSize } from '../codecs/lifecycle.js'
-import { compact, type Command } from '../src/core/command.js'
-import { checkBucket, checkOneOf } from '../src/core/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketLifecycleConfigurationInput {
   readonly Bucket: string
@@ -13,10 +14,12 @@ export interface PutBucketLifecycleConfigurationOutput {
   readonly TransitionDefaultMinimumObjectSize?: string
 }
 
+const MINIMUM_SIZE = 'x-amz-transition-default-minimum-object-size'
+
 /**
- * Sets a bucket's lifecycle rules (boto's `bucket.configure_lifecycle`): move objects to cheaper
- * storage classes and expire them, by prefix, tag or size. The rules are checked before sending
- * (exactly one filter kind, Days or Date, ExpiredObjectDeleteMarker alone, ≤ 1,000 rules, …).
+ * Sets a bucket's lifecycle rules: move objects to cheaper storage classes and expire them, by
+ * prefix, tag or size. The rules are checked before sending (exactly one filter kind, Days or
+ * Date, ExpiredObjectDeleteMarker alone, ≤ 1,000 rules, …).
  *
  * @example
  * await send(client, PutBucketLifecycleConfiguration({
@@ -32,23 +35,16 @@ export interface PutBucketLifecycleConfigurationOutput {
 export function PutBucketLifecycleConfiguration(input: PutBucketLifecycleConfigurationInput): Command<PutBucketLifecycleConfigurationOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = lifecycleRequest(input.LifecycleConfiguration)
-  const minimum = input.TransitionDefaultMinimumObjectSize
   return {
     operation: 'PutBucketLifecycleConfiguration',
     method: 'PUT',
     bucket,
     query: { lifecycle: '' },
-    headers:
-      minimum === undefined
-        ? headers
-        : {
-            ...headers,
-            'x-amz-transition-default-minimum-object-size': checkOneOf(minimum, 'TransitionDefaultMinimumObjectSize', ['varies_by_storage_class', 'all_storage_classes_128K']),
-          },
+    headers: {
+      ...headers,
+      ...writeHeaders(input, { TransitionDefaultMinimumObjectSize: [MINIMUM_SIZE, oneOf(['varies_by_storage_class', 'all_storage_classes_128K'])] }),
+    },
     body,
-    parse: ({ headers }) =>
-      compact<PutBucketLifecycleConfigurationOutput>({
-        TransitionDefaultMinimumObjectSize: headers.get('x-amz-transition-default-minimum-object-size') ?? undefined,
-      }),
+    parse: (response, context) => readHeaders<PutBucketLifecycleConfigurationOutput>(response, context, { TransitionDefaultMinimumObjectSize: MINIMUM_SIZE }),
   }
 }

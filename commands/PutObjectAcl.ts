@@ -1,4 +1,5 @@
 import { aclRequest, type AclFields } from '../codecs/acl.js'
+import { writeQuery } from '../codecs/headers.js'
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -11,25 +12,21 @@ export interface PutObjectAclInput extends AclFields<ObjectCannedACL> {
 }
 
 /**
- * Sets an object's ACL (boto's `key.set_acl`): a canned ACL, the whole `AccessControlPolicy`, or
- * grant headers — exactly one of them. To add one grant and keep the others, use `addGrant`.
+ * Sets an object's ACL: a canned ACL, the whole `AccessControlPolicy`, or grant headers — exactly
+ * one of them. To add one grant and keep the others, use `addGrant`.
  *
  * @example
  * await send(client, PutObjectAcl({ Bucket: 'my-bucket', Key: 'foobar', ACL: 'public-read' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutObjectAcl(input: PutObjectAclInput): Command<EmptyOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
-  const { headers, body } = aclRequest(input, OBJECT_CANNED_ACLS)
   return {
     operation: 'PutObjectAcl',
     method: 'PUT',
-    bucket,
-    key,
-    query: { acl: '', versionId: input.VersionId },
-    headers,
-    body,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
+    query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
+    ...aclRequest(input, OBJECT_CANNED_ACLS),
     parse: emptyOutput,
   }
 }

@@ -1,16 +1,15 @@
-import { optionalString } from '../codecs/headers.js'
-import { xmlRequest } from '../codecs/request-document.js'
-import { checkText } from '../src/core/validate.js'
-import { compact, type Command } from '../src/core/command.js'
+import { oneOf, readHeaders, writeQuery } from '../codecs/headers.js'
+import { optional, xmlRequest } from '../codecs/request-document.js'
+import type { Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
-import { checkBucket, checkInteger, checkKey, checkOneOf } from '../src/core/validate.js'
+import { checkBucket, checkInteger, checkKey, checkText } from '../src/core/validate.js'
 
 /** How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk ~5–12 h. */
 export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk'
 const TIERS: readonly RestoreTier[] = ['Expedited', 'Standard', 'Bulk']
 
 export interface RestoreRequest {
-  /** How long the restored copy stays (boto's `restore(days=…)`). Leave it out for S3 Intelligent-Tiering archive tiers. */
+  /** How long the restored copy stays, in days. Leave it out for S3 Intelligent-Tiering archive tiers. */
   readonly Days?: number
   readonly GlacierJobParameters?: { readonly Tier: RestoreTier }
   readonly Tier?: RestoreTier
@@ -36,11 +35,11 @@ export interface RestoreObjectOutput {
 
 /**
  * Starts restoring an archived object (GLACIER, DEEP_ARCHIVE, Intelligent-Tiering archive tiers)
- * so it can be read again: boto's `key.restore(days=5)`. The restore takes minutes to hours;
- * HeadObject's `Restore.ongoingRequest` says when it is done and `Restore.expiryDate` when the
- * copy goes away. A second request while one runs fails with `RestoreAlreadyInProgress`; an
- * object that is not archived, with `InvalidObjectState`. Servers that lack the operation answer
- * `NotImplemented` (HTTP 501, as Ceph RGW 16 does; `explainS3Error` gives it a message).
+ * so it can be read again. The restore takes minutes to hours; HeadObject's
+ * `Restore.ongoingRequest` says when it is done and `Restore.expiryDate` when the copy goes away.
+ * A second request while one runs fails with `RestoreAlreadyInProgress`; an object that is not
+ * archived, with `InvalidObjectState`. Servers that lack the operation answer `NotImplemented`
+ * (HTTP 501, as Ceph RGW 16 does; `explainS3Error` gives it a message).
  *
  * @example
  * await send(client, RestoreObject({ Bucket: 'my-bucket', Key: 'logs/testlog1.log', RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } }))
@@ -51,26 +50,25 @@ export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectO
   const key = checkKey(input.Key)
   const request = input.RestoreRequest ?? {}
   if (typeof request !== 'object' || request === null) throw new InputError('RestoreRequest', 'must be an object such as { Days: 5 }.')
-  const jobTier = request.GlacierJobParameters === undefined ? undefined : checkOneOf(request.GlacierJobParameters?.Tier, 'RestoreRequest.GlacierJobParameters.Tier', TIERS)
+  const tier = oneOf(TIERS)
   // The order of the RestoreRequest members in S3's model.
   const { headers, body } = xmlRequest('RestoreRequest', {
     Days: checkInteger(request.Days, 'RestoreRequest.Days', 1),
-    GlacierJobParameters: jobTier === undefined ? undefined : { Tier: jobTier },
-    Tier: request.Tier === undefined ? undefined : checkOneOf(request.Tier, 'RestoreRequest.Tier', TIERS),
-    Description: request.Description === undefined ? undefined : checkText(request.Description, 'RestoreRequest.Description', { empty: true }),
+    GlacierJobParameters: optional(request.GlacierJobParameters, 'RestoreRequest.GlacierJobParameters.Tier', (job, field) => ({ Tier: tier(job?.Tier, field) })),
+    Tier: optional(request.Tier, 'RestoreRequest.Tier', tier),
+    Description: optional(request.Description, 'RestoreRequest.Description', (text, field) => checkText(text, field, { empty: true })),
   })
   return {
     operation: 'RestoreObject',
     method: 'POST',
     bucket,
     key,
-    query: { restore: '', versionId: input.VersionId },
+    query: { restore: '', ...writeQuery(input, { VersionId: 'versionId' }) },
     headers,
     body,
-    parse: (response) =>
-      compact<RestoreObjectOutput>({
-        AlreadyRestored: response.status === 200,
-        RestoreOutputPath: optionalString(response.headers, 'x-amz-restore-output-path'),
-      }),
+    parse: (response, context) => ({
+      AlreadyRestored: response.status === 200,
+      ...readHeaders<RestoreObjectOutput>(response, context, { RestoreOutputPath: 'x-amz-restore-output-path' }),
+    }),
   }
 }

@@ -17,11 +17,11 @@ export interface GrantTarget {
 }
 
 /**
- * Adds one grant to a bucket's or object's ACL and keeps every other grant (boto's
- * `add_user_grant` / `add_email_grant`): reads the ACL, appends the grant unless it is already
- * there, writes the ACL back, and returns the ACL now in force. The read and the write are two
- * requests, so a change made by someone else in between is overwritten; S3 has no conditional ACL
- * write. Failures come back explained (`explainAclError`), e.g. ACLs disabled on the bucket.
+ * Adds one grant to a bucket's or object's ACL and keeps every other grant: reads the ACL,
+ * appends the grant unless it is already there, writes the ACL back, and returns the ACL now in
+ * force. The read and the write are two requests, so a change made by someone else in between is
+ * overwritten; S3 has no conditional ACL write. Failures come back explained (`explainAclError`),
+ * e.g. ACLs disabled on the bucket.
  *
  * @example
  * await addGrant(client, { Bucket: 'my-bucket', Key: 'mykeytoshare' }, { Type: 'AmazonCustomerByEmail', EmailAddress: 'foo@bar.com' }, 'READ')

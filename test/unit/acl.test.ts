@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { GroupUri, Permission, type AccessControlPolicy } from '../../codecs/acl.js'
 import { AclErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { GetBucketAcl } from '../../commands/GetBucketAcl.js'
@@ -8,10 +8,10 @@ import { GetObjectAcl } from '../../commands/GetObjectAcl.js'
 import { PutBucketAcl } from '../../commands/PutBucketAcl.js'
 import { PutObjectAcl } from '../../commands/PutObjectAcl.js'
 import { BUCKET_CANNED_ACLS, BucketCannedACL, OBJECT_CANNED_ACLS, ObjectCannedACL } from '../../src/core/canned-acl.js'
-import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
-import { addGrant, removeGrant } from '../../src/helpers/grants.js'
 import { send } from '../../src/core/send.js'
+import { addGrant, removeGrant } from '../../src/helpers/grants.js'
+import { fakeClient, parseWith } from '../support/fake-client.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/acl/${name}`, import.meta.url), 'utf8')
 const md5 = (text: string) => createHash('md5').update(text).digest('base64')
@@ -41,7 +41,7 @@ describe('canned ACL constants', () => {
 
 describe('GetBucketAcl / GetObjectAcl', () => {
   it('parse the sample ACL of the S3 user guide into typed grantees', async () => {
-    const output = await GetBucketAcl({ Bucket: 'bkt' }).parse(new Response(fixture('aws-sample-acl.xml')))
+    const output = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response(fixture('aws-sample-acl.xml')))
     expect(output).toEqual({
       Owner: { ID: 'Owner-canonical-user-ID', DisplayName: 'display-name' },
       Grants: [
@@ -56,29 +56,30 @@ describe('GetBucketAcl / GetObjectAcl', () => {
   })
 
   it('parse what Ceph RGW returns, including an e-mail grant resolved to its canonical user', async () => {
-    const publicReadWrite = await GetObjectAcl({ Bucket: 'bkt', Key: 'k' }).parse(new Response(fixture('rgw-public-read-write.xml')))
+    const publicReadWrite = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(fixture('rgw-public-read-write.xml')))
     expect(publicReadWrite.Grants.map((g) => [g.Grantee.Type, g.Permission])).toEqual([
       ['Group', 'READ'],
       ['Group', 'WRITE'],
       ['CanonicalUser', 'FULL_CONTROL'],
     ])
-    const email = await GetObjectAcl({ Bucket: 'bkt', Key: 'k' }).parse(new Response(fixture('rgw-email-grant.xml')))
+    const email = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(fixture('rgw-email-grant.xml')))
     expect(email.Grants[1]).toEqual({ Grantee: { Type: 'CanonicalUser', ID: 'test2', DisplayName: 'Second User' }, Permission: 'READ' })
   })
 
   it('read an AmazonCustomerByEmail grantee in the form the S3 API reference documents', async () => {
     // PutObjectAcl, "Grantee Values": <Grantee … xsi:type="AmazonCustomerByEmail"><EmailAddress>…</EmailAddress></Grantee>
     const xml = `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="AmazonCustomerByEmail"><EmailAddress>Grantees@email.com</EmailAddress></Grantee><Permission>READ_ACP</Permission></Grant></AccessControlList></AccessControlPolicy>`
-    const { Owner, Grants } = await GetObjectAcl({ Bucket: 'bkt', Key: 'k' }).parse(new Response(xml))
+    const { Owner, Grants } = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(xml))
     expect(Owner).toEqual({ ID: 'o' })
     expect(Grants).toEqual([{ Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'Grantees@email.com' }, Permission: 'READ_ACP' }])
   })
 
   it('read an empty ACL as no grants, and refuse unknown grantee types and permissions', async () => {
-    const empty = await GetBucketAcl({ Bucket: 'bkt' }).parse(new Response('<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>'))
+    const empty = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response('<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>'))
     expect(empty.Grants).toEqual([])
     const odd = (type: string, permission: string) =>
-      GetBucketAcl({ Bucket: 'bkt' }).parse(
+      parseWith(
+        GetBucketAcl({ Bucket: 'bkt' }),
         new Response(
           `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="${type}"><ID>x</ID></Grantee><Permission>${permission}</Permission></Grant></AccessControlList></AccessControlPolicy>`,
         ),
@@ -125,7 +126,7 @@ describe('PutBucketAcl / PutObjectAcl', () => {
 
   it('reads back what it writes', async () => {
     const { body } = PutBucketAcl({ Bucket: 'bkt', AccessControlPolicy: policy })
-    const read = await GetBucketAcl({ Bucket: 'bkt' }).parse(new Response(bodyText(body)))
+    const read = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response(bodyText(body)))
     expect(read).toEqual({
       Owner: { ID: 'owner-id' },
       Grants: policy.Grants.map((g) => ({ ...g, Grantee: g.Grantee.Type === 'CanonicalUser' ? { Type: 'CanonicalUser', ID: g.Grantee.ID } : g.Grantee })),
@@ -168,21 +169,22 @@ describe('PutBucketAcl / PutObjectAcl', () => {
   })
 })
 
-// Canned responses shaped like Ceph RGW's (captured above) for the read-modify-write helpers.
+// Canned responses shaped like Ceph RGW's (captured above) for the read-modify-write helpers:
+// a PUT stores the document that the next GET returns.
 function aclServer(initial: string) {
   let document = initial
   const requests: { method: string; url: string; body: string }[] = []
-  const fetch = vi.fn<FetchLike>(async (input, init) => {
-    const request = new Request(input, init)
-    const body = await request.text()
-    requests.push({ method: request.method, url: request.url, body })
-    if (request.method === 'PUT') {
-      document = body
-      return new Response('', { status: 200 })
-    }
-    return new Response(document, { status: 200, headers: { 'content-type': 'application/xml' } })
-  })
-  const client = createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, fetch })
+  const { client, fetch } = fakeClient([
+    async (request) => {
+      const body = await request.text()
+      requests.push({ method: request.method, url: request.url, body })
+      if (request.method === 'PUT') {
+        document = body
+        return new Response('', { status: 200 })
+      }
+      return new Response(document, { status: 200, headers: { 'content-type': 'application/xml' } })
+    },
+  ])
   return { client, requests, fetch }
 }
 
@@ -195,7 +197,7 @@ describe('addGrant / removeGrant', () => {
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
     expect(requests[1]!.url).toBe('http://127.0.0.1:7480/bkt/k?acl')
     expect(acl.Grants).toHaveLength(4)
-    const written = await GetObjectAcl(target).parse(new Response(requests[1]!.body))
+    const written = await parseWith(GetObjectAcl(target), new Response(requests[1]!.body))
     expect(written.Owner).toEqual({ ID: 'test' })
     expect(written.Grants.map((g) => [g.Grantee, g.Permission])).toEqual([
       [{ Type: 'Group', URI: GroupUri.AllUsers }, 'READ'],
@@ -249,12 +251,13 @@ describe('addGrant / removeGrant', () => {
 
   it('explain AccessControlListNotSupported (ACLs disabled by Object Ownership)', async () => {
     // Error code and message as the S3 docs name them for buckets with "bucket owner enforced".
-    const fetch = vi.fn<FetchLike>(async (input, init) =>
-      new Request(input, init).method === 'GET'
-        ? new Response(fixture('rgw-email-grant.xml'))
-        : new Response('<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>R</RequestId></Error>', { status: 400 }),
+    const { client } = fakeClient(
+      [
+        () => new Response(fixture('rgw-email-grant.xml')),
+        () => new Response('<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>R</RequestId></Error>', { status: 400 }),
+      ],
+      { endpoint: 'https://s3.us-east-1.amazonaws.com' },
     )
-    const client = createClient({ endpoint: 'https://s3.us-east-1.amazonaws.com', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, fetch })
     const error = await addGrant(client, target, { Type: 'CanonicalUser', ID: 'other' }, 'READ').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     expect(error).toMatchObject({ code: AclErrorCode.AccessControlListNotSupported, status: 400, operation: 'PutObjectAcl' })
@@ -285,12 +288,7 @@ describe('explainS3Error for ACLs', () => {
 
 // A request through send, to be sure the command's query and body survive the whole path.
 it('PutObjectAcl goes out as PUT /bucket/key?acl with the document and its MD5', async () => {
-  const seen: Request[] = []
-  const fetch = vi.fn<FetchLike>(async (input, init) => {
-    seen.push(new Request(input, init))
-    return new Response('', { status: 200 })
-  })
-  const client = createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, fetch })
+  const { client, calls: seen } = fakeClient([() => new Response('', { status: 200 })])
   await send(client, PutObjectAcl({ Bucket: 'bkt', Key: 'a key', AccessControlPolicy: { Owner: { ID: 'o' }, Grants: [] } }))
   const [request] = seen
   expect(request!.method).toBe('PUT')

@@ -7,9 +7,10 @@ import { DeleteBucketCors } from '../../commands/DeleteBucketCors.js'
 import { GetBucketCors } from '../../commands/GetBucketCors.js'
 import { PutBucketCors } from '../../commands/PutBucketCors.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
+import { parseWith } from '../support/fake-client.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cors/${name}`, import.meta.url), 'utf8')
-const parse = (xml: string) => GetBucketCors({ Bucket: 'bkt' }).parse(new Response(xml))
+const parse = (xml: string) => parseWith(GetBucketCors({ Bucket: 'bkt' }), new Response(xml))
 
 describe('GetBucketCors', () => {
   it('parses Example 1 of the S3 user guide (three rules)', async () => {

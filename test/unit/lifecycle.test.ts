@@ -8,9 +8,10 @@ import { GetBucketLifecycleConfiguration } from '../../commands/GetBucketLifecyc
 import { PutBucketLifecycleConfiguration } from '../../commands/PutBucketLifecycleConfiguration.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { StorageClass } from '../../src/core/storage-class.js'
+import { parseWith } from '../support/fake-client.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/lifecycle/${name}`, import.meta.url), 'utf8')
-const parse = (xml: string, headers: Record<string, string> = {}) => GetBucketLifecycleConfiguration({ Bucket: 'bkt' }).parse(new Response(xml, { headers }))
+const parse = (xml: string, headers: Record<string, string> = {}) => parseWith(GetBucketLifecycleConfiguration({ Bucket: 'bkt' }), new Response(xml, { headers }))
 const rules = async (name: string) => (await parse(fixture(name))).Rules
 const put = (Rules: readonly LifecycleRule[]) => PutBucketLifecycleConfiguration({ Bucket: 'bkt', LifecycleConfiguration: { Rules } })
 

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { explainS3Error, RestoreErrorCode } from '../../src/helpers/explain-error.js'
 import { parseRestore } from '../../codecs/restore.js'
 import { GetObject } from '../../commands/GetObject.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { RestoreObject, type RestoreTier } from '../../commands/RestoreObject.js'
-import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { fakeClient, parseWith } from '../support/fake-client.js'
 
 describe('x-amz-restore', () => {
   // Every value the S3 API reference gives for the header (HeadObject and GetObject, "Restore";
@@ -27,7 +27,7 @@ describe('x-amz-restore', () => {
     expect(parseRestore('ongoing-request="false", expiry-date="Fri, 23 Dec 2012 00:00:00 GMT"')?.expiryDate).toEqual(new Date(Date.UTC(2012, 11, 23)))
   })
 
-  it('no header: no restore was requested (boto’s ongoing_restore None)', () => {
+  it('no header: no restore was requested', () => {
     expect(parseRestore(null)).toBeUndefined()
   })
 
@@ -55,11 +55,11 @@ describe('x-amz-restore', () => {
     })
 
   it('HeadObject and GetObject give it as Restore', async () => {
-    const head = await HeadObject({ Bucket: 'bkt', Key: 'k' }).parse(archived('ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"'))
+    const head = await parseWith(HeadObject({ Bucket: 'bkt', Key: 'k' }), archived('ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"'))
     expect(head).toMatchObject({ StorageClass: 'GLACIER', Restore: { ongoingRequest: false, expiryDate: new Date(Date.UTC(2012, 11, 21)) } })
-    const get = await GetObject({ Bucket: 'bkt', Key: 'k' }).parse(archived('ongoing-request="true"'))
+    const get = await parseWith(GetObject({ Bucket: 'bkt', Key: 'k' }), archived('ongoing-request="true"'))
     expect(get.Restore).toEqual({ ongoingRequest: true })
-    expect('Restore' in (await HeadObject({ Bucket: 'bkt', Key: 'k' }).parse(archived()))).toBe(false)
+    expect('Restore' in (await parseWith(HeadObject({ Bucket: 'bkt', Key: 'k' }), archived()))).toBe(false)
   })
 })
 
@@ -88,9 +88,9 @@ describe('RestoreObject', () => {
     expect(() => RestoreObject({ Bucket: 'bkt', Key: '' })).toThrow(InputError)
   })
 
-  it('tells a started restore (202) from an existing copy whose expiry moved (200)', () => {
-    expect(RestoreObject({ Bucket: 'bkt', Key: 'k' }).parse(new Response(null, { status: 202 }))).toEqual({ AlreadyRestored: false })
-    expect(RestoreObject({ Bucket: 'bkt', Key: 'k' }).parse(new Response(null, { status: 200, headers: { 'x-amz-restore-output-path': 'out/' } }))).toEqual({
+  it('tells a started restore (202) from an existing copy whose expiry moved (200)', async () => {
+    expect(await parseWith(RestoreObject({ Bucket: 'bkt', Key: 'k' }), new Response(null, { status: 202 }))).toEqual({ AlreadyRestored: false })
+    expect(await parseWith(RestoreObject({ Bucket: 'bkt', Key: 'k' }), new Response(null, { status: 200, headers: { 'x-amz-restore-output-path': 'out/' } }))).toEqual({
       AlreadyRestored: true,
       RestoreOutputPath: 'out/',
     })
@@ -98,8 +98,7 @@ describe('RestoreObject', () => {
 })
 
 function server(status: number, body: string) {
-  const fetch = vi.fn<FetchLike>(async () => new Response(body, { status, headers: { 'content-type': 'application/xml' } }))
-  return createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, fetch, retry: { maxAttempts: 1 } })
+  return fakeClient([() => new Response(body, { status, headers: { 'content-type': 'application/xml' } })], { retry: { maxAttempts: 1 } }).client
 }
 const failure = (client: ReturnType<typeof server>) =>
   send(client, RestoreObject({ Bucket: 'bkt', Key: 'k', RestoreRequest: { Days: 1 } })).then(
