@@ -1,8 +1,18 @@
 // The codecs' public constants and types, hand-written: what users name in their own code (ACL
 // permissions, lifecycle and CORS documents, listing items, object header fields). The readers,
 // writers and schemas stay internal. The root entry re-exports this list.
+
+export type {
+  AccessControlPolicy,
+  AclFields,
+  AclOutput,
+  CanonicalUserGrantee,
+  EmailGrantee,
+  Grant,
+  Grantee,
+  GroupGrantee,
+} from './acl.js'
 export { GroupUri, Permission } from './acl.js'
-export type { AccessControlPolicy, AclFields, AclOutput, CanonicalUserGrantee, EmailGrantee, Grant, Grantee, GroupGrantee } from './acl.js'
 export type { CopyResult, CopySource, CopySourceConditions } from './copy-source.js'
 export type { CORSConfiguration, CORSMethod, CORSRule, CORSRuleOutput } from './cors.js'
 export type {

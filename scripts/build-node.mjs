@@ -10,10 +10,11 @@
 // entries, so S3Error and the rest are one class whichever entries a program imports.
 //
 // Run by tsup (tsup.config.ts, after the main build) or alone: node scripts/build-node.mjs
-import { transform } from 'esbuild'
+
 import { existsSync, rmSync } from 'node:fs'
 import { dirname, join, resolve as resolvePath } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { transform } from 'esbuild'
 import { rollup } from 'rollup'
 import { entryPoints, NODE_BUILD } from './generate-entries.mjs'
 
@@ -28,7 +29,9 @@ export async function buildNode({ outDir = join(root, 'dist', NODE_BUILD) } = {}
   const bundle = await rollup({
     input,
     plugins: [typescript()],
-    external: (id) => id.startsWith('node:') || (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !INLINED.test(id)),
+    external: (id) =>
+      id.startsWith('node:') ||
+      (!id.startsWith('.') && !id.startsWith('/') && !id.startsWith('\0') && !INLINED.test(id)),
     treeshake: { preset: 'recommended', moduleSideEffects: false },
     onwarn(warning, warn) {
       // zod's modules import each other in a circle; that is zod's own business.
@@ -40,9 +43,21 @@ export async function buildNode({ outDir = join(root, 'dist', NODE_BUILD) } = {}
   })
   rmSync(outDir, { recursive: true, force: true })
   const manualChunks = chunkOf()
-  const common = { dir: outDir, manualChunks, generatedCode: { preset: 'es2015', symbols: false }, hoistTransitiveImports: false, interop: 'auto' }
+  const common = {
+    dir: outDir,
+    manualChunks,
+    generatedCode: { preset: 'es2015', symbols: false },
+    hoistTransitiveImports: false,
+    interop: 'auto',
+  }
   await bundle.write({ ...common, format: 'es', entryFileNames: '[name].js', chunkFileNames: '_[name]-[hash].js' })
-  await bundle.write({ ...common, format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: '_[name]-[hash].cjs', exports: 'named' })
+  await bundle.write({
+    ...common,
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    chunkFileNames: '_[name]-[hash].cjs',
+    exports: 'named',
+  })
   await bundle.close()
 }
 
@@ -54,7 +69,9 @@ function chunkOf() {
     if (seen.has(id)) return false
     seen.add(id)
     const info = getModuleInfo(id)
-    const result = XML_ROOTS.some((re) => re.test(id)) || (info?.importedIds ?? []).some((next) => reaches(next, getModuleInfo, seen))
+    const result =
+      XML_ROOTS.some((re) => re.test(id)) ||
+      (info?.importedIds ?? []).some((next) => reaches(next, getModuleInfo, seen))
     reachesXml.set(id, result)
     return result
   }
@@ -78,7 +95,8 @@ function typescript() {
       if (source.startsWith('.')) {
         const path = resolvePath(dirname(importer), source)
         if (importer.includes('/node_modules/')) return null
-        for (const candidate of [path.replace(/\.js$/, '.ts'), path, `${path}.ts`, join(path, 'index.ts')]) if (existsSync(candidate)) return candidate
+        for (const candidate of [path.replace(/\.js$/, '.ts'), path, `${path}.ts`, join(path, 'index.ts')])
+          if (existsSync(candidate)) return candidate
         return null
       }
       // Resolved from the repository, with Node's conditions for ESM (import, node, default).

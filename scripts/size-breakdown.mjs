@@ -5,8 +5,9 @@
 //
 //   node scripts/size-breakdown.mjs "import { createClient, send, PutObject } from 's3kit'; console.log(createClient, send, PutObject)"
 //   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core/index.ts'; import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
-import { build } from 'esbuild'
+
 import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
 
 const contents = process.argv[2]
 if (!contents) {

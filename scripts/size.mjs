@@ -10,11 +10,12 @@
 //
 //   npm run size                    build, measure s3kit and the peers, write docs/bundle-size.md
 //   node scripts/size.mjs --check   s3kit only, from the existing dist/ (what `npm test` runs)
-import { build } from 'esbuild'
+
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { gzipSync } from 'node:zlib'
+import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const config = JSON.parse(readFileSync(`${root}bench/size-budgets.json`, 'utf8'))
@@ -125,7 +126,12 @@ function program(source) {
   const names = [...source.matchAll(/import\s*\{([^}]*)\}/g)].flatMap((m) =>
     m[1]
       .split(',')
-      .map((n) => n.trim().split(/\s+as\s+/).pop())
+      .map((n) =>
+        n
+          .trim()
+          .split(/\s+as\s+/)
+          .pop(),
+      )
       .filter(Boolean),
   )
   return `${source}\nconsole.log(${names.join(', ')})`
@@ -133,7 +139,8 @@ function program(source) {
 
 /** Measures every entry (and its peers), a few builds at a time: esbuild is fast, but cores are shared. */
 export async function measureAll(list) {
-  if (!existsSync(`${root}dist/index.js`)) throw new Error('dist/ is not built: run `npx tsup` first (npm run size does)')
+  if (!existsSync(`${root}dist/index.js`))
+    throw new Error('dist/ is not built: run `npx tsup` first (npm run size does)')
   const results = new Array(list.length)
   let next = 0
   const peer = async (source) => (source ? (await bundleSize(program(source))).gzip : null)
@@ -163,9 +170,13 @@ export async function measureAll(list) {
 /** What fails the run: over budget, or root and subpath imports not giving the same bundle. */
 export function problems(rows) {
   return rows.flatMap((r) => [
-    ...(Math.max(r.size, r.subpathSize) > r.budget ? [`${r.name}: ${Math.max(r.size, r.subpathSize)} B is over its ${r.budget} B budget`] : []),
+    ...(Math.max(r.size, r.subpathSize) > r.budget
+      ? [`${r.name}: ${Math.max(r.size, r.subpathSize)} B is over its ${r.budget} B budget`]
+      : []),
     ...(r.kept !== r.subpathKept
-      ? [`${r.name}: imported from 's3kit' it keeps ${r.kept} B of code, from the subpaths ${r.subpathKept} B (something escapes tree shaking)`]
+      ? [
+          `${r.name}: imported from 's3kit' it keeps ${r.kept} B of code, from the subpaths ${r.subpathKept} B (something escapes tree shaking)`,
+        ]
       : []),
   ])
 }
@@ -174,7 +185,14 @@ const bytes = (n) => (n === null || n === undefined ? '—' : n.toLocaleString('
 const ratio = (peer, own) => (peer ? `${(peer / own).toFixed(1)}×` : '—')
 
 export function table(rows, { peers = true } = {}) {
-  const head = ['entry', 's3kit gzip B', 'via subpaths', 'budget', 'status', ...(peers ? ['@aws-sdk/client-s3', 'ratio', 's3mini', 'aws4fetch'] : [])]
+  const head = [
+    'entry',
+    's3kit gzip B',
+    'via subpaths',
+    'budget',
+    'status',
+    ...(peers ? ['@aws-sdk/client-s3', 'ratio', 's3mini', 'aws4fetch'] : []),
+  ]
   const body = rows.map((r) => [
     r.name,
     bytes(r.size),
@@ -188,7 +206,12 @@ export function table(rows, { peers = true } = {}) {
 
 export function versions() {
   const version = (name) => JSON.parse(readFileSync(`${root}node_modules/${name}/package.json`, 'utf8')).version
-  return { esbuild: version('esbuild'), aws: version('@aws-sdk/client-s3'), s3mini: version('s3mini'), aws4fetch: version('aws4fetch') }
+  return {
+    esbuild: version('esbuild'),
+    aws: version('@aws-sdk/client-s3'),
+    s3mini: version('s3mini'),
+    aws4fetch: version('aws4fetch'),
+  }
 }
 
 function markdown(rows, v) {
@@ -219,7 +242,8 @@ ${body.map(line).join('\n')}
 function print(rows, peers) {
   const [head, ...body] = table(rows, { peers })
   const widths = head.map((_, i) => Math.max(...[head, ...body].map((r) => r[i].length)))
-  for (const row of [head, ...body]) console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
+  for (const row of [head, ...body])
+    console.log(row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -35,7 +35,9 @@ describe('generated entry points', () => {
 
   it('every export has a node build and a browser build, with the same declarations', () => {
     const entries = entryPoints(root)
-    expect(entries.map((e) => e.subpath)).toEqual(expect.arrayContaining(['.', './core', './helpers', './node', './commands/PutObject']))
+    expect(entries.map((e) => e.subpath)).toEqual(
+      expect.arrayContaining(['.', './core', './helpers', './node', './commands/PutObject']),
+    )
     for (const [subpath, target] of Object.entries(expectedExports(root))) {
       if (subpath === './package.json') continue
       expect(Object.keys(target)).toEqual(['node', 'import', 'require'])

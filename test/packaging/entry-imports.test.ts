@@ -20,15 +20,26 @@ let scratch: string
 function loadedBy(source: string, type: 'module' | 'commonjs'): string[] {
   const log = join(scratch, `${Math.random().toString(36).slice(2)}.log`)
   writeFileSync(log, '')
-  const args = type === 'module' ? ['--import', pathToFileURL(join(scratch, 'register.mjs')).href, '--input-type=module', '-e', source] : ['--input-type=commonjs', '-e', source]
-  const out = execFileSync(process.execPath, args, { cwd: root, env: { ...process.env, S3KIT_LOADED_LOG: log }, encoding: 'utf8' })
-  return type === 'module' ? readFileSync(log, 'utf8').split('\n').filter(Boolean) : (JSON.parse(out) as string[]).map((file) => pathToFileURL(file).href)
+  const args =
+    type === 'module'
+      ? ['--import', pathToFileURL(join(scratch, 'register.mjs')).href, '--input-type=module', '-e', source]
+      : ['--input-type=commonjs', '-e', source]
+  const out = execFileSync(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, S3KIT_LOADED_LOG: log },
+    encoding: 'utf8',
+  })
+  return type === 'module'
+    ? readFileSync(log, 'utf8').split('\n').filter(Boolean)
+    : (JSON.parse(out) as string[]).map((file) => pathToFileURL(file).href)
 }
 
 /** Package files (not Node built-ins), s3kit's own files, and whether those hold zod or the XML reader. */
 function summary(urls: string[]) {
   const files = [...new Set(urls.filter((url) => url.startsWith('file:')))]
-  const packages = [...new Set(files.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? []))].sort()
+  const packages = [
+    ...new Set(files.flatMap((url) => /\/node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url)?.[1] ?? [])),
+  ].sort()
   const own = files.filter((url) => url.includes('/dist/'))
   const text = own.map((url) => readFileSync(fileURLToPath(url), 'utf8'))
   const xmlCodec = text.some((code) => /function readXml\(|XMLParser/.test(code))
@@ -38,18 +49,27 @@ function summary(urls: string[]) {
 
 describe('what a command entry loads in Node', () => {
   beforeAll(() => {
-    if (!existsSync(join(root, 'dist/bundled/commands/PutObject.js'))) throw new Error('dist/ is missing: run `npx tsup --silent` first (scripts/test.sh does)')
+    if (!existsSync(join(root, 'dist/bundled/commands/PutObject.js')))
+      throw new Error('dist/ is missing: run `npx tsup --silent` first (scripts/test.sh does)')
     scratch = mkdtempSync(join(tmpdir(), 's3kit-imports-'))
     writeFileSync(
       join(scratch, 'hooks.mjs'),
       "import { appendFileSync } from 'node:fs'\nexport async function load(url, context, next) {\n  appendFileSync(process.env.S3KIT_LOADED_LOG, url + '\\n')\n  return next(url, context)\n}\n",
     )
-    writeFileSync(join(scratch, 'register.mjs'), "import { register } from 'node:module'\nregister('./hooks.mjs', import.meta.url)\n")
+    writeFileSync(
+      join(scratch, 'register.mjs'),
+      "import { register } from 'node:module'\nregister('./hooks.mjs', import.meta.url)\n",
+    )
   })
   afterAll(() => rmSync(scratch, { recursive: true, force: true }))
 
   it('PutObject (ESM) loads neither mime, zod nor the XML codec', () => {
-    const { packages, own, xmlCodec, zod } = summary(loadedBy("const { PutObject } = await import('s3kit/commands/PutObject'); PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' })", 'module'))
+    const { packages, own, xmlCodec, zod } = summary(
+      loadedBy(
+        "const { PutObject } = await import('s3kit/commands/PutObject'); PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' })",
+        'module',
+      ),
+    )
     expect(own.some((url) => url.endsWith('/dist/bundled/commands/PutObject.js'))).toBe(true)
     expect(packages).toEqual([])
     expect(xmlCodec).toBe(false)
@@ -57,7 +77,12 @@ describe('what a command entry loads in Node', () => {
   })
 
   it('PutObject (CommonJS) loads neither mime nor the XML codec', () => {
-    const { packages, own, xmlCodec } = summary(loadedBy("require('s3kit/commands/PutObject'); console.log(JSON.stringify(Object.keys(require.cache)))", 'commonjs'))
+    const { packages, own, xmlCodec } = summary(
+      loadedBy(
+        "require('s3kit/commands/PutObject'); console.log(JSON.stringify(Object.keys(require.cache)))",
+        'commonjs',
+      ),
+    )
     expect(own.some((url) => url.endsWith('/dist/bundled/commands/PutObject.cjs'))).toBe(true)
     expect(packages).toEqual([])
     expect(xmlCodec).toBe(false)
@@ -105,12 +130,20 @@ describe('what a command entry loads in Node', () => {
   it('every entry shares one S3Error class and one client, in ESM and in CommonJS', () => {
     const esm = execFileSync(
       process.execPath,
-      ['--input-type=module', '-e', "const a = await import('s3kit'); const b = await import('s3kit/core'); const h = await import('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)"],
+      [
+        '--input-type=module',
+        '-e',
+        "const a = await import('s3kit'); const b = await import('s3kit/core'); const h = await import('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)",
+      ],
       { cwd: root, encoding: 'utf8' },
     )
     const cjs = execFileSync(
       process.execPath,
-      ['--input-type=commonjs', '-e', "const a = require('s3kit'); const b = require('s3kit/core'); const h = require('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)"],
+      [
+        '--input-type=commonjs',
+        '-e',
+        "const a = require('s3kit'); const b = require('s3kit/core'); const h = require('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)",
+      ],
       { cwd: root, encoding: 'utf8' },
     )
     expect([esm.trim(), cjs.trim()]).toEqual(['true', 'true'])

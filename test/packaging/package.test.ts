@@ -39,9 +39,21 @@ afterAll(() => {
 
 describe('npm pack', () => {
   test('ships only what users need: dist/, README, LICENSE, package.json', () => {
-    const outside = packedFiles.filter((path) => !path.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(path))
+    const outside = packedFiles.filter(
+      (path) => !path.startsWith('dist/') && !['README.md', 'LICENSE', 'package.json'].includes(path),
+    )
     expect(outside).toEqual([])
-    expect(packedFiles).toEqual(expect.arrayContaining(['LICENSE', 'README.md', 'package.json', 'dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts']))
+    expect(packedFiles).toEqual(
+      expect.arrayContaining([
+        'LICENSE',
+        'README.md',
+        'package.json',
+        'dist/index.js',
+        'dist/index.cjs',
+        'dist/index.d.ts',
+        'dist/index.d.cts',
+      ]),
+    )
     // No source maps, tests or TypeScript sources slipped into dist/.
     expect(packedFiles.filter((path) => /\.map$|\.test\.|(?<!\.d)\.c?ts$/.test(path))).toEqual([])
   })
@@ -53,15 +65,23 @@ describe('npm pack', () => {
   })
 
   test('publint reports nothing, suggestions included', async () => {
-    const { messages, pkg: linted } = await publint({ pack: { tarball: readFileSync(tarball).buffer as ArrayBuffer }, level: 'suggestion', strict: true })
+    const { messages, pkg: linted } = await publint({
+      pack: { tarball: readFileSync(tarball).buffer as ArrayBuffer },
+      level: 'suggestion',
+      strict: true,
+    })
     expect(messages.map((m) => `${m.type}: ${formatMessage(m, linted) ?? m.code}`)).toEqual([])
   })
 
   test('@arethetypeswrong/cli reports no problem for any entry point or resolution', async () => {
     const attw = join(root, 'node_modules', '.bin', 'attw')
-    const { stdout } = await run(attw, [tarball, '--format', 'json']).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }))
+    const { stdout } = await run(attw, [tarball, '--format', 'json']).catch((error: { stdout?: string }) => ({
+      stdout: error.stdout ?? '',
+    }))
     const report = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } }
-    expect(Object.keys(report.analysis.entrypoints)).toEqual(expect.arrayContaining(Object.keys(pkg.exports).filter((e) => e !== './package.json')))
+    expect(Object.keys(report.analysis.entrypoints)).toEqual(
+      expect.arrayContaining(Object.keys(pkg.exports).filter((e) => e !== './package.json')),
+    )
     expect(report.analysis.problems).toEqual([])
   })
 })
@@ -96,10 +116,23 @@ const modes = [
   { name: 'node16 (ESM)', module: 'node16', moduleResolution: 'node16', file: 'consumer.ts', type: 'module' },
   { name: 'node16 (CommonJS)', module: 'node16', moduleResolution: 'node16', file: 'consumer.cts', type: 'module' },
   { name: 'nodenext (ESM)', module: 'nodenext', moduleResolution: 'nodenext', file: 'consumer.ts', type: 'module' },
-  { name: 'nodenext (CommonJS)', module: 'nodenext', moduleResolution: 'nodenext', file: 'consumer.ts', type: 'commonjs' },
+  {
+    name: 'nodenext (CommonJS)',
+    module: 'nodenext',
+    moduleResolution: 'nodenext',
+    file: 'consumer.ts',
+    type: 'commonjs',
+  },
   // Older setups ("moduleResolution": "node") ignore exports; typesVersions maps the subpaths.
   // (esModuleInterop, as `tsc --init` sets it: zod's own CJS declarations need it there.)
-  { name: 'node10', module: 'commonjs', moduleResolution: 'node10', file: 'consumer.ts', type: 'commonjs', esModuleInterop: true },
+  {
+    name: 'node10',
+    module: 'commonjs',
+    moduleResolution: 'node10',
+    file: 'consumer.ts',
+    type: 'commonjs',
+    esModuleInterop: true,
+  },
 ] as const
 
 describe('TypeScript consumers of the packed package', () => {
@@ -129,13 +162,16 @@ describe('TypeScript consumers of the packed package', () => {
       }),
     )
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc')
-    const result = await run(process.execPath, [tsc, '-p', tsconfig, '--traceResolution'], { cwd: dir, maxBuffer: 64 << 20 }).catch(
-      (error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error), failed: true }),
-    )
+    const result = await run(process.execPath, [tsc, '-p', tsconfig, '--traceResolution'], {
+      cwd: dir,
+      maxBuffer: 64 << 20,
+    }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? String(error), failed: true }))
     const errors = result.stdout.split('\n').filter((line) => /error TS\d+/.test(line))
     expect(errors).toEqual([])
     // It was the installed tarball that TypeScript read, not the repository's own dist/.
-    expect(result.stdout).toMatch(/Module name 's3kit\/commands\/GetObject' was successfully resolved to '[^']*test-results\/packaging-[^/]+\/consumer\/node_modules\/s3kit\/dist\/commands\/GetObject\.d\.c?ts'/)
+    expect(result.stdout).toMatch(
+      /Module name 's3kit\/commands\/GetObject' was successfully resolved to '[^']*test-results\/packaging-[^/]+\/consumer\/node_modules\/s3kit\/dist\/commands\/GetObject\.d\.c?ts'/,
+    )
   })
 })
 
