@@ -31,7 +31,7 @@ const SOURCE = 'fromTokenFile'
 /* @__NO_SIDE_EFFECTS__ */
 export function fromTokenFile(options: FromTokenFileOptions = {}): CredentialsProvider {
   let inner: CredentialsProvider | undefined
-  return () => {
+  return async () => {
     if (!inner) {
       const file = options.webIdentityTokenFile ?? readEnv('AWS_WEB_IDENTITY_TOKEN_FILE')
       const roleArn = options.roleArn ?? readEnv('AWS_ROLE_ARN')
