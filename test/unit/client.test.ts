@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient } from '../../src/core/client.js'
 import { InputError } from '../../src/core/errors.js'
+import { resolveCredentials } from '../../src/core/credentials.js'
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -28,6 +29,20 @@ describe('createClient', () => {
   it('defaults to AWS us-east-1 when nothing is set', () => {
     for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL']) vi.stubEnv(name, '')
     expect(createClient()).toMatchObject({ region: 'us-east-1', endpoint: 'https://s3.us-east-1.amazonaws.com' })
+  })
+
+  it("defaults to the regional endpoint in the region's partition", () => {
+    for (const name of ['AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL']) vi.stubEnv(name, '')
+    expect(createClient({ region: 'cn-northwest-1' }).endpoint).toBe('https://s3.cn-northwest-1.amazonaws.com.cn')
+    expect(createClient({ region: 'us-gov-west-1' }).endpoint).toBe('https://s3.us-gov-west-1.amazonaws.com')
+  })
+
+  it('reads credentials with an expiration from a provider, and says where to look when there are none', async () => {
+    for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) vi.stubEnv(name, '')
+    const expiration = new Date('2030-01-01T00:00:00Z')
+    const client = createClient({ credentials: () => ({ accessKeyId: 'a', secretAccessKey: 'b', sessionToken: 'c', expiration }) })
+    expect((await client.credentials()).expiration).toBe(expiration)
+    await expect(resolveCredentials(createClient().credentials)).rejects.toThrow(/credentials: none found: .*s3kit\/credentials.*AWS_ACCESS_KEY_ID/)
   })
 
   it('works where there is no process (browsers, workers)', () => {

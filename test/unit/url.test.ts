@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { createClient } from '../../src/core/client.js'
-import { encodeKey, encodeQuery, objectUrl } from '../../src/core/url.js'
+import { awsEndpoint, dnsSuffix, encodeKey, encodeQuery, objectUrl } from '../../src/core/url.js'
+import { InputError } from '../../src/core/errors.js'
 
 const credentials = { accessKeyId: 'AKID', secretAccessKey: 'SECRET' }
 
@@ -54,5 +55,62 @@ describe('objectUrl', () => {
     const gateway = { endpoint: 'https://gw.example.com/s3/', credentials }
     expect(objectUrl(createClient({ ...gateway, forcePathStyle: true }), 'b-1', 'k', undefined)).toBe('https://gw.example.com/s3/b-1/k')
     expect(objectUrl(createClient(gateway), 'b-1', 'k', undefined)).toBe('https://b-1.gw.example.com/s3/k')
+  })
+})
+
+describe('awsEndpoint', () => {
+  // Host names from the AWS documentation: "Amazon S3 endpoints and quotas" (regional and the
+  // legacy global endpoint), "Using dual-stack endpoints", "FIPS endpoints", "Configuring fast,
+  // secure file transfers using Amazon S3 Transfer Acceleration", and "Amazon S3 endpoints" of
+  // the China (Beijing) and GovCloud user guides.
+  it.each([
+    ['eu-west-1', {}, 'https://s3.eu-west-1.amazonaws.com'],
+    ['us-east-1', {}, 'https://s3.us-east-1.amazonaws.com'],
+    ['us-east-1', { legacyGlobal: true }, 'https://s3.amazonaws.com'],
+    ['eu-west-1', { dualStack: true }, 'https://s3.dualstack.eu-west-1.amazonaws.com'],
+    ['us-east-2', { fips: true }, 'https://s3-fips.us-east-2.amazonaws.com'],
+    ['us-west-2', { fips: true, dualStack: true }, 'https://s3-fips.dualstack.us-west-2.amazonaws.com'],
+    ['ca-central-1', { fips: true }, 'https://s3-fips.ca-central-1.amazonaws.com'],
+    ['us-gov-west-1', {}, 'https://s3.us-gov-west-1.amazonaws.com'],
+    ['us-gov-east-1', { fips: true }, 'https://s3-fips.us-gov-east-1.amazonaws.com'],
+    ['cn-north-1', {}, 'https://s3.cn-north-1.amazonaws.com.cn'],
+    ['cn-northwest-1', { dualStack: true }, 'https://s3.dualstack.cn-northwest-1.amazonaws.com.cn'],
+    ['eu-central-1', { accelerate: true }, 'https://s3-accelerate.amazonaws.com'],
+    ['eu-central-1', { accelerate: true, dualStack: true }, 'https://s3-accelerate.dualstack.amazonaws.com'],
+    ['us-iso-east-1', {}, 'https://s3.us-iso-east-1.c2s.ic.gov'],
+    ['us-isob-east-1', {}, 'https://s3.us-isob-east-1.sc2s.sgov.gov'],
+  ] as const)('%s %j → %s', (region, options, url) => {
+    expect(awsEndpoint(region, options)).toBe(url)
+  })
+
+  it('refuses what AWS does not offer', () => {
+    expect(() => awsEndpoint('eu-west-1', { fips: true })).toThrow(/no FIPS endpoint in eu-west-1/)
+    expect(() => awsEndpoint('cn-north-1', { accelerate: true })).toThrow(/not offered in cn-north-1/)
+    expect(() => awsEndpoint('us-gov-west-1', { accelerate: true })).toThrow(/not offered/)
+    expect(() => awsEndpoint('us-east-1', { accelerate: true, fips: true })).toThrow(/with FIPS/)
+    expect(() => awsEndpoint('eu-west-1', { legacyGlobal: true })).toThrow(/us-east-1 only/)
+    expect(() => awsEndpoint('https://s3.example.com')).toThrow(InputError)
+  })
+
+  it('gives accelerated and dual-stack URLs that put the bucket in the host name', () => {
+    const client = createClient({ region: 'eu-central-1', endpoint: awsEndpoint('eu-central-1', { accelerate: true }), credentials })
+    expect(objectUrl(client, 'photos', 'a b.jpg', undefined)).toBe('https://photos.s3-accelerate.amazonaws.com/a%20b.jpg')
+    const dual = createClient({ region: 'eu-west-1', endpoint: awsEndpoint('eu-west-1', { dualStack: true }), credentials })
+    expect(objectUrl(dual, 'photos', 'k', undefined)).toBe('https://photos.s3.dualstack.eu-west-1.amazonaws.com/k')
+  })
+})
+
+describe('dnsSuffix', () => {
+  it.each([
+    ['eu-west-1', 'amazonaws.com'],
+    ['us-gov-west-1', 'amazonaws.com'],
+    ['cn-north-1', 'amazonaws.com.cn'],
+    ['us-iso-east-1', 'c2s.ic.gov'],
+    ['us-isob-east-1', 'sc2s.sgov.gov'],
+    ['us-isof-south-1', 'csp.hci.ic.gov'],
+    ['eu-isoe-west-1', 'cloud.adc-e.uk'],
+    ['eusc-de-east-1', 'amazonaws.eu'],
+  ])('%s → %s', (region, suffix) => {
+    expect(dnsSuffix(region)).toBe(suffix)
   })
 })
