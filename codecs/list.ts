@@ -1,17 +1,16 @@
 import * as z from 'zod/mini'
-import { compact } from '../src/core/command.js'
-import type { StorageClass } from '../src/core/storage-class.js'
-import type { ResponseContext } from '../src/core/command.js'
+import { compact, type ResponseContext } from '../src/core/command.js'
 import { invalidResponse } from '../src/core/errors.js'
 import { lazy } from '../src/core/lazy.js'
+import type { StorageClass } from '../src/core/storage-class.js'
 import { quoteETag } from './headers.js'
 import { owner, type Owner } from './owner.js'
 import { boolean, integer, text, timestamp, xmlDocument } from './xml.js'
 
 /**
  * What ListObjectsV2, ListObjects (v1) and ListObjectVersions share: the `<Contents>` entry, the
- * `<CommonPrefixes>` list, `encoding-type=url` decoding, and the rule that a truncated page must
- * move the listing forward.
+ * `<CommonPrefixes>` list and `encoding-type=url` decoding. (The rule that a truncated page must
+ * move the listing forward is src/core/paginated.ts, for every list command.)
  */
 
 /** One object in a listing. */

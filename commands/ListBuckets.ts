@@ -1,9 +1,9 @@
-import { listBucketsArrays, listBucketsResult } from '../codecs/buckets.js'
-import { nextPosition } from '../codecs/next-page.js'
+import { listBucketsResult } from '../codecs/buckets.js'
+import { wholeNumber, writeQuery } from '../codecs/headers.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/core/command.js'
-import { checkInteger } from '../src/core/validate.js'
+import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { paginated } from '../src/core/paginated.js'
 
 export interface ListBucketsInput {
   /** Ask for pages of at most this many buckets (1–10,000); without it S3 returns all of them. */
@@ -28,26 +28,23 @@ export interface ListBucketsOutput {
 }
 
 /**
- * Lists the buckets of the calling account (boto's `get_all_buckets`). Accounts with many buckets:
- * `paginate` (with `pageSize`) follows `ContinuationToken` where the server supports it.
+ * Lists the buckets of the calling account. Accounts with many buckets: `paginate` (with
+ * `pageSize`) follows `ContinuationToken` where the server supports it.
  *
  * @example
  * for await (const bucket of paginateItems(client, ListBuckets(), { pageSize: 1000 })) console.log(bucket.Name)
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListBuckets(input: ListBucketsInput = {}): PaginatedCommand<ListBucketsOutput, BucketSummary> {
-  const context = { operation: 'ListBuckets' }
-  return {
+  const command: Command<ListBucketsOutput> = {
     operation: 'ListBuckets',
     method: 'GET',
     query: {
-      'max-buckets': checkInteger(input.MaxBuckets, 'MaxBuckets', 1, 10_000)?.toString(),
+      ...writeQuery(input, { MaxBuckets: ['max-buckets', wholeNumber(1, 10_000)], Prefix: 'prefix', BucketRegion: 'bucket-region' }),
       'continuation-token': input.ContinuationToken || undefined,
-      prefix: input.Prefix,
-      'bucket-region': input.BucketRegion,
     },
-    parse: async (response) => {
-      const { ListAllMyBucketsResult: result } = await readDocument(response, listBucketsResult, listBucketsArrays, context)
+    parse: async (response, context) => {
+      const { ListAllMyBucketsResult: result } = await readDocument(response, listBucketsResult, context)
       return compact<ListBucketsOutput>({
         Buckets: result.Buckets.map(({ BucketArn: _arn, ...bucket }) => compact<BucketSummary>(bucket)),
         Owner: result.Owner && compact<Owner>(result.Owner),
@@ -55,13 +52,10 @@ export function ListBuckets(input: ListBucketsInput = {}): PaginatedCommand<List
         Prefix: result.Prefix,
       })
     },
-    pagination: {
-      next: (output) => {
-        const next = nextPosition(output.ContinuationToken !== undefined, output.ContinuationToken, input.ContinuationToken, 'ContinuationToken', context)
-        return next === undefined ? undefined : ListBuckets({ ...input, ContinuationToken: next })
-      },
-      withPageSize: (size) => ListBuckets({ ...input, MaxBuckets: size }),
-      items: (output) => output.Buckets,
-    },
   }
+  return paginated(ListBuckets, input, command, {
+    pageSize: 'MaxBuckets',
+    items: (output) => output.Buckets,
+    next: (output) => (output.ContinuationToken ? { ContinuationToken: output.ContinuationToken } : undefined),
+  })
 }

@@ -1,9 +1,10 @@
-import { invalidResponse } from '../codecs/headers.js'
-import { listUploadsArrays, listUploadsResult } from '../codecs/multipart.js'
+import { wholeNumber, writeQuery } from '../codecs/headers.js'
+import { listUploadsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/core/command.js'
-import { checkBucket, checkInteger } from '../src/core/validate.js'
+import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { paginated } from '../src/core/paginated.js'
+import { checkBucket } from '../src/core/validate.js'
 
 export interface ListMultipartUploadsInput {
   readonly Bucket: string
@@ -49,8 +50,8 @@ export interface ListMultipartUploadsOutput {
 }
 
 /**
- * Lists the multipart uploads of a bucket that were started and neither completed nor aborted
- * (boto's `get_all_multipart_uploads`): their parts are stored and billed until someone aborts
+ * Lists the multipart uploads of a bucket that were started and neither completed nor aborted:
+ * their parts are stored and billed until someone aborts
  * them (`abortIncompleteUploads` does that).
  *
  * @example
@@ -59,26 +60,21 @@ export interface ListMultipartUploadsOutput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListMultipartUploads(input: ListMultipartUploadsInput): PaginatedCommand<ListMultipartUploadsOutput, MultipartUpload> {
-  const bucket = checkBucket(input.Bucket)
-  const context = { operation: 'ListMultipartUploads', bucket }
-  return {
+  const command: Command<ListMultipartUploadsOutput> = {
     operation: 'ListMultipartUploads',
     method: 'GET',
-    bucket,
+    bucket: checkBucket(input.Bucket),
     query: {
       uploads: '',
       prefix: input.Prefix || undefined,
       delimiter: input.Delimiter || undefined,
-      'max-uploads': checkInteger(input.MaxUploads, 'MaxUploads', 1, 1000)?.toString(),
+      ...writeQuery(input, { MaxUploads: ['max-uploads', wholeNumber(1, 1000)] }),
       'key-marker': input.KeyMarker || undefined,
       'upload-id-marker': input.UploadIdMarker || undefined,
     },
-    parse: async (response) => {
-      const { ListMultipartUploadsResult: result } = await readDocument(response, listUploadsResult, listUploadsArrays, context)
+    parse: async (response, context) => {
+      const { ListMultipartUploadsResult: result } = await readDocument(response, listUploadsResult, context)
       const { Upload: uploads = [], CommonPrefixes = [], IsTruncated = false, EncodingType: _encoding, ...rest } = result
-      if (IsTruncated && !rest.NextKeyMarker) {
-        throw invalidResponse(context, response.status, 'the listing is truncated but has no NextKeyMarker to continue from.')
-      }
       return compact<ListMultipartUploadsOutput>({
         ...rest,
         Uploads: uploads.map(({ Owner: owner, Initiator, ...upload }) =>
@@ -88,13 +84,11 @@ export function ListMultipartUploads(input: ListMultipartUploadsInput): Paginate
         IsTruncated,
       })
     },
-    pagination: {
-      next: (output) =>
-        output.IsTruncated
-          ? ListMultipartUploads({ ...input, KeyMarker: output.NextKeyMarker!, UploadIdMarker: output.NextUploadIdMarker ?? '' })
-          : undefined,
-      withPageSize: (size) => ListMultipartUploads({ ...input, MaxUploads: size }),
-      items: (output) => output.Uploads,
-    },
   }
+  return paginated(ListMultipartUploads, input, command, {
+    pageSize: 'MaxUploads',
+    items: (output) => output.Uploads,
+    // A page ending on a common prefix names no upload: the next request then sends none.
+    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, UploadIdMarker: output.NextUploadIdMarker || null } : undefined),
+  })
 }

@@ -1,12 +1,12 @@
 import * as z from 'zod/mini'
-import { invalidResponse, quoteETag } from '../codecs/headers.js'
+import { quoteETag } from '../codecs/headers.js'
 import { commonPrefixes, nextMarker, urlDecoder, versionEntry, type CommonPrefix } from '../codecs/list.js'
-import { checkListText } from '../src/core/validate.js'
 import type { Owner } from '../codecs/owner.js'
-import { boolean, integer, readDocument, text } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/core/command.js'
+import { boolean, integer, readDocument, text, xmlDocument } from '../codecs/xml.js'
+import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { paginated } from '../src/core/paginated.js'
 import type { StorageClass } from '../src/core/storage-class.js'
-import { checkBucket, checkInteger } from '../src/core/validate.js'
+import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
 export interface ListObjectVersionsInput {
   readonly Bucket: string
@@ -55,26 +55,26 @@ export interface ListObjectVersionsOutput {
   readonly CommonPrefixes: CommonPrefix[]
 }
 
-const entries = z._default(z.optional(z.array(versionEntry)), [])
-const document = z.object({
-  ListVersionsResult: z.object({
-    Name: text,
-    Prefix: z._default(z.optional(text), ''),
-    Delimiter: z.optional(text),
-    KeyMarker: z.optional(text),
-    VersionIdMarker: z.optional(text),
-    NextKeyMarker: z.optional(text),
-    NextVersionIdMarker: z.optional(text),
-    MaxKeys: integer,
-    IsTruncated: boolean,
-    EncodingType: z.optional(text),
-    Version: entries,
-    DeleteMarker: entries,
-    CommonPrefixes: commonPrefixes,
-  }),
+const document = /* @__PURE__ */ xmlDocument(['ListVersionsResult.Version', 'ListVersionsResult.DeleteMarker', 'ListVersionsResult.CommonPrefixes'], () => {
+  const entries = z._default(z.optional(z.array(versionEntry())), [])
+  return z.object({
+    ListVersionsResult: z.object({
+      Name: text(),
+      Prefix: z._default(z.optional(text()), ''),
+      Delimiter: z.optional(text()),
+      KeyMarker: z.optional(text()),
+      VersionIdMarker: z.optional(text()),
+      NextKeyMarker: z.optional(text()),
+      NextVersionIdMarker: z.optional(text()),
+      MaxKeys: integer(),
+      IsTruncated: boolean(),
+      EncodingType: z.optional(text()),
+      Version: entries,
+      DeleteMarker: entries,
+      CommonPrefixes: commonPrefixes(),
+    }),
+  })
 })
-
-const arrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['ListVersionsResult.Version', 'ListVersionsResult.DeleteMarker', 'ListVersionsResult.CommonPrefixes'])
 
 /**
  * Lists every version and delete marker of a bucket's keys (versioned buckets), a page of up to
@@ -88,16 +88,14 @@ const arrays: ReadonlySet<string> = /* @__PURE__ */ new Set(['ListVersionsResult
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCommand<ListObjectVersionsOutput, ObjectVersion | DeleteMarkerEntry> {
-  const bucket = checkBucket(input.Bucket)
-  const context = { operation: 'ListObjectVersions', bucket }
   const keyMarker = checkListText(input.KeyMarker, 'KeyMarker')
   const versionIdMarker = checkListText(input.VersionIdMarker, 'VersionIdMarker')
   const prefix = checkListText(input.Prefix, 'Prefix')
   const delimiter = checkListText(input.Delimiter, 'Delimiter')
-  return {
+  const command: Command<ListObjectVersionsOutput> = {
     operation: 'ListObjectVersions',
     method: 'GET',
-    bucket,
+    bucket: checkBucket(input.Bucket),
     query: {
       versions: '',
       'encoding-type': 'url',
@@ -107,10 +105,10 @@ export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCom
       'version-id-marker': versionIdMarker,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 1, 1000)?.toString(),
     },
-    parse: async (response) => {
-      const { ListVersionsResult: result } = await readDocument(response, document, arrays, context)
+    parse: async (response, context) => {
+      const { ListVersionsResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
-      const owned = <T extends { Owner?: Owner | undefined }>(entry: T) => ({ ...entry, Owner: entry.Owner && compact<Owner>(entry.Owner) })
+      const owned = <T extends { Owner?: { ID: string; DisplayName?: string | undefined } | undefined }>(entry: T) => ({ ...entry, Owner: entry.Owner && compact<Owner>(entry.Owner) })
       const Versions = result.Version.map(({ ETag, Size, StorageClass, ...entry }) =>
         compact<ObjectVersion>(owned({ ...entry, Key: decode(entry.Key), ETag: quoteETag(ETag ?? ''), Size: Size ?? 0, StorageClass: StorageClass || 'STANDARD' })),
       )
@@ -133,18 +131,11 @@ export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCom
         CommonPrefixes,
       })
     },
-    pagination: {
-      next: (output) => {
-        if (!output.IsTruncated) return undefined
-        const { NextKeyMarker, NextVersionIdMarker } = output
-        if (!NextKeyMarker) throw invalidResponse(context, 200, 'the page is truncated but has no NextKeyMarker to continue from.')
-        if (NextKeyMarker === keyMarker && NextVersionIdMarker === versionIdMarker) {
-          throw invalidResponse(context, 200, `the page is truncated but its NextKeyMarker and NextVersionIdMarker do not move past the previous ones.`)
-        }
-        return ListObjectVersions(compact<ListObjectVersionsInput>({ ...input, KeyMarker: NextKeyMarker, VersionIdMarker: NextVersionIdMarker }))
-      },
-      withPageSize: (size) => ListObjectVersions({ ...input, MaxKeys: size }),
-      items: (output) => [...output.Versions, ...output.DeleteMarkers],
-    },
   }
+  return paginated(ListObjectVersions, input, command, {
+    pageSize: 'MaxKeys',
+    items: (output) => [...output.Versions, ...output.DeleteMarkers],
+    // A page ending on a common prefix may name no version: the next request then sends none.
+    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, VersionIdMarker: output.NextVersionIdMarker ?? null } : undefined),
+  })
 }

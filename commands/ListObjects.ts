@@ -1,10 +1,9 @@
 import * as z from 'zod/mini'
-import { decodedEntries, listBucketArrays, listBucketFields, nextMarker, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
-import { checkListText } from '../src/core/validate.js'
-import { nextPosition } from '../codecs/next-page.js'
+import { decodedEntries, listBucketDocument, nextMarker, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
 import { readDocument, text } from '../codecs/xml.js'
-import { compact, type PaginatedCommand } from '../src/core/command.js'
-import { checkBucket, checkInteger } from '../src/core/validate.js'
+import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { paginated } from '../src/core/paginated.js'
+import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
 export interface ListObjectsInput {
   readonly Bucket: string
@@ -32,9 +31,7 @@ export interface ListObjectsOutput {
   readonly CommonPrefixes: CommonPrefix[]
 }
 
-const document = z.object({
-  ListBucketResult: z.object({ ...listBucketFields, Marker: z.optional(text), NextMarker: z.optional(text) }),
-})
+const document = /* @__PURE__ */ listBucketDocument(() => ({ Marker: z.optional(text()), NextMarker: z.optional(text()) }))
 
 /**
  * Lists a bucket's keys with the original (v1) operation, for servers without ListObjectsV2;
@@ -45,15 +42,13 @@ const document = z.object({
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjectsOutput, ObjectSummary> {
-  const bucket = checkBucket(input.Bucket)
-  const context = { operation: 'ListObjects', bucket }
   const marker = checkListText(input.Marker, 'Marker')
   const prefix = checkListText(input.Prefix, 'Prefix')
   const delimiter = checkListText(input.Delimiter, 'Delimiter')
-  return {
+  const command: Command<ListObjectsOutput> = {
     operation: 'ListObjects',
     method: 'GET',
-    bucket,
+    bucket: checkBucket(input.Bucket),
     query: {
       'encoding-type': 'url',
       prefix,
@@ -61,8 +56,8 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
       marker,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
     },
-    parse: async (response) => {
-      const { ListBucketResult: result } = await readDocument(response, document, listBucketArrays, context)
+    parse: async (response, context) => {
+      const { ListBucketResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
       const entries = decodedEntries(result, decode)
       return compact<ListObjectsOutput>({
@@ -77,15 +72,12 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
         ...entries,
       })
     },
-    pagination: {
-      next: (output) => {
-        const next = nextPosition(output.IsTruncated, output.NextMarker, marker, 'NextMarker', context)
-        return next === undefined ? undefined : ListObjects({ ...input, Marker: next })
-      },
-      withPageSize: (size) => ListObjects({ ...input, MaxKeys: size }),
-      items: (output) => output.Contents,
-    },
   }
+  return paginated(ListObjects, input, command, {
+    pageSize: 'MaxKeys',
+    items: (output) => output.Contents,
+    next: (output) => (output.IsTruncated ? { Marker: output.NextMarker } : undefined),
+  })
 }
 
 function positions({ Contents, CommonPrefixes }: { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] }): string[] {

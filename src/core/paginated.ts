@@ -9,9 +9,10 @@ export interface PageRules<Input, Output, Item> {
   readonly items: (output: Output) => readonly Item[]
   /**
    * The input fields that ask for the page after `output` (e.g. `{ ContinuationToken: output.NextContinuationToken }`),
-   * or undefined when `output` was the last page. A field left undefined here is a malformed page.
+   * or undefined when `output` was the last page. A field left undefined here is a malformed page;
+   * `null` is for a second marker the page may lack (NextVersionIdMarker): the next request omits it.
    */
-  readonly next: (output: Output) => { [F in keyof Input]?: Input[F] | undefined } | undefined
+  readonly next: (output: Output) => { [F in keyof Input]?: Input[F] | null | undefined } | undefined
 }
 
 /**
@@ -41,10 +42,12 @@ export function paginated<Input extends object, Output, Item>(
         for (const [field, value] of fields) {
           if (value === undefined || value === '') throw invalidResponse(context, 200, `the page is truncated but names no ${field} to continue from.`)
         }
-        if (fields.every(([field, value]) => (input as Record<string, unknown>)[field] === value)) {
+        // null: a marker the page may lack, which the next request then leaves out.
+        const next: Record<string, unknown> = Object.fromEntries(fields.map(([field, value]) => [field, value ?? undefined]))
+        if (fields.every(([field]) => (input as Record<string, unknown>)[field] === next[field])) {
           throw invalidResponse(context, 200, `the page is truncated but its ${fields.map(([field]) => field).join(' and ')} does not move past the page asked for (${JSON.stringify(position)}).`)
         }
-        return build({ ...input, ...position })
+        return build({ ...input, ...next })
       },
       withPageSize: (size) => build({ ...input, [rules.pageSize]: size }),
       items: rules.items,

@@ -2,24 +2,12 @@ import { describe, expect, it } from 'vitest'
 import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import { ListObjects } from '../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
-import { createClient } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { fakeClient, xml } from '../support/fake-client.js'
 
-/** A client whose fetch answers every request with `body`, recording the URLs asked for. */
-function stub(body: string) {
-  const urls: URL[] = []
-  const client = createClient({
-    endpoint: 'http://127.0.0.1:9',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
-    retry: { maxAttempts: 1 },
-    fetch: async (url) => {
-      urls.push(new URL(String(url)))
-      return new Response(body, { status: 200, headers: { 'content-type': 'application/xml' } })
-    },
-  })
-  return { client, urls }
-}
+/** The fake client answering every request with `body`. */
+const stub = (body: string) => fakeClient([() => xml(body)])
 
 // S3 API reference, ListObjectsV2, "Example 2: Listing keys using the delimiter and prefix parameters"
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectsV2.html#API_ListObjectsV2_Examples).
@@ -88,9 +76,9 @@ const documentedV1 = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('ListObjectsV2', () => {
   it('asks for list-type=2 and encoding-type=url, with the inputs as query parameters', async () => {
-    const { client, urls } = stub(documentedV2)
+    const { client, calls } = stub(documentedV2)
     await send(client, ListObjectsV2({ Bucket: 'example-bucket', Prefix: 'a b/', Delimiter: '/', StartAfter: 'a b/c', MaxKeys: 7, ContinuationToken: 't+/=', FetchOwner: true }))
-    const query = Object.fromEntries(urls[0]!.searchParams)
+    const query = Object.fromEntries(new URL(calls[0]!.url).searchParams)
     expect(query).toEqual({
       'list-type': '2',
       'encoding-type': 'url',
@@ -101,7 +89,7 @@ describe('ListObjectsV2', () => {
       'continuation-token': 't+/=',
       'fetch-owner': 'true',
     })
-    expect(urls[0]!.search).toContain('prefix=a%20b%2F')
+    expect(new URL(calls[0]!.url).search).toContain('prefix=a%20b%2F')
   })
 
   it('reads the documented response: numbers, dates, ETags, storage classes, common prefixes', async () => {
@@ -197,9 +185,9 @@ describe('ListObjectsV2', () => {
 
 describe('ListObjects (v1)', () => {
   it('reads the documented response, with the owner', async () => {
-    const { client, urls } = stub(documentedV1)
+    const { client, calls } = stub(documentedV1)
     const output = await send(client, ListObjects({ Bucket: 'bucket', Marker: 'a b' }))
-    expect(Object.fromEntries(urls[0]!.searchParams)).toEqual({ 'encoding-type': 'url', marker: 'a b' })
+    expect(Object.fromEntries(new URL(calls[0]!.url).searchParams)).toEqual({ 'encoding-type': 'url', marker: 'a b' })
     expect(output).toEqual({
       Name: 'bucket',
       Prefix: '',
@@ -303,9 +291,9 @@ const documentedVersions = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('ListObjectVersions', () => {
   it('reads the documented response: one version and one delete marker, as arrays', async () => {
-    const { client, urls } = stub(documentedVersions)
+    const { client, calls } = stub(documentedVersions)
     const output = await send(client, ListObjectVersions({ Bucket: 'bucket', Prefix: 'my', MaxKeys: 5 }))
-    expect(Object.fromEntries(urls[0]!.searchParams)).toEqual({ versions: '', 'encoding-type': 'url', prefix: 'my', 'max-keys': '5' })
+    expect(Object.fromEntries(new URL(calls[0]!.url).searchParams)).toEqual({ versions: '', 'encoding-type': 'url', prefix: 'my', 'max-keys': '5' })
     const owner = { ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a', DisplayName: 'mtd@amazon.com' }
     expect(output).toEqual({
       Name: 'bucket',
@@ -339,5 +327,19 @@ describe('ListObjectVersions', () => {
     expect(output).toMatchObject({ KeyMarker: 'a+b 1', NextKeyMarker: 'a+b 2', NextVersionIdMarker: 'null', Versions: [{ Key: 'a+b 2', VersionId: 'null' }] })
     expect(command.pagination.next(output)?.query).toMatchObject({ 'key-marker': 'a+b 2', 'version-id-marker': 'null', 'max-keys': '1' })
     expect(command.pagination.items(output)).toHaveLength(1)
+  })
+
+  it('continues from the key marker alone when a truncated page names no version marker', async () => {
+    // A page that ends on a common prefix names no NextVersionIdMarker (RGW capture above, trimmed).
+    const { client } = stub(
+      '<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>b</Name><Prefix></Prefix><Delimiter>/</Delimiter><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated><NextKeyMarker>dir/</NextKeyMarker><CommonPrefixes><Prefix>dir%2F</Prefix></CommonPrefixes></ListVersionsResult>',
+    )
+    const command = ListObjectVersions({ Bucket: 'bucket', Delimiter: '/', KeyMarker: 'a', VersionIdMarker: 'v1' })
+    const output = await send(client, command)
+    expect(output).toMatchObject({ NextKeyMarker: 'dir/', CommonPrefixes: [{ Prefix: 'dir/' }] })
+    expect('NextVersionIdMarker' in output).toBe(false)
+    expect(command.pagination.next(output)?.query).toEqual({ versions: '', 'encoding-type': 'url', delimiter: '/', 'key-marker': 'dir/' })
+    const same = ListObjectVersions({ Bucket: 'bucket', Delimiter: '/', KeyMarker: 'dir/' })
+    expect(() => same.pagination.next(output)).toThrow(/does not move past/)
   })
 })

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { ListBuckets } from '../../commands/ListBuckets.js'
 import { ListObjects } from '../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
-import { createClient } from '../../src/core/client.js'
 import { InputError } from '../../src/core/errors.js'
 import { paginate, paginateItems } from '../../src/helpers/paginate.js'
+import { fakeClient } from '../support/fake-client.js'
 
 const keys = Array.from({ length: 25 }, (_, i) => `key-${String(i).padStart(3, '0')}`)
 
@@ -15,12 +15,9 @@ const keys = Array.from({ length: 25 }, (_, i) => `key-${String(i).padStart(3, '
  */
 function listingServer() {
   const requests: URLSearchParams[] = []
-  const client = createClient({
-    endpoint: 'http://127.0.0.1:9',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
-    retry: { maxAttempts: 1 },
-    fetch: async (url) => {
-      const query = new URL(String(url)).searchParams
+  const { client } = fakeClient([
+    (request) => {
+      const query = new URL(request.url).searchParams
       requests.push(query)
       const max = Number(query.get('max-keys') ?? 1000)
       const after = query.get('continuation-token') ?? query.get('marker') ?? ''
@@ -38,7 +35,7 @@ function listingServer() {
         `${contents}</ListBucketResult>`
       return new Response(body, { status: 200 })
     },
-  })
+  ])
   return { client, requests }
 }
 
@@ -98,11 +95,9 @@ describe('paginate', () => {
   it('pages through ListBuckets with ContinuationToken and MaxBuckets', async () => {
     // ListBuckets response syntax with ContinuationToken (S3 API reference, ListBuckets).
     const seen: URLSearchParams[] = []
-    const client = createClient({
-      endpoint: 'http://127.0.0.1:9',
-      credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
-      fetch: async (url) => {
-        const query = new URL(String(url)).searchParams
+    const { client } = fakeClient([
+      (request) => {
+        const query = new URL(request.url).searchParams
         seen.push(query)
         const first = !query.has('continuation-token')
         const name = first ? 'bucket-one' : 'bucket-two'
@@ -111,12 +106,26 @@ describe('paginate', () => {
             `<Owner><DisplayName>owner</DisplayName><ID>id</ID></Owner>${first ? '<ContinuationToken>next-please</ContinuationToken>' : ''}</ListAllMyBucketsResult>`,
         )
       },
-    })
+    ])
     const buckets = await collect(paginateItems(client, ListBuckets(), { pageSize: 1 }))
     expect(buckets.map((b) => b.Name)).toEqual(['bucket-one', 'bucket-two'])
     expect(seen.map((q) => [q.get('max-buckets'), q.get('continuation-token')])).toEqual([
       ['1', null],
       ['1', 'next-please'],
     ])
+  })
+})
+
+describe('ListBuckets pages', () => {
+  it('ends in a typed error when the server hands back the token it was given', async () => {
+    // ListBuckets response syntax with ContinuationToken (S3 API reference, ListBuckets).
+    const { client, calls } = fakeClient([
+      () =>
+        new Response(
+          '<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket><Name>bucket-one</Name><CreationDate>2019-12-11T23:32:47+00:00</CreationDate></Bucket></Buckets><ContinuationToken>same</ContinuationToken></ListAllMyBucketsResult>',
+        ),
+    ])
+    await expect(collect(paginate(client, ListBuckets({ ContinuationToken: 'same' })))).rejects.toMatchObject({ code: 'InvalidResponse', operation: 'ListBuckets' })
+    expect(calls).toHaveLength(1)
   })
 })

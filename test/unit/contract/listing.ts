@@ -1,3 +1,6 @@
+import { ListBuckets } from '../../../commands/ListBuckets.js'
+import { ListObjects } from '../../../commands/ListObjects.js'
+import { ListObjectVersions } from '../../../commands/ListObjectVersions.js'
 import { ListObjectsV2 } from '../../../commands/ListObjectsV2.js'
 import { xml } from '../../support/fake-client.js'
 import type { ContractRow } from './types.js'
@@ -22,7 +25,162 @@ const listPage = (truncated: string) =>
   </Contents>
 </ListBucketResult>`)
 
+// S3 API reference, ListBuckets, "Sample Response"; `token` adds the ContinuationToken of the
+// response syntax.
+const bucketsPage = (token: string) =>
+  xml(`<?xml version="1.0" encoding="UTF-8"?>
+<ListAllMyBucketsResult>
+  <Buckets>
+    <Bucket>
+      <CreationDate>2019-12-11T23:32:47+00:00</CreationDate>
+      <Name>amzn-s3-demo-bucket</Name>
+    </Bucket>
+    <Bucket>
+      <CreationDate>2019-11-10T23:32:13+00:00</CreationDate>
+      <Name>amzn-s3-demo-bucket1</Name>
+    </Bucket>
+  </Buckets>
+  <Owner>
+    <DisplayName>Account+Name</DisplayName>
+    <ID>AIDACKCEVSQ6C2EXAMPLE</ID>
+  </Owner>${token}
+</ListAllMyBucketsResult>`)
+
+// S3 API reference, ListObjects, "Sample Response"; `truncated` makes the truncated variants (with
+// `entries` replacing its one object).
+const objectV1 = `
+  <Contents>
+    <Key>my-image.jpg</Key>
+    <LastModified>2009-10-12T17:50:30.000Z</LastModified>
+    <ETag>&quot;fba9dede5f27731c9771645a39863328&quot;</ETag>
+    <Size>434234</Size>
+    <StorageClass>STANDARD</StorageClass>
+    <Owner>
+      <ID>8a6925ce4a7f21c32aa379004fef</ID>
+      <DisplayName>mtd@amazon.com</DisplayName>
+    </Owner>
+  </Contents>`
+const v1Page = (truncated: boolean, entries = objectV1) =>
+  xml(`<?xml version="1.0" encoding="UTF-8"?>
+<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
+  <Name>bucket</Name>
+  <Prefix/>
+  <Marker/>
+  <MaxKeys>1000</MaxKeys>
+  <IsTruncated>${truncated}</IsTruncated>${entries}
+</ListBucketResult>`)
+
+// S3 API reference, ListObjectVersions, "Sample Response"; `truncated` makes the truncated variants.
+const versionsPage = (truncated: string) =>
+  xml(`<?xml version="1.0" encoding="UTF-8"?>
+<ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01">
+    <Name>bucket</Name>
+    <Prefix>my</Prefix>
+    <KeyMarker/>
+    <VersionIdMarker/>
+    <MaxKeys>5</MaxKeys>
+    <IsTruncated>${truncated ? 'true' : 'false'}</IsTruncated>${truncated}
+    <Version>
+        <Key>my-image.jpg</Key>
+        <VersionId>3/L4kqtJl40Nr8X8gdRQBpUMLUo</VersionId>
+        <IsLatest>true</IsLatest>
+         <LastModified>2009-10-12T17:50:30.000Z</LastModified>
+        <ETag>"fba9dede5f27731c9771645a39863328"</ETag>
+        <Size>434234</Size>
+        <StorageClass>STANDARD</StorageClass>
+        <Owner>
+            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
+            <DisplayName>mtd@amazon.com</DisplayName>
+        </Owner>
+    </Version>
+    <DeleteMarker>
+        <Key>my-second-image.jpg</Key>
+        <VersionId>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</VersionId>
+        <IsLatest>true</IsLatest>
+        <LastModified>2009-11-12T17:50:30.000Z</LastModified>
+        <Owner>
+            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
+            <DisplayName>mtd@amazon.com</DisplayName>
+        </Owner>
+    </DeleteMarker>
+</ListVersionsResult>`)
+
 export const rows: Record<string, ContractRow> = {
+  // No `pages`: a ListBuckets page is truncated exactly when it names a ContinuationToken, so it
+  // cannot be truncated without one (the repeated token is tested in paginate.test.ts).
+  ListBuckets: {
+    command: ListBuckets,
+    valid: { MaxBuckets: 2, Prefix: 'amzn-s3-demo' },
+    invalid: [
+      [{ MaxBuckets: 0 }, 'MaxBuckets'],
+      [{ MaxBuckets: 10_001 }, 'MaxBuckets'],
+      [{ Prefix: 5 }, 'Prefix'],
+    ],
+    sample: {
+      source: 'S3 API reference, ListBuckets, Sample Response',
+      response: () => bucketsPage(''),
+      expected: {
+        Buckets: [
+          { Name: 'amzn-s3-demo-bucket', CreationDate: new Date('2019-12-11T23:32:47Z') },
+          { Name: 'amzn-s3-demo-bucket1', CreationDate: new Date('2019-11-10T23:32:13Z') },
+        ],
+        Owner: { DisplayName: 'Account+Name', ID: 'AIDACKCEVSQ6C2EXAMPLE' },
+      },
+    },
+  },
+  ListObjects: {
+    command: ListObjects,
+    valid: { Bucket: 'bucket', MaxKeys: 1000 },
+    invalid: [
+      [{ Bucket: 'bucket', MaxKeys: -1 }, 'MaxKeys'],
+      [{ Bucket: 'bucket', Marker: 7 }, 'Marker'],
+      [{ Bucket: 'bucket', Delimiter: {} }, 'Delimiter'],
+      [{ Bucket: 'b' }, 'Bucket'],
+    ],
+    sample: {
+      source: 'S3 API reference, ListObjects, Sample Response',
+      response: () => v1Page(false),
+      expected: {
+        Name: 'bucket',
+        IsTruncated: false,
+        Contents: [{ Key: 'my-image.jpg', Size: 434234, ETag: '"fba9dede5f27731c9771645a39863328"', Owner: { ID: '8a6925ce4a7f21c32aa379004fef', DisplayName: 'mtd@amazon.com' } }],
+        CommonPrefixes: [],
+      },
+    },
+    pages: {
+      // Without a NextMarker, the next page starts after the last key: here the marker asked for.
+      repeated: [{ Bucket: 'bucket', Marker: 'my-image.jpg' }, () => v1Page(true)],
+      unmarked: () => v1Page(true, ''),
+    },
+  },
+  ListObjectVersions: {
+    command: ListObjectVersions,
+    valid: { Bucket: 'bucket', Prefix: 'my', MaxKeys: 5 },
+    invalid: [
+      [{ Bucket: 'bucket', MaxKeys: 0 }, 'MaxKeys'],
+      [{ Bucket: 'bucket', KeyMarker: 1 }, 'KeyMarker'],
+      [{ Bucket: 'bucket', KeyMarker: 'k', VersionIdMarker: true }, 'VersionIdMarker'],
+    ],
+    sample: {
+      source: 'S3 API reference, ListObjectVersions, Sample Response',
+      response: () => versionsPage(''),
+      expected: {
+        Name: 'bucket',
+        Prefix: 'my',
+        IsTruncated: false,
+        Versions: [{ Key: 'my-image.jpg', VersionId: '3/L4kqtJl40Nr8X8gdRQBpUMLUo', IsLatest: true, ETag: '"fba9dede5f27731c9771645a39863328"', Size: 434234 }],
+        DeleteMarkers: [{ Key: 'my-second-image.jpg', VersionId: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892', LastModified: new Date('2009-11-12T17:50:30.000Z') }],
+        CommonPrefixes: [],
+      },
+    },
+    pages: {
+      repeated: [
+        { Bucket: 'bucket', KeyMarker: 'my-second-image.jpg', VersionIdMarker: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892' },
+        () => versionsPage('\n    <NextKeyMarker>my-second-image.jpg</NextKeyMarker>\n    <NextVersionIdMarker>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</NextVersionIdMarker>'),
+      ],
+      unmarked: () => versionsPage('\n'),
+    },
+  },
   ListObjectsV2: {
     command: ListObjectsV2,
     valid: { Bucket: 'quotes', Prefix: 'E', StartAfter: 'ExampleGuide.pdf', MaxKeys: 3 },
