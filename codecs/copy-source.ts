@@ -1,10 +1,10 @@
 import * as z from 'zod/mini'
-import { compact, definedHeaders } from '../src/core/command.js'
+import { compact } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { encodeKey, encodeRfc3986 } from '../src/core/url.js'
-import { checkBucket, checkDate, checkHeaderValue, checkKey } from '../src/core/validate.js'
-import { optionalString, quoteETag } from './headers.js'
-import { text, timestamp } from './xml.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
+import { httpDate, quoteETag, writeHeaders, type FieldTable } from './headers.js'
+import { text, timestamp, xmlDocument } from './xml.js'
 
 /**
  * The source of a server-side copy, shared by CopyObject and UploadPartCopy. S3 wants it as one
@@ -38,24 +38,19 @@ export function copySourceHeader(source: CopySource, field = 'CopySource'): stri
   return `${bucket}/${encodeKey(key)}${version}`
 }
 
-export function copySourceHeaders(source: CopySource, conditions: CopySourceConditions): Record<string, string> {
-  const etag = (value: string | undefined, name: keyof CopySourceConditions): string | undefined =>
-    value === undefined ? undefined : checkHeaderValue(value, name)
-  const date = (value: Date | undefined, name: keyof CopySourceConditions): string | undefined =>
-    value === undefined ? undefined : checkDate(value, name).toUTCString()
-  return definedHeaders({
-    'x-amz-copy-source': copySourceHeader(source),
-    'x-amz-copy-source-if-match': etag(conditions.CopySourceIfMatch, 'CopySourceIfMatch'),
-    'x-amz-copy-source-if-none-match': etag(conditions.CopySourceIfNoneMatch, 'CopySourceIfNoneMatch'),
-    'x-amz-copy-source-if-modified-since': date(conditions.CopySourceIfModifiedSince, 'CopySourceIfModifiedSince'),
-    'x-amz-copy-source-if-unmodified-since': date(conditions.CopySourceIfUnmodifiedSince, 'CopySourceIfUnmodifiedSince'),
-  })
+const CONDITION_HEADERS: FieldTable<CopySourceConditions> = {
+  CopySourceIfMatch: 'x-amz-copy-source-if-match',
+  CopySourceIfNoneMatch: 'x-amz-copy-source-if-none-match',
+  CopySourceIfModifiedSince: ['x-amz-copy-source-if-modified-since', httpDate],
+  CopySourceIfUnmodifiedSince: ['x-amz-copy-source-if-unmodified-since', httpDate],
 }
 
-/** The version of the source that was copied, when the source bucket is versioned. */
-export function copySourceVersionId(headers: Headers): string | undefined {
-  return optionalString(headers, 'x-amz-copy-source-version-id')
+export function copySourceHeaders(source: CopySource, conditions: CopySourceConditions): Record<string, string> {
+  return { 'x-amz-copy-source': copySourceHeader(source), ...writeHeaders(conditions, CONDITION_HEADERS) }
 }
+
+/** The response header that names the version of the source that was copied, when the source bucket is versioned. */
+export const COPY_SOURCE_VERSION_ID = 'x-amz-copy-source-version-id'
 
 /** What a copy's result document holds (`<CopyObjectResult>` or `<CopyPartResult>`). */
 export interface CopyResult {
@@ -69,27 +64,30 @@ export interface CopyResult {
   readonly ChecksumSHA256?: string
 }
 
-const resultFields = z.object({
-  ETag: text,
-  LastModified: timestamp,
-  ChecksumCRC32: z.optional(text),
-  ChecksumCRC32C: z.optional(text),
-  ChecksumCRC64NVME: z.optional(text),
-  ChecksumSHA1: z.optional(text),
-  ChecksumSHA256: z.optional(text),
-})
-
-/** The schema of a copy result document whose root element is `root`. */
+/**
+ * A copy's result document whose root element is `root` (`CopyObjectResult` or `CopyPartResult`).
+ * Call it as `/* @__PURE__ *\/ copyResultDocument(…)`; nothing in it repeats.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function copyResultDocument<R extends string>(root: R) {
-  return z.object({ [root]: resultFields } as Record<R, typeof resultFields>)
+  return xmlDocument([], () => {
+    const fields = z.object({
+      ETag: text(),
+      LastModified: timestamp(),
+      ChecksumCRC32: z.optional(text()),
+      ChecksumCRC32C: z.optional(text()),
+      ChecksumCRC64NVME: z.optional(text()),
+      ChecksumSHA1: z.optional(text()),
+      ChecksumSHA256: z.optional(text()),
+    })
+    return z.object({ [root]: fields } as Record<R, typeof fields>)
+  })
 }
 
-export function toCopyResult(result: z.output<typeof resultFields>): CopyResult {
+/** A parsed copy result as output: the ETag quoted, absent checksums left out. */
+export function toCopyResult(result: Pick<CopyResult, 'ETag' | 'LastModified'> & { readonly [F in keyof CopyResult]?: CopyResult[F] | undefined }): CopyResult {
   return compact<CopyResult>({ ...result, ETag: quoteETag(result.ETag) })
 }
-
-/** No element of a copy result repeats. */
-export const copyResultArrays: ReadonlySet<string> = /* @__PURE__ */ new Set<string>()
 
 function checkNonEmpty(value: unknown, field: string): string {
   if (typeof value !== 'string' || value === '') throw new InputError(field, 'must be a non-empty string.')

@@ -1,5 +1,5 @@
-import { checkUploadId } from '../src/core/multipart-limits.js'
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface AbortMultipartUploadInput {
@@ -11,23 +11,21 @@ export interface AbortMultipartUploadInput {
 export type AbortMultipartUploadOutput = EmptyOutput
 
 /**
- * Cancels a multipart upload and deletes its parts (boto's `cancel_upload`), which are otherwise
- * kept and billed forever. A part still being uploaded may survive an abort (S3 documents that an
- * abort can need repeating), so abort after in-flight parts have settled. An unknown or finished
- * upload is an `S3Error`: `NoSuchUpload` on AWS, `NoSuchKey` on Ceph RGW.
+ * Cancels a multipart upload and deletes its parts, which are otherwise kept and billed forever. A
+ * part still being uploaded may survive an abort (S3 documents that an abort can need repeating),
+ * so abort after in-flight parts have settled. An unknown or finished upload is an `S3Error`:
+ * `NoSuchUpload` on AWS, `NoSuchKey` on Ceph RGW.
  *
  * @example
  * await send(client, AbortMultipartUpload({ Bucket: 'my-bucket', Key: 'big.iso', UploadId }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function AbortMultipartUpload(input: AbortMultipartUploadInput): Command<AbortMultipartUploadOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
   return {
     operation: 'AbortMultipartUpload',
     method: 'DELETE',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     query: { uploadId: checkUploadId(input.UploadId) },
     parse: emptyOutput,
   }

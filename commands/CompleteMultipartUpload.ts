@@ -1,9 +1,9 @@
-import { optionalString, quoteETag } from '../codecs/headers.js'
-import { completeDocumentContent, completeResult, noArrays, type CompletedPart } from '../codecs/multipart.js'
+import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
+import { completeDocumentContent, completeResult, type CompletedPart } from '../codecs/multipart.js'
+import { buildDocument, readDocument } from '../codecs/xml.js'
+import { compact, type Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkPartNumber, checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
-import { buildDocument, readDocument } from '../codecs/xml.js'
-import { compact, definedHeaders, type Command } from '../src/core/command.js'
 import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
 export type { CompletedPart }
@@ -42,9 +42,9 @@ export interface CompleteMultipartUploadOutput {
 }
 
 /**
- * Joins the uploaded parts into the object (boto's `complete_upload`). The parts are sorted and
- * checked first (at least one, each number once, each with an ETag). S3 may answer 200 and report
- * a failure later in the body; that is an `S3Error` too (`InvalidPart`, `EntityTooSmall`, …).
+ * Joins the uploaded parts into the object. The parts are sorted and checked first (at least one,
+ * each number once, each with an ETag). S3 may answer 200 and report a failure later in the body;
+ * that is an `S3Error` too (`InvalidPart`, `EntityTooSmall`, …).
  *
  * @example
  * await send(client, CompleteMultipartUpload({
@@ -56,7 +56,6 @@ export interface CompleteMultipartUploadOutput {
 export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Command<CompleteMultipartUploadOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const context = { operation: 'CompleteMultipartUpload', bucket, key }
   const parts = sortedParts(input.MultipartUpload?.Parts)
   return {
     operation: 'CompleteMultipartUpload',
@@ -64,26 +63,19 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
     bucket,
     key,
     query: { uploadId: checkUploadId(input.UploadId) },
-    headers: definedHeaders({
-      'content-type': 'application/xml',
-      'if-none-match': input.IfNoneMatch === undefined ? undefined : checkHeaderValue(input.IfNoneMatch, 'IfNoneMatch'),
-      'if-match': input.IfMatch === undefined ? undefined : checkHeaderValue(input.IfMatch, 'IfMatch'),
-    }),
+    headers: { 'content-type': 'application/xml', ...writeHeaders(input, { IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }) },
     body: buildDocument('CompleteMultipartUpload', completeDocumentContent(parts)),
     // Completing takes a while for large objects: S3 answers 200 at once and may put the error in the body.
     errorIn200: true,
-    parse: async (response) => {
-      const { CompleteMultipartUploadResult: result } = await readDocument(response, completeResult, noArrays, context)
-      const { headers } = response
+    parse: async (response, context) => {
+      const { CompleteMultipartUploadResult: result } = await readDocument(response, completeResult, context)
       return compact<CompleteMultipartUploadOutput>({
         ...result,
         Bucket: result.Bucket || bucket,
         Key: result.Key || key,
         ETag: result.ETag ? quoteETag(result.ETag) : undefined,
         Location: result.Location || undefined,
-        VersionId: optionalString(headers, 'x-amz-version-id'),
-        ServerSideEncryption: optionalString(headers, 'x-amz-server-side-encryption'),
-        Expiration: optionalString(headers, 'x-amz-expiration'),
+        ...readHeaders<CompleteMultipartUploadOutput>(response, context, { ...WRITE_RESULT_HEADERS, Expiration: 'x-amz-expiration' }),
       })
     },
   }

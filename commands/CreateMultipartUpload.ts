@@ -1,8 +1,8 @@
-import { optionalDate, optionalString } from '../codecs/headers.js'
-import { initiateResult, noArrays } from '../codecs/multipart.js'
+import { dateHeader, readHeaders } from '../codecs/headers.js'
+import { initiateResult } from '../codecs/multipart.js'
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/core/command.js'
+import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface CreateMultipartUploadInput extends ObjectWriteFields {
@@ -22,10 +22,10 @@ export interface CreateMultipartUploadOutput {
 }
 
 /**
- * Starts a multipart upload (boto's `initiate_multipart_upload`): the object's headers, metadata,
- * ACL and storage class are given here, once; the content follows as parts (`UploadPart`) and
- * becomes an object with `CompleteMultipartUpload`. Until then the parts are stored (and billed),
- * so finish or `AbortMultipartUpload` every upload. The `upload` helper does all of it for you.
+ * Starts a multipart upload: the object's headers, metadata, ACL and storage class are given
+ * here, once; the content follows as parts (`UploadPart`) and becomes an object with
+ * `CompleteMultipartUpload`. Until then the parts are stored (and billed), so finish or
+ * `AbortMultipartUpload` every upload. The `upload` helper does all of it for you.
  *
  * @example
  * const { UploadId } = await send(client, CreateMultipartUpload({ Bucket: 'my-bucket', Key: 'big.iso', ContentType: 'application/x-iso9660-image' }))
@@ -34,7 +34,6 @@ export interface CreateMultipartUploadOutput {
 export function CreateMultipartUpload(input: CreateMultipartUploadInput): Command<CreateMultipartUploadOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const context = { operation: 'CreateMultipartUpload', bucket, key }
   return {
     operation: 'CreateMultipartUpload',
     method: 'POST',
@@ -42,16 +41,18 @@ export function CreateMultipartUpload(input: CreateMultipartUploadInput): Comman
     key,
     query: { uploads: '' },
     headers: objectWriteHeaders(input),
-    parse: async (response) => {
-      const { InitiateMultipartUploadResult: result } = await readDocument(response, initiateResult, noArrays, context)
-      return compact<CreateMultipartUploadOutput>({
+    parse: async (response, context) => {
+      const { InitiateMultipartUploadResult: result } = await readDocument(response, initiateResult, context)
+      return {
+        ...readHeaders<CreateMultipartUploadOutput>(response, context, {
+          AbortDate: ['x-amz-abort-date', dateHeader],
+          AbortRuleId: 'x-amz-abort-rule-id',
+          ServerSideEncryption: 'x-amz-server-side-encryption',
+        }),
         Bucket: result.Bucket || bucket,
         Key: result.Key || key,
         UploadId: result.UploadId,
-        AbortDate: optionalDate(response, 'x-amz-abort-date', context),
-        AbortRuleId: optionalString(response.headers, 'x-amz-abort-rule-id'),
-        ServerSideEncryption: optionalString(response.headers, 'x-amz-server-side-encryption'),
-      })
+      }
     },
   }
 }

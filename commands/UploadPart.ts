@@ -1,8 +1,8 @@
-import { optionalString, quoteETag, requiredString } from '../codecs/headers.js'
-import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
+import { etagHeader, readHeaders, requiredHeader, writeHeaders } from '../codecs/headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
-import { compact, definedHeaders, type Command } from '../src/core/command.js'
-import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface UploadPartInput {
   readonly Bucket: string
@@ -28,33 +28,27 @@ export interface UploadPartOutput {
 }
 
 /**
- * Uploads one part of a multipart upload (boto's `upload_part_from_file`). Parts may be sent in
- * any order and in parallel. A part whose body is bytes or a Blob is retried by `send` on
- * retryable failures; a stream body is sent once.
+ * Uploads one part of a multipart upload. Parts may be sent in any order and in parallel. A part
+ * whose body is bytes or a Blob is retried by `send` on retryable failures; a stream body is sent
+ * once.
  *
  * @example
  * const { ETag } = await send(client, UploadPart({ Bucket: 'my-bucket', Key: 'big.iso', UploadId, PartNumber: 1, Body: file.slice(0, 8 * 2 ** 20) }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
-  const context = { operation: 'UploadPart', bucket, key }
   return {
     operation: 'UploadPart',
     method: 'PUT',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     query: { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) },
-    headers: definedHeaders({
-      'content-md5': input.ContentMD5 === undefined ? undefined : checkHeaderValue(input.ContentMD5, 'ContentMD5'),
-    }),
+    headers: writeHeaders(input, { ContentMD5: 'content-md5' }),
     body: input.Body,
     contentLength: checkBody(input.Body, input.ContentLength),
-    parse: (response) =>
-      compact<UploadPartOutput>({
-        ETag: quoteETag(requiredString(response, 'etag', context)),
-        ServerSideEncryption: optionalString(response.headers, 'x-amz-server-side-encryption'),
-      }),
+    parse: (response, context) => ({
+      ...readHeaders<UploadPartOutput>(response, context, { ServerSideEncryption: 'x-amz-server-side-encryption' }),
+      ETag: requiredHeader(response, context, 'etag', etagHeader),
+    }),
   }
 }

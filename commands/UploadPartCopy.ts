@@ -1,18 +1,17 @@
 import {
-  copyResultArrays,
+  COPY_SOURCE_VERSION_ID,
   copyResultDocument,
   copySourceHeaders,
-  copySourceVersionId,
   toCopyResult,
   type CopyResult,
   type CopySource,
   type CopySourceConditions,
 } from '../codecs/copy-source.js'
-import { optionalString } from '../codecs/headers.js'
-import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
+import { readHeaders } from '../codecs/headers.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/core/command.js'
+import type { Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
+import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface UploadPartCopyInput extends CopySourceConditions {
@@ -51,7 +50,6 @@ const document = /* @__PURE__ */ copyResultDocument('CopyPartResult')
 export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCopyOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const context = { operation: 'UploadPartCopy', bucket, key }
   const range = input.CopySourceRange === undefined ? {} : { 'x-amz-copy-source-range': checkRange(input.CopySourceRange) }
   return {
     operation: 'UploadPartCopy',
@@ -61,13 +59,12 @@ export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCo
     query: { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) },
     headers: { ...copySourceHeaders(input.CopySource, input), ...range },
     errorIn200: true,
-    parse: async (response) => {
-      const { CopyPartResult } = await readDocument(response, document, copyResultArrays, context)
-      return compact<UploadPartCopyOutput>({
+    parse: async (response, context) => {
+      const { CopyPartResult } = await readDocument(response, document, context)
+      return {
+        ...readHeaders<UploadPartCopyOutput>(response, context, { CopySourceVersionId: COPY_SOURCE_VERSION_ID, ServerSideEncryption: 'x-amz-server-side-encryption' }),
         CopyPartResult: toCopyResult(CopyPartResult),
-        CopySourceVersionId: copySourceVersionId(response.headers),
-        ServerSideEncryption: optionalString(response.headers, 'x-amz-server-side-encryption'),
-      })
+      }
     },
   }
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
 import { CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
@@ -6,24 +6,12 @@ import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
 import { ListParts } from '../../commands/ListParts.js'
 import { UploadPart } from '../../commands/UploadPart.js'
 import { UploadPartCopy } from '../../commands/UploadPartCopy.js'
-import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { fakeClient, parseWith } from '../support/fake-client.js'
 
 const where = { Bucket: 'example-bucket', Key: 'example-object', UploadId: 'VXBsb2FkIElE' }
 const ok = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers })
-
-function stubClient(...responses: Array<() => Response>) {
-  let calls = 0
-  const fetch = vi.fn<FetchLike>(async () => responses[Math.min(calls++, responses.length - 1)]!())
-  const client = createClient({
-    endpoint: 'http://127.0.0.1:7480',
-    credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' },
-    fetch,
-    retry: { baseDelayMs: 1 },
-  })
-  return { client, fetch }
-}
 
 // The error S3 may put in a 200 response (S3 API reference, CompleteMultipartUpload: "Example response with error").
 const internalErrorIn200 = `<?xml version="1.0" encoding="UTF-8"?>
@@ -52,7 +40,7 @@ describe('CreateMultipartUpload', () => {
 </InitiateMultipartUploadResult>`,
       { 'x-amz-abort-date': 'Wed, 28 Oct 2026 00:00:00 GMT', 'x-amz-abort-rule-id': 'abort-after-7-days' },
     )
-    expect(await CreateMultipartUpload({ Bucket: 'example-bucket', Key: 'example-object' }).parse(response)).toEqual({
+    expect(await parseWith(CreateMultipartUpload({ Bucket: 'example-bucket', Key: 'example-object' }), response)).toEqual({
       Bucket: 'example-bucket',
       Key: 'example-object',
       UploadId: 'VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
@@ -63,7 +51,7 @@ describe('CreateMultipartUpload', () => {
 
   it('refuses a document without an UploadId', async () => {
     const response = ok('<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId></UploadId></InitiateMultipartUploadResult>')
-    await expect(CreateMultipartUpload({ Bucket: 'b-1', Key: 'k' }).parse(response)).rejects.toMatchObject({ code: 'InvalidResponse' })
+    await expect(parseWith(CreateMultipartUpload({ Bucket: 'b-1', Key: 'k' }), response)).rejects.toMatchObject({ code: 'InvalidResponse' })
   })
 })
 
@@ -83,11 +71,11 @@ describe('UploadPart', () => {
     expect(UploadPart({ ...where, PartNumber: 10_000, Body: new Blob(['x']).stream(), ContentLength: 1 }).query).toMatchObject({ partNumber: '10000' })
   })
 
-  it('returns the ETag, quoted as S3 sends it', () => {
+  it('returns the ETag, quoted as S3 sends it', async () => {
     // S3 API reference, UploadPart "Sample Response": the ETag header.
     const command = UploadPart({ ...where, PartNumber: 1 })
-    expect(command.parse(new Response(null, { headers: { etag: '"b54357faf0632cce46e942fa68356b38"' } }))).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
-    expect(command.parse(new Response(null, { headers: { etag: 'b54357faf0632cce46e942fa68356b38' } }))).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
+    expect(await parseWith(command, new Response(null, { headers: { etag: '"b54357faf0632cce46e942fa68356b38"' } }))).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
+    expect(await parseWith(command, new Response(null, { headers: { etag: 'b54357faf0632cce46e942fa68356b38' } }))).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
   })
 })
 
@@ -111,7 +99,7 @@ describe('UploadPartCopy', () => {
    <LastModified>2009-10-28T22:32:00.000Z</LastModified>
    <ETag>"9b2cf535f27731c974343645a3985328"</ETag>
 </CopyPartResult>`)
-    const { client } = stubClient(() => result, () => ok(internalErrorIn200))
+    const { client } = fakeClient([() => result, () => ok(internalErrorIn200)])
     const command = UploadPartCopy({ ...where, PartNumber: 1, CopySource: { Bucket: 'src-1', Key: 'k' } })
     expect(await send(client, command)).toEqual({
       CopyPartResult: { ETag: '"9b2cf535f27731c974343645a3985328"', LastModified: new Date('2009-10-28T22:32:00Z') },
@@ -164,7 +152,7 @@ describe('CompleteMultipartUpload', () => {
   <ETag>"3858f62230ac3c915f300c664312c11f-9"</ETag>
 </CompleteMultipartUploadResult>`, { 'x-amz-version-id': 'v7' })
     const command = CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] } })
-    expect(await command.parse(aws)).toEqual({
+    expect(await parseWith(command, aws)).toEqual({
       Location: 'http://Example-Bucket.s3.us-east-1.amazonaws.com/Example-Object',
       Bucket: 'Example-Bucket',
       Key: 'Example-Object',
@@ -175,13 +163,13 @@ describe('CompleteMultipartUpload', () => {
     const rgw = ok(
       '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>localhost/example-bucket/example-object</Location><Bucket>example-bucket</Bucket><Key>example-object</Key><ETag></ETag></CompleteMultipartUploadResult>',
     )
-    const output = await command.parse(rgw)
+    const output = await parseWith(command, rgw)
     expect(output).toEqual({ Location: 'localhost/example-bucket/example-object', Bucket: 'example-bucket', Key: 'example-object' })
     expect('ETag' in output).toBe(false)
   })
 
   it('turns an error sent inside a 200 into an S3Error', async () => {
-    const { client } = stubClient(() => ok(internalErrorIn200))
+    const { client } = fakeClient([() => ok(internalErrorIn200)])
     const error = await send(client, CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] } })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     expect(error).toMatchObject({ code: 'InternalError', requestId: '656c76696e6727732072657175657374', operation: 'CompleteMultipartUpload' })
@@ -192,7 +180,7 @@ describe('AbortMultipartUpload', () => {
   it('is a DELETE of the upload', async () => {
     const command = AbortMultipartUpload(where)
     expect(command).toMatchObject({ method: 'DELETE', bucket: 'example-bucket', key: 'example-object', query: { uploadId: 'VXBsb2FkIElE' } })
-    expect(await command.parse(new Response(null, { status: 204 }))).toEqual({})
+    expect(await parseWith(command, new Response(null, { status: 204 }))).toEqual({})
     expect(() => AbortMultipartUpload({ ...where, UploadId: undefined as never })).toThrow(/UploadId/)
   })
 })
@@ -238,7 +226,7 @@ describe('ListParts', () => {
 
   it('reads a page and knows the next one', async () => {
     const command = ListParts({ ...where, MaxParts: 2, PartNumberMarker: 1 })
-    const page = await command.parse(ok(listPartsPage))
+    const page = await parseWith(command, ok(listPartsPage))
     expect(page).toMatchObject({
       Bucket: 'example-bucket',
       IsTruncated: true,
@@ -262,14 +250,16 @@ describe('ListParts', () => {
     // Captured from Ceph RGW 16.2: an empty Owner and no Initiator.
     const rgw =
       '<?xml version="1.0" encoding="UTF-8"?><ListPartsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><Key>dir/z</Key><UploadId>2~l84O</UploadId><StorageClass>STANDARD</StorageClass><PartNumberMarker>0</PartNumberMarker><NextPartNumberMarker>0</NextPartNumberMarker><MaxParts>1000</MaxParts><IsTruncated>false</IsTruncated><Owner><ID></ID><DisplayName></DisplayName></Owner></ListPartsResult>'
-    const page = await ListParts(where).parse(ok(rgw))
+    const page = await parseWith(ListParts(where), ok(rgw))
     expect(page).toMatchObject({ Parts: [], IsTruncated: false, Key: 'dir/z' })
     expect(ListParts(where).pagination.next(page)).toBeUndefined()
   })
 
   it('refuses a truncated page that cannot be continued', async () => {
     const stuck = listPartsPage.replace('<NextPartNumberMarker>3</NextPartNumberMarker>', '')
-    await expect(ListParts(where).parse(ok(stuck))).rejects.toMatchObject({ code: 'InvalidResponse' })
+    const command = ListParts(where)
+    const page = await parseWith(command, ok(stuck))
+    expect(() => command.pagination.next(page)).toThrow(expect.objectContaining({ code: 'InvalidResponse' }))
   })
 })
 
@@ -322,7 +312,7 @@ describe('ListMultipartUploads', () => {
 
   it('reads a page and continues from both markers', async () => {
     const command = ListMultipartUploads({ Bucket: 'bucket', MaxUploads: 3 })
-    const page = await command.parse(ok(uploadsPage))
+    const page = await parseWith(command, ok(uploadsPage))
     expect(page).toMatchObject({ Bucket: 'bucket', IsTruncated: true, MaxUploads: 3, NextKeyMarker: 'my-movie.m2ts', CommonPrefixes: [] })
     expect(page.Uploads.map((u) => [u.Key, u.UploadId])).toEqual([
       ['my-divisor', 'XMgbGlrZSBlbHZpbmcncyBub3QgaGF2aW5nIG11Y2ggbHVjaw'],
@@ -358,12 +348,13 @@ describe('ListMultipartUploads', () => {
   </CommonPrefixes>
 </ListMultipartUploadsResult>`
     const command = ListMultipartUploads({ Bucket: 'example-bucket', Prefix: 'photos/2006/', Delimiter: '/' })
-    const page = await command.parse(ok(grouped))
+    const page = await parseWith(command, ok(grouped))
     expect(page.CommonPrefixes).toEqual([{ Prefix: 'photos/2006/February/' }, { Prefix: 'photos/2006/January/' }])
     expect(page.Uploads).toEqual([])
     expect(command.pagination.next(page)).toBeUndefined()
     // Captured from Ceph RGW 16.2: a bucket with no unfinished upload.
-    const empty = await command.parse(
+    const empty = await parseWith(
+      command,
       ok('<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>'),
     )
     expect(empty).toMatchObject({ Uploads: [], CommonPrefixes: [], IsTruncated: false })
@@ -371,6 +362,19 @@ describe('ListMultipartUploads', () => {
 
   it('refuses a truncated page without a next key marker', async () => {
     const stuck = uploadsPage.replace('<NextKeyMarker>my-movie.m2ts</NextKeyMarker>', '')
-    await expect(ListMultipartUploads({ Bucket: 'bucket' }).parse(ok(stuck))).rejects.toMatchObject({ code: 'InvalidResponse' })
+    const command = ListMultipartUploads({ Bucket: 'bucket' })
+    const page = await parseWith(command, ok(stuck))
+    expect(() => command.pagination.next(page)).toThrow(expect.objectContaining({ code: 'InvalidResponse', operation: 'ListMultipartUploads' }))
+  })
+
+  it('continues from the key marker alone when a page names no upload id marker', async () => {
+    // A page that ends on a common prefix: AWS sends an empty NextUploadIdMarker there.
+    const prefixed = uploadsPage.replace('<NextUploadIdMarker>YW55IGlkZWEgd2h5IGVsdmluZydzIHVwbG9hZCBmYWlsZWQ</NextUploadIdMarker>', '<NextUploadIdMarker/>')
+    const command = ListMultipartUploads({ Bucket: 'bucket', KeyMarker: 'a', UploadIdMarker: 'earlier' })
+    const next = command.pagination.next(await parseWith(command, ok(prefixed)))
+    expect(next?.query).toEqual({ uploads: '', 'key-marker': 'my-movie.m2ts' })
+    const repeated = ListMultipartUploads({ Bucket: 'bucket', KeyMarker: 'my-movie.m2ts' })
+    const same = await parseWith(repeated, ok(prefixed))
+    expect(() => repeated.pagination.next(same)).toThrow(/does not move past/)
   })
 })
