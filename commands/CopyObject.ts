@@ -1,19 +1,18 @@
 import {
-  copyResultArrays,
+  COPY_SOURCE_VERSION_ID,
   copyResultDocument,
   copySourceHeaders,
-  copySourceVersionId,
   toCopyResult,
   type CopyResult,
   type CopySource,
   type CopySourceConditions,
 } from '../codecs/copy-source.js'
-import { optionalString } from '../codecs/headers.js'
+import { oneOf, readHeaders, WRITE_RESULT_HEADERS, writeHeaders, type FieldTable } from '../codecs/headers.js'
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import type { Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
-import { checkBucket, checkKey, checkOneOf } from '../src/core/validate.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface CopyObjectInput extends ObjectWriteFields, CopySourceConditions {
   /** The destination bucket. */
@@ -43,16 +42,20 @@ export interface CopyObjectOutput {
   readonly Expiration?: string
 }
 
-const DIRECTIVES = ['COPY', 'REPLACE'] as const
+const DIRECTIVE = /* @__PURE__ */ oneOf(['COPY', 'REPLACE'])
+const DIRECTIVE_HEADERS: FieldTable<CopyObjectInput> = {
+  MetadataDirective: ['x-amz-metadata-directive', DIRECTIVE],
+  TaggingDirective: ['x-amz-tagging-directive', DIRECTIVE],
+}
 const REPLACED_ONLY = ['Metadata', 'ContentType', 'CacheControl', 'ContentDisposition', 'ContentEncoding', 'ContentLanguage', 'Expires'] as const
 const document = /* @__PURE__ */ copyResultDocument('CopyObjectResult')
 
 /**
- * Copies an object on the server, without downloading it (boto's `copy_key`); with
- * `MetadataDirective: 'REPLACE'` it is also how an object's metadata or content type is changed,
- * since S3 metadata cannot be edited in place. A copy that fails after S3 has answered 200 (S3
- * sends the `<Error>` in the body) is still an `S3Error`; a failed `CopySourceIf…` condition is an
- * `S3Error` with code `PreconditionFailed`.
+ * Copies an object on the server, without downloading it; with `MetadataDirective: 'REPLACE'` it
+ * is also how an object's metadata or content type is changed, since S3 metadata cannot be edited
+ * in place. A copy that fails after S3 has answered 200 (S3 sends the `<Error>` in the body) is
+ * still an `S3Error`; a failed `CopySourceIf…` condition is an `S3Error` with code
+ * `PreconditionFailed`.
  *
  * @example
  * await send(client, CopyObject({
@@ -65,37 +68,27 @@ const document = /* @__PURE__ */ copyResultDocument('CopyObjectResult')
 export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const metadataDirective = input.MetadataDirective && checkOneOf(input.MetadataDirective, 'MetadataDirective', DIRECTIVES)
-  const taggingDirective = input.TaggingDirective && checkOneOf(input.TaggingDirective, 'TaggingDirective', DIRECTIVES)
-  if (metadataDirective !== 'REPLACE') {
+  const directives = writeHeaders(input, DIRECTIVE_HEADERS)
+  if (directives['x-amz-metadata-directive'] !== 'REPLACE') {
     const field = REPLACED_ONLY.find((name) => input[name] !== undefined)
     if (field) throw new InputError(field, "is applied only with MetadataDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's and ignores it.")
   }
-  if (taggingDirective !== 'REPLACE' && input.Tagging !== undefined) {
+  if (directives['x-amz-tagging-directive'] !== 'REPLACE' && input.Tagging !== undefined) {
     throw new InputError('Tagging', "is applied only with TaggingDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's tags.")
   }
-  const context = { operation: 'CopyObject', bucket, key }
   return {
     operation: 'CopyObject',
     method: 'PUT',
     bucket,
     key,
-    headers: {
-      ...objectWriteHeaders(input),
-      ...copySourceHeaders(input.CopySource, input),
-      ...definedHeaders({ 'x-amz-metadata-directive': metadataDirective, 'x-amz-tagging-directive': taggingDirective }),
-    },
+    headers: { ...objectWriteHeaders(input), ...copySourceHeaders(input.CopySource, input), ...directives },
     errorIn200: true,
-    parse: async (response) => {
-      const { CopyObjectResult } = await readDocument(response, document, copyResultArrays, context)
-      const { headers } = response
-      return compact<CopyObjectOutput>({
+    parse: async (response, context) => {
+      const { CopyObjectResult } = await readDocument(response, document, context)
+      return {
+        ...readHeaders<CopyObjectOutput>(response, context, { ...WRITE_RESULT_HEADERS, CopySourceVersionId: COPY_SOURCE_VERSION_ID, Expiration: 'x-amz-expiration' }),
         CopyObjectResult: toCopyResult(CopyObjectResult),
-        VersionId: optionalString(headers, 'x-amz-version-id'),
-        CopySourceVersionId: copySourceVersionId(headers),
-        ServerSideEncryption: optionalString(headers, 'x-amz-server-side-encryption'),
-        Expiration: optionalString(headers, 'x-amz-expiration'),
-      })
+      }
     },
   }
 }

@@ -1,10 +1,9 @@
-import { deleteResult, deleteResultArrays } from '../codecs/delete.js'
-import { xmlRequest } from '../codecs/request-document.js'
-import { checkText } from '../src/core/validate.js'
+import { deleteResult } from '../codecs/delete.js'
+import { optional, xmlRequest } from '../codecs/request-document.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, definedHeaders, type Command } from '../src/core/command.js'
+import { compact, type Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
-import { checkBucket } from '../src/core/validate.js'
+import { checkBucket, checkText } from '../src/core/validate.js'
 
 export interface ObjectIdentifier {
   readonly Key: string
@@ -71,20 +70,19 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
   const { body, headers } = xmlRequest('Delete', {
     Object: objects.map(({ Key, VersionId }, i) => ({
       Key: checkDeleteKey(Key, `Delete.Objects[${i}].Key`),
-      VersionId: VersionId === undefined ? undefined : checkText(VersionId, `Delete.Objects[${i}].VersionId`),
+      VersionId: optional(VersionId, `Delete.Objects[${i}].VersionId`, checkText),
     })),
     Quiet: input.Delete.Quiet ? true : undefined,
   })
-  const context = { operation: 'DeleteObjects', bucket }
   return {
     operation: 'DeleteObjects',
     method: 'POST',
     bucket,
     query: { delete: '' },
-    headers: definedHeaders({ ...headers, 'x-amz-bypass-governance-retention': input.BypassGovernanceRetention ? 'true' : undefined }),
+    headers: { ...headers, ...(input.BypassGovernanceRetention && { 'x-amz-bypass-governance-retention': 'true' }) },
     body,
-    parse: async (response) => {
-      const { DeleteResult: result } = await readDocument(response, deleteResult, deleteResultArrays, context)
+    parse: async (response, context) => {
+      const { DeleteResult: result } = await readDocument(response, deleteResult, context)
       if (result === '') return { Deleted: [], Errors: [] }
       return {
         Deleted: result.Deleted.map((entry) => compact<DeletedObject>({ ...entry, VersionId: entry.VersionId || undefined })),

@@ -1,15 +1,13 @@
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { CopyObject } from '../../commands/CopyObject.js'
 import { copySourceHeader } from '../../codecs/copy-source.js'
-import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { fakeClient } from '../support/fake-client.js'
 
-const client = (fetch: FetchLike) =>
-  createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' }, fetch, retry: { maxAttempts: 1 } })
-
+/** The fake client answering 200 with `body` and `headers`. */
 function answer(body: string, headers: Record<string, string> = {}) {
-  return vi.fn<FetchLike>(async () => new Response(body, { status: 200, headers: { 'content-type': 'application/xml', ...headers } }))
+  return fakeClient([() => new Response(body, { status: 200, headers: { 'content-type': 'application/xml', ...headers } })]).client
 }
 
 describe('copy source', () => {
@@ -89,11 +87,11 @@ describe('CopyObject', () => {
 
   it('reads the result of the S3 API reference example, with version headers', async () => {
     // CopyObject "Sample Response" (S3 API reference): result document and version headers.
-    const fetch = answer(
+    const client = answer(
       '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult>\n   <LastModified>2009-10-28T22:32:00.000Z</LastModified>\n   <ETag>"9b2cf535f27731c974343645a3985328"</ETag>\n</CopyObjectResult>',
       { 'x-amz-version-id': 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893', 'x-amz-copy-source-version-id': '09df8234529fjs0dfi0w52935029wefdj', 'x-amz-server-side-encryption': 'AES256' },
     )
-    const out = await send(client(fetch), CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))
+    const out = await send(client, CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))
     expect(out).toEqual({
       CopyObjectResult: { ETag: '"9b2cf535f27731c974343645a3985328"', LastModified: new Date('2009-10-28T22:32:00.000Z') },
       VersionId: 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893',
@@ -104,10 +102,10 @@ describe('CopyObject', () => {
 
   it("quotes RGW's unquoted ETag", async () => {
     // Captured from Ceph RGW 16.2 (the integration test server).
-    const fetch = answer(
+    const client = answer(
       '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LastModified>2026-11-25T20:58:06.040Z</LastModified><ETag>0bd6506986ec42e732ffb866d33bb14e</ETag></CopyObjectResult>',
     )
-    const out = await send(client(fetch), CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))
+    const out = await send(client, CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))
     expect(out.CopyObjectResult.ETag).toBe('"0bd6506986ec42e732ffb866d33bb14e"')
     expect(Object.keys(out)).toEqual(['CopyObjectResult'])
   })
@@ -115,12 +113,12 @@ describe('CopyObject', () => {
   it('turns an <Error> inside a 200 into an S3Error, and an empty or cut 200 into InvalidResponse', async () => {
     // S3 API reference, CopyObject: "the error response is embedded in the 200 OK response".
     const embedded = answer('<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>656c76696e6727732072657175657374</RequestId><HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>')
-    const error = await send(client(embedded), CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source })).catch((e: unknown) => e)
+    const error = await send(embedded, CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source })).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     expect(error).toMatchObject({ code: 'InternalError', operation: 'CopyObject', requestId: '656c76696e6727732072657175657374' })
     // aws-sdk-js #3259: a 200 whose body is empty or stops short is not a success either.
     for (const body of ['', '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult><LastModified>2009-10-28T22:32:00.000Z</LastModified>']) {
-      await expect(send(client(answer(body)), CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))).rejects.toMatchObject({ code: 'InvalidResponse' })
+      await expect(send(answer(body), CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))).rejects.toMatchObject({ code: 'InvalidResponse' })
     }
   })
 })

@@ -1,23 +1,12 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { DeleteObjects } from '../../commands/DeleteObjects.js'
-import { createClient } from '../../src/core/client.js'
 import { InputError } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { fakeClient, xml } from '../support/fake-client.js'
 
-function stub(body: string) {
-  const requests: { url: URL; headers: Headers; body: string }[] = []
-  const client = createClient({
-    endpoint: 'http://127.0.0.1:9',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
-    retry: { maxAttempts: 1 },
-    fetch: async (url, init) => {
-      requests.push({ url: new URL(String(url)), headers: new Headers(init?.headers), body: typeof init?.body === 'string' ? init.body : new TextDecoder().decode(init?.body as Uint8Array) })
-      return new Response(body, { status: 200 })
-    },
-  })
-  return { client, requests }
-}
+/** The fake client answering every request with `body`. */
+const stub = (body: string) => fakeClient([() => xml(body)])
 
 // S3 API reference, DeleteObjects, "Example 1: Multi-object delete resulting in mixed success/error
 // response" (https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html#API_DeleteObjects_Examples).
@@ -49,27 +38,28 @@ const capturedRgwDenied =
 
 describe('DeleteObjects', () => {
   it('POSTs ?delete with the documented request document and its Content-MD5, and no checksum header', async () => {
-    const { client, requests } = stub(documentedMixed)
+    const { client, calls } = stub(documentedMixed)
     await send(client, DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt' }] } }))
-    const [request] = requests
-    expect(request!.url.pathname).toBe('/bucket')
-    expect(request!.url.search).toBe('?delete')
-    expect(request!.body).toBe(
+    const [request] = calls
+    const body = await request!.text()
+    expect(new URL(request!.url).pathname).toBe('/bucket')
+    expect(new URL(request!.url).search).toBe('?delete')
+    expect(body).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Object><Key>sample1.txt</Key></Object><Object><Key>sample2.txt</Key></Object></Delete>',
     )
-    expect(request!.headers.get('content-md5')).toBe(createHash('md5').update(request!.body).digest('base64'))
+    expect(request!.headers.get('content-md5')).toBe(createHash('md5').update(body).digest('base64'))
     expect([...request!.headers.keys()].filter((name) => name.startsWith('x-amz-checksum') || name === 'x-amz-sdk-checksum-algorithm')).toEqual([])
   })
 
   it('sends versions, Quiet and governance bypass, escaping keys', async () => {
-    const { client, requests } = stub('<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>')
+    const { client, calls } = stub('<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>')
     const output = await send(
       client,
       DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'a&<b>/./c\r', VersionId: 'v1' }], Quiet: true }, BypassGovernanceRetention: true }),
     )
     expect(output).toEqual({ Deleted: [], Errors: [] })
-    expect(requests[0]!.body).toContain('<Object><Key>a&amp;&lt;b&gt;/./c&#13;</Key><VersionId>v1</VersionId></Object><Quiet>true</Quiet>')
-    expect(requests[0]!.headers.get('x-amz-bypass-governance-retention')).toBe('true')
+    expect(await calls[0]!.text()).toContain('<Object><Key>a&amp;&lt;b&gt;/./c&#13;</Key><VersionId>v1</VersionId></Object><Quiet>true</Quiet>')
+    expect(calls[0]!.headers.get('x-amz-bypass-governance-retention')).toBe('true')
   })
 
   it('reads the documented mixed result into Deleted and Errors', async () => {
