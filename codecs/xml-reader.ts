@@ -28,13 +28,25 @@ interface Frame {
 
 /** S3's documents nest a handful of levels; a limit keeps paths and work proportional to the input. */
 const MAX_DEPTH = 64
-const NAME = /[^\s/>=]+/y
-const ATTRIBUTE = /\s+([^\s/>=]+)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y
-const TAG_END = /\s*(\/?)>/y
-const END_TAG = /<\/([^\s>]+)\s*>/y
-const REFERENCE = /&(?:#x([0-9a-fA-F]{1,6})|#([0-9]{1,7})|(lt|gt|amp|quot|apos));/g
-const BARE_AMPERSAND = /&(?!#x[0-9a-fA-F]{1,6};|#[0-9]{1,7};|(?:lt|gt|amp|quot|apos);)/
+// Tokens are cut loosely, then names are checked against QNAME. XML's white space is these four
+// characters only (\r is normalized away first); JavaScript's \s has more.
+const NAME = /[^ \t\n/>=]+/y
+const ATTRIBUTE = /[ \t\n]+([^ \t\n/>=]+)[ \t\n]*=[ \t\n]*(?:"([^"<]*)"|'([^'<]*)')/y
+const TAG_END = /[ \t\n]*(\/?)>/y
+const END_TAG = /<\/([^ \t\n>]+)[ \t\n]*>/y
+const WHITE_SPACE = /^[ \t\n]*$/
+/**
+ * An XML 1.0 name (§2.3) in the namespace form: `local` or `prefix:local`, no other colon. A tag
+ * such as `<@_type>` or `<b<c>` is malformed, not a key.
+ */
+const QNAME =
+  /^[A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][\w.\-\xB7\xC0-\xD6\xD8-\xF6\xF8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*(?::[A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][\w.\-\xB7\xC0-\xD6\xD8-\xF6\xF8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*)?$/u
+// Leading zeros are allowed (`&#x0001F600;` is 😀); a number too large for a character is refused by value.
+const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g
+const BARE_AMPERSAND = /&(?!#x[0-9a-fA-F]+;|#[0-9]+;|(?:lt|gt|amp|quot|apos);)/
 const PREDEFINED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }
+/** How much of a name an error message quotes: a malformed document must not come back whole in it. */
+const QUOTED = 40
 
 /** Parses `xml`; throws an `Error` saying where, for anything that is not a well-formed document. */
 export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<string, unknown> {
@@ -42,25 +54,35 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
   const text = xml.includes('\r') ? xml.replace(/\r\n?/g, '\n') : xml
   const top: Frame = { name: '', path: '', node: Object.create(null), text: '', children: false, attributes: false }
   const stack: Frame[] = [top]
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0
+  let pos = start
   for (;;) {
     const open = text.indexOf('<', pos)
     const frame = stack[stack.length - 1]!
     const between = text.slice(pos, open === -1 ? undefined : open)
     if (frame === top) {
-      if (between.trim() !== '') fail('text outside the root element', pos)
+      if (!WHITE_SPACE.test(between)) fail('text outside the root element', pos)
     } else {
+      if (between.includes(']]>')) fail('"]]>" in text', pos)
       frame.text += decode(between, pos)
     }
     if (open === -1) break
     pos = open
     if (text.startsWith('<?', pos)) {
-      pos = skipPast(text, '?>', pos)
+      // A processing instruction: `<?target …?>`, where only the declaration at the very start may be `xml`.
+      const end = skipPast(text, '?>', pos, 2)
+      const target = /^[^ \t\n?]*/.exec(text.slice(pos + 2, end))![0]
+      if (!QNAME.test(target) || target.includes(':') || (target.toLowerCase() === 'xml' && pos !== start)) fail('a malformed processing instruction', pos)
+      pos = end
     } else if (text.startsWith('<!--', pos)) {
-      pos = skipPast(text, '-->', pos)
+      // The search for the end starts after the opening `<!--`: `<!-->` does not close itself.
+      const end = skipPast(text, '-->', pos, 4)
+      const comment = text.slice(pos + 4, end - 3)
+      if (comment.includes('--') || comment.endsWith('-')) fail('"--" inside a comment', pos)
+      pos = end
     } else if (text.startsWith('<![CDATA[', pos)) {
       if (frame === top) fail('CDATA outside the root element', pos)
-      const end = skipPast(text, ']]>', pos)
+      const end = skipPast(text, ']]>', pos, 9)
       frame.text += text.slice(pos + 9, end - 3)
       pos = end
     } else if (text.startsWith('<!', pos)) {
@@ -68,7 +90,7 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
     } else if (text.startsWith('</', pos)) {
       END_TAG.lastIndex = pos
       const match = END_TAG.exec(text)
-      if (!match || frame === top || match[1] !== frame.name) fail(`a closing tag that does not match <${frame.name}>`, pos)
+      if (!match || frame === top || match[1] !== frame.name) fail(`a closing tag that does not match <${quote(frame.name)}>`, pos)
       stack.pop()
       attach(stack[stack.length - 1]!, frame, finish(frame), arrayPaths)
       pos = END_TAG.lastIndex
@@ -77,6 +99,7 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
       NAME.lastIndex = pos + 1
       const name = NAME.exec(text)?.[0]
       if (name === undefined) fail('a tag without a name', pos)
+      if (!QNAME.test(name)) fail(`a tag whose name is not an XML name: <${quote(name)}`, pos)
       const local = localName(name)
       const child: Frame = {
         name,
@@ -93,20 +116,23 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
         if (!attribute) break
         pos = ATTRIBUTE.lastIndex
         const attributeName = attribute[1]!
+        if (!QNAME.test(attributeName)) fail(`an attribute whose name is not an XML name: ${quote(attributeName)}`, pos)
         if (attributeName === 'xmlns' || attributeName.startsWith('xmlns:')) continue
-        const raw = (attribute[2] ?? attribute[3]!).replace(/[\t\n]/g, ' ')
-        child.node[`@_${localName(attributeName)}`] = decode(raw, pos)
+        const key = `@_${localName(attributeName)}`
+        // Prefixes are dropped, so `type` and `xsi:type` on one element would be one key: refused, like a repeated attribute.
+        if (key in child.node) fail(`a repeated attribute ${quote(attributeName)}`, pos)
+        child.node[key] = decode((attribute[2] ?? attribute[3]!).replace(/[\t\n]/g, ' '), pos)
         child.attributes = true
       }
       TAG_END.lastIndex = pos
       const end = TAG_END.exec(text)
-      if (!end) fail(`a malformed start tag <${name}`, pos)
+      if (!end) fail(`a malformed start tag <${quote(name)}`, pos)
       pos = TAG_END.lastIndex
       if (end[1]) attach(frame, child, finish(child), arrayPaths)
       else if (stack.push(child) > MAX_DEPTH) fail(`elements nested more than ${MAX_DEPTH} deep`, pos)
     }
   }
-  if (stack.length > 1) fail(`the document ends inside <${stack[stack.length - 1]!.name}>`, text.length)
+  if (stack.length > 1) fail(`the document ends inside <${quote(stack[stack.length - 1]!.name)}>`, text.length)
   if (Object.keys(top.node).length === 0) fail('no root element', 0)
   return top.node
 }
@@ -114,7 +140,7 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
 function finish(frame: Frame): unknown {
   if (!frame.children && !frame.attributes) return frame.text
   // Whitespace between child elements is layout, not content.
-  if (frame.text !== '' && (!frame.children || frame.text.trim() !== '')) frame.node['#text'] = frame.text
+  if (frame.text !== '' && (!frame.children || !WHITE_SPACE.test(frame.text))) frame.node['#text'] = frame.text
   return frame.node
 }
 
@@ -131,8 +157,9 @@ function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1)
 }
 
-function skipPast(text: string, marker: string, pos: number): number {
-  const end = text.indexOf(marker, pos)
+/** The position after the first `marker` at or beyond `pos + from` (past the opening token). */
+function skipPast(text: string, marker: string, pos: number, from: number): number {
+  const end = text.indexOf(marker, pos + from)
   if (end === -1) fail(`an unterminated ${text.slice(pos, pos + 4)}`, pos)
   return end + marker.length
 }
@@ -146,6 +173,11 @@ function decode(raw: string, pos: number): string {
     if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) fail(`a character reference to ${code}, which is not a character`, pos)
     return String.fromCodePoint(code)
   })
+}
+
+/** A name as an error message quotes it: cut short, so that the message stays small whatever the input. */
+function quote(name: string): string {
+  return name.length > QUOTED ? `${name.slice(0, QUOTED)}…` : name
 }
 
 function fail(problem: string, pos: number): never {

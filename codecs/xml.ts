@@ -1,6 +1,6 @@
 import * as z from 'zod/mini'
 import type { ResponseContext } from '../src/core/command.js'
-import { invalidResponse } from '../src/core/errors.js'
+import { InputError, invalidResponse } from '../src/core/errors.js'
 import { lazy } from '../src/core/lazy.js'
 import { readXml } from './xml-reader.js'
 
@@ -63,36 +63,65 @@ export async function readDocument<S extends z.ZodMiniType>(response: Response, 
 const S3_NS = 'http://s3.amazonaws.com/doc/2006-03-01/'
 
 /**
+ * The attributes of an element in a request document: `{ [ATTRIBUTES]: { 'xsi:type': 'Group' }, URI: … }`.
+ * A symbol, so that no value a caller passes (a parsed JSON object, say) can add attributes.
+ */
+export const ATTRIBUTES: unique symbol = /* @__PURE__ */ Symbol('attributes')
+
+/**
  * Builds a request document `<root xmlns="…S3 namespace…">…</root>` from a plain object: each
- * key is an element (an array repeats it; `undefined` leaves it out; `null` writes `<X/>`), keys
- * starting with `@_` are attributes and `#text` is text beside them. Text is escaped, including
- * the characters an XML parser would otherwise rewrite (a \r, tabs and line breaks in attributes).
+ * key is an element (an array repeats it; `undefined` leaves it out; `null` writes `<X/>`) and
+ * `[ATTRIBUTES]` holds an element's attributes. Text is escaped, including the characters an XML
+ * parser would otherwise rewrite (a \r, tabs and line breaks in attributes). The writer trusts no
+ * value: text XML cannot carry (control characters, unpaired surrogates) and anything but a
+ * string, finite number or boolean where text belongs throw an `InputError` naming the element
+ * (`CreateBucketConfiguration.LocationConstraint`, `CompleteMultipartUpload.Part[0].ChecksumCRC32`),
+ * and element names must be XML names. Keys starting with `@_` are attributes only for the two the
+ * ACL documents use (`xmlns:xsi`, `xsi:type`), until codecs/acl.ts uses `ATTRIBUTES`; any other is refused.
  *
  * @example
  * buildDocument('Delete', { Object: [{ Key: 'a&b' }], Quiet: true })
  * // <?xml version="1.0" encoding="UTF-8"?><Delete xmlns="…"><Object><Key>a&amp;b</Key></Object><Quiet>true</Quiet></Delete>
  */
 export function buildDocument(root: string, content: Record<string, unknown>): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>${element(root, { '@_xmlns': S3_NS, ...content })}`
+  return `<?xml version="1.0" encoding="UTF-8"?>${element(root, { ...content, [ATTRIBUTES]: { xmlns: S3_NS } }, root)}`
 }
 
-function element(name: string, value: unknown): string {
+// The names request documents use: S3's element names and the two ACL attributes (no other colon).
+const ELEMENT_NAME = /^[A-Za-z_][\w.-]*$/
+const ATTRIBUTE_NAME = /^(?:[A-Za-z_][\w.-]*:)?[A-Za-z_][\w.-]*$/
+// XML 1.0 cannot carry these characters at all, escaped or not.
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
+
+function element(name: string, value: unknown, path: string): string {
   if (value === undefined) return ''
-  if (Array.isArray(value)) return value.map((item) => element(name, item)).join('')
+  if (!ELEMENT_NAME.test(name)) throw new InputError(path, `cannot be written as an XML element: ${JSON.stringify(name.slice(0, 40))} is not an element name.`)
+  if (Array.isArray(value)) return value.map((item, index) => element(name, item, `${path}[${index}]`)).join('')
   if (value === null) return `<${name}/>`
-  if (typeof value !== 'object') return `<${name}>${escapeXml(String(value))}</${name}>`
+  if (typeof value !== 'object') return `<${name}>${escapeXml(checkedText(value, path))}</${name}>`
   let attributes = ''
   let children = ''
+  const given = (value as { [ATTRIBUTES]?: Record<string, unknown> })[ATTRIBUTES]
+  for (const [key, text] of Object.entries(given ?? {})) {
+    if (!ATTRIBUTE_NAME.test(key)) throw new InputError(path, `cannot be written as an XML attribute: ${JSON.stringify(key.slice(0, 40))} is not an attribute name.`)
+    if (text !== undefined) attributes += ` ${key}="${escapeXml(checkedText(text, `${path}@${key}`), true)}"`
+  }
   for (const [key, child] of Object.entries(value)) {
-    if (key.startsWith('@_')) {
-      if (child !== undefined) attributes += ` ${key.slice(2)}="${escapeXml(String(child), true)}"`
-    } else if (key === '#text') {
-      children += escapeXml(String(child))
+    if (key === '@_xmlns:xsi' || key === '@_xsi:type') {
+      if (child !== undefined) attributes += ` ${key.slice(2)}="${escapeXml(checkedText(child, `${path}@${key.slice(2)}`), true)}"`
     } else {
-      children += element(key, child)
+      children += element(key, child, `${path}.${key}`)
     }
   }
   return `<${name}${attributes}>${children}</${name}>`
+}
+
+/** The text of an element or attribute: a string, finite number or boolean XML can carry. */
+function checkedText(value: unknown, path: string): string {
+  const text = typeof value === 'string' ? value : (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : undefined
+  if (text === undefined) throw new InputError(path, `must be text, not ${typeof value === 'object' ? 'an object' : String(value)}.`)
+  if (NOT_XML.test(text) || !text.isWellFormed()) throw new InputError(path, 'contains a control character or unpaired surrogate, which an XML document cannot carry.')
+  return text
 }
 
 /** Escapes text for element content, or with `attribute` for a double-quoted attribute value. */
