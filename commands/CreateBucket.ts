@@ -1,7 +1,8 @@
+import { flag, oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
 import { buildDocument } from '../codecs/xml.js'
 import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
-import { compact, definedHeaders, type Command } from '../src/core/command.js'
-import { checkOneOf, checkNewBucket } from '../src/core/validate.js'
+import type { Command } from '../src/core/command.js'
+import { checkNewBucket } from '../src/core/validate.js'
 
 export interface CreateBucketInput {
   readonly Bucket: string
@@ -18,27 +19,30 @@ export interface CreateBucketOutput {
 }
 
 /**
- * Creates a bucket (boto's `create_bucket`). us-east-1 takes no location document, so none is sent
- * for it; every other location is sent as `<CreateBucketConfiguration>`.
+ * Creates a bucket. us-east-1 takes no location document, so none is sent for it; every other
+ * location is sent as `<CreateBucketConfiguration>`.
  *
  * @example
- * await send(client, CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.EU } }))
+ * await send(client, CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.eu_west_1 } }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutput> {
   const bucket = checkNewBucket(input.Bucket)
   const location = input.CreateBucketConfiguration?.LocationConstraint
+  const body = location && location !== 'us-east-1' ? buildDocument('CreateBucketConfiguration', { LocationConstraint: location }) : undefined
   return {
     operation: 'CreateBucket',
     method: 'PUT',
     bucket,
-    headers: definedHeaders({
-      'x-amz-acl': input.ACL === undefined ? undefined : checkOneOf(input.ACL, 'ACL', BUCKET_CANNED_ACLS),
-      'x-amz-object-ownership': input.ObjectOwnership,
-      'x-amz-bucket-object-lock-enabled': input.ObjectLockEnabledForBucket === undefined ? undefined : String(input.ObjectLockEnabledForBucket),
-      'content-type': location ? 'application/xml' : undefined,
-    }),
-    body: location && location !== 'us-east-1' ? buildDocument('CreateBucketConfiguration', { LocationConstraint: location }) : undefined,
-    parse: (response) => compact<CreateBucketOutput>({ Location: response.headers.get('location') ?? undefined }),
+    headers: {
+      ...writeHeaders(input, {
+        ACL: ['x-amz-acl', oneOf(BUCKET_CANNED_ACLS)],
+        ObjectOwnership: ['x-amz-object-ownership', oneOf(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'])],
+        ObjectLockEnabledForBucket: ['x-amz-bucket-object-lock-enabled', flag],
+      }),
+      ...(body && { 'content-type': 'application/xml' }),
+    },
+    body,
+    parse: (response, context) => readHeaders<CreateBucketOutput>(response, context, { Location: 'location' }),
   }
 }

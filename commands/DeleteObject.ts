@@ -1,5 +1,5 @@
-import { optionalString } from '../codecs/headers.js'
-import { compact, type Command } from '../src/core/command.js'
+import { flagHeader, readHeaders, writeQuery } from '../codecs/headers.js'
+import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface DeleteObjectInput {
@@ -17,18 +17,13 @@ export interface DeleteObjectOutput {
 /** Deletes one object. Deleting a key that does not exist succeeds, as in S3. */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteObject(input: DeleteObjectInput): Command<DeleteObjectOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
   return {
     operation: 'DeleteObject',
     method: 'DELETE',
-    bucket,
-    key,
-    query: { versionId: input.VersionId },
-    parse: ({ headers }) =>
-      compact<DeleteObjectOutput>({
-        DeleteMarker: headers.has('x-amz-delete-marker') ? headers.get('x-amz-delete-marker') === 'true' : undefined,
-        VersionId: optionalString(headers, 'x-amz-version-id'),
-      }),
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
+    query: writeQuery(input, { VersionId: 'versionId' }),
+    parse: (response, context) =>
+      readHeaders<DeleteObjectOutput>(response, context, { DeleteMarker: ['x-amz-delete-marker', flagHeader], VersionId: 'x-amz-version-id' }),
   }
 }

@@ -1,4 +1,5 @@
-import { compact, type Command } from '../src/core/command.js'
+import { readHeaders } from '../codecs/headers.js'
+import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface HeadBucketInput {
@@ -20,6 +21,6 @@ export function HeadBucket(input: HeadBucketInput): Command<HeadBucketOutput> {
     operation: 'HeadBucket',
     method: 'HEAD',
     bucket: checkBucket(input.Bucket),
-    parse: (response) => compact<HeadBucketOutput>({ BucketRegion: response.headers.get('x-amz-bucket-region') ?? undefined }),
+    parse: (response, context) => readHeaders<HeadBucketOutput>(response, context, { BucketRegion: 'x-amz-bucket-region' }),
   }
 }

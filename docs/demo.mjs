@@ -109,7 +109,7 @@ try {
 
   // ── Creating a bucket in another location ──────────────────────────────────────────────────
   chapter('Creating a bucket in another location')
-  say(`locations, as boto's Location had them: ${Object.keys(Location).join(', ')}`)
+  say(`locations (boto's Location names, keyed by S3's own values): ${Object.keys(Location).join(', ')}`)
   try {
     await send(client, CreateBucket({ Bucket: `${bucket}-eu`, CreateBucketConfiguration: { LocationConstraint: Location.EU } }))
     say(`created ${bucket}-eu in ${Location.EU}`)
@@ -198,7 +198,7 @@ try {
   chapter('Access control lists')
   await send(client, PutBucketAcl({ Bucket: bucket, ACL: 'public-read' })) // b.set_acl('public-read')
   await send(client, PutObject({ Bucket: bucket, Key: 'mykeytoshare', Body: 'for your eyes only' }))
-  await send(client, PutObjectAcl({ Bucket: bucket, Key: 'mykeytoshare', ACL: ObjectCannedACL.publicRead })) // k.set_acl('public-read')
+  await send(client, PutObjectAcl({ Bucket: bucket, Key: 'mykeytoshare', ACL: ObjectCannedACL.public_read })) // k.set_acl('public-read')
   const grantText = ({ Permission, Grantee: g }) =>
     `${Permission} ${g.Type} ${g.Type === 'Group' ? g.URI : g.Type === 'CanonicalUser' ? g.ID : g.EmailAddress}${g.DisplayName ? ` (${g.DisplayName})` : ''}`
   const acp = await send(client, GetBucketAcl({ Bucket: bucket })) // b.get_acl()

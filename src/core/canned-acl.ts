@@ -10,26 +10,29 @@
  * - `log-delivery-write` (buckets): the LogDelivery group WRITE and READ_ACP.
  */
 
-/** Canned ACLs for objects (`x-amz-acl` on PutObject, CopyObject, PutObjectAcl, …). */
+/**
+ * Canned ACLs for objects (`x-amz-acl` on PutObject, CopyObject, PutObjectAcl, …), each under its
+ * own value with `-` written `_`, the key style of every constant table in s3kit.
+ */
 export const ObjectCannedACL = {
   private: 'private',
-  publicRead: 'public-read',
-  publicReadWrite: 'public-read-write',
-  authenticatedRead: 'authenticated-read',
-  awsExecRead: 'aws-exec-read',
-  bucketOwnerRead: 'bucket-owner-read',
-  bucketOwnerFullControl: 'bucket-owner-full-control',
+  public_read: 'public-read',
+  public_read_write: 'public-read-write',
+  authenticated_read: 'authenticated-read',
+  aws_exec_read: 'aws-exec-read',
+  bucket_owner_read: 'bucket-owner-read',
+  bucket_owner_full_control: 'bucket-owner-full-control',
 } as const
 export type ObjectCannedACL = (typeof ObjectCannedACL)[keyof typeof ObjectCannedACL]
 
-/** Canned ACLs for buckets (`x-amz-acl` on CreateBucket and PutBucketAcl). */
+/** Canned ACLs for buckets (`x-amz-acl` on CreateBucket and PutBucketAcl), keyed as ObjectCannedACL. */
 export const BucketCannedACL = {
   private: 'private',
-  publicRead: 'public-read',
-  publicReadWrite: 'public-read-write',
-  authenticatedRead: 'authenticated-read',
-  awsExecRead: 'aws-exec-read',
-  logDeliveryWrite: 'log-delivery-write',
+  public_read: 'public-read',
+  public_read_write: 'public-read-write',
+  authenticated_read: 'authenticated-read',
+  aws_exec_read: 'aws-exec-read',
+  log_delivery_write: 'log-delivery-write',
 } as const
 export type BucketCannedACL = (typeof BucketCannedACL)[keyof typeof BucketCannedACL]
 

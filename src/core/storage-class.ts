@@ -1,6 +1,9 @@
 import { InputError } from './errors.js'
 
-/** S3's storage classes, usable wherever an input or output names one (put, copy, list, lifecycle). */
+/**
+ * S3's storage classes, usable wherever an input or output names one (put, copy, list, lifecycle);
+ * each key is the value itself, the key style of every constant table in s3kit.
+ */
 export const StorageClass = {
   STANDARD: 'STANDARD',
   REDUCED_REDUNDANCY: 'REDUCED_REDUNDANCY',

@@ -6,9 +6,8 @@ import { send } from '../core/send.js'
 
 export interface DeleteBucketOptions {
   /**
-   * Delete every object, version and incomplete upload first (boto: "delete all keys, then the
-   * bucket"). This cannot be undone. Without it, a bucket that is not empty is refused with
-   * `BucketNotEmpty`, as S3 does.
+   * Delete every object, version and incomplete upload first. This cannot be undone. Without it,
+   * a bucket that is not empty is refused with `BucketNotEmpty`, as S3 does.
    */
   readonly force?: true
   readonly signal?: AbortSignal

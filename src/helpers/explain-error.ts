@@ -3,7 +3,7 @@ import { S3Error } from '../core/errors.js'
 /**
  * The `S3Error` codes the ACL, CORS, lifecycle and restore commands can meet (beyond the codes
  * every request can meet, such as `AccessDenied` or `NoSuchBucket`), and clearer messages for the
- * ones whose own message is empty (Ceph RGW) or misleading.
+ * ones whose own message is empty (Ceph RGW) or misleading. Each table is keyed by the code itself.
  */
 
 export const AclErrorCode = {
@@ -79,7 +79,7 @@ function explain<E>(error: E, explanation: (error: S3Error) => Explanation): E |
   return explained ? error.with({ ...explained, cause: error }) : error
 }
 
-const ACL_WRITERS = new Set(['PutBucketAcl', 'PutObjectAcl', 'CreateBucket', 'PutObject', 'CopyObject', 'CreateMultipartUpload'])
+const ACL_WRITERS = ['PutBucketAcl', 'PutObjectAcl', 'CreateBucket', 'PutObject', 'CopyObject', 'CreateMultipartUpload']
 
 function aclExplanation({ code, status, operation }: S3Error): Explanation {
   if (code === 'AccessControlListNotSupported') {
@@ -88,7 +88,7 @@ function aclExplanation({ code, status, operation }: S3Error): Explanation {
         'ACLs are disabled on this bucket (Object Ownership "bucket owner enforced", AWS\'s default since April 2023): use a bucket policy, or set Object Ownership to ObjectWriter.',
     }
   }
-  if (status === 405 && ACL_WRITERS.has(operation)) {
+  if (status === 405 && ACL_WRITERS.includes(operation)) {
     return { message: 'AWS refuses e-mail grantees since 1 October 2025 (HTTP 405): grant by canonical user ID.' }
   }
   return undefined

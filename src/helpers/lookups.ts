@@ -22,10 +22,10 @@ async function orNull<T>(request: () => Promise<T>): Promise<T | null> {
 }
 
 /**
- * An object's metadata, or `null` when there is no such object (boto's `bucket.get_key`, which
- * returns `None`). Only "not found" becomes `null`: a 404 for the key, for a version, or for the
- * bucket itself (a HEAD response cannot say which). Every other failure — no permission, a wrong
- * region, the network — is thrown as the `S3Error` it is, so `null` never hides a real problem.
+ * An object's metadata, or `null` when there is no such object. Only "not found" becomes `null`:
+ * a 404 for the key, for a version, or for the bucket itself (a HEAD response cannot say which).
+ * Every other failure — no permission, a wrong region, the network — is thrown as the `S3Error`
+ * it is, so `null` never hides a real problem.
  *
  * @example
  * const head = await headObjectOrNull(client, { Bucket: 'my-bucket', Key: 'foobar' })
@@ -37,9 +37,9 @@ export function headObjectOrNull(client: Client, input: HeadObjectInput, options
 }
 
 /**
- * What HeadBucket says about a bucket, or `null` when it does not exist (boto's
- * `conn.lookup(name)`). A bucket that exists but is not yours to read (403) is an `S3Error`, not
- * `null`: the name is taken, and treating it as free would be a mistake.
+ * What HeadBucket says about a bucket, or `null` when it does not exist. A bucket that exists but
+ * is not yours to read (403) is an `S3Error`, not `null`: the name is taken, and treating it as
+ * free would be a mistake.
  *
  * @example
  * const bucket = await lookupBucket(client, 'my-bucket')

@@ -65,7 +65,7 @@ describe('buckets against a real server', () => {
   it('creates a bucket in a location the server knows, and refuses one it does not', async () => {
     // The test server's zone group is named us-east-1, so that is the one location it accepts.
     const Bucket = uniqueBucket('located')
-    await send(client, CreateBucket({ Bucket, CreateBucketConfiguration: { LocationConstraint: Location.DEFAULT } }))
+    await send(client, CreateBucket({ Bucket, CreateBucketConfiguration: { LocationConstraint: Location.us_east_1 } }))
     await send(client, DeleteBucket({ Bucket }))
     const refused = await failure(send(client, CreateBucket({ Bucket: uniqueBucket('eu'), CreateBucketConfiguration: { LocationConstraint: Location.EU } })))
     expect(refused.code).toBe('InvalidLocationConstraint')

@@ -3,6 +3,7 @@ import { CreateBucket } from '../../commands/CreateBucket.js'
 import { ListBuckets } from '../../commands/ListBuckets.js'
 import { PutObject } from '../../commands/PutObject.js'
 import { Location, regionOfLocation } from '../../src/core/locations.js'
+import { parseWith } from '../support/fake-client.js'
 
 describe('CreateBucket', () => {
   it('sends the location document for locations other than us-east-1', () => {
@@ -16,14 +17,15 @@ describe('CreateBucket', () => {
 
   it('sends no body for us-east-1, as S3 requires', () => {
     expect(CreateBucket({ Bucket: 'my-bucket' }).body).toBeUndefined()
-    expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.DEFAULT } }).body).toBeUndefined()
+    expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.us_east_1 } }).body).toBeUndefined()
     expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).body).toBeUndefined()
   })
 
   it('maps legacy locations to regions', () => {
     expect(regionOfLocation(Location.EU)).toBe('eu-west-1')
-    expect(regionOfLocation(Location.DEFAULT)).toBe('us-east-1')
-    expect(regionOfLocation(Location.USWest2)).toBe('us-west-2')
+    expect(regionOfLocation('')).toBe('us-east-1')
+    expect(regionOfLocation(Location.us_east_1)).toBe('us-east-1')
+    expect(regionOfLocation(Location.us_west_2)).toBe('us-west-2')
   })
 })
 
@@ -56,7 +58,7 @@ describe('PutObject', () => {
 })
 
 describe('ListBuckets', () => {
-  const parse = (xml: string) => ListBuckets().parse(new Response(xml, { status: 200 }))
+  const parse = (xml: string) => parseWith(ListBuckets(), new Response(xml, { status: 200 }))
 
   it('parses the ListBuckets response example of the S3 API reference', async () => {
     // S3 API reference, ListBuckets, "Sample Response".
@@ -114,7 +116,7 @@ describe('timestamps in documents', () => {
       process.env.TZ = saved
     })
     expect(new Date('2024-05-06T07:08:09.000').toISOString()).not.toBe('2024-05-06T07:08:09.000Z')
-    const parse = (xml: string) => ListBuckets().parse(new Response(xml, { status: 200 }))
+    const parse = (xml: string) => parseWith(ListBuckets(), new Response(xml, { status: 200 }))
     const out = await parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name><CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name><CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')
     expect(out.Buckets.map((b) => b.CreationDate.toISOString())).toEqual(['2024-05-06T07:08:09.000Z', '2024-05-06T07:08:09.000Z'])
   })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { createClient } from '../../src/core/client.js'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { emptyBucket } from '../../src/helpers/empty-bucket.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
+import { fakeClient } from '../support/fake-client.js'
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 const urlKey = (key: string) => encodeURIComponent(key)
@@ -25,74 +25,74 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
   const release = () => {
     if (inFlight >= 2 || listed) for (const go of waiting.splice(0)) go()
   }
-  const client = createClient({
-    endpoint: 'http://127.0.0.1:9',
-    credentials: { accessKeyId: 'AKID', secretAccessKey: 'SECRET' },
-    retry: { maxAttempts: 1 },
-    fetch: async (input, init) => {
-      const url = new URL(String(input))
-      const method = init?.method ?? 'GET'
-      const q = url.searchParams
-      if (method === 'GET' && q.get('list-type') === '2') {
-        log.push('list')
-        const sorted = [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
-        const after = q.get('continuation-token') ?? ''
-        const page = sorted.filter((k) => Buffer.compare(Buffer.from(k), Buffer.from(after)) > 0).slice(0, 1000)
-        const truncated = page.length > 0 && page.at(-1) !== sorted.at(-1)
-        if (!truncated) {
-          listed = true
-          release()
+  const { client } = fakeClient(
+    [
+      async (request) => {
+        const url = new URL(request.url)
+        const method = request.method
+        const q = url.searchParams
+        if (method === 'GET' && q.get('list-type') === '2') {
+          log.push('list')
+          const sorted = [...keys].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)))
+          const after = q.get('continuation-token') ?? ''
+          const page = sorted.filter((k) => Buffer.compare(Buffer.from(k), Buffer.from(after)) > 0).slice(0, 1000)
+          const truncated = page.length > 0 && page.at(-1) !== sorted.at(-1)
+          if (!truncated) {
+            listed = true
+            release()
+          }
+          const contents = page.map((k) => `<Contents><Key>${urlKey(k)}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+          return new Response(
+            `<ListBucketResult><Name>bucket</Name><Prefix></Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>${truncated}</IsTruncated>` +
+              `${truncated ? `<NextContinuationToken>${xmlText(page.at(-1)!)}</NextContinuationToken>` : ''}${contents.join('')}</ListBucketResult>`,
+          )
         }
-        const contents = page.map((k) => `<Contents><Key>${urlKey(k)}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`)
-        return new Response(
-          `<ListBucketResult><Name>bucket</Name><Prefix></Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>${truncated}</IsTruncated>` +
-            `${truncated ? `<NextContinuationToken>${xmlText(page.at(-1)!)}</NextContinuationToken>` : ''}${contents.join('')}</ListBucketResult>`,
-        )
-      }
-      if (method === 'POST' && q.has('delete')) {
-        log.push('delete-objects')
-        inFlight++
-        maxInFlight = Math.max(maxInFlight, inFlight)
-        await new Promise<void>((resolve) => {
-          waiting.push(resolve)
-          release()
-        })
-        inFlight--
-        const body = typeof init?.body === 'string' ? init.body : new TextDecoder().decode(init?.body as Uint8Array)
-        const named = [...body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&amp;/g, '&'))
-        const errors = named.filter((k) => protectedKeys.includes(k))
-        for (const k of named) if (!protectedKeys.includes(k)) keys.delete(k)
-        return new Response(
-          `<DeleteResult>${errors.map((k) => `<Error><Key>${xmlText(k)}</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`).join('')}</DeleteResult>`,
-        )
-      }
-      if (method === 'DELETE' && url.pathname !== '/bucket') {
-        log.push('delete-object')
-        keys.delete(decodeURIComponent(url.pathname.slice('/bucket/'.length)))
-        return new Response(null, { status: 204 })
-      }
-      if (method === 'GET' && q.has('versions')) {
-        log.push('list-versions')
-        const versions = [...keys].map(
-          (k) => `<Version><Key>${urlKey(k)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Version>`,
-        )
-        return new Response(
-          `<ListVersionsResult><Name>bucket</Name><Prefix></Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>${versions.join('')}</ListVersionsResult>`,
-        )
-      }
-      if (method === 'GET' && q.has('uploads')) {
-        log.push('list-uploads')
-        return new Response('<ListMultipartUploadsResult><Bucket>bucket</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>')
-      }
-      if (method === 'DELETE') {
-        log.push('delete-bucket')
-        return keys.size === 0
-          ? new Response(null, { status: 204 })
-          : new Response('<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not empty</Message></Error>', { status: 409 })
-      }
-      throw new Error(`unexpected request ${method} ${url}`)
-    },
-  })
+        if (method === 'POST' && q.has('delete')) {
+          log.push('delete-objects')
+          inFlight++
+          maxInFlight = Math.max(maxInFlight, inFlight)
+          await new Promise<void>((resolve) => {
+            waiting.push(resolve)
+            release()
+          })
+          inFlight--
+          const body = await request.text()
+          const named = [...body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&amp;/g, '&'))
+          const errors = named.filter((k) => protectedKeys.includes(k))
+          for (const k of named) if (!protectedKeys.includes(k)) keys.delete(k)
+          return new Response(
+            `<DeleteResult>${errors.map((k) => `<Error><Key>${xmlText(k)}</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`).join('')}</DeleteResult>`,
+          )
+        }
+        if (method === 'DELETE' && url.pathname !== '/bucket') {
+          log.push('delete-object')
+          keys.delete(decodeURIComponent(url.pathname.slice('/bucket/'.length)))
+          return new Response(null, { status: 204 })
+        }
+        if (method === 'GET' && q.has('versions')) {
+          log.push('list-versions')
+          const versions = [...keys].map(
+            (k) => `<Version><Key>${urlKey(k)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Version>`,
+          )
+          return new Response(
+            `<ListVersionsResult><Name>bucket</Name><Prefix></Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>${versions.join('')}</ListVersionsResult>`,
+          )
+        }
+        if (method === 'GET' && q.has('uploads')) {
+          log.push('list-uploads')
+          return new Response('<ListMultipartUploadsResult><Bucket>bucket</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>')
+        }
+        if (method === 'DELETE') {
+          log.push('delete-bucket')
+          return keys.size === 0
+            ? new Response(null, { status: 204 })
+            : new Response('<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not empty</Message></Error>', { status: 409 })
+        }
+        throw new Error(`unexpected request ${method} ${url}`)
+      },
+    ],
+    { retry: { maxAttempts: 1 } },
+  )
   return { client, keys, log, maxInFlight: () => maxInFlight }
 }
 

@@ -1,0 +1,42 @@
+import { CreateBucket } from '../../../commands/CreateBucket.js'
+import { DeleteBucket } from '../../../commands/DeleteBucket.js'
+import { HeadBucket } from '../../../commands/HeadBucket.js'
+import type { ContractRow } from './types.js'
+
+export const rows: Record<string, ContractRow> = {
+  CreateBucket: {
+    command: CreateBucket,
+    valid: { Bucket: 'colorpictures', ACL: 'private', ObjectOwnership: 'BucketOwnerEnforced', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } },
+    invalid: [
+      [{ Bucket: 'Legacy_Bucket' }, 'Bucket'],
+      [{ Bucket: 'colorpictures', ACL: 'bucket-owner-read' }, 'ACL'],
+      [{ Bucket: 'colorpictures', ObjectOwnership: 'Owner' }, 'ObjectOwnership'],
+      [{ Bucket: 'colorpictures', ObjectLockEnabledForBucket: 'yes' }, 'ObjectLockEnabledForBucket'],
+    ],
+    sample: {
+      source: 'S3 API reference, CreateBucket, Sample Response (headers trimmed)',
+      response: () => new Response(null, { status: 200, headers: { 'x-amz-request-id': '236A8905248E5A01', location: '/colorpictures' } }),
+      expected: { Location: '/colorpictures' },
+    },
+  },
+  DeleteBucket: {
+    command: DeleteBucket,
+    valid: { Bucket: 'quotes' },
+    invalid: [[{ Bucket: 'a'.repeat(256) }, 'Bucket']],
+    sample: {
+      source: 'S3 API reference, DeleteBucket, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204, headers: { 'x-amz-request-id': '32FE2CEB32F5EE25' } }),
+      expected: {},
+    },
+  },
+  HeadBucket: {
+    command: HeadBucket,
+    valid: { Bucket: 'bucket' },
+    invalid: [[{ Bucket: 'semi;colon' }, 'Bucket']],
+    sample: {
+      source: 'S3 API reference, HeadBucket, Sample Response (headers trimmed)',
+      response: () => new Response(null, { status: 200, headers: { 'x-amz-bucket-region': 'us-west-2', 'x-amz-access-point-alias': 'false' } }),
+      expected: { BucketRegion: 'us-west-2' },
+    },
+  },
+}
