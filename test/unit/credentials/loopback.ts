@@ -24,7 +24,7 @@ export interface Seen {
 }
 
 /** An HTTP server on 127.0.0.1 that records each request and lets `handle` answer it. */
-export async function listen(handle: (request: Seen, response: ServerResponse) => void | Promise<void>): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
+export async function listen(handle: (request: Seen, response: ServerResponse) => unknown): Promise<{ url: string; seen: Seen[]; close: () => Promise<void> }> {
   const seen: Seen[] = []
   const server = createServer((request, response) => {
     let body = ''
