@@ -1,0 +1,17 @@
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
+
+export interface DeleteBucketPolicyInput {
+  readonly Bucket: string
+}
+
+/**
+ * Removes a bucket's policy; afterwards GetBucketPolicy fails with `NoSuchBucketPolicy`.
+ *
+ * @example
+ * await send(client, DeleteBucketPolicy({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function DeleteBucketPolicy(input: DeleteBucketPolicyInput): Command<EmptyOutput> {
+  return { operation: 'DeleteBucketPolicy', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { policy: '' }, parse: emptyOutput }
+}

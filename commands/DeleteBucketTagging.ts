@@ -1,0 +1,17 @@
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
+
+export interface DeleteBucketTaggingInput {
+  readonly Bucket: string
+}
+
+/**
+ * Removes all of a bucket's tags; afterwards GetBucketTagging fails with `NoSuchTagSet`.
+ *
+ * @example
+ * await send(client, DeleteBucketTagging({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function DeleteBucketTagging(input: DeleteBucketTaggingInput): Command<EmptyOutput> {
+  return { operation: 'DeleteBucketTagging', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { tagging: '' }, parse: emptyOutput }
+}

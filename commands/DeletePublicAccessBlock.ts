@@ -1,0 +1,17 @@
+import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
+
+export interface DeletePublicAccessBlockInput {
+  readonly Bucket: string
+}
+
+/**
+ * Removes a bucket's Block Public Access settings (account-level settings still apply on AWS).
+ *
+ * @example
+ * await send(client, DeletePublicAccessBlock({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function DeletePublicAccessBlock(input: DeletePublicAccessBlockInput): Command<EmptyOutput> {
+  return { operation: 'DeletePublicAccessBlock', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { publicAccessBlock: '' }, parse: emptyOutput }
+}

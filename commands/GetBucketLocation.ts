@@ -1,0 +1,35 @@
+import { locationDocument } from '../codecs/location.js'
+import { readSubresource } from '../codecs/subresource.js'
+import { compact, type Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
+
+export interface GetBucketLocationInput {
+  readonly Bucket: string
+}
+
+export interface GetBucketLocationOutput {
+  /** The bucket's location constraint, e.g. `eu-west-1` or the legacy `EU`; left out for us-east-1, where S3 sends none. */
+  readonly LocationConstraint?: string
+}
+
+/**
+ * Reads the region a bucket was created in (see `regionOfLocation` for `EU` and the empty
+ * us-east-1 answer). AWS recommends HeadBucket's `x-amz-bucket-region` instead, which works even
+ * without permission on the bucket.
+ *
+ * @example
+ * const { LocationConstraint } = await send(client, GetBucketLocation({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function GetBucketLocation(input: GetBucketLocationInput): Command<GetBucketLocationOutput> {
+  return {
+    operation: 'GetBucketLocation',
+    method: 'GET',
+    bucket: checkBucket(input.Bucket),
+    query: { location: '' },
+    parse: async (response, context) => {
+      const location = (await readSubresource(response, locationDocument, context)).LocationConstraint.trim()
+      return compact<GetBucketLocationOutput>({ LocationConstraint: location || undefined })
+    },
+  }
+}

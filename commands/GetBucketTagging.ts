@@ -1,0 +1,30 @@
+import { readSubresource } from '../codecs/subresource.js'
+import { taggingDocument, type Tag } from '../codecs/tagging.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket } from '../src/core/validate.js'
+
+export interface GetBucketTaggingInput {
+  readonly Bucket: string
+}
+
+export interface GetBucketTaggingOutput {
+  readonly TagSet: Tag[]
+}
+
+/**
+ * Reads a bucket's tags (used for cost allocation). A bucket without tags is an `S3Error` with
+ * code `NoSuchTagSet` (HTTP 404).
+ *
+ * @example
+ * const { TagSet } = await send(client, GetBucketTagging({ Bucket: 'my-bucket' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function GetBucketTagging(input: GetBucketTaggingInput): Command<GetBucketTaggingOutput> {
+  return {
+    operation: 'GetBucketTagging',
+    method: 'GET',
+    bucket: checkBucket(input.Bucket),
+    query: { tagging: '' },
+    parse: async (response, context) => ({ TagSet: (await readSubresource(response, taggingDocument, context)).Tagging.TagSet }),
+  }
+}

@@ -1,0 +1,40 @@
+import { readHeaders, writeQuery } from '../codecs/headers.js'
+import { readSubresource } from '../codecs/subresource.js'
+import { taggingDocument, type Tag } from '../codecs/tagging.js'
+import type { Command } from '../src/core/command.js'
+import { checkBucket, checkKey } from '../src/core/validate.js'
+
+export interface GetObjectTaggingInput {
+  readonly Bucket: string
+  readonly Key: string
+  /** The version whose tags to read; the current one when left out. */
+  readonly VersionId?: string
+}
+
+export interface GetObjectTaggingOutput {
+  /** The tags, in the order S3 keeps them; empty when the object has none. */
+  readonly TagSet: Tag[]
+  /** The version the tags belong to, in a versioned bucket. */
+  readonly VersionId?: string
+}
+
+/**
+ * Reads an object's tags (up to 10 key–value pairs), of its current version or of `VersionId`.
+ *
+ * @example
+ * const { TagSet } = await send(client, GetObjectTagging({ Bucket: 'my-bucket', Key: 'report.pdf' }))
+ */
+/* @__NO_SIDE_EFFECTS__ */
+export function GetObjectTagging(input: GetObjectTaggingInput): Command<GetObjectTaggingOutput> {
+  return {
+    operation: 'GetObjectTagging',
+    method: 'GET',
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
+    query: { tagging: '', ...writeQuery(input, { VersionId: 'versionId' }) },
+    parse: async (response, context) => ({
+      ...readHeaders<GetObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
+      TagSet: (await readSubresource(response, taggingDocument, context)).Tagging.TagSet,
+    }),
+  }
+}
