@@ -47,7 +47,8 @@ export function parseErrorDocument(body: string): ErrorDocument | undefined {
       if (!close) {
         if (!depth) {
           if (name !== 'Error') return undefined
-          fields = {}
+          // No prototype: a field named toString or __proto__ is just a field.
+          fields = Object.create(null) as Record<string, string>
         }
         text = depth++ > 1 ? undefined : ''
       }
