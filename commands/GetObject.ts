@@ -55,7 +55,7 @@ export function GetObject(input: GetObjectInput): Command<GetObjectOutput> {
     parse: (response, context) => ({
       ...readObjectHeaders(response, context),
       ...readHeaders<GetObjectOutput>(response, context, { ContentRange: 'content-range' }),
-      Body: objectBody(response, context.operation),
+      Body: objectBody(response, context),
     }),
   }
 }

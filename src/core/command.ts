@@ -7,6 +7,18 @@ export interface ResponseContext {
   readonly operation: string
   readonly bucket?: string | undefined
   readonly key?: string | undefined
+  /**
+   * Sends the same request again, signed afresh and through the client's retry policy, with
+   * `headers` and `query` laid over the command's own (an undefined parameter is dropped); a non-2xx answer is
+   * an `S3Error`. What a body needs to ask for the rest of itself; absent when resuming is off.
+   */
+  readonly again?: ((headers: Readonly<Record<string, string>>, query: Readonly<Record<string, string | undefined>>) => Promise<Response>) | undefined
+  /** Attempts a body may make in a row without receiving a byte (the client's `retry.maxAttempts`). */
+  readonly attempts?: number | undefined
+  /** The caller's signal (with the call's deadline): it also stops a body being read. */
+  readonly signal?: AbortSignal | undefined
+  /** Milliseconds a body may go without a byte before it counts as cut; 0 or absent: no limit. */
+  readonly idleMs?: number | undefined
 }
 
 /**

@@ -1,3 +1,6 @@
+import type { ResponseContext } from './command.js'
+import { S3Error } from './errors.js'
+
 /** Readers that `GetObject`'s `Body` adds to its web `ReadableStream`. */
 export interface BodyReaders {
   /** The body as UTF-8 text. */
@@ -10,16 +13,74 @@ export interface BodyReaders {
  * An object's content: a web `ReadableStream<Uint8Array>` (pipe it, iterate it, hand it to a
  * `Response`) that also reads itself whole with `text()`, `bytes()` or `json()`. It can be read
  * once; a body you do not need should be cancelled (`await Body.cancel()`) to free the connection.
+ * A connection that drops or stalls mid-body is asked again for the rest (see `resumeBodies`);
+ * what cannot be recovered errors the stream with an `S3Error`, never a bare fetch error.
  */
 export type ObjectBody = ReadableStream<Uint8Array> & BodyReaders
 
-export function objectBody(response: Response, operation: string): ObjectBody {
-  const stream = (response.body ?? new Response(new Uint8Array(0)).body!) as ReadableStream<Uint8Array>
+export function objectBody(response: Response, context: ResponseContext): ObjectBody {
+  const { again, signal, idleMs } = context
+  const headers = response.headers
+  const etag = headers.get('etag')
+  const versionId = headers.get('x-amz-version-id')
+  // Where this body sits in the object: `bytes first-last/size` of a 206, else all of it.
+  const [, first = 0, last] = /(\d+)-(\d+)/.exec(headers.get('content-range')!) ?? []
+  // fetch decodes a Content-Encoding, after which lengths and offsets are no longer S3's; 0: unknown.
+  const length = headers.get('content-encoding') ? 0 : Number(headers.get('content-length'))
+  let reader = response.body?.getReader()
+  let received = 0
+  let failures = 0
+  let started = false
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        started = true
+        for (;;) {
+          try {
+            const next = reader
+              ? await Promise.race([
+                  reader.read(),
+                  // A connection that stalls counts as cut: no byte for idleMs, and it is given up.
+                  new Promise<never>((_, reject) => (timer = idleMs ? setTimeout(reject, idleMs, new DOMException(`no byte for ${idleMs} ms`, 'TimeoutError')) : undefined)),
+                ])
+              : { done: true as const }
+            clearTimeout(timer)
+            if (!next.done) {
+              received += next.value.byteLength
+              failures = 0
+              return controller.enqueue(next.value)
+            }
+            // Some runtimes end a cut body quietly instead of failing it.
+            if (!(received < length)) return controller.close()
+            throw new TypeError('the body ended early')
+          } catch (error) {
+            clearTimeout(timer)
+            void reader?.cancel(error).catch(() => undefined)
+            if (signal?.aborted) throw signal.reason
+            if (!again || !etag || !(received < length) || ++failures >= context.attempts!) {
+              throw new S3Error({ ...context, code: 'NetworkError', status: 0, message: `${context.operation} Body failed after ${received} of ${length} bytes: ${(error as Error).message}`, cause: error })
+            }
+            // A 412 (the object changed) rejects here as an S3Error PreconditionFailed: the stream ends with it.
+            const rest = await again(
+              { range: `bytes=${+first + received}-${last ?? length - 1}`, 'if-match': etag },
+              { partNumber: undefined, ...(versionId && { versionId }) },
+            )
+            // With If-Match, a 206 holds exactly the bytes asked for; anything else is tried again.
+            reader = rest.status === 206 ? rest.body?.getReader() : void rest.body?.cancel()
+          }
+        }
+      },
+      cancel: (reason) => reader?.cancel(reason),
+    },
+    // Nothing is read before the caller asks: an unread body stays unread (and can still be read whole).
+    { highWaterMark: 0 },
+  )
   const whole = (): Response => {
-    if (stream.locked || response.bodyUsed) {
-      throw new TypeError(`${operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`)
+    if (stream.locked || started) {
+      throw new TypeError(`${context.operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`)
     }
-    return response.body ? response : new Response(stream)
+    return new Response(stream)
   }
   const readers: BodyReaders = {
     text: async () => whole().text(),

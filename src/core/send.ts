@@ -3,7 +3,7 @@ import type { Client } from './client.js'
 import type { Command, ResponseContext } from './command.js'
 import { resolveCredentials } from './credentials.js'
 import { InputError, S3Error } from './errors.js'
-import { retrying } from './retry.js'
+import { retryAfter, retrying } from './retry.js'
 import { signRequest } from './sign.js'
 import { runtime } from './runtime.js'
 import { objectUrl } from './url.js'
@@ -12,6 +12,26 @@ import { codeForStatus, isErrorDocument, parseErrorDocument } from './error-docu
 export interface SendOptions {
   /** Aborts the request (and any wait between retries); the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined
+  /**
+   * A deadline for the whole call, in milliseconds: every attempt and wait, and the reading of a
+   * GetObject body. Past it, the call (or the body) fails with a `TimeoutError` DOMException, as
+   * `AbortSignal.timeout` does.
+   */
+  readonly timeoutMs?: number | undefined
+  /** Whether a GetObject body cut mid-stream asks for the rest; the client's `resumeBodies` by default. */
+  readonly resume?: boolean | undefined
+}
+
+/**
+ * What a client learns from S3's answers, kept beside it so that the client stays a plain frozen
+ * object: how far the server's clock is from ours (ms), and the region of each bucket that lives
+ * in another region than the client's.
+ */
+const learned = /* @__PURE__ */ new WeakMap<Client, { skew: number; regions: Record<string, string> }>()
+
+/** Milliseconds to add to the local clock to get the server's, as the client has learned it (0 until a skew is seen). */
+export function clockOffset(client: Client): number {
+  return learned.get(client)?.skew ?? 0
 }
 
 /**
@@ -23,17 +43,28 @@ export interface SendOptions {
  * const { ETag } = await send(client, PutObject({ Bucket: 'photos', Key: 'cat.txt', Body: 'meow' }))
  */
 export async function send<Output>(client: Client, command: Command<Output>, options: SendOptions = {}): Promise<Output> {
-  const { signal } = options
+  const { timeoutMs, resume = client.resumeBodies } = options
+  let { signal } = options
+  if (timeoutMs) signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])])
   const context: ResponseContext = { operation: command.operation, bucket: command.bucket, key: command.key }
-  const url = objectUrl(client, command.bucket, command.key, command.query)
   const payload = await preparePayload(command.body, command.contentLength)
-  return retrying(
-    client.retry,
-    signal,
-    async () => {
+  let state = learned.get(client)
+  if (!state) learned.set(client, (state = { skew: 0, regions: {} }))
+  const { regions } = state
+
+  // One request, and one more when S3's refusal says how to fix it: S3 refuses a request signed
+  // more than 15 minutes off its own clock (RequestTimeTooSkewed, or a bare signature error on
+  // some servers) and its Date header says by how much; a bucket in another region answers 301
+  // PermanentRedirect, 400 AuthorizationHeaderMalformed, or (HEAD) a status, naming the region.
+  const request = async (headers?: Readonly<Record<string, string>>, query?: Readonly<Record<string, string | undefined>>): Promise<Response> => {
+    for (let fixed = false; ; fixed = true) {
+      const region = regions[command.bucket!] || client.region
+      // An AWS endpoint names its region (s3.eu-west-1…, s3.dualstack.eu-west-1…); others are kept.
+      const target = region === client.region ? client : { ...client, region, endpoint: client.endpoint.replace(`.${client.region}.`, `.${region}.`) }
+      const url = objectUrl(target, command.bucket, command.key, { ...command.query, ...query })
       let response: Response
       try {
-        response = await attemptFetch(client, command, url, payload, signal)
+        response = await attemptFetch(target, command, url, { ...command.headers, ...headers }, payload, signal, state.skew)
       } catch (error) {
         if (signal?.aborted || !isNetworkFailure(error)) throw error
         throw new S3Error({
@@ -44,12 +75,33 @@ export async function send<Output>(client: Client, command: Command<Output>, opt
           cause: error,
         })
       }
-      if (!response.ok) throw toS3Error(context, response, command.method === 'HEAD' ? '' : await response.text())
-      if (!command.errorIn200) return await command.parse(response, context)
+      if (response.ok) return response
+      const error = toS3Error(context, response, command.method === 'HEAD' ? '' : await response.text())
+      const skew = Date.parse(response.headers.get('date')!) - Date.now()
+      const named = error.region
+      if (fixed) throw error
+      if (error.status === 403 && skew && (error.code === 'RequestTimeTooSkewed' || Math.abs(skew - state.skew) > 3e5)) state.skew = skew
+      else if (client.regionRedirects && named && named !== region && (error.status === 301 || error.status === 400 || command.method === 'HEAD')) regions[command.bucket!] = named
+      else throw error
+    }
+  }
+  const parseContext: ResponseContext = {
+    ...context,
+    again: resume ? (headers, query) => retrying(client.retry, signal, () => request(headers, query)) : undefined,
+    attempts: client.retry.maxAttempts,
+    signal,
+    idleMs: client.bodyTimeoutMs,
+  }
+  return retrying(
+    client.retry,
+    signal,
+    async () => {
+      const response = await request()
+      if (!command.errorIn200) return await command.parse(response, parseContext)
       // The error of a long-running copy or completion arrives after the 200: read it all first.
       const text = await response.text()
       if (isErrorDocument(text)) throw toS3Error(context, response, text)
-      return await command.parse(new Response(text, response), context)
+      return await command.parse(new Response(text, response), parseContext)
     },
     (failure) =>
       payload.replayable
@@ -64,26 +116,33 @@ async function attemptFetch(
   client: Client,
   command: Command<unknown>,
   url: string,
+  headers: Record<string, string>,
   payload: Payload,
   signal: AbortSignal | undefined,
+  skew: number,
 ): Promise<Response> {
   const credentials = await resolveCredentials(client.credentials)
-  const headers = await signRequest(
-    { method: command.method, url, headers: { ...command.headers, ...lengthHeader(payload) }, payloadHash: payload.sha256 },
+  const signed = await signRequest(
+    {
+      method: command.method,
+      url,
+      headers: { ...headers, ...lengthHeader(payload) },
+      payloadHash: payload.sha256,
+      // The server's time, once a skew has been seen; aws4fetch's own clock otherwise.
+      ...(skew ? { datetime: new Date(Date.now() + skew).toISOString().replace(/[:-]|\.\d{3}/g, '') } : {}),
+    },
     credentials,
     client.region,
   )
+  // The timeout covers the wait for response headers only; the caller's signal covers the body too.
   const timeout = client.requestTimeoutMs === undefined ? undefined : new AbortController()
   const timer = timeout && setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
-  // Only a timeout needs the caller's signal forwarded; otherwise fetch listens to it directly.
-  const onAbort = (): void => timeout!.abort(signal!.reason)
-  if (timeout) signal?.addEventListener('abort', onAbort, { once: true })
   try {
     const init: RequestInit & { duplex?: 'half' } = {
       method: command.method,
-      headers,
+      headers: signed,
       body: payload.body ?? null,
-      signal: timeout?.signal ?? signal ?? null,
+      signal: timeout ? (signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal) : (signal ?? null),
       // A 3xx from S3 means "wrong region or endpoint"; following it would re-send the request
       // signed for another host, so it is reported instead. Except for an unhashed body (a Blob or
       // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
@@ -95,7 +154,6 @@ async function attemptFetch(
     return await client.fetch(url, init)
   } finally {
     clearTimeout(timer)
-    signal?.removeEventListener('abort', onAbort)
   }
 }
 
@@ -112,13 +170,19 @@ function lengthHeader(payload: Payload): Record<string, string> {
 function toS3Error(context: ResponseContext, response: Response, body: string): S3Error {
   const document = parseErrorDocument(body)
   const status = response.type === 'opaqueredirect' ? 301 : response.status
-  return new S3Error({
+  const headers = response.headers
+  const error = new S3Error({
     ...context,
     code: document?.Code || codeForStatus(status),
     message: document?.Message || undefined,
     status,
-    requestId: document?.RequestId || response.headers.get('x-amz-request-id') || undefined,
-    hostId: document?.HostId || response.headers.get('x-amz-id-2') || undefined,
-    region: response.headers.get('x-amz-bucket-region') || document?.Region || undefined,
+    requestId: document?.RequestId || headers.get('x-amz-request-id') || undefined,
+    hostId: document?.HostId || headers.get('x-amz-id-2') || undefined,
+    region: headers.get('x-amz-bucket-region') || document?.Region || undefined,
   })
+  // Retry-After is seconds or an HTTP date; x-amz-retry-after, milliseconds.
+  const after = headers.get('retry-after')
+  const wait = Number(headers.get('x-amz-retry-after')) || (after ? Number(after) * 1000 || Date.parse(after) - Date.now() : 0)
+  if (wait > 0) retryAfter.set(error, wait)
+  return error
 }
