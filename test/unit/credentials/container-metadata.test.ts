@@ -105,3 +105,20 @@ describe('fromContainerMetadata', () => {
     })
   })
 })
+
+describe('the credentials document', () => {
+  it('must have the keys as strings; the error names the field, never a value', async () => {
+    for (const [body, problem] of [
+      ['not json', 'is not JSON'],
+      [{ AccessKeyId: 'A' }, 'has no SecretAccessKey'],
+      [{ AccessKeyId: 'A', SecretAccessKey: 'hidden-secret', Token: 5 }, "Token is not a string"],
+      [{ AccessKeyId: 'A', SecretAccessKey: 'hidden-secret', Expiration: 'soon' }, 'Expiration is not a time'],
+    ] as const) {
+      const fetch: FetchLike = async () => new Response(typeof body === 'string' ? body : JSON.stringify(body))
+      vi.stubEnv('AWS_CONTAINER_CREDENTIALS_RELATIVE_URI', '/v2/credentials/x')
+      const error = await Promise.resolve(fromContainerMetadata({ fetch })()).catch((e: unknown) => e)
+      expect((error as Error).message).toContain(problem)
+      expect((error as Error).message).not.toContain('hidden-secret')
+    }
+  })
+})
