@@ -20,6 +20,9 @@ beforeEach(async () => {
 })
 afterEach(() => vi.unstubAllEnvs())
 
+// Generous timeouts where the endpoints are there: a busy test machine must not make them look absent.
+const patient = { probeTimeout: 5_000, timeout: 5_000 }
+
 const metadataDocument = (accessKeyId: string) => ({ Code: 'Success', AccessKeyId: accessKeyId, SecretAccessKey: 'secret', Token: 'token', Expiration: inMinutes(60) })
 
 describe('fromNodeProviderChain', () => {
@@ -37,29 +40,28 @@ describe('fromNodeProviderChain', () => {
     )
     try {
       vi.stubEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT', imds.url)
-      // A generous probe: this IMDS is there, and a busy test machine must not make it look absent.
-      expect((await fromNodeProviderChain({ probeTimeout: 5_000 })()).accessKeyId).toBe('ASIAINSTANCE')
+      expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('ASIAINSTANCE')
 
       vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', `${container.url}/v1/credentials`)
-      expect((await fromNodeProviderChain()()).accessKeyId).toBe('ASIACONTAINER')
+      expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('ASIACONTAINER')
 
       await writeFile(join(home, 'token'), 'jwt')
       vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', join(home, 'token'))
       vi.stubEnv('AWS_ROLE_ARN', 'arn:aws:iam::123456789012:role/irsa')
       vi.stubEnv('AWS_ENDPOINT_URL_STS', sts.url)
-      expect((await fromNodeProviderChain()()).accessKeyId).toBe('ASIAWEBIDENTITY')
+      expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('ASIAWEBIDENTITY')
 
       await mkdir(join(home, '.aws'))
       await writeFile(join(home, '.aws', 'credentials'), '[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\n')
-      expect((await fromNodeProviderChain()()).accessKeyId).toBe('AKIDPROFILE')
+      expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('AKIDPROFILE')
 
       vi.stubEnv('AWS_ACCESS_KEY_ID', 'AKIDENV')
       vi.stubEnv('AWS_SECRET_ACCESS_KEY', 'env-secret')
-      expect((await fromNodeProviderChain()()).accessKeyId).toBe('AKIDENV')
+      expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('AKIDENV')
 
       // A named profile wins over the environment's keys, as in the AWS SDKs.
       vi.stubEnv('AWS_PROFILE', 'other')
-      expect((await fromNodeProviderChain()()).accessKeyId).toBe('AKIDOTHER')
+      expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('AKIDOTHER')
     } finally {
       await Promise.all([sts.close(), container.close(), imds.close()])
     }

@@ -59,7 +59,7 @@ describe('fromInstanceMetadata', () => {
   it('takes a token with a TTL, then the role and its credentials with the token', async () => {
     const server = await imds({ mode: 'required', role: 's3access' })
     try {
-      const credentials = await fromInstanceMetadata({ endpoint: server.url })()
+      const credentials = await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()
       expect(credentials).toMatchObject({ accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'token' })
       expect(credentials.expiration?.toISOString()).toBe(server.expiration)
       expect(server.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
@@ -79,7 +79,7 @@ describe('fromInstanceMetadata', () => {
     const server = await imds({ mode: 'required', role: 's3access' })
     try {
       let now = Date.now()
-      const provider = fromInstanceMetadata({ endpoint: server.url, cache: { now: () => now } })
+      const provider = fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url, cache: { now: () => now } })
       await provider()
       server.expire()
       now += 6 * 60 * 60_000 // past the cached credentials' refresh time
@@ -88,7 +88,7 @@ describe('fromInstanceMetadata', () => {
 
       const throttled = await imds({ mode: 'required', role: 's3access', throttle: 2 })
       try {
-        expect((await fromInstanceMetadata({ endpoint: throttled.url, maxRetries: 2 })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
+        expect((await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: throttled.url, maxRetries: 2 })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
         expect(throttled.seen.filter((r) => r.method === 'GET')).toHaveLength(4)
       } finally {
         await throttled.close()
@@ -101,17 +101,17 @@ describe('fromInstanceMetadata', () => {
   it('falls back to IMDSv1 only when allowed', async () => {
     const server = await imds({ mode: 'v1only', role: 's3access' })
     try {
-      const refused = await Promise.resolve(fromInstanceMetadata({ endpoint: server.url })()).catch((e: unknown) => e)
+      const refused = await Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()).catch((e: unknown) => e)
       expect(refused).toBeInstanceOf(CredentialsError)
       expect((refused as Error).message).toMatch(/HTTP 404; IMDSv1 fallback is disabled/)
       expect(server.seen.filter((r) => r.method === 'GET')).toHaveLength(0)
 
-      const allowed = await fromInstanceMetadata({ endpoint: server.url, ec2MetadataV1Disabled: false })()
+      const allowed = await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url, ec2MetadataV1Disabled: false })()
       expect(allowed.accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
       expect(server.seen.filter((r) => r.method === 'GET').every((r) => r.headers['x-aws-ec2-metadata-token'] === undefined)).toBe(true)
 
       vi.stubEnv('AWS_EC2_METADATA_V1_DISABLED', 'false')
-      expect((await fromInstanceMetadata({ endpoint: server.url })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
+      expect((await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
     } finally {
       await server.close()
     }
@@ -124,7 +124,7 @@ describe('fromInstanceMetadata', () => {
 
     const noRole = await imds({ mode: 'required' })
     try {
-      await expect(Promise.resolve(fromInstanceMetadata({ endpoint: noRole.url })())).rejects.toMatchObject({ tryNext: true, message: expect.stringContaining('no IAM role') })
+      await expect(Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: noRole.url })())).rejects.toMatchObject({ tryNext: true, message: expect.stringContaining('no IAM role') })
     } finally {
       await noRole.close()
     }
@@ -146,7 +146,7 @@ describe('fromInstanceMetadata', () => {
   it('refuses a credentials document whose Code is not Success', async () => {
     const server = await imds({ mode: 'optional', role: 's3access', code: 'AssumeRoleUnauthorizedAccess' })
     try {
-      await expect(Promise.resolve(fromInstanceMetadata({ endpoint: server.url })())).rejects.toThrow(/Code "AssumeRoleUnauthorizedAccess"/)
+      await expect(Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })())).rejects.toThrow(/Code "AssumeRoleUnauthorizedAccess"/)
     } finally {
       await server.close()
     }
