@@ -27,27 +27,41 @@ export interface ServerSideEncryptionConfiguration {
 
 const ALGORITHMS: readonly ServerSideEncryption[] = ['AES256', 'aws:kms', 'aws:kms:dsse']
 
-export function encryptionRequest(configuration: ServerSideEncryptionConfiguration): { body: string; headers: Record<string, string> } {
+export function encryptionRequest(configuration: ServerSideEncryptionConfiguration): {
+  body: string
+  headers: Record<string, string>
+} {
   const field = 'ServerSideEncryptionConfiguration'
-  if (typeof configuration !== 'object' || configuration === null) throw new InputError(field, 'must be an object { Rules }.')
+  if (typeof configuration !== 'object' || configuration === null)
+    throw new InputError(field, 'must be an object { Rules }.')
   // The configuration holds one rule (S3 API reference, PutBucketEncryption).
   const rules = checkList(configuration.Rules, `${field}.Rules`, 1, (value, at) => {
-    if (typeof value !== 'object' || value === null) throw new InputError(at, 'must be an object { ApplyServerSideEncryptionByDefault?, BucketKeyEnabled? }.')
+    if (typeof value !== 'object' || value === null)
+      throw new InputError(at, 'must be an object { ApplyServerSideEncryptionByDefault?, BucketKeyEnabled? }.')
     const rule = value as ServerSideEncryptionRule
     const defaults = rule.ApplyServerSideEncryptionByDefault
     let apply: Record<string, string | undefined> | undefined
     if (defaults !== undefined) {
       const where = `${at}.ApplyServerSideEncryptionByDefault`
-      if (typeof defaults !== 'object' || defaults === null) throw new InputError(where, 'must be an object { SSEAlgorithm, KMSMasterKeyID? }.')
+      if (typeof defaults !== 'object' || defaults === null)
+        throw new InputError(where, 'must be an object { SSEAlgorithm, KMSMasterKeyID? }.')
       const SSEAlgorithm = checkOneOf(defaults.SSEAlgorithm, `${where}.SSEAlgorithm`, ALGORITHMS)
       const key = defaults.KMSMasterKeyID
-      if (key !== undefined && SSEAlgorithm === 'AES256') throw new InputError(`${where}.KMSMasterKeyID`, 'goes only with SSEAlgorithm aws:kms or aws:kms:dsse.')
-      apply = { SSEAlgorithm, KMSMasterKeyID: key === undefined ? undefined : checkText(key, `${where}.KMSMasterKeyID`) }
+      if (key !== undefined && SSEAlgorithm === 'AES256')
+        throw new InputError(`${where}.KMSMasterKeyID`, 'goes only with SSEAlgorithm aws:kms or aws:kms:dsse.')
+      apply = {
+        SSEAlgorithm,
+        KMSMasterKeyID: key === undefined ? undefined : checkText(key, `${where}.KMSMasterKeyID`),
+      }
     }
     if (rule.BucketKeyEnabled !== undefined && typeof rule.BucketKeyEnabled !== 'boolean') {
-      throw new InputError(`${at}.BucketKeyEnabled`, `must be true or false, not ${JSON.stringify(rule.BucketKeyEnabled)}.`)
+      throw new InputError(
+        `${at}.BucketKeyEnabled`,
+        `must be true or false, not ${JSON.stringify(rule.BucketKeyEnabled)}.`,
+      )
     }
-    if (apply === undefined && rule.BucketKeyEnabled === undefined) throw new InputError(at, 'must set ApplyServerSideEncryptionByDefault or BucketKeyEnabled.')
+    if (apply === undefined && rule.BucketKeyEnabled === undefined)
+      throw new InputError(at, 'must set ApplyServerSideEncryptionByDefault or BucketKeyEnabled.')
     return { ApplyServerSideEncryptionByDefault: apply, BucketKeyEnabled: rule.BucketKeyEnabled }
   })
   return xmlRequest('ServerSideEncryptionConfiguration', { Rule: rules })
@@ -59,7 +73,9 @@ export const encryptionDocument = /* @__PURE__ */ xmlDocument(['ServerSideEncryp
     ServerSideEncryptionConfiguration: z.object({
       Rule: z.array(
         z.object({
-          ApplyServerSideEncryptionByDefault: z.optional(z.object({ SSEAlgorithm: text(), KMSMasterKeyID: z.optional(text()) })),
+          ApplyServerSideEncryptionByDefault: z.optional(
+            z.object({ SSEAlgorithm: text(), KMSMasterKeyID: z.optional(text()) }),
+          ),
           BucketKeyEnabled: z.optional(boolean()),
         }),
       ),

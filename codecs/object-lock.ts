@@ -28,7 +28,13 @@ export interface ObjectLockConfiguration {
 /** A bucket's configuration as GetObjectLockConfiguration returns it. */
 export interface ObjectLockConfigurationOutput {
   readonly ObjectLockEnabled?: 'Enabled'
-  readonly Rule?: { readonly DefaultRetention?: { readonly Mode?: ObjectLockRetentionMode; readonly Days?: number; readonly Years?: number } }
+  readonly Rule?: {
+    readonly DefaultRetention?: {
+      readonly Mode?: ObjectLockRetentionMode
+      readonly Days?: number
+      readonly Years?: number
+    }
+  }
 }
 
 export interface ObjectLockRetention {
@@ -50,15 +56,21 @@ const object = (value: unknown, field: string, shape: string): Record<string, un
   return value as Record<string, unknown>
 }
 
-export function objectLockConfigurationRequest(configuration: ObjectLockConfiguration): { body: string; headers: Record<string, string> } {
+export function objectLockConfigurationRequest(configuration: ObjectLockConfiguration): {
+  body: string
+  headers: Record<string, string>
+} {
   const field = 'ObjectLockConfiguration'
   const { ObjectLockEnabled, Rule } = object(configuration, field, '{ ObjectLockEnabled, Rule? }')
-  const content: Record<string, unknown> = { ObjectLockEnabled: checkOneOf(ObjectLockEnabled, `${field}.ObjectLockEnabled`, ['Enabled']) }
+  const content: Record<string, unknown> = {
+    ObjectLockEnabled: checkOneOf(ObjectLockEnabled, `${field}.ObjectLockEnabled`, ['Enabled']),
+  }
   if (Rule !== undefined) {
     const { DefaultRetention } = object(Rule, `${field}.Rule`, '{ DefaultRetention }')
     const at = `${field}.Rule.DefaultRetention`
     const { Mode, Days, Years } = object(DefaultRetention, at, '{ Mode, Days | Years }')
-    if ((Days === undefined) === (Years === undefined)) throw new InputError(at, 'must have exactly one of Days or Years.')
+    if ((Days === undefined) === (Years === undefined))
+      throw new InputError(at, 'must have exactly one of Days or Years.')
     content.Rule = {
       DefaultRetention: {
         Mode: checkOneOf(Mode, `${at}.Mode`, MODES),
@@ -71,7 +83,10 @@ export function objectLockConfigurationRequest(configuration: ObjectLockConfigur
 }
 
 /** `<Retention>`; no retention sends an empty one, which removes a GOVERNANCE retention (with `BypassGovernanceRetention`). */
-export function retentionRequest(retention: ObjectLockRetention | undefined): { body: string; headers: Record<string, string> } {
+export function retentionRequest(retention: ObjectLockRetention | undefined): {
+  body: string
+  headers: Record<string, string>
+} {
   if (retention === undefined) return xmlRequest('Retention', {})
   const field = 'Retention'
   const { Mode, RetainUntilDate } = object(retention, field, '{ Mode, RetainUntilDate }')
@@ -88,9 +103,18 @@ export function legalHoldRequest(hold: ObjectLockLegalHold): { body: string; hea
 
 /** `<ObjectLockConfiguration>` (S3 API reference, GetObjectLockConfiguration). */
 export const objectLockConfigurationDocument = /* @__PURE__ */ xmlDocument([], () => {
-  const retention = z.object({ Mode: z.optional(z.enum(['GOVERNANCE', 'COMPLIANCE'])), Days: z.optional(integer()), Years: z.optional(integer()) })
+  const retention = z.object({
+    Mode: z.optional(z.enum(['GOVERNANCE', 'COMPLIANCE'])),
+    Days: z.optional(integer()),
+    Years: z.optional(integer()),
+  })
   return z.object({
-    ObjectLockConfiguration: emptyOr(z.object({ ObjectLockEnabled: z.optional(z.literal('Enabled')), Rule: z.optional(z.object({ DefaultRetention: z.optional(retention) })) })),
+    ObjectLockConfiguration: emptyOr(
+      z.object({
+        ObjectLockEnabled: z.optional(z.literal('Enabled')),
+        Rule: z.optional(z.object({ DefaultRetention: z.optional(retention) })),
+      }),
+    ),
   })
 })
 
@@ -100,4 +124,6 @@ export const retentionDocument = /* @__PURE__ */ xmlDocument([], () =>
 )
 
 /** `<LegalHold>` (S3 API reference, GetObjectLegalHold). */
-export const legalHoldDocument = /* @__PURE__ */ xmlDocument([], () => z.object({ LegalHold: z.object({ Status: z.enum(['ON', 'OFF']) }) }))
+export const legalHoldDocument = /* @__PURE__ */ xmlDocument([], () =>
+  z.object({ LegalHold: z.object({ Status: z.enum(['ON', 'OFF']) }) }),
+)

@@ -24,12 +24,18 @@ export interface OwnershipControls {
 
 const OWNERSHIP: readonly ObjectOwnership[] = ['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']
 
-export function ownershipControlsRequest(controls: OwnershipControls): { body: string; headers: Record<string, string> } {
+export function ownershipControlsRequest(controls: OwnershipControls): {
+  body: string
+  headers: Record<string, string>
+} {
   const field = 'OwnershipControls.Rules'
-  if (typeof controls !== 'object' || controls === null) throw new InputError('OwnershipControls', 'must be an object { Rules: [{ ObjectOwnership }] }.')
+  if (typeof controls !== 'object' || controls === null)
+    throw new InputError('OwnershipControls', 'must be an object { Rules: [{ ObjectOwnership }] }.')
   const rules = checkList(controls.Rules, field, 1, (rule, at) => {
     if (typeof rule !== 'object' || rule === null) throw new InputError(at, 'must be an object { ObjectOwnership }.')
-    return { ObjectOwnership: checkOneOf((rule as OwnershipControlsRule).ObjectOwnership, `${at}.ObjectOwnership`, OWNERSHIP) }
+    return {
+      ObjectOwnership: checkOneOf((rule as OwnershipControlsRule).ObjectOwnership, `${at}.ObjectOwnership`, OWNERSHIP),
+    }
   })
   return xmlRequest('OwnershipControls', { Rule: rules })
 }
@@ -37,6 +43,10 @@ export function ownershipControlsRequest(controls: OwnershipControls): { body: s
 /** `<OwnershipControls><Rule><ObjectOwnership>` (S3 API reference, GetBucketOwnershipControls). */
 export const ownershipControlsDocument = /* @__PURE__ */ xmlDocument(['OwnershipControls.Rule'], () =>
   z.object({
-    OwnershipControls: z.object({ Rule: z.array(z.object({ ObjectOwnership: z.enum(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']) })) }),
+    OwnershipControls: z.object({
+      Rule: z.array(
+        z.object({ ObjectOwnership: z.enum(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']) }),
+      ),
+    }),
   }),
 )

@@ -55,7 +55,8 @@ export function policyRequest(policy: PolicyDocument | string): { body: string; 
       throw new InputError(field, `cannot be written as JSON: ${(error as Error).message}.`)
     }
   }
-  if (typeof document !== 'object' || document === null || Array.isArray(document)) throw new InputError(field, 'must be a JSON object (a policy document).')
+  if (typeof document !== 'object' || document === null || Array.isArray(document))
+    throw new InputError(field, 'must be a JSON object (a policy document).')
   const statement = (document as { Statement?: unknown }).Statement
   if (typeof statement !== 'object' || statement === null || (Array.isArray(statement) && statement.length === 0)) {
     throw new InputError(`${field}.Statement`, 'must be a statement object or a non-empty array of them.')

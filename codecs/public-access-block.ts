@@ -24,13 +24,18 @@ export type PublicAccessBlockOutput = { readonly [K in keyof PublicAccessBlockCo
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const
 
 /** The request document: each setting given, checked to be a boolean; settings left out are sent as nothing (off). */
-export function publicAccessBlockRequest(configuration: PublicAccessBlockConfiguration): { body: string; headers: Record<string, string> } {
+export function publicAccessBlockRequest(configuration: PublicAccessBlockConfiguration): {
+  body: string
+  headers: Record<string, string>
+} {
   const field = 'PublicAccessBlockConfiguration'
-  if (typeof configuration !== 'object' || configuration === null) throw new InputError(field, 'must be an object of booleans.')
+  if (typeof configuration !== 'object' || configuration === null)
+    throw new InputError(field, 'must be an object of booleans.')
   const content: Record<string, boolean | undefined> = {}
   for (const name of SETTINGS) {
     const value = configuration[name]
-    if (value !== undefined && typeof value !== 'boolean') throw new InputError(`${field}.${name}`, `must be true or false, not ${JSON.stringify(value)}.`)
+    if (value !== undefined && typeof value !== 'boolean')
+      throw new InputError(`${field}.${name}`, `must be true or false, not ${JSON.stringify(value)}.`)
     content[name] = value
   }
   return xmlRequest('PublicAccessBlockConfiguration', content)
@@ -40,13 +45,27 @@ export function publicAccessBlockRequest(configuration: PublicAccessBlockConfigu
 // the root `<BlockPublicAccessBlockConfiguration>` (captured), which is read the same way.
 const publicAccessBlockDocument = /* @__PURE__ */ xmlDocument([], () => {
   const flag = z.optional(anyCaseBoolean())
-  const settings = z.object({ BlockPublicAcls: flag, IgnorePublicAcls: flag, BlockPublicPolicy: flag, RestrictPublicBuckets: flag })
-  return z.union([z.object({ PublicAccessBlockConfiguration: settings }), z.object({ BlockPublicAccessBlockConfiguration: settings })])
+  const settings = z.object({
+    BlockPublicAcls: flag,
+    IgnorePublicAcls: flag,
+    BlockPublicPolicy: flag,
+    RestrictPublicBuckets: flag,
+  })
+  return z.union([
+    z.object({ PublicAccessBlockConfiguration: settings }),
+    z.object({ BlockPublicAccessBlockConfiguration: settings }),
+  ])
 })
 
-export async function readPublicAccessBlock(response: Response, context: ResponseContext): Promise<PublicAccessBlockOutput> {
+export async function readPublicAccessBlock(
+  response: Response,
+  context: ResponseContext,
+): Promise<PublicAccessBlockOutput> {
   const document = await readSubresource(response, publicAccessBlockDocument, context)
-  const settings = 'PublicAccessBlockConfiguration' in document ? document.PublicAccessBlockConfiguration : document.BlockPublicAccessBlockConfiguration
+  const settings =
+    'PublicAccessBlockConfiguration' in document
+      ? document.PublicAccessBlockConfiguration
+      : document.BlockPublicAccessBlockConfiguration
   return {
     BlockPublicAcls: settings.BlockPublicAcls ?? false,
     IgnorePublicAcls: settings.IgnorePublicAcls ?? false,
@@ -56,4 +75,6 @@ export async function readPublicAccessBlock(response: Response, context: Respons
 }
 
 /** `<PolicyStatus><IsPublic>` (S3 API reference, GetBucketPolicyStatus). */
-export const policyStatusDocument = /* @__PURE__ */ xmlDocument([], () => z.object({ PolicyStatus: z.object({ IsPublic: anyCaseBoolean() }) }))
+export const policyStatusDocument = /* @__PURE__ */ xmlDocument([], () =>
+  z.object({ PolicyStatus: z.object({ IsPublic: anyCaseBoolean() }) }),
+)

@@ -12,7 +12,11 @@ import { parseDocument, type XmlDocument } from './xml.js'
  * 16 answers `GET /bucket?ownershipControls` and `GET /bucket?encryption` with a 200 bucket
  * listing. That is an `InvalidResponse` that says so, never a listing taken for a configuration.
  */
-export async function readSubresource<S extends z.ZodMiniType>(response: Response, document: XmlDocument<S>, context: ResponseContext): Promise<z.output<S>> {
+export async function readSubresource<S extends z.ZodMiniType>(
+  response: Response,
+  document: XmlDocument<S>,
+  context: ResponseContext,
+): Promise<z.output<S>> {
   const text = await response.text()
   if (/^(?:\uFEFF)?\s*(?:<\?xml[^>]*\?>\s*)?<ListBucketResult[\s>/]/.test(text)) {
     throw invalidResponse(

@@ -42,9 +42,12 @@ export function taggingRequest(tagging: Tagging, max: number): { body: string; h
     const { Key, Value } = tag as Tag
     const key = checkText(Key, `${at}.Key`)
     const value = checkText(Value, `${at}.Value`, { empty: true })
-    if ([...key].length > MAX_KEY) throw new InputError(`${at}.Key`, `is longer than S3 allows (${MAX_KEY} Unicode characters).`)
-    if ([...value].length > MAX_VALUE) throw new InputError(`${at}.Value`, `is longer than S3 allows (${MAX_VALUE} Unicode characters).`)
-    if (key.toLowerCase().startsWith('aws:')) throw new InputError(`${at}.Key`, `"${key}" uses the aws: prefix, which AWS reserves for its own tags.`)
+    if ([...key].length > MAX_KEY)
+      throw new InputError(`${at}.Key`, `is longer than S3 allows (${MAX_KEY} Unicode characters).`)
+    if ([...value].length > MAX_VALUE)
+      throw new InputError(`${at}.Value`, `is longer than S3 allows (${MAX_VALUE} Unicode characters).`)
+    if (key.toLowerCase().startsWith('aws:'))
+      throw new InputError(`${at}.Key`, `"${key}" uses the aws: prefix, which AWS reserves for its own tags.`)
     if (seen.has(key)) throw new InputError(`${at}.Key`, `"${key}" appears twice; tag keys must be unique.`)
     seen.add(key)
     return { Key: key, Value: value }
@@ -54,5 +57,7 @@ export function taggingRequest(tagging: Tagging, max: number): { body: string; h
 
 /** `<Tagging><TagSet><Tag>…` (S3 API reference, GetObjectTagging and GetBucketTagging). */
 export const taggingDocument = /* @__PURE__ */ xmlDocument(['Tagging.TagSet.Tag'], () =>
-  z.object({ Tagging: z.object({ TagSet: wrappedList('Tag', z.object({ Key: text(), Value: z._default(text(), '') })) }) }),
+  z.object({
+    Tagging: z.object({ TagSet: wrappedList('Tag', z.object({ Key: text(), Value: z._default(text(), '') })) }),
+  }),
 )

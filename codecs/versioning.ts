@@ -21,13 +21,23 @@ const STATUSES: readonly BucketVersioningStatus[] = ['Enabled', 'Suspended']
 const MFA_DELETE: readonly MFADeleteStatus[] = ['Enabled', 'Disabled']
 
 /** The request document; `MFADelete` needs `mfa` (the `x-amz-mfa` header), as S3 requires. */
-export function versioningRequest(configuration: VersioningConfiguration, mfa: string | undefined): { body: string; headers: Record<string, string> } {
+export function versioningRequest(
+  configuration: VersioningConfiguration,
+  mfa: string | undefined,
+): { body: string; headers: Record<string, string> } {
   const field = 'VersioningConfiguration'
-  if (typeof configuration !== 'object' || configuration === null) throw new InputError(field, 'must be an object { Status, MFADelete? }.')
+  if (typeof configuration !== 'object' || configuration === null)
+    throw new InputError(field, 'must be an object { Status, MFADelete? }.')
   const Status = checkOneOf(configuration.Status, `${field}.Status`, STATUSES)
-  const MfaDelete = configuration.MFADelete === undefined ? undefined : checkOneOf(configuration.MFADelete, `${field}.MFADelete`, MFA_DELETE)
+  const MfaDelete =
+    configuration.MFADelete === undefined
+      ? undefined
+      : checkOneOf(configuration.MFADelete, `${field}.MFADelete`, MFA_DELETE)
   if (MfaDelete !== undefined && mfa === undefined) {
-    throw new InputError('MFA', 'is required with VersioningConfiguration.MFADelete: the serial number and current code of the MFA device, separated by a space.')
+    throw new InputError(
+      'MFA',
+      'is required with VersioningConfiguration.MFADelete: the serial number and current code of the MFA device, separated by a space.',
+    )
   }
   // S3 names the element MfaDelete; the field is MFADelete (S3 API reference, PutBucketVersioning).
   return xmlRequest('VersioningConfiguration', { Status, MfaDelete })
@@ -40,7 +50,10 @@ export function versioningRequest(configuration: VersioningConfiguration, mfa: s
 export const versioningDocument = /* @__PURE__ */ xmlDocument([], () =>
   z.object({
     VersioningConfiguration: emptyOr(
-      z.object({ Status: z.optional(z.enum(['Enabled', 'Suspended'])), MfaDelete: z.optional(z.enum(['Enabled', 'Disabled'])) }),
+      z.object({
+        Status: z.optional(z.enum(['Enabled', 'Suspended'])),
+        MfaDelete: z.optional(z.enum(['Enabled', 'Disabled'])),
+      }),
     ),
   }),
 )

@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface DeleteBucketEncryptionInput {
@@ -17,5 +17,11 @@ export interface DeleteBucketEncryptionInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucketEncryption(input: DeleteBucketEncryptionInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucketEncryption', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { encryption: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeleteBucketEncryption',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { encryption: '' },
+    parse: emptyOutput,
+  }
 }

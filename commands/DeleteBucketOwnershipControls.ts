@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface DeleteBucketOwnershipControlsInput {
@@ -17,5 +17,11 @@ export interface DeleteBucketOwnershipControlsInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucketOwnershipControls(input: DeleteBucketOwnershipControlsInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucketOwnershipControls', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { ownershipControls: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeleteBucketOwnershipControls',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { ownershipControls: '' },
+    parse: emptyOutput,
+  }
 }

@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface DeleteBucketPolicyInput {
@@ -13,5 +13,11 @@ export interface DeleteBucketPolicyInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucketPolicy(input: DeleteBucketPolicyInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucketPolicy', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { policy: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeleteBucketPolicy',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { policy: '' },
+    parse: emptyOutput,
+  }
 }

@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface DeleteBucketTaggingInput {
@@ -13,5 +13,11 @@ export interface DeleteBucketTaggingInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucketTagging(input: DeleteBucketTaggingInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucketTagging', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { tagging: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeleteBucketTagging',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { tagging: '' },
+    parse: emptyOutput,
+  }
 }

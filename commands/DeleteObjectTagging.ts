@@ -29,6 +29,7 @@ export function DeleteObjectTagging(input: DeleteObjectTaggingInput): Command<De
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { tagging: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    parse: (response, context) => readHeaders<DeleteObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
+    parse: (response, context) =>
+      readHeaders<DeleteObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
   }
 }

@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface DeletePublicAccessBlockInput {
@@ -13,5 +13,11 @@ export interface DeletePublicAccessBlockInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeletePublicAccessBlock(input: DeletePublicAccessBlockInput): Command<EmptyOutput> {
-  return { operation: 'DeletePublicAccessBlock', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { publicAccessBlock: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeletePublicAccessBlock',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { publicAccessBlock: '' },
+    parse: emptyOutput,
+  }
 }

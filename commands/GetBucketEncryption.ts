@@ -1,6 +1,6 @@
 import { encryptionDocument, type ServerSideEncryption } from '../codecs/encryption.js'
 import { readSubresource } from '../codecs/subresource.js'
-import { compact, type Command } from '../src/core/command.js'
+import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketEncryptionInput {
@@ -39,7 +39,10 @@ export function GetBucketEncryption(input: GetBucketEncryptionInput): Command<Ge
     parse: async (response, context) => {
       const { ServerSideEncryptionConfiguration: found } = await readSubresource(response, encryptionDocument, context)
       const Rules = found.Rule.map(({ ApplyServerSideEncryptionByDefault: apply, BucketKeyEnabled }) =>
-        compact<ServerSideEncryptionRuleOutput>({ ApplyServerSideEncryptionByDefault: apply && compact(apply), BucketKeyEnabled }),
+        compact<ServerSideEncryptionRuleOutput>({
+          ApplyServerSideEncryptionByDefault: apply && compact(apply),
+          BucketKeyEnabled,
+        }),
       )
       return { ServerSideEncryptionConfiguration: { Rules } }
     },

@@ -1,6 +1,6 @@
 import { locationDocument } from '../codecs/location.js'
 import { readSubresource } from '../codecs/subresource.js'
-import { compact, type Command } from '../src/core/command.js'
+import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketLocationInput {

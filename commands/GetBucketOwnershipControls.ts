@@ -1,4 +1,4 @@
-import { ownershipControlsDocument, type ObjectOwnership } from '../codecs/ownership.js'
+import { type ObjectOwnership, ownershipControlsDocument } from '../codecs/ownership.js'
 import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
@@ -21,12 +21,18 @@ export interface GetBucketOwnershipControlsOutput {
  * console.log(OwnershipControls.Rules[0]?.ObjectOwnership)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function GetBucketOwnershipControls(input: GetBucketOwnershipControlsInput): Command<GetBucketOwnershipControlsOutput> {
+export function GetBucketOwnershipControls(
+  input: GetBucketOwnershipControlsInput,
+): Command<GetBucketOwnershipControlsOutput> {
   return {
     operation: 'GetBucketOwnershipControls',
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { ownershipControls: '' },
-    parse: async (response, context) => ({ OwnershipControls: { Rules: (await readSubresource(response, ownershipControlsDocument, context)).OwnershipControls.Rule } }),
+    parse: async (response, context) => ({
+      OwnershipControls: {
+        Rules: (await readSubresource(response, ownershipControlsDocument, context)).OwnershipControls.Rule,
+      },
+    }),
   }
 }

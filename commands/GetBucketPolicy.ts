@@ -1,4 +1,4 @@
-import { readPolicy, type PolicyDocument } from '../codecs/policy.js'
+import { type PolicyDocument, readPolicy } from '../codecs/policy.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 

@@ -28,6 +28,8 @@ export function GetBucketPolicyStatus(input: GetBucketPolicyStatusInput): Comman
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { policyStatus: '' },
-    parse: async (response, context) => ({ PolicyStatus: (await readSubresource(response, policyStatusDocument, context)).PolicyStatus }),
+    parse: async (response, context) => ({
+      PolicyStatus: (await readSubresource(response, policyStatusDocument, context)).PolicyStatus,
+    }),
   }
 }

@@ -1,5 +1,5 @@
 import { readSubresource } from '../codecs/subresource.js'
-import { taggingDocument, type Tag } from '../codecs/tagging.js'
+import { type Tag, taggingDocument } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -25,6 +25,8 @@ export function GetBucketTagging(input: GetBucketTaggingInput): Command<GetBucke
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { tagging: '' },
-    parse: async (response, context) => ({ TagSet: (await readSubresource(response, taggingDocument, context)).Tagging.TagSet }),
+    parse: async (response, context) => ({
+      TagSet: (await readSubresource(response, taggingDocument, context)).Tagging.TagSet,
+    }),
   }
 }

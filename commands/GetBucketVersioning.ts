@@ -1,6 +1,6 @@
 import { readSubresource } from '../codecs/subresource.js'
-import { versioningDocument, type BucketVersioningStatus, type MFADeleteStatus } from '../codecs/versioning.js'
-import { compact, type Command } from '../src/core/command.js'
+import { type BucketVersioningStatus, type MFADeleteStatus, versioningDocument } from '../codecs/versioning.js'
+import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface GetBucketVersioningInput {
@@ -30,7 +30,9 @@ export function GetBucketVersioning(input: GetBucketVersioningInput): Command<Ge
     query: { versioning: '' },
     parse: async (response, context) => {
       const { VersioningConfiguration: found } = await readSubresource(response, versioningDocument, context)
-      return typeof found === 'object' ? compact<GetBucketVersioningOutput>({ Status: found.Status, MFADelete: found.MfaDelete }) : {}
+      return typeof found === 'object'
+        ? compact<GetBucketVersioningOutput>({ Status: found.Status, MFADelete: found.MfaDelete })
+        : {}
     },
   }
 }

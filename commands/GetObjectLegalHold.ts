@@ -31,6 +31,8 @@ export function GetObjectLegalHold(input: GetObjectLegalHoldInput): Command<GetO
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { 'legal-hold': '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    parse: async (response, context) => ({ LegalHold: (await readSubresource(response, legalHoldDocument, context)).LegalHold }),
+    parse: async (response, context) => ({
+      LegalHold: (await readSubresource(response, legalHoldDocument, context)).LegalHold,
+    }),
   }
 }

@@ -1,6 +1,6 @@
-import { objectLockConfigurationDocument, type ObjectLockConfigurationOutput } from '../codecs/object-lock.js'
+import { type ObjectLockConfigurationOutput, objectLockConfigurationDocument } from '../codecs/object-lock.js'
 import { readSubresource } from '../codecs/subresource.js'
-import { compact, type Command } from '../src/core/command.js'
+import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface GetObjectLockConfigurationInput {
@@ -21,14 +21,20 @@ export interface GetObjectLockConfigurationOutput {
  * console.log(ObjectLockConfiguration.Rule?.DefaultRetention)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function GetObjectLockConfiguration(input: GetObjectLockConfigurationInput): Command<GetObjectLockConfigurationOutput> {
+export function GetObjectLockConfiguration(
+  input: GetObjectLockConfigurationInput,
+): Command<GetObjectLockConfigurationOutput> {
   return {
     operation: 'GetObjectLockConfiguration',
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { 'object-lock': '' },
     parse: async (response, context) => {
-      const { ObjectLockConfiguration: found } = await readSubresource(response, objectLockConfigurationDocument, context)
+      const { ObjectLockConfiguration: found } = await readSubresource(
+        response,
+        objectLockConfigurationDocument,
+        context,
+      )
       if (typeof found !== 'object') return { ObjectLockConfiguration: {} }
       const retention = found.Rule?.DefaultRetention
       return {

@@ -1,5 +1,5 @@
 import { writeQuery } from '../codecs/headers.js'
-import { retentionDocument, type ObjectLockRetention } from '../codecs/object-lock.js'
+import { type ObjectLockRetention, retentionDocument } from '../codecs/object-lock.js'
 import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -32,6 +32,8 @@ export function GetObjectRetention(input: GetObjectRetentionInput): Command<GetO
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { retention: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    parse: async (response, context) => ({ Retention: (await readSubresource(response, retentionDocument, context)).Retention }),
+    parse: async (response, context) => ({
+      Retention: (await readSubresource(response, retentionDocument, context)).Retention,
+    }),
   }
 }

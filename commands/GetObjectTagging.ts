@@ -1,6 +1,6 @@
 import { readHeaders, writeQuery } from '../codecs/headers.js'
 import { readSubresource } from '../codecs/subresource.js'
-import { taggingDocument, type Tag } from '../codecs/tagging.js'
+import { type Tag, taggingDocument } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 

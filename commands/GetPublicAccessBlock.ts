@@ -1,4 +1,4 @@
-import { readPublicAccessBlock, type PublicAccessBlockOutput } from '../codecs/public-access-block.js'
+import { type PublicAccessBlockOutput, readPublicAccessBlock } from '../codecs/public-access-block.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -25,6 +25,8 @@ export function GetPublicAccessBlock(input: GetPublicAccessBlockInput): Command<
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { publicAccessBlock: '' },
-    parse: async (response, context) => ({ PublicAccessBlockConfiguration: await readPublicAccessBlock(response, context) }),
+    parse: async (response, context) => ({
+      PublicAccessBlockConfiguration: await readPublicAccessBlock(response, context),
+    }),
   }
 }

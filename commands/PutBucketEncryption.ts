@@ -1,5 +1,5 @@
 import { encryptionRequest, type ServerSideEncryptionConfiguration } from '../codecs/encryption.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketEncryptionInput {
@@ -24,5 +24,13 @@ export interface PutBucketEncryptionInput {
 export function PutBucketEncryption(input: PutBucketEncryptionInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = encryptionRequest(input.ServerSideEncryptionConfiguration)
-  return { operation: 'PutBucketEncryption', method: 'PUT', bucket, query: { encryption: '' }, headers, body, parse: emptyOutput }
+  return {
+    operation: 'PutBucketEncryption',
+    method: 'PUT',
+    bucket,
+    query: { encryption: '' },
+    headers,
+    body,
+    parse: emptyOutput,
+  }
 }

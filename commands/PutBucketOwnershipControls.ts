@@ -1,5 +1,5 @@
-import { ownershipControlsRequest, type OwnershipControls } from '../codecs/ownership.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type OwnershipControls, ownershipControlsRequest } from '../codecs/ownership.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketOwnershipControlsInput {
@@ -20,5 +20,13 @@ export interface PutBucketOwnershipControlsInput {
 export function PutBucketOwnershipControls(input: PutBucketOwnershipControlsInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = ownershipControlsRequest(input.OwnershipControls)
-  return { operation: 'PutBucketOwnershipControls', method: 'PUT', bucket, query: { ownershipControls: '' }, headers, body, parse: emptyOutput }
+  return {
+    operation: 'PutBucketOwnershipControls',
+    method: 'PUT',
+    bucket,
+    query: { ownershipControls: '' },
+    headers,
+    body,
+    parse: emptyOutput,
+  }
 }

@@ -1,6 +1,6 @@
 import { flag, writeHeaders } from '../codecs/headers.js'
-import { policyRequest, type PolicyDocument } from '../codecs/policy.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type PolicyDocument, policyRequest } from '../codecs/policy.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketPolicyInput {
@@ -30,7 +30,10 @@ export function PutBucketPolicy(input: PutBucketPolicyInput): Command<EmptyOutpu
     method: 'PUT',
     bucket,
     query: { policy: '' },
-    headers: { ...headers, ...writeHeaders(input, { ConfirmRemoveSelfBucketAccess: ['x-amz-confirm-remove-self-bucket-access', flag] }) },
+    headers: {
+      ...headers,
+      ...writeHeaders(input, { ConfirmRemoveSelfBucketAccess: ['x-amz-confirm-remove-self-bucket-access', flag] }),
+    },
     body,
     parse: emptyOutput,
   }

@@ -1,5 +1,5 @@
-import { MAX_BUCKET_TAGS, taggingRequest, type Tagging } from '../codecs/tagging.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { MAX_BUCKET_TAGS, type Tagging, taggingRequest } from '../codecs/tagging.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketTaggingInput {
@@ -20,5 +20,13 @@ export interface PutBucketTaggingInput {
 export function PutBucketTagging(input: PutBucketTaggingInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = taggingRequest(input.Tagging, MAX_BUCKET_TAGS)
-  return { operation: 'PutBucketTagging', method: 'PUT', bucket, query: { tagging: '' }, headers, body, parse: emptyOutput }
+  return {
+    operation: 'PutBucketTagging',
+    method: 'PUT',
+    bucket,
+    query: { tagging: '' },
+    headers,
+    body,
+    parse: emptyOutput,
+  }
 }

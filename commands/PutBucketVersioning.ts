@@ -1,6 +1,6 @@
 import { writeHeaders } from '../codecs/headers.js'
-import { versioningRequest, type VersioningConfiguration } from '../codecs/versioning.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type VersioningConfiguration, versioningRequest } from '../codecs/versioning.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutBucketVersioningInput {
@@ -23,5 +23,13 @@ export function PutBucketVersioning(input: PutBucketVersioningInput): Command<Em
   const bucket = checkBucket(input.Bucket)
   const mfa = writeHeaders(input, { MFA: 'x-amz-mfa' })
   const { headers, body } = versioningRequest(input.VersioningConfiguration, mfa['x-amz-mfa'])
-  return { operation: 'PutBucketVersioning', method: 'PUT', bucket, query: { versioning: '' }, headers: { ...headers, ...mfa }, body, parse: emptyOutput }
+  return {
+    operation: 'PutBucketVersioning',
+    method: 'PUT',
+    bucket,
+    query: { versioning: '' },
+    headers: { ...headers, ...mfa },
+    body,
+    parse: emptyOutput,
+  }
 }

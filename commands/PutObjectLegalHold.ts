@@ -1,6 +1,6 @@
 import { writeQuery } from '../codecs/headers.js'
 import { legalHoldRequest, type ObjectLockLegalHold } from '../codecs/object-lock.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface PutObjectLegalHoldInput {

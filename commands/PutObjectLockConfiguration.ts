@@ -1,6 +1,6 @@
 import { writeHeaders } from '../codecs/headers.js'
-import { objectLockConfigurationRequest, type ObjectLockConfiguration } from '../codecs/object-lock.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type ObjectLockConfiguration, objectLockConfigurationRequest } from '../codecs/object-lock.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutObjectLockConfigurationInput {

@@ -1,6 +1,6 @@
 import { flag, writeHeaders, writeQuery } from '../codecs/headers.js'
-import { retentionRequest, type ObjectLockRetention } from '../codecs/object-lock.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type ObjectLockRetention, retentionRequest } from '../codecs/object-lock.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 export interface PutObjectRetentionInput {
@@ -35,7 +35,10 @@ export function PutObjectRetention(input: PutObjectRetentionInput): Command<Empt
     bucket,
     key,
     query,
-    headers: { ...headers, ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }) },
+    headers: {
+      ...headers,
+      ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }),
+    },
     body,
     parse: emptyOutput,
   }

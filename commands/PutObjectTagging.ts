@@ -1,5 +1,5 @@
 import { readHeaders, writeQuery } from '../codecs/headers.js'
-import { MAX_OBJECT_TAGS, taggingRequest, type Tagging } from '../codecs/tagging.js'
+import { MAX_OBJECT_TAGS, type Tagging, taggingRequest } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -39,6 +39,7 @@ export function PutObjectTagging(input: PutObjectTaggingInput): Command<PutObjec
     query,
     headers,
     body,
-    parse: (response, context) => readHeaders<PutObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
+    parse: (response, context) =>
+      readHeaders<PutObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
   }
 }

@@ -1,5 +1,5 @@
-import { publicAccessBlockRequest, type PublicAccessBlockConfiguration } from '../codecs/public-access-block.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type PublicAccessBlockConfiguration, publicAccessBlockRequest } from '../codecs/public-access-block.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 export interface PutPublicAccessBlockInput {
@@ -22,5 +22,13 @@ export interface PutPublicAccessBlockInput {
 export function PutPublicAccessBlock(input: PutPublicAccessBlockInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = publicAccessBlockRequest(input.PublicAccessBlockConfiguration)
-  return { operation: 'PutPublicAccessBlock', method: 'PUT', bucket, query: { publicAccessBlock: '' }, headers, body, parse: emptyOutput }
+  return {
+    operation: 'PutPublicAccessBlock',
+    method: 'PUT',
+    bucket,
+    query: { publicAccessBlock: '' },
+    headers,
+    body,
+    parse: emptyOutput,
+  }
 }

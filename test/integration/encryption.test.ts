@@ -17,12 +17,30 @@ it('RGW 16: GetBucketEncryption gets a bucket listing (InvalidResponse), PutBuck
     await send(client, PutObject({ Bucket, Key: 'keep.txt', Body: 'keep' }))
     const read = await send(client, GetBucketEncryption({ Bucket })).catch((e: unknown) => e)
     expect(read).toBeInstanceOf(S3Error)
-    expect(read).toMatchObject({ code: 'InvalidResponse', status: 200, operation: 'GetBucketEncryption', bucket: Bucket })
+    expect(read).toMatchObject({
+      code: 'InvalidResponse',
+      status: 200,
+      operation: 'GetBucketEncryption',
+      bucket: Bucket,
+    })
     expect((read as S3Error).message).toContain('does not implement GetBucketEncryption')
 
-    const write = await send(client, PutBucketEncryption({ Bucket, ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] } })).catch((e: unknown) => e)
+    const write = await send(
+      client,
+      PutBucketEncryption({
+        Bucket,
+        ServerSideEncryptionConfiguration: {
+          Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }],
+        },
+      }),
+    ).catch((e: unknown) => e)
     expect(write).toBeInstanceOf(S3Error)
-    expect(write).toMatchObject({ code: 'InvalidArgument', status: 400, operation: 'PutBucketEncryption', bucket: Bucket })
+    expect(write).toMatchObject({
+      code: 'InvalidArgument',
+      status: 400,
+      operation: 'PutBucketEncryption',
+      bucket: Bucket,
+    })
     expect((await send(client, ListObjectsV2({ Bucket }))).Contents.map((o) => o.Key)).toEqual(['keep.txt'])
   } finally {
     await deleteBucket(client, Bucket, { force: true })
@@ -36,7 +54,12 @@ it('RGW 16: DeleteBucketEncryption is taken for DeleteBucket — 409 BucketNotEm
     await send(client, PutObject({ Bucket, Key: 'keep.txt', Body: 'keep' }))
     const refused = await send(client, DeleteBucketEncryption({ Bucket })).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(S3Error)
-    expect(refused).toMatchObject({ code: 'BucketNotEmpty', status: 409, operation: 'DeleteBucketEncryption', bucket: Bucket })
+    expect(refused).toMatchObject({
+      code: 'BucketNotEmpty',
+      status: 409,
+      operation: 'DeleteBucketEncryption',
+      bucket: Bucket,
+    })
     expect(await lookupBucket(client, Bucket)).not.toBeNull()
   } finally {
     await deleteBucket(client, Bucket, { force: true })

@@ -6,7 +6,17 @@ import { GetObjectRetention } from '../../commands/GetObjectRetention.js'
 import { PutObjectLegalHold } from '../../commands/PutObjectLegalHold.js'
 import { PutObjectLockConfiguration } from '../../commands/PutObjectLockConfiguration.js'
 import { PutObjectRetention } from '../../commands/PutObjectRetention.js'
-import { CreateBucket, DeleteBucket, DeleteObject, DeleteObjects, deleteBucket, ListObjectVersions, PutObject, S3Error, send } from '../../src/index.js'
+import {
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  DeleteObjects,
+  deleteBucket,
+  ListObjectVersions,
+  PutObject,
+  S3Error,
+  send,
+} from '../../src/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
 const client = testClient()
@@ -19,7 +29,14 @@ async function removeLockBucket(Bucket: string) {
     await send(client, PutObjectLegalHold({ Bucket, Key, VersionId, LegalHold: { Status: 'OFF' } }))
   }
   if (Versions.length > 0) {
-    await send(client, DeleteObjects({ Bucket, Delete: { Objects: Versions.map(({ Key, VersionId }) => ({ Key, VersionId })) }, BypassGovernanceRetention: true }))
+    await send(
+      client,
+      DeleteObjects({
+        Bucket,
+        Delete: { Objects: Versions.map(({ Key, VersionId }) => ({ Key, VersionId })) },
+        BypassGovernanceRetention: true,
+      }),
+    )
   }
   await send(client, DeleteBucket({ Bucket }))
 }
@@ -31,11 +48,25 @@ it('object lock: a bucket created with it, a default retention, retention and le
   try {
     // Object Lock turns versioning on.
     expect((await send(client, GetBucketVersioning({ Bucket }))).Status).toBe('Enabled')
-    expect(await send(client, GetObjectLockConfiguration({ Bucket }))).toEqual({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })
-
-    await send(client, PutObjectLockConfiguration({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } } } }))
     expect(await send(client, GetObjectLockConfiguration({ Bucket }))).toEqual({
-      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } } },
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' },
+    })
+
+    await send(
+      client,
+      PutObjectLockConfiguration({
+        Bucket,
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } },
+        },
+      }),
+    )
+    expect(await send(client, GetObjectLockConfiguration({ Bucket }))).toEqual({
+      ObjectLockConfiguration: {
+        ObjectLockEnabled: 'Enabled',
+        Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 1 } },
+      },
     })
 
     // A new version gets the default retention: GOVERNANCE until about a day from now.
@@ -48,14 +79,40 @@ it('object lock: a bucket created with it, a default retention, retention and le
 
     // Lengthening needs nothing; shortening needs BypassGovernanceRetention.
     const later = new Date('2031-01-01T00:00:00Z')
-    await send(client, PutObjectRetention({ Bucket, Key, VersionId, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: later } }))
-    expect((await send(client, GetObjectRetention({ Bucket, Key, VersionId }))).Retention).toEqual({ Mode: 'GOVERNANCE', RetainUntilDate: later })
+    await send(
+      client,
+      PutObjectRetention({ Bucket, Key, VersionId, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: later } }),
+    )
+    expect((await send(client, GetObjectRetention({ Bucket, Key, VersionId }))).Retention).toEqual({
+      Mode: 'GOVERNANCE',
+      RetainUntilDate: later,
+    })
     const sooner = new Date('2030-06-01T00:00:00Z')
-    const shortened = await send(client, PutObjectRetention({ Bucket, Key, VersionId, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: sooner } })).catch((e: unknown) => e)
+    const shortened = await send(
+      client,
+      PutObjectRetention({ Bucket, Key, VersionId, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: sooner } }),
+    ).catch((e: unknown) => e)
     expect(shortened).toBeInstanceOf(S3Error)
-    expect(shortened).toMatchObject({ code: 'AccessDenied', status: 403, operation: 'PutObjectRetention', bucket: Bucket, key: Key })
-    await send(client, PutObjectRetention({ Bucket, Key, VersionId, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: sooner }, BypassGovernanceRetention: true }))
-    expect((await send(client, GetObjectRetention({ Bucket, Key, VersionId }))).Retention.RetainUntilDate).toEqual(sooner)
+    expect(shortened).toMatchObject({
+      code: 'AccessDenied',
+      status: 403,
+      operation: 'PutObjectRetention',
+      bucket: Bucket,
+      key: Key,
+    })
+    await send(
+      client,
+      PutObjectRetention({
+        Bucket,
+        Key,
+        VersionId,
+        Retention: { Mode: 'GOVERNANCE', RetainUntilDate: sooner },
+        BypassGovernanceRetention: true,
+      }),
+    )
+    expect((await send(client, GetObjectRetention({ Bucket, Key, VersionId }))).Retention.RetainUntilDate).toEqual(
+      sooner,
+    )
 
     // The version cannot be deleted while retained.
     const deleted = await send(client, DeleteObject({ Bucket, Key, VersionId: VersionId! })).catch((e: unknown) => e)
@@ -64,7 +121,11 @@ it('object lock: a bucket created with it, a default retention, retention and le
     // Legal hold: none yet (RGW: 404 ObjectLockConfigurationNotFoundError), ON, OFF.
     const noHold = await send(client, GetObjectLegalHold({ Bucket, Key, VersionId })).catch((e: unknown) => e)
     expect(noHold).toBeInstanceOf(S3Error)
-    expect(noHold).toMatchObject({ code: 'ObjectLockConfigurationNotFoundError', status: 404, operation: 'GetObjectLegalHold' })
+    expect(noHold).toMatchObject({
+      code: 'ObjectLockConfigurationNotFoundError',
+      status: 404,
+      operation: 'GetObjectLegalHold',
+    })
     await send(client, PutObjectLegalHold({ Bucket, Key, VersionId, LegalHold: { Status: 'ON' } }))
     expect(await send(client, GetObjectLegalHold({ Bucket, Key, VersionId }))).toEqual({ LegalHold: { Status: 'ON' } })
     await send(client, PutObjectLegalHold({ Bucket, Key, LegalHold: { Status: 'OFF' } }))
@@ -80,15 +141,30 @@ it('object lock on a bucket created without it: RGW answers 404, 409 InvalidBuck
   await send(client, CreateBucket({ Bucket }))
   try {
     await send(client, PutObject({ Bucket, Key, Body: 'plain' }))
-    await expect(send(client, GetObjectLockConfiguration({ Bucket }))).rejects.toMatchObject({ code: 'ObjectLockConfigurationNotFoundError', status: 404 })
-    await expect(send(client, PutObjectLockConfiguration({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } }))).rejects.toMatchObject({
+    await expect(send(client, GetObjectLockConfiguration({ Bucket }))).rejects.toMatchObject({
+      code: 'ObjectLockConfigurationNotFoundError',
+      status: 404,
+    })
+    await expect(
+      send(client, PutObjectLockConfiguration({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })),
+    ).rejects.toMatchObject({
       code: 'InvalidBucketState',
       status: 409,
     })
-    await expect(send(client, GetObjectRetention({ Bucket, Key }))).rejects.toMatchObject({ code: 'InvalidRequest', status: 400, key: Key })
+    await expect(send(client, GetObjectRetention({ Bucket, Key }))).rejects.toMatchObject({
+      code: 'InvalidRequest',
+      status: 400,
+      key: Key,
+    })
     const retention = { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') } as const
-    await expect(send(client, PutObjectRetention({ Bucket, Key, Retention: retention }))).rejects.toMatchObject({ code: 'InvalidRequest', status: 400 })
-    await expect(send(client, GetObjectLegalHold({ Bucket, Key }))).rejects.toMatchObject({ code: 'InvalidRequest', status: 400 })
+    await expect(send(client, PutObjectRetention({ Bucket, Key, Retention: retention }))).rejects.toMatchObject({
+      code: 'InvalidRequest',
+      status: 400,
+    })
+    await expect(send(client, GetObjectLegalHold({ Bucket, Key }))).rejects.toMatchObject({
+      code: 'InvalidRequest',
+      status: 400,
+    })
   } finally {
     await deleteBucket(client, Bucket, { force: true })
   }

@@ -17,12 +17,28 @@ it('RGW 16: GetBucketOwnershipControls gets a bucket listing (InvalidResponse), 
     await send(client, PutObject({ Bucket, Key: 'keep.txt', Body: 'keep' }))
     const read = await send(client, GetBucketOwnershipControls({ Bucket })).catch((e: unknown) => e)
     expect(read).toBeInstanceOf(S3Error)
-    expect(read).toMatchObject({ code: 'InvalidResponse', status: 200, operation: 'GetBucketOwnershipControls', bucket: Bucket })
+    expect(read).toMatchObject({
+      code: 'InvalidResponse',
+      status: 200,
+      operation: 'GetBucketOwnershipControls',
+      bucket: Bucket,
+    })
     expect((read as S3Error).message).toContain('does not implement GetBucketOwnershipControls')
 
-    const write = await send(client, PutBucketOwnershipControls({ Bucket, OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] } })).catch((e: unknown) => e)
+    const write = await send(
+      client,
+      PutBucketOwnershipControls({
+        Bucket,
+        OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+      }),
+    ).catch((e: unknown) => e)
     expect(write).toBeInstanceOf(S3Error)
-    expect(write).toMatchObject({ code: 'InvalidArgument', status: 400, operation: 'PutBucketOwnershipControls', bucket: Bucket })
+    expect(write).toMatchObject({
+      code: 'InvalidArgument',
+      status: 400,
+      operation: 'PutBucketOwnershipControls',
+      bucket: Bucket,
+    })
     expect((await send(client, ListObjectsV2({ Bucket }))).Contents.map((o) => o.Key)).toEqual(['keep.txt'])
   } finally {
     await deleteBucket(client, Bucket, { force: true })
@@ -36,7 +52,12 @@ it('RGW 16: DeleteBucketOwnershipControls is taken for DeleteBucket — 409 Buck
     await send(client, PutObject({ Bucket, Key: 'keep.txt', Body: 'keep' }))
     const refused = await send(client, DeleteBucketOwnershipControls({ Bucket })).catch((e: unknown) => e)
     expect(refused).toBeInstanceOf(S3Error)
-    expect(refused).toMatchObject({ code: 'BucketNotEmpty', status: 409, operation: 'DeleteBucketOwnershipControls', bucket: Bucket })
+    expect(refused).toMatchObject({
+      code: 'BucketNotEmpty',
+      status: 409,
+      operation: 'DeleteBucketOwnershipControls',
+      bucket: Bucket,
+    })
     expect(await lookupBucket(client, Bucket)).not.toBeNull()
   } finally {
     await deleteBucket(client, Bucket, { force: true })

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest'
+import type { PolicyDocument } from '../../codecs/policy.js'
 import { DeleteBucketPolicy } from '../../commands/DeleteBucketPolicy.js'
 import { DeletePublicAccessBlock } from '../../commands/DeletePublicAccessBlock.js'
 import { GetBucketLocation } from '../../commands/GetBucketLocation.js'
@@ -7,16 +8,28 @@ import { GetBucketPolicyStatus } from '../../commands/GetBucketPolicyStatus.js'
 import { GetPublicAccessBlock } from '../../commands/GetPublicAccessBlock.js'
 import { PutBucketPolicy } from '../../commands/PutBucketPolicy.js'
 import { PutPublicAccessBlock } from '../../commands/PutPublicAccessBlock.js'
-import type { PolicyDocument } from '../../codecs/policy.js'
 import { CreateBucket, deleteBucket, PutObject, S3Error, send } from '../../src/index.js'
 import { server, testClient, uniqueBucket } from './env.js'
 
 const client = testClient()
 const { endpoint } = server()
-const allOff = { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false }
+const allOff = {
+  BlockPublicAcls: false,
+  IgnorePublicAcls: false,
+  BlockPublicPolicy: false,
+  RestrictPublicBuckets: false,
+}
 const publicRead = (Bucket: string): PolicyDocument => ({
   Version: '2012-10-17',
-  Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${Bucket}/*` }],
+  Statement: [
+    {
+      Sid: 'PublicRead',
+      Effect: 'Allow',
+      Principal: '*',
+      Action: 's3:GetObject',
+      Resource: `arn:aws:s3:::${Bucket}/*`,
+    },
+  ],
 })
 /** An anonymous GET, as anyone on the web would send it. */
 const anonymous = (Bucket: string, Key: string) => fetch(`${endpoint}/${Bucket}/${Key}`)
@@ -28,7 +41,12 @@ it('a public-read policy: none, set (object or JSON text), read back, public, re
     await send(client, PutObject({ Bucket, Key: 'index.html', Body: '<h1>hello</h1>' }))
     const none = await send(client, GetBucketPolicy({ Bucket })).catch((e: unknown) => e)
     expect(none).toBeInstanceOf(S3Error)
-    expect(none).toMatchObject({ code: 'NoSuchBucketPolicy', status: 404, operation: 'GetBucketPolicy', bucket: Bucket })
+    expect(none).toMatchObject({
+      code: 'NoSuchBucketPolicy',
+      status: 404,
+      operation: 'GetBucketPolicy',
+      bucket: Bucket,
+    })
     expect(await send(client, GetBucketPolicyStatus({ Bucket }))).toEqual({ PolicyStatus: { IsPublic: false } })
     expect((await anonymous(Bucket, 'index.html')).status).toBe(403)
 
@@ -44,7 +62,13 @@ it('a public-read policy: none, set (object or JSON text), read back, public, re
       Version: '2012-10-17',
       Statement: [
         ...(publicRead(Bucket).Statement as object[]),
-        { Sid: 'NoPrivate', Effect: 'Deny', Principal: '*', Action: 's3:GetObject', Resource: `arn:aws:s3:::${Bucket}/private/*` },
+        {
+          Sid: 'NoPrivate',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:GetObject',
+          Resource: `arn:aws:s3:::${Bucket}/private/*`,
+        },
       ],
     })
     await send(client, PutObject({ Bucket, Key: 'private/secret.txt', Body: 'secret' }))
@@ -53,7 +77,10 @@ it('a public-read policy: none, set (object or JSON text), read back, public, re
     expect((await anonymous(Bucket, 'private/secret.txt')).status).toBe(403)
 
     await send(client, DeleteBucketPolicy({ Bucket }))
-    await expect(send(client, GetBucketPolicy({ Bucket }))).rejects.toMatchObject({ code: 'NoSuchBucketPolicy', status: 404 })
+    await expect(send(client, GetBucketPolicy({ Bucket }))).rejects.toMatchObject({
+      code: 'NoSuchBucketPolicy',
+      status: 404,
+    })
     expect(await send(client, GetBucketPolicyStatus({ Bucket }))).toEqual({ PolicyStatus: { IsPublic: false } })
     expect((await anonymous(Bucket, 'index.html')).status).toBe(403)
   } finally {
@@ -68,7 +95,13 @@ it('Block Public Access: RGW reports all off when unset, keeps settings, and ref
     // AWS answers 404 NoSuchPublicAccessBlockConfiguration here; RGW 16 answers with all four off.
     expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({ PublicAccessBlockConfiguration: allOff })
 
-    await send(client, PutPublicAccessBlock({ Bucket, PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true } }))
+    await send(
+      client,
+      PutPublicAccessBlock({
+        Bucket,
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true },
+      }),
+    )
     expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({
       PublicAccessBlockConfiguration: { ...allOff, BlockPublicAcls: true, BlockPublicPolicy: true },
     })

@@ -35,13 +35,18 @@ it('object tags: set ten, read them back, replace, delete', async () => {
     expect(byKey(TagSet)).toEqual(byKey(fullSet))
 
     // 256 characters pass s3kit's check (AWS's rule) but are 1,024 bytes: RGW 16 answers 400 InvalidTag.
-    const long = await send(client, PutObjectTagging({ Bucket, Key, Tagging: { TagSet: [{ Key: 'emoji', Value: '😀'.repeat(256) }] } })).catch((e: unknown) => e)
+    const long = await send(
+      client,
+      PutObjectTagging({ Bucket, Key, Tagging: { TagSet: [{ Key: 'emoji', Value: '😀'.repeat(256) }] } }),
+    ).catch((e: unknown) => e)
     expect(long).toBeInstanceOf(S3Error)
     expect(long).toMatchObject({ code: 'InvalidTag', status: 400, operation: 'PutObjectTagging', key: Key })
     expect(byKey((await send(client, GetObjectTagging({ Bucket, Key }))).TagSet)).toEqual(byKey(fullSet))
 
     await send(client, PutObjectTagging({ Bucket, Key, Tagging: { TagSet: [{ Key: 'project', Value: 'blue' }] } }))
-    expect(await send(client, GetObjectTagging({ Bucket, Key }))).toEqual({ TagSet: [{ Key: 'project', Value: 'blue' }] })
+    expect(await send(client, GetObjectTagging({ Bucket, Key }))).toEqual({
+      TagSet: [{ Key: 'project', Value: 'blue' }],
+    })
 
     expect(await send(client, DeleteObjectTagging({ Bucket, Key }))).toEqual({})
     expect(await send(client, GetObjectTagging({ Bucket, Key }))).toEqual({ TagSet: [] })
@@ -64,10 +69,17 @@ it('object tags per version in a versioned bucket', async () => {
     const v2 = (await send(client, PutObject({ Bucket, Key, Body: 'two' }))).VersionId!
 
     // RGW 16 sends no x-amz-version-id with PutObjectTagging (AWS does), so VersionId is absent.
-    expect(await send(client, PutObjectTagging({ Bucket, Key, VersionId: v1, Tagging: { TagSet: [{ Key: 'v', Value: '1' }] } }))).toEqual({})
+    expect(
+      await send(
+        client,
+        PutObjectTagging({ Bucket, Key, VersionId: v1, Tagging: { TagSet: [{ Key: 'v', Value: '1' }] } }),
+      ),
+    ).toEqual({})
     await send(client, PutObjectTagging({ Bucket, Key, Tagging: { TagSet: [{ Key: 'v', Value: 'current' }] } }))
     // Nor with GetObjectTagging.
-    expect(await send(client, GetObjectTagging({ Bucket, Key, VersionId: v1 }))).toEqual({ TagSet: [{ Key: 'v', Value: '1' }] })
+    expect(await send(client, GetObjectTagging({ Bucket, Key, VersionId: v1 }))).toEqual({
+      TagSet: [{ Key: 'v', Value: '1' }],
+    })
     expect(await send(client, GetObjectTagging({ Bucket, Key }))).toEqual({ TagSet: [{ Key: 'v', Value: 'current' }] })
 
     // With a VersionId, RGW removes that version's tags and leaves the others.
@@ -99,10 +111,15 @@ it('bucket tags: none (NoSuchTagSet), fifty, delete', async () => {
     expect(byKey((await send(client, GetBucketTagging({ Bucket }))).TagSet)).toEqual(byKey(fifty))
 
     await send(client, PutBucketTagging({ Bucket, Tagging: { TagSet: [{ Key: 'Project', Value: 'Project One' }] } }))
-    expect(await send(client, GetBucketTagging({ Bucket }))).toEqual({ TagSet: [{ Key: 'Project', Value: 'Project One' }] })
+    expect(await send(client, GetBucketTagging({ Bucket }))).toEqual({
+      TagSet: [{ Key: 'Project', Value: 'Project One' }],
+    })
 
     await send(client, DeleteBucketTagging({ Bucket }))
-    await expect(send(client, GetBucketTagging({ Bucket }))).rejects.toMatchObject({ code: 'NoSuchTagSet', status: 404 })
+    await expect(send(client, GetBucketTagging({ Bucket }))).rejects.toMatchObject({
+      code: 'NoSuchTagSet',
+      status: 404,
+    })
   } finally {
     await deleteBucket(client, Bucket, { force: true })
   }

@@ -21,7 +21,9 @@ it('versioning: unset, Enabled (two versions of one key), Suspended (version "nu
     expect(first.VersionId).toBeTruthy()
     expect(second.VersionId).toBeTruthy()
     expect(second.VersionId).not.toBe(first.VersionId)
-    expect(await (await send(client, GetObject({ Bucket, Key: 'doc.txt', VersionId: first.VersionId! }))).Body.text()).toBe('one')
+    expect(
+      await (await send(client, GetObject({ Bucket, Key: 'doc.txt', VersionId: first.VersionId! }))).Body.text(),
+    ).toBe('one')
 
     await send(client, PutBucketVersioning({ Bucket, VersioningConfiguration: { Status: 'Suspended' } }))
     expect(await send(client, GetBucketVersioning({ Bucket }))).toEqual({ Status: 'Suspended', MFADelete: 'Disabled' })
@@ -30,9 +32,14 @@ it('versioning: unset, Enabled (two versions of one key), Suspended (version "nu
     expect(Versions.map((v) => v.VersionId).sort()).toEqual([first.VersionId, second.VersionId, 'null'].sort())
 
     // Without an MFA device registered for the user, RGW refuses to turn MFA delete on: 403 AccessDenied.
-    const mfa = await send(client, PutBucketVersioning({ Bucket, VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Enabled' }, MFA: '20899872 301749' })).catch(
-      (e: unknown) => e,
-    )
+    const mfa = await send(
+      client,
+      PutBucketVersioning({
+        Bucket,
+        VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Enabled' },
+        MFA: '20899872 301749',
+      }),
+    ).catch((e: unknown) => e)
     expect(mfa).toBeInstanceOf(S3Error)
     expect(mfa).toMatchObject({ code: 'AccessDenied', status: 403, operation: 'PutBucketVersioning', bucket: Bucket })
     expect(await send(client, GetBucketVersioning({ Bucket }))).toEqual({ Status: 'Suspended', MFADelete: 'Disabled' })
@@ -43,5 +50,9 @@ it('versioning: unset, Enabled (two versions of one key), Suspended (version "nu
 
 it('GetBucketVersioning of a missing bucket is NoSuchBucket', async () => {
   const Bucket = uniqueBucket('versioning-none')
-  await expect(send(client, GetBucketVersioning({ Bucket }))).rejects.toMatchObject({ code: 'NoSuchBucket', status: 404, bucket: Bucket })
+  await expect(send(client, GetBucketVersioning({ Bucket }))).rejects.toMatchObject({
+    code: 'NoSuchBucket',
+    status: 404,
+    bucket: Bucket,
+  })
 })

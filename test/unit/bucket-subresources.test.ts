@@ -36,7 +36,11 @@ async function requestOf(command: Parameters<typeof send>[1], response = () => n
 describe('requests', () => {
   it('PutBucketVersioning writes <VersioningConfiguration> with MfaDelete and the x-amz-mfa header, with Content-MD5', async () => {
     const { request, url, body } = await requestOf(
-      PutBucketVersioning({ Bucket: 'bucket', VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Disabled' }, MFA: '20899872 301749' }),
+      PutBucketVersioning({
+        Bucket: 'bucket',
+        VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Disabled' },
+        MFA: '20899872 301749',
+      }),
     )
     expect(request.method).toBe('PUT')
     expect(url.search).toBe('?versioning')
@@ -49,28 +53,49 @@ describe('requests', () => {
 
   it('PutObjectTagging writes the tag set to the version asked for, escaped, with Content-MD5', async () => {
     const { url, body, request } = await requestOf(
-      PutObjectTagging({ Bucket: 'bucket', Key: 'a b.txt', VersionId: 'v1', Tagging: { TagSet: [{ Key: 'a&b', Value: '<x>' }, { Key: 'empty', Value: '' }] } }),
+      PutObjectTagging({
+        Bucket: 'bucket',
+        Key: 'a b.txt',
+        VersionId: 'v1',
+        Tagging: {
+          TagSet: [
+            { Key: 'a&b', Value: '<x>' },
+            { Key: 'empty', Value: '' },
+          ],
+        },
+      }),
     )
     expect(url.pathname).toBe('/bucket/a%20b.txt')
     expect(url.searchParams.get('versionId')).toBe('v1')
     expect(url.searchParams.has('tagging')).toBe(true)
-    expect(body).toContain('<TagSet><Tag><Key>a&amp;b</Key><Value>&lt;x&gt;</Value></Tag><Tag><Key>empty</Key><Value></Value></Tag></TagSet>')
+    expect(body).toContain(
+      '<TagSet><Tag><Key>a&amp;b</Key><Value>&lt;x&gt;</Value></Tag><Tag><Key>empty</Key><Value></Value></Tag></TagSet>',
+    )
     expect(request.headers.get('content-md5')).toBe(md5(body))
   })
 
   it('counts tag lengths in Unicode characters, as S3 does, not UTF-16 units', () => {
     const emoji = '😀'.repeat(128) // 128 characters, 256 UTF-16 units
-    expect(() => PutBucketTagging({ Bucket: 'bucket', Tagging: { TagSet: [{ Key: emoji, Value: '😀'.repeat(256) }] } })).not.toThrow()
-    expect(() => PutBucketTagging({ Bucket: 'bucket', Tagging: { TagSet: [{ Key: `${emoji}x`, Value: '' }] } })).toThrow(InputError)
+    expect(() =>
+      PutBucketTagging({ Bucket: 'bucket', Tagging: { TagSet: [{ Key: emoji, Value: '😀'.repeat(256) }] } }),
+    ).not.toThrow()
+    expect(() =>
+      PutBucketTagging({ Bucket: 'bucket', Tagging: { TagSet: [{ Key: `${emoji}x`, Value: '' }] } }),
+    ).toThrow(InputError)
     // Up to 50 on a bucket, 10 on an object.
     const tags = Array.from({ length: 50 }, (_, i) => ({ Key: `k${i}`, Value: '' }))
     expect(() => PutBucketTagging({ Bucket: 'bucket', Tagging: { TagSet: tags } })).not.toThrow()
-    expect(() => PutObjectTagging({ Bucket: 'bucket', Key: 'k', Tagging: { TagSet: tags.slice(0, 11) } })).toThrow(/at most 10/)
+    expect(() => PutObjectTagging({ Bucket: 'bucket', Key: 'k', Tagging: { TagSet: tags.slice(0, 11) } })).toThrow(
+      /at most 10/,
+    )
   })
 
   it('PutBucketPolicy sends JSON text as it is, and an object as JSON, both with Content-MD5', async () => {
-    const text = '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Deny", "Principal": "*", "Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::bucket" } ] }'
-    const asText = await requestOf(PutBucketPolicy({ Bucket: 'bucket', Policy: text, ConfirmRemoveSelfBucketAccess: true }))
+    const text =
+      '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Deny", "Principal": "*", "Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::bucket" } ] }'
+    const asText = await requestOf(
+      PutBucketPolicy({ Bucket: 'bucket', Policy: text, ConfirmRemoveSelfBucketAccess: true }),
+    )
     expect(asText.body).toBe(text)
     expect(asText.request.headers.get('content-type')).toBe('application/json')
     expect(asText.request.headers.get('content-md5')).toBe(md5(text))
@@ -82,32 +107,55 @@ describe('requests', () => {
 
   it('PutObjectLockConfiguration, PutObjectRetention and PutObjectLegalHold send their documents with Content-MD5', async () => {
     const lock = await requestOf(
-      PutObjectLockConfiguration({ Bucket: 'bucket', ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } }, Token: 'tok' }),
+      PutObjectLockConfiguration({
+        Bucket: 'bucket',
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
+        },
+        Token: 'tok',
+      }),
     )
     expect(lock.url.search).toBe('?object-lock')
-    expect(lock.body).toContain('<ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule>')
+    expect(lock.body).toContain(
+      '<ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule>',
+    )
     expect(lock.request.headers.get('x-amz-bucket-object-lock-token')).toBe('tok')
     expect(lock.request.headers.get('content-md5')).toBe(md5(lock.body))
 
     const retention = await requestOf(
-      PutObjectRetention({ Bucket: 'bucket', Key: 'k', Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.UTC(2030, 0, 1)) }, BypassGovernanceRetention: true }),
+      PutObjectRetention({
+        Bucket: 'bucket',
+        Key: 'k',
+        Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.UTC(2030, 0, 1)) },
+        BypassGovernanceRetention: true,
+      }),
     )
-    expect(retention.body).toContain('<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>COMPLIANCE</Mode><RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate></Retention>')
+    expect(retention.body).toContain(
+      '<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>COMPLIANCE</Mode><RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate></Retention>',
+    )
     expect(retention.request.headers.get('x-amz-bypass-governance-retention')).toBe('true')
     expect(retention.request.headers.get('content-md5')).toBe(md5(retention.body))
 
     const removal = await requestOf(PutObjectRetention({ Bucket: 'bucket', Key: 'k', BypassGovernanceRetention: true }))
     expect(removal.body).toContain('<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></Retention>')
 
-    const hold = await requestOf(PutObjectLegalHold({ Bucket: 'bucket', Key: 'k', VersionId: 'v2', LegalHold: { Status: 'ON' } }))
+    const hold = await requestOf(
+      PutObjectLegalHold({ Bucket: 'bucket', Key: 'k', VersionId: 'v2', LegalHold: { Status: 'ON' } }),
+    )
     expect(hold.url.searchParams.get('versionId')).toBe('v2')
     expect(hold.url.searchParams.has('legal-hold')).toBe(true)
-    expect(hold.body).toContain('<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>ON</Status></LegalHold>')
+    expect(hold.body).toContain(
+      '<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>ON</Status></LegalHold>',
+    )
     expect(hold.request.headers.get('content-md5')).toBe(md5(hold.body))
   })
 
   it('DeleteObjectTagging names the version in the query', async () => {
-    const { request, url } = await requestOf(DeleteObjectTagging({ Bucket: 'bucket', Key: 'k', VersionId: 'v3' }), () => new Response(null, { status: 204 }))
+    const { request, url } = await requestOf(
+      DeleteObjectTagging({ Bucket: 'bucket', Key: 'k', VersionId: 'v3' }),
+      () => new Response(null, { status: 204 }),
+    )
     expect(request.method).toBe('DELETE')
     expect(url.searchParams.get('versionId')).toBe('v3')
     expect(url.searchParams.has('tagging')).toBe(true)
@@ -116,7 +164,9 @@ describe('requests', () => {
 
 describe('responses', () => {
   it('reads an empty <VersioningConfiguration> (never versioned; captured from RGW) as no Status', async () => {
-    const response = xml('<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></VersioningConfiguration>')
+    const response = xml(
+      '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></VersioningConfiguration>',
+    )
     expect(await parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).toEqual({})
   })
 
@@ -124,11 +174,16 @@ describe('responses', () => {
     const response = xml(
       '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Suspended</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
     )
-    expect(await parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).toEqual({ Status: 'Suspended', MFADelete: 'Disabled' })
+    expect(await parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).toEqual({
+      Status: 'Suspended',
+      MFADelete: 'Disabled',
+    })
   })
 
   it('reads an empty <TagSet></TagSet> (after DeleteObjectTagging; captured from RGW) as no tags', async () => {
-    const response = xml('<?xml version="1.0" encoding="UTF-8"?><Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet></TagSet></Tagging>')
+    const response = xml(
+      '<?xml version="1.0" encoding="UTF-8"?><Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet></TagSet></Tagging>',
+    )
     expect(await parseWith(GetObjectTagging({ Bucket: 'bucket', Key: 'k' }), response)).toEqual({ TagSet: [] })
   })
 
@@ -137,14 +192,26 @@ describe('responses', () => {
       '<?xml version="1.0" encoding="UTF-8"?><BlockPublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>false</IgnorePublicAcls><BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets></BlockPublicAccessBlockConfiguration>',
     )
     expect(await parseWith(GetPublicAccessBlock({ Bucket: 'bucket' }), response)).toEqual({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: false,
+        BlockPublicPolicy: false,
+        RestrictPublicBuckets: false,
+      },
     })
   })
 
   it('reads a setting S3 leaves out as off', async () => {
-    const response = xml('<PublicAccessBlockConfiguration><BlockPublicPolicy>TRUE</BlockPublicPolicy></PublicAccessBlockConfiguration>')
+    const response = xml(
+      '<PublicAccessBlockConfiguration><BlockPublicPolicy>TRUE</BlockPublicPolicy></PublicAccessBlockConfiguration>',
+    )
     expect(await parseWith(GetPublicAccessBlock({ Bucket: 'bucket' }), response)).toEqual({
-      PublicAccessBlockConfiguration: { BlockPublicAcls: false, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: false },
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: false,
+        IgnorePublicAcls: false,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: false,
+      },
     })
   })
 
@@ -160,19 +227,27 @@ describe('responses', () => {
   })
 
   it('reads an object lock configuration without a rule (captured from RGW)', async () => {
-    const response = xml('<?xml version="1.0" encoding="UTF-8"?><ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>')
-    expect(await parseWith(GetObjectLockConfiguration({ Bucket: 'bucket' }), response)).toEqual({ ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })
+    const response = xml(
+      '<?xml version="1.0" encoding="UTF-8"?><ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>',
+    )
+    expect(await parseWith(GetObjectLockConfiguration({ Bucket: 'bucket' }), response)).toEqual({
+      ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' },
+    })
   })
 
   it('reads a retain-until date with nine fractional digits (captured from RGW)', async () => {
-    const response = xml('<?xml version="1.0" encoding="UTF-8"?><Retention><Mode>GOVERNANCE</Mode><RetainUntilDate>2026-12-02T22:21:28.539000359Z</RetainUntilDate></Retention>')
+    const response = xml(
+      '<?xml version="1.0" encoding="UTF-8"?><Retention><Mode>GOVERNANCE</Mode><RetainUntilDate>2026-12-02T22:21:28.539000359Z</RetainUntilDate></Retention>',
+    )
     expect(await parseWith(GetObjectRetention({ Bucket: 'bucket', Key: 'k' }), response)).toEqual({
       Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2026-12-02T22:21:28.539Z') },
     })
   })
 
   it('leaves LocationConstraint out for the empty us-east-1 answer (S3 API reference: "null" for us-east-1)', async () => {
-    const response = xml('<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>')
+    const response = xml(
+      '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>',
+    )
     expect(await parseWith(GetBucketLocation({ Bucket: 'bucket' }), response)).toEqual({})
   })
 
@@ -185,6 +260,8 @@ describe('responses', () => {
 
   it('refuses a versioning status S3 does not have', async () => {
     const response = xml('<VersioningConfiguration><Status>On</Status></VersioningConfiguration>')
-    await expect(parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).rejects.toMatchObject({ code: 'InvalidResponse' })
+    await expect(parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).rejects.toMatchObject({
+      code: 'InvalidResponse',
+    })
   })
 })

@@ -8,7 +8,10 @@ import { xml } from '../../support/fake-client.js'
 import type { ContractRow } from './types.js'
 
 const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"'
-const lock = (DefaultRetention: object) => ({ Bucket: 'examplebucket', ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention } } })
+const lock = (DefaultRetention: object) => ({
+  Bucket: 'examplebucket',
+  ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention } },
+})
 const object = { Bucket: 'examplebucket', Key: 'HappyFace.jpg' }
 
 export const rows: Record<string, ContractRow> = {
@@ -22,7 +25,12 @@ export const rows: Record<string, ContractRow> = {
         xml(
           `<?xml version="1.0" encoding="UTF-8"?>\n<ObjectLockConfiguration ${NS}>\n   <ObjectLockEnabled>Enabled</ObjectLockEnabled>\n   <Rule>\n      <DefaultRetention>\n         <Mode>GOVERNANCE</Mode>\n         <Days>30</Days>\n      </DefaultRetention>\n   </Rule>\n</ObjectLockConfiguration>`,
         ),
-      expected: { ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } } },
+      expected: {
+        ObjectLockConfiguration: {
+          ObjectLockEnabled: 'Enabled',
+          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
+        },
+      },
     },
   },
   PutObjectLockConfiguration: {
@@ -34,10 +42,17 @@ export const rows: Record<string, ContractRow> = {
       [lock({ Mode: 'GOVERNANCE' }), 'ObjectLockConfiguration.Rule.DefaultRetention'],
       [lock({ Mode: 'GOVERNANCE', Days: 0 }), 'ObjectLockConfiguration.Rule.DefaultRetention.Days'],
       [lock({ Mode: 'GOVERNANCE', Years: 1.5 }), 'ObjectLockConfiguration.Rule.DefaultRetention.Years'],
-      [{ Bucket: 'examplebucket', ObjectLockConfiguration: { ObjectLockEnabled: 'Disabled' } }, 'ObjectLockConfiguration.ObjectLockEnabled'],
+      [
+        { Bucket: 'examplebucket', ObjectLockConfiguration: { ObjectLockEnabled: 'Disabled' } },
+        'ObjectLockConfiguration.ObjectLockEnabled',
+      ],
       [{ ...lock({ Mode: 'GOVERNANCE', Days: 1 }), Token: 'a\nb' }, 'Token'],
     ],
-    sample: { source: 'S3 API reference, PutObjectLockConfiguration, Response Syntax (HTTP/1.1 200, no body)', response: () => new Response(null, { status: 200 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutObjectLockConfiguration, Response Syntax (HTTP/1.1 200, no body)',
+      response: () => new Response(null, { status: 200 }),
+      expected: {},
+    },
   },
   GetObjectRetention: {
     command: GetObjectRetention,
@@ -45,19 +60,30 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: 'examplebucket', Key: '..' }, 'Key']],
     sample: {
       source: 'S3 API reference, GetObjectRetention, Response Syntax, with values',
-      response: () => xml(`<?xml version="1.0" encoding="UTF-8"?>\n<Retention ${NS}>\n   <Mode>COMPLIANCE</Mode>\n   <RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate>\n</Retention>`),
+      response: () =>
+        xml(
+          `<?xml version="1.0" encoding="UTF-8"?>\n<Retention ${NS}>\n   <Mode>COMPLIANCE</Mode>\n   <RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate>\n</Retention>`,
+        ),
       expected: { Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date('2030-01-01T00:00:00.000Z') } },
     },
   },
   PutObjectRetention: {
     command: PutObjectRetention,
-    valid: { ...object, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') }, BypassGovernanceRetention: true },
+    valid: {
+      ...object,
+      Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') },
+      BypassGovernanceRetention: true,
+    },
     invalid: [
       [{ ...object, Retention: { Mode: 'GOVERNANCE', RetainUntilDate: '2030-01-01' } }, 'Retention.RetainUntilDate'],
       [{ ...object, Retention: { Mode: 'governance', RetainUntilDate: new Date() } }, 'Retention.Mode'],
       [{ ...object, BypassGovernanceRetention: 1 }, 'BypassGovernanceRetention'],
     ],
-    sample: { source: 'S3 API reference, PutObjectRetention, Response Syntax (HTTP/1.1 200, no body)', response: () => new Response(null, { status: 200 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutObjectRetention, Response Syntax (HTTP/1.1 200, no body)',
+      response: () => new Response(null, { status: 200 }),
+      expected: {},
+    },
   },
   GetObjectLegalHold: {
     command: GetObjectLegalHold,
@@ -65,7 +91,8 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: 'examplebucket' }, 'Key']],
     sample: {
       source: 'S3 API reference, GetObjectLegalHold, Response Syntax, with a value',
-      response: () => xml(`<?xml version="1.0" encoding="UTF-8"?>\n<LegalHold ${NS}>\n   <Status>ON</Status>\n</LegalHold>`),
+      response: () =>
+        xml(`<?xml version="1.0" encoding="UTF-8"?>\n<LegalHold ${NS}>\n   <Status>ON</Status>\n</LegalHold>`),
       expected: { LegalHold: { Status: 'ON' } },
     },
   },
@@ -76,6 +103,10 @@ export const rows: Record<string, ContractRow> = {
       [{ ...object, LegalHold: { Status: true } }, 'LegalHold.Status'],
       [object, 'LegalHold'],
     ],
-    sample: { source: 'S3 API reference, PutObjectLegalHold, Response Syntax (HTTP/1.1 200, no body)', response: () => new Response(null, { status: 200 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutObjectLegalHold, Response Syntax (HTTP/1.1 200, no body)',
+      response: () => new Response(null, { status: 200 }),
+      expected: {},
+    },
   },
 }

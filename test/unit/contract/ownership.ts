@@ -13,7 +13,8 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'amzn-s3-demo-bucket' },
     invalid: [[{ Bucket: 'UPPER CASE' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, GetBucketOwnershipControls, Response Syntax, with the value of the AWS CLI example (get-bucket-ownership-controls)',
+      source:
+        'S3 API reference, GetBucketOwnershipControls, Response Syntax, with the value of the AWS CLI example (get-bucket-ownership-controls)',
       response: () =>
         xml(
           '<?xml version="1.0" encoding="UTF-8"?>\n<OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n   <Rule>\n      <ObjectOwnership>BucketOwnerEnforced</ObjectOwnership>\n   </Rule>\n</OwnershipControls>',
@@ -30,13 +31,21 @@ export const rows: Record<string, ContractRow> = {
       [controls([{ ObjectOwnership: 'ObjectWriter' }, { ObjectOwnership: 'ObjectWriter' }]), 'OwnershipControls.Rules'],
       [{ Bucket: 'amzn-s3-demo-bucket' }, 'OwnershipControls'],
     ],
-    sample: { source: 'S3 API reference, PutBucketOwnershipControls, Response Syntax (HTTP/1.1 200, no body)', response: () => new Response(null, { status: 200 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutBucketOwnershipControls, Response Syntax (HTTP/1.1 200, no body)',
+      response: () => new Response(null, { status: 200 }),
+      expected: {},
+    },
   },
   DeleteBucketOwnershipControls: {
     command: DeleteBucketOwnershipControls,
     valid: { Bucket: 'amzn-s3-demo-bucket' },
     invalid: [[{ Bucket: 'ab' }, 'Bucket']],
-    sample: { source: 'S3 API reference, DeleteBucketOwnershipControls, Response Syntax (HTTP/1.1 204)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, DeleteBucketOwnershipControls, Response Syntax (HTTP/1.1 204)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
   GetBucketLocation: {
     command: GetBucketLocation,
@@ -44,7 +53,10 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: null }, 'Bucket']],
     sample: {
       source: 'S3 API reference, GetBucketLocation, Sample Response',
-      response: () => xml('<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">Europe</LocationConstraint>'),
+      response: () =>
+        xml(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">Europe</LocationConstraint>',
+        ),
       expected: { LocationConstraint: 'Europe' },
     },
   },

@@ -12,7 +12,15 @@ import type { ContractRow } from './types.js'
 const documented = {
   Version: '2008-10-17',
   Id: 'aaaa-bbbb-cccc-dddd',
-  Statement: [{ Effect: 'Deny', Sid: '1', Principal: { AWS: ['111122223333', '444455556666'] }, Action: ['s3:*'], Resource: 'arn:aws:s3:::bucket/*' }],
+  Statement: [
+    {
+      Effect: 'Deny',
+      Sid: '1',
+      Principal: { AWS: ['111122223333', '444455556666'] },
+      Action: ['s3:*'],
+      Resource: 'arn:aws:s3:::bucket/*',
+    },
+  ],
 }
 
 export const rows: Record<string, ContractRow> = {
@@ -37,13 +45,21 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket', Policy: { Statement: [{ Effect: 'Allow', Sid: 'x'.repeat(21 * 1024) }] } }, 'Policy'],
       [{ Bucket: 'bucket', Policy: documented, ConfirmRemoveSelfBucketAccess: 'yes' }, 'ConfirmRemoveSelfBucketAccess'],
     ],
-    sample: { source: 'S3 API reference, PutBucketPolicy, Sample Response (204 No Content)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutBucketPolicy, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
   DeleteBucketPolicy: {
     command: DeleteBucketPolicy,
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 'bucket/key' }, 'Bucket']],
-    sample: { source: 'S3 API reference, DeleteBucketPolicy, Sample Response (204 No Content)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, DeleteBucketPolicy, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
   GetBucketPolicyStatus: {
     command: GetBucketPolicyStatus,
@@ -51,7 +67,10 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: '' }, 'Bucket']],
     sample: {
       source: 'S3 API reference, GetBucketPolicyStatus, Sample Response',
-      response: () => xml('<PolicyStatus xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n   <IsPublic>TRUE</IsPublic>\n</PolicyStatus>'),
+      response: () =>
+        xml(
+          '<PolicyStatus xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n   <IsPublic>TRUE</IsPublic>\n</PolicyStatus>',
+        ),
       expected: { PolicyStatus: { IsPublic: true } },
     },
   },
@@ -65,22 +84,48 @@ export const rows: Record<string, ContractRow> = {
         xml(
           '<PublicAccessBlockConfiguration>\n   <BlockPublicAcls>TRUE</BlockPublicAcls>\n   <IgnorePublicAcls>FALSE</IgnorePublicAcls>\n   <BlockPublicPolicy>FALSE</BlockPublicPolicy>\n   <RestrictPublicBuckets>FALSE</RestrictPublicBuckets>\n</PublicAccessBlockConfiguration>',
         ),
-      expected: { PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: false, RestrictPublicBuckets: false } },
+      expected: {
+        PublicAccessBlockConfiguration: {
+          BlockPublicAcls: true,
+          IgnorePublicAcls: false,
+          BlockPublicPolicy: false,
+          RestrictPublicBuckets: false,
+        },
+      },
     },
   },
   PutPublicAccessBlock: {
     command: PutPublicAccessBlock,
-    valid: { Bucket: 'bucket', PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: false, BlockPublicPolicy: true, RestrictPublicBuckets: false } },
+    valid: {
+      Bucket: 'bucket',
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        IgnorePublicAcls: false,
+        BlockPublicPolicy: true,
+        RestrictPublicBuckets: false,
+      },
+    },
     invalid: [
-      [{ Bucket: 'bucket', PublicAccessBlockConfiguration: { BlockPublicAcls: 'TRUE' } }, 'PublicAccessBlockConfiguration.BlockPublicAcls'],
+      [
+        { Bucket: 'bucket', PublicAccessBlockConfiguration: { BlockPublicAcls: 'TRUE' } },
+        'PublicAccessBlockConfiguration.BlockPublicAcls',
+      ],
       [{ Bucket: 'bucket' }, 'PublicAccessBlockConfiguration'],
     ],
-    sample: { source: 'S3 API reference, PutPublicAccessBlock, Response Syntax (HTTP/1.1 200, no body)', response: () => new Response(null, { status: 200 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutPublicAccessBlock, Response Syntax (HTTP/1.1 200, no body)',
+      response: () => new Response(null, { status: 200 }),
+      expected: {},
+    },
   },
   DeletePublicAccessBlock: {
     command: DeletePublicAccessBlock,
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 7 }, 'Bucket']],
-    sample: { source: 'S3 API reference, DeletePublicAccessBlock, Response Syntax (HTTP/1.1 204)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, DeletePublicAccessBlock, Response Syntax (HTTP/1.1 204)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
 }

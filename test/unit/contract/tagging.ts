@@ -24,7 +24,10 @@ export const rows: Record<string, ContractRow> = {
       response: () =>
         new Response(
           '<?xml version="1.0" encoding="UTF-8"?>\n<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <TagSet>\n     <Tag>\n       <Key>tag1</Key>\n       <Value>val1</Value>\n     </Tag>\n     <Tag>\n       <Key>tag2</Key>\n       <Value>val2</Value>\n     </Tag>\n  </TagSet>\n</Tagging>',
-          { status: 200, headers: { 'content-type': 'application/xml', 'x-amz-version-id': 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' } },
+          {
+            status: 200,
+            headers: { 'content-type': 'application/xml', 'x-amz-version-id': 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' },
+          },
         ),
       expected: {
         TagSet: [
@@ -45,7 +48,13 @@ export const rows: Record<string, ContractRow> = {
       [object(tags(11)), 'Tagging.TagSet'],
       [object([{ Key: 'k'.repeat(129), Value: '' }]), 'Tagging.TagSet[0].Key'],
       [object([{ Key: 'k', Value: 'v'.repeat(257) }]), 'Tagging.TagSet[0].Value'],
-      [object([{ Key: 'k', Value: 'a' }, { Key: 'k', Value: 'b' }]), 'Tagging.TagSet[1].Key'],
+      [
+        object([
+          { Key: 'k', Value: 'a' },
+          { Key: 'k', Value: 'b' },
+        ]),
+        'Tagging.TagSet[1].Key',
+      ],
       [object([{ Key: '', Value: 'v' }]), 'Tagging.TagSet[0].Key'],
       [object([{ Key: 'aws:createdBy', Value: 'me' }]), 'Tagging.TagSet[0].Key'],
       [{ Bucket: 'examplebucket', Key: 'HappyFace.jpg' }, 'Tagging.TagSet'],
@@ -62,7 +71,8 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: 'examplebucket', Key: 'a/./b' }, 'Key']],
     sample: {
       source: 'S3 API reference, DeleteObjectTagging, Sample Response (204 with x-amz-version-id)',
-      response: () => new Response(null, { status: 204, headers: { 'x-amz-version-id': 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' } }),
+      response: () =>
+        new Response(null, { status: 204, headers: { 'x-amz-version-id': 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' } }),
       expected: { VersionId: 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' },
     },
   },
@@ -93,15 +103,30 @@ export const rows: Record<string, ContractRow> = {
     invalid: [
       [bucket(tags(51)), 'Tagging.TagSet'],
       [bucket([{ Key: 'Project', Value: 1 }]), 'Tagging.TagSet[0].Value'],
-      [bucket([{ Key: 'a', Value: '' }, { Key: 'b', Value: '' }, { Key: 'a', Value: '' }]), 'Tagging.TagSet[2].Key'],
+      [
+        bucket([
+          { Key: 'a', Value: '' },
+          { Key: 'b', Value: '' },
+          { Key: 'a', Value: '' },
+        ]),
+        'Tagging.TagSet[2].Key',
+      ],
       [bucket(['Project=One']), 'Tagging.TagSet[0]'],
     ],
-    sample: { source: 'S3 API reference, PutBucketTagging, Sample Response (204 No Content)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutBucketTagging, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
   DeleteBucketTagging: {
     command: DeleteBucketTagging,
     valid: { Bucket: 'examplebucket' },
     invalid: [[{ Bucket: 'ab' }, 'Bucket']],
-    sample: { source: 'S3 API reference, DeleteBucketTagging, Sample Response (204 No Content)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, DeleteBucketTagging, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
 }
