@@ -47,8 +47,9 @@ export function objectBody(response: Response, context: ResponseContext): Object
               : { done: true as const }
             clearTimeout(timer)
             if (!next.done) {
+              // Only bytes count as progress (an empty chunk does not renew the attempts).
+              if (next.value.byteLength) failures = 0
               received += next.value.byteLength
-              failures = 0
               return controller.enqueue(next.value)
             }
             // Some runtimes end a cut body quietly instead of failing it.

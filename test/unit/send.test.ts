@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import type { Command } from '../../src/core/command.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
-import { send } from '../../src/core/send.js'
+import { clockOffset, send } from '../../src/core/send.js'
 import { GetObject } from '../../commands/GetObject.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { PutObject } from '../../commands/PutObject.js'
@@ -159,11 +159,10 @@ describe('send', () => {
     await expect(pending).rejects.toMatchObject({ name: 'AbortError', message: 'user gave up' })
   })
 
-  it('reports a wrong-region redirect instead of following it', async () => {
-    const { fetch, calls } = stub(
-      () => new Response('<Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint></Error>', { status: 301, headers: { 'x-amz-bucket-region': 'eu-west-1' } }),
-    )
-    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'PermanentRedirect', status: 301, region: 'eu-west-1' })
+  it('reports a wrong-region redirect instead of following it, when region redirects are off', async () => {
+    const { fetch, calls } = stub(() => permanentRedirect())
+    await expect(send(client(fetch, { regionRedirects: false }), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'PermanentRedirect', status: 301, region: 'eu-west-1' })
+    expect(calls).toHaveLength(1)
     expect(calls[0]!.redirect).toBe('manual')
   })
 
@@ -190,6 +189,121 @@ describe('send', () => {
     expect(url.pathname).toBe('/b-1/a%20b/%C3%BC%2B%3D%3F%23')
     expect(url.search).toBe('?response-content-type=text%2Fplain%3B%20charset%3Dutf-8')
     expect(calls[0]!.headers.get('authorization')).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/)
+  })
+})
+
+// The 301 S3 sends for a bucket in another region (S3 API reference, "Error responses":
+// PermanentRedirect, with the Endpoint element; x-amz-bucket-region as yanganto/s3rs#18 captured).
+const permanentRedirect = () =>
+  new Response(
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint><Bucket>b-1</Bucket><RequestId>R</RequestId><HostId>H</HostId></Error>',
+    { status: 301, headers: { 'x-amz-bucket-region': 'eu-west-1', 'content-type': 'application/xml' } },
+  )
+const credentialScope = (request: Request) => /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(request.headers.get('authorization') ?? '')?.[1]
+
+describe('region redirects', () => {
+  it('re-signs for the region a 301 names, on the regional endpoint, and remembers it for the bucket', async () => {
+    const { fetch, calls } = stub(permanentRedirect, ok)
+    const aws = createClient({ region: 'us-east-1', credentials, fetch, retry: { baseDelayMs: 1 } })
+    await send(aws, HeadObject({ Bucket: 'b-1', Key: 'k' }))
+    expect(calls.map(credentialScope)).toEqual(['us-east-1', 'eu-west-1'])
+    expect(new URL(calls[1]!.url).host).toBe('b-1.s3.eu-west-1.amazonaws.com')
+    // Later requests for the bucket go straight to its region; other buckets keep the client's.
+    await send(aws, GetObject({ Bucket: 'b-1', Key: 'k' }))
+    await send(aws, GetObject({ Bucket: 'other', Key: 'k' }))
+    expect(calls.slice(2).map(credentialScope)).toEqual(['eu-west-1', 'us-east-1'])
+    expect(calls).toHaveLength(4)
+  })
+
+  it('follows a 400 AuthorizationHeaderMalformed naming the region, and a HEAD with x-amz-bucket-region only', async () => {
+    // The document AWS sends when a request is signed for the wrong region (its <Region> element).
+    const malformed = () =>
+      new Response(
+        "<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'ap-southeast-2'</Message><Region>ap-southeast-2</Region><RequestId>R</RequestId><HostId>H</HostId></Error>",
+        { status: 400 },
+      )
+    const a = stub(malformed, ok)
+    await send(client(a.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))
+    expect(a.calls.map(credentialScope)).toEqual(['us-east-1', 'ap-southeast-2'])
+    // A custom endpoint names no region: it is kept, only the signature changes.
+    expect(new URL(a.calls[1]!.url).host).toBe('127.0.0.1:7480')
+
+    const head = stub(() => new Response(null, { status: 400, headers: { 'x-amz-bucket-region': 'eu-central-1' } }), ok)
+    await send(client(head.fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))
+    expect(head.calls.map(credentialScope)).toEqual(['us-east-1', 'eu-central-1'])
+  })
+
+  it('retries only once, and not at all for a region it already uses', async () => {
+    const { fetch, calls } = stub(permanentRedirect)
+    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'PermanentRedirect', region: 'eu-west-1' })
+    expect(calls).toHaveLength(2)
+  })
+})
+
+describe('clock skew', () => {
+  // RGW's answer to a request signed 20 minutes off (captured on the loopback server, 16.2.15):
+  // 403 RequestTimeTooSkewed, the server's time in the Date header.
+  const skewed = (serverTime: Date) => () =>
+    new Response(
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message></Message><RequestId>tx000006d2f675e519af50e-006b0f4ab2-1031-default</RequestId><HostId>1031-default-default</HostId></Error>',
+      { status: 403, headers: { 'content-type': 'application/xml', date: serverTime.toUTCString(), 'x-amz-request-id': 'tx000006d2f675e519af50e-006b0f4ab2-1031-default' } },
+    )
+  const amzDate = (request: Request) => {
+    const d = request.headers.get('x-amz-date')!
+    return Date.parse(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`)
+  }
+
+  it('learns the offset from the server’s Date, retries once, and signs later requests with it', async () => {
+    const server = new Date(Date.now() + 20 * 60_000)
+    const { fetch, calls } = stub(skewed(server), ok)
+    const c = client(fetch)
+    await send(c, PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' }))
+    expect(calls).toHaveLength(2)
+    expect(Math.abs(amzDate(calls[1]!) - server.getTime())).toBeLessThan(60_000)
+    await send(c, GetObject({ Bucket: 'b-1', Key: 'k' }))
+    expect(Math.abs(amzDate(calls[2]!) - server.getTime())).toBeLessThan(60_000)
+    expect(clockOffset(c)).toBeGreaterThan(19 * 60_000)
+  })
+
+  it('takes a bare signature error for skew only when the Date differs by minutes', async () => {
+    const signature = (date: Date) => () =>
+      new Response('<Error><Code>SignatureDoesNotMatch</Code><Message></Message></Error>', { status: 403, headers: { date: date.toUTCString() } })
+    const off = stub(signature(new Date(Date.now() - 30 * 60_000)), ok)
+    await send(client(off.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))
+    expect(off.calls).toHaveLength(2)
+    const near = stub(signature(new Date()))
+    await expect(send(client(near.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'SignatureDoesNotMatch' })
+    expect(near.calls).toHaveLength(1)
+  })
+})
+
+describe('timeouts and Retry-After', () => {
+  it('waits at least what Retry-After or x-amz-retry-after asks, capped at maxDelayMs', async () => {
+    const waits: number[] = []
+    const realSetTimeout = globalThis.setTimeout
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((fn: () => void, ms?: number) => {
+      waits.push(ms ?? 0)
+      return realSetTimeout(fn, 0)
+    }) as typeof setTimeout)
+    try {
+      const { fetch } = stub(
+        () => new Response(slowDown, { status: 503, headers: { 'retry-after': '2' } }),
+        () => new Response(slowDown, { status: 503, headers: { 'x-amz-retry-after': '1500' } }),
+        () => new Response(slowDown, { status: 503, headers: { 'retry-after': '3600' } }),
+        ok,
+      )
+      await send(client(fetch, { retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 10_000 } }), PutObject({ Bucket: 'b-1', Key: 'k' }))
+      expect(waits).toEqual([2000, 1500, 10_000])
+    } finally {
+      vi.restoreAllMocks()
+    }
+  })
+
+  it('gives the whole call a deadline, retries and waits included', async () => {
+    const { fetch, calls } = stub(() => new Response(slowDown, { status: 503, headers: { 'retry-after': '60' } }))
+    const error = await send(client(fetch, { retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 60_000 } }), PutObject({ Bucket: 'b-1', Key: 'k' }), { timeoutMs: 50 }).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'TimeoutError' })
+    expect(calls).toHaveLength(1)
   })
 })
 
