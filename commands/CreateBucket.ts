@@ -1,4 +1,4 @@
-import { flag, oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
+import { oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
 import { buildDocument } from '../codecs/xml.js'
 import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
 import type { Command } from '../src/core/command.js'
@@ -37,8 +37,8 @@ export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutp
     headers: {
       ...writeHeaders(input, {
         ACL: ['x-amz-acl', oneOf(BUCKET_CANNED_ACLS)],
-        ObjectOwnership: ['x-amz-object-ownership', oneOf(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'])],
-        ObjectLockEnabledForBucket: ['x-amz-bucket-object-lock-enabled', flag],
+        ObjectOwnership: 'x-amz-object-ownership',
+        ObjectLockEnabledForBucket: ['x-amz-bucket-object-lock-enabled', String],
       }),
       ...(body && { 'content-type': 'application/xml' }),
     },

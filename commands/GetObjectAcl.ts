@@ -1,5 +1,4 @@
 import { readAcl, type AclOutput } from '../codecs/acl.js'
-import { writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -25,7 +24,7 @@ export function GetObjectAcl(input: GetObjectAclInput): Command<GetObjectAclOutp
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
-    query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
+    query: { acl: '', versionId: input.VersionId },
     parse: readAcl,
   }
 }

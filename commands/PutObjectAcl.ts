@@ -1,5 +1,4 @@
 import { aclRequest, type AclFields } from '../codecs/acl.js'
-import { writeQuery } from '../codecs/headers.js'
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -25,7 +24,7 @@ export function PutObjectAcl(input: PutObjectAclInput): Command<EmptyOutput> {
     method: 'PUT',
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
-    query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
+    query: { acl: '', versionId: input.VersionId },
     ...aclRequest(input, OBJECT_CANNED_ACLS),
     parse: emptyOutput,
   }

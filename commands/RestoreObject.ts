@@ -1,4 +1,4 @@
-import { oneOf, readHeaders, writeQuery } from '../codecs/headers.js'
+import { oneOf, readHeaders } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
 import type { Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
@@ -63,7 +63,7 @@ export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectO
     method: 'POST',
     bucket,
     key,
-    query: { restore: '', ...writeQuery(input, { VersionId: 'versionId' }) },
+    query: { restore: '', versionId: input.VersionId },
     headers,
     body,
     parse: (response, context) => ({

@@ -19,6 +19,8 @@ describe('CreateBucket', () => {
     expect(CreateBucket({ Bucket: 'my-bucket' }).body).toBeUndefined()
     expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.us_east_1 } }).body).toBeUndefined()
     expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).body).toBeUndefined()
+    // Nor a content type for the body it does not send.
+    expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).headers).toEqual({})
   })
 
   it('maps legacy locations to regions', () => {

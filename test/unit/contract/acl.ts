@@ -42,7 +42,7 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'bucket', Key: 'my-image.jpg', VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd' },
     invalid: [
       [{ Bucket: 'bucket', Key: '' }, 'Key'],
-      [{ Bucket: 'bucket', Key: 'k', VersionId: 7 }, 'VersionId'],
+      [{ Bucket: 'bucket\n', Key: 'k' }, 'Bucket'],
     ],
     sample: { source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)', response: () => xml(fixture('aws-sample-acl.xml')), expected: sampleAcl },
   },
@@ -64,7 +64,7 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket', Key: 'k', ACL: 'log-delivery-write' }, 'ACL'],
       [{ Bucket: 'bucket', Key: 'k', ACL: 'private', GrantRead: 'id="x"' }, 'ACL'],
       [{ Bucket: 'bucket', Key: 'k', AccessControlPolicy: { Grants: [] } }, 'AccessControlPolicy.Owner'],
-      [{ Bucket: 'bucket', Key: 'k', ACL: 'private', VersionId: 7 }, 'VersionId'],
+      [{ Bucket: 'bucket', Key: 'k', GrantFullControl: 'id="x"', GrantRead: ' id="y"' }, 'GrantRead'],
     ],
     sample: { source: 'S3 API reference, PutObjectAcl, Sample Response', response: written, expected: {} },
   },

@@ -10,8 +10,7 @@ export const rows: Record<string, ContractRow> = {
     invalid: [
       [{ Bucket: 'Legacy_Bucket' }, 'Bucket'],
       [{ Bucket: 'colorpictures', ACL: 'bucket-owner-read' }, 'ACL'],
-      [{ Bucket: 'colorpictures', ObjectOwnership: 'Owner' }, 'ObjectOwnership'],
-      [{ Bucket: 'colorpictures', ObjectLockEnabledForBucket: 'yes' }, 'ObjectLockEnabledForBucket'],
+      [{ Bucket: 'colorpictures', ObjectOwnership: 'Bucket Owner\r\n' }, 'ObjectOwnership'],
     ],
     sample: {
       source: 'S3 API reference, CreateBucket, Sample Response (headers trimmed)',

@@ -7,7 +7,7 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'bucket', Key: 'sample.txt' },
     invalid: [
       [{ Bucket: 'bucket', Key: '' }, 'Key'],
-      [{ Bucket: 'bucket', Key: 'k', VersionId: 7 }, 'VersionId'],
+      [{ Bucket: 'bucket', Key: 'a/./b' }, 'Key'],
     ],
     sample: {
       // A DELETE without versionId in a versioned bucket: S3 (and RGW) answer with the delete marker it made.
