@@ -88,7 +88,7 @@ export function ListMultipartUploads(input: ListMultipartUploadsInput): Paginate
   return paginated(ListMultipartUploads, input, command, {
     pageSize: 'MaxUploads',
     items: (output) => output.Uploads,
-    // A page ending on a common prefix names no upload: the next request then sends none.
-    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, UploadIdMarker: output.NextUploadIdMarker || null } : undefined),
+    // A page ending on a common prefix names no upload (AWS sends an empty NextUploadIdMarker).
+    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, UploadIdMarker: output.NextUploadIdMarker || undefined } : undefined),
   })
 }

@@ -135,7 +135,6 @@ export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCom
   return paginated(ListObjectVersions, input, command, {
     pageSize: 'MaxKeys',
     items: (output) => [...output.Versions, ...output.DeleteMarkers],
-    // A page ending on a common prefix may name no version: the next request then sends none.
-    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, VersionIdMarker: output.NextVersionIdMarker ?? null } : undefined),
+    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, VersionIdMarker: output.NextVersionIdMarker } : undefined),
   })
 }

@@ -9,10 +9,11 @@ export interface PageRules<Input, Output, Item> {
   readonly items: (output: Output) => readonly Item[]
   /**
    * The input fields that ask for the page after `output` (e.g. `{ ContinuationToken: output.NextContinuationToken }`),
-   * or undefined when `output` was the last page. A field left undefined here is a malformed page;
-   * `null` is for a second marker the page may lack (NextVersionIdMarker): the next request omits it.
+   * or undefined when `output` was the last page. The first field is the position itself: a page
+   * that leaves it undefined, empty or 0 is malformed. Later fields refine it and may be absent (a
+   * page ending on a common prefix names no NextVersionIdMarker): the next request leaves them out.
    */
-  readonly next: (output: Output) => { [F in keyof Input]?: Input[F] | null | undefined } | undefined
+  readonly next: (output: Output) => { [F in keyof Input]?: Input[F] | undefined } | undefined
 }
 
 /**
@@ -39,15 +40,12 @@ export function paginated<Input extends object, Output, Item>(
         if (position === undefined) return undefined
         const fields = Object.entries(position)
         const context = { operation: command.operation, bucket: command.bucket, key: command.key }
-        for (const [field, value] of fields) {
-          if (value === undefined || value === '') throw invalidResponse(context, 200, `the page is truncated but names no ${field} to continue from.`)
-        }
-        // null: a marker the page may lack, which the next request then leaves out.
-        const next: Record<string, unknown> = Object.fromEntries(fields.map(([field, value]) => [field, value ?? undefined]))
-        if (fields.every(([field]) => (input as Record<string, unknown>)[field] === next[field])) {
+        const [first, start] = fields[0]!
+        if (!start) throw invalidResponse(context, 200, `the page is truncated but names no ${first} to continue from.`)
+        if (fields.every(([field, value]) => (input as Record<string, unknown>)[field] === value)) {
           throw invalidResponse(context, 200, `the page is truncated but its ${fields.map(([field]) => field).join(' and ')} does not move past the page asked for (${JSON.stringify(position)}).`)
         }
-        return build({ ...input, ...next })
+        return build({ ...input, ...position })
       },
       withPageSize: (size) => build({ ...input, [rules.pageSize]: size }),
       items: rules.items,
