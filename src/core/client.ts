@@ -1,4 +1,4 @@
-import { credentialsProvider, type Credentials, type CredentialsProvider } from './credentials.js'
+import { type Credentials, type CredentialsProvider, credentialsProvider } from './credentials.js'
 import { readEnv } from './env.js'
 import { InputError } from './errors.js'
 
@@ -71,7 +71,10 @@ export interface Client {
 export function createClient(config: ClientConfig = {}): Client {
   const region = config.region ?? readEnv('AWS_REGION') ?? readEnv('AWS_DEFAULT_REGION') ?? 'us-east-1'
   const endpoint = normalizeEndpoint(
-    config.endpoint ?? readEnv('AWS_ENDPOINT_URL_S3') ?? readEnv('AWS_ENDPOINT_URL') ?? `https://s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`,
+    config.endpoint ??
+      readEnv('AWS_ENDPOINT_URL_S3') ??
+      readEnv('AWS_ENDPOINT_URL') ??
+      `https://s3.${region}.amazonaws.com${region.startsWith('cn-') ? '.cn' : ''}`,
   )
   const retry: RetryPolicy = Object.freeze({ maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 20_000, ...config.retry })
   if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) {
@@ -97,7 +100,10 @@ function normalizeEndpoint(endpoint: string): string {
   try {
     url = new URL(endpoint)
   } catch {
-    throw new InputError('endpoint', `"${endpoint}" is not a URL; give one such as "https://s3.eu-west-1.amazonaws.com".`)
+    throw new InputError(
+      'endpoint',
+      `"${endpoint}" is not a URL; give one such as "https://s3.eu-west-1.amazonaws.com".`,
+    )
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InputError('endpoint', `must be an http: or https: URL, not "${url.protocol}".`)

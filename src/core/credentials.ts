@@ -1,5 +1,5 @@
-import { InputError } from './errors.js'
 import { readEnv } from './env.js'
+import { InputError } from './errors.js'
 
 export interface Credentials {
   readonly accessKeyId: string
@@ -28,7 +28,9 @@ export function credentialsProvider(given: Credentials | CredentialsProvider | u
 function fromEnv(): Credentials | undefined {
   const accessKeyId = readEnv('AWS_ACCESS_KEY_ID')
   const secretAccessKey = readEnv('AWS_SECRET_ACCESS_KEY')
-  return accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey, sessionToken: readEnv('AWS_SESSION_TOKEN') } : undefined
+  return accessKeyId && secretAccessKey
+    ? { accessKeyId, secretAccessKey, sessionToken: readEnv('AWS_SESSION_TOKEN') }
+    : undefined
 }
 
 export function missingCredentials(): InputError {
@@ -50,7 +52,11 @@ export class CredentialsError extends Error {
   readonly tried: readonly { readonly source: string; readonly reason: string }[]
   readonly tryNext: boolean
 
-  constructor(source: string, reason: string, options: { tryNext?: boolean; tried?: CredentialsError['tried']; cause?: unknown } = {}) {
+  constructor(
+    source: string,
+    reason: string,
+    options: { tryNext?: boolean; tried?: CredentialsError['tried']; cause?: unknown } = {},
+  ) {
     super(`${source}: ${reason}`, options.cause === undefined ? undefined : { cause: options.cause })
     this.tried = options.tried ?? [{ source, reason }]
     this.tryNext = options.tryNext ?? false

@@ -69,7 +69,15 @@ export function dnsSuffix(region: string): string {
   const partition = region.split('-', 2).join('-')
   return region.startsWith('cn-')
     ? 'amazonaws.com.cn'
-    : (({ 'us-iso': 'c2s.ic.gov', 'us-isob': 'sc2s.sgov.gov', 'us-isof': 'csp.hci.ic.gov', 'eu-isoe': 'cloud.adc-e.uk', 'eusc-de': 'amazonaws.eu' }) as Record<string, string>)[partition] ?? 'amazonaws.com'
+    : ((
+        {
+          'us-iso': 'c2s.ic.gov',
+          'us-isob': 'sc2s.sgov.gov',
+          'us-isof': 'csp.hci.ic.gov',
+          'eu-isoe': 'cloud.adc-e.uk',
+          'eusc-de': 'amazonaws.eu',
+        } as Record<string, string>
+      )[partition] ?? 'amazonaws.com')
 }
 
 export interface AwsEndpointOptions {
@@ -106,7 +114,10 @@ export function awsEndpoint(region: string, options: AwsEndpointOptions = {}): s
   const stack = dualStack ? '.dualstack' : ''
   if (accelerate) {
     if (fips || suffix !== 'amazonaws.com' || region.startsWith('us-gov-')) {
-      throw new InputError('accelerate', `Transfer Acceleration is not offered${fips ? ' with FIPS' : ` in ${region}`}.`)
+      throw new InputError(
+        'accelerate',
+        `Transfer Acceleration is not offered${fips ? ' with FIPS' : ` in ${region}`}.`,
+      )
     }
     return `https://s3-accelerate${stack}.amazonaws.com`
   }
@@ -115,7 +126,11 @@ export function awsEndpoint(region: string, options: AwsEndpointOptions = {}): s
     return `https://s3-fips${stack}.${region}.${suffix}`
   }
   if (legacyGlobal) {
-    if (region !== 'us-east-1' || dualStack) throw new InputError('legacyGlobal', 'the global endpoint s3.amazonaws.com serves us-east-1 only, without dual-stack.')
+    if (region !== 'us-east-1' || dualStack)
+      throw new InputError(
+        'legacyGlobal',
+        'the global endpoint s3.amazonaws.com serves us-east-1 only, without dual-stack.',
+      )
     return 'https://s3.amazonaws.com'
   }
   return `https://s3${stack}.${region}.${suffix}`

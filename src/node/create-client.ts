@@ -1,5 +1,5 @@
 /// <reference types="node" />
-import { createClient as createCoreClient, type Client, type ClientConfig } from '../core/client.js'
+import { type Client, type ClientConfig, createClient as createCoreClient } from '../core/client.js'
 import { readEnv } from '../core/env.js'
 import { fromNodeProviderChain } from './credentials/from-node-provider-chain.js'
 import { loadSharedFilesSync, profileName, serviceEndpoint, setting } from './credentials/shared-files.js'

@@ -17,7 +17,10 @@ function sts() {
   const s = server()
   const env = inject('s3')
   const roleArn = env.S3_ROLE_ARN
-  if (!roleArn) throw new Error('this test needs S3_ROLE_ARN: restart the server with scripts/s3-server.sh (stop, then start) so that STS is enabled')
+  if (!roleArn)
+    throw new Error(
+      'this test needs S3_ROLE_ARN: restart the server with scripts/s3-server.sh (stop, then start) so that STS is enabled',
+    )
   return { ...s, roleArn, stsEndpoint: env.S3_STS_ENDPOINT ?? s.endpoint }
 }
 
@@ -38,7 +41,11 @@ const buckets: string[] = []
 afterEach(() => vi.useRealTimers())
 afterAll(async () => {
   const s = sts()
-  const admin = createClient({ endpoint: s.endpoint, region: s.region, credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } })
+  const admin = createClient({
+    endpoint: s.endpoint,
+    region: s.region,
+    credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+  })
   for (const Bucket of buckets) {
     await send(admin, DeleteObject({ Bucket, Key: 'hello.txt' })).catch(() => undefined)
     await send(admin, DeleteBucket({ Bucket })).catch(() => undefined)
@@ -77,7 +84,11 @@ describe('fromTemporaryCredentials with RGW STS', () => {
 
   it('refreshes once for 100 concurrent sends across the expiry, and the new keys work', async () => {
     const s = sts()
-    const admin = createClient({ endpoint: s.endpoint, region: s.region, credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey } })
+    const admin = createClient({
+      endpoint: s.endpoint,
+      region: s.region,
+      credentials: { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+    })
     const Bucket = uniqueBucket('sts-refresh')
     buckets.push(Bucket)
     await send(admin, CreateBucket({ Bucket }))
@@ -151,7 +162,12 @@ describe('fromTemporaryCredentials with RGW STS', () => {
         },
       },
     })
-    await expect(Promise.resolve(provider())).rejects.toMatchObject({ name: 'S3Error', code: 'AccessDenied', status: 403, operation: 'AssumeRoleWithWebIdentity' })
+    await expect(Promise.resolve(provider())).rejects.toMatchObject({
+      name: 'S3Error',
+      code: 'AccessDenied',
+      status: 403,
+      operation: 'AssumeRoleWithWebIdentity',
+    })
     expect(seen).toHaveLength(1)
     expect(seen[0]!.get('authorization')).toBeNull()
   })

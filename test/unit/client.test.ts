@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient } from '../../src/core/client.js'
-import { InputError } from '../../src/core/errors.js'
 import { resolveCredentials } from '../../src/core/credentials.js'
+import { InputError } from '../../src/core/errors.js'
 
 afterEach(() => vi.unstubAllEnvs())
 
@@ -14,7 +14,11 @@ describe('createClient', () => {
     vi.stubEnv('AWS_SESSION_TOKEN', 'TOKEN')
     const client = createClient()
     expect(client).toMatchObject({ region: 'eu-central-1', endpoint: 'http://127.0.0.1:7480', forcePathStyle: false })
-    expect(await client.credentials()).toEqual({ accessKeyId: 'AKID', secretAccessKey: 'SECRET', sessionToken: 'TOKEN' })
+    expect(await client.credentials()).toEqual({
+      accessKeyId: 'AKID',
+      secretAccessKey: 'SECRET',
+      sessionToken: 'TOKEN',
+    })
   })
 
   it('prefers explicit settings, and falls back to AWS_DEFAULT_REGION and AWS_ENDPOINT_URL', () => {
@@ -23,11 +27,15 @@ describe('createClient', () => {
     vi.stubEnv('AWS_ENDPOINT_URL_S3', '')
     vi.stubEnv('AWS_ENDPOINT_URL', 'https://gateway.example.com')
     expect(createClient()).toMatchObject({ region: 'ap-south-1', endpoint: 'https://gateway.example.com' })
-    expect(createClient({ region: 'us-west-2', endpoint: 'https://other.example.com' })).toMatchObject({ region: 'us-west-2', endpoint: 'https://other.example.com' })
+    expect(createClient({ region: 'us-west-2', endpoint: 'https://other.example.com' })).toMatchObject({
+      region: 'us-west-2',
+      endpoint: 'https://other.example.com',
+    })
   })
 
   it('defaults to AWS us-east-1 when nothing is set', () => {
-    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL']) vi.stubEnv(name, '')
+    for (const name of ['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_ENDPOINT_URL_S3', 'AWS_ENDPOINT_URL'])
+      vi.stubEnv(name, '')
     expect(createClient()).toMatchObject({ region: 'us-east-1', endpoint: 'https://s3.us-east-1.amazonaws.com' })
   })
 
@@ -40,9 +48,13 @@ describe('createClient', () => {
   it('reads credentials with an expiration from a provider, and says where to look when there are none', async () => {
     for (const name of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) vi.stubEnv(name, '')
     const expiration = new Date('2030-01-01T00:00:00Z')
-    const client = createClient({ credentials: () => ({ accessKeyId: 'a', secretAccessKey: 'b', sessionToken: 'c', expiration }) })
+    const client = createClient({
+      credentials: () => ({ accessKeyId: 'a', secretAccessKey: 'b', sessionToken: 'c', expiration }),
+    })
     expect((await client.credentials()).expiration).toBe(expiration)
-    await expect(resolveCredentials(createClient().credentials)).rejects.toThrow(/credentials: none found: .*s3kit\/credentials.*AWS_ACCESS_KEY_ID/)
+    await expect(resolveCredentials(createClient().credentials)).rejects.toThrow(
+      /credentials: none found: .*s3kit\/credentials.*AWS_ACCESS_KEY_ID/,
+    )
   })
 
   it('works where there is no process (browsers, workers)', () => {

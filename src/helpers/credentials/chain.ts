@@ -1,4 +1,4 @@
-import { CredentialsError, type Credentials, type CredentialsProvider } from '../../core/credentials.js'
+import { type Credentials, CredentialsError, type CredentialsProvider } from '../../core/credentials.js'
 
 /**
  * Tries providers in order and uses the first that finds credentials; later calls go straight to

@@ -3,7 +3,7 @@ import { CredentialsError, type CredentialsProvider } from '../../core/credentia
 import { readEnv } from '../../core/env.js'
 import { InputError } from '../../core/errors.js'
 import { dnsSuffix } from '../../core/url.js'
-import { cachedCredentials, type CacheOptions } from './cache.js'
+import { type CacheOptions, cachedCredentials } from './cache.js'
 import { errorText } from './from-container-metadata.js'
 import { fetchWithTimeout } from './sts.js'
 
@@ -32,9 +32,16 @@ const SOURCE = 'fromCognitoIdentityPool'
 /* @__NO_SIDE_EFFECTS__ */
 export function fromCognitoIdentityPool(options: FromCognitoIdentityPoolOptions): CredentialsProvider {
   const match = /^([a-z]{2,4}(?:-[a-z]+)+-\d+):[0-9a-f-]+$/.exec(options?.identityPoolId ?? '')
-  if (!match) throw new InputError('identityPoolId', `"${options?.identityPoolId}" is not an identity pool id such as "eu-west-1:01234567-89ab-cdef-0123-456789abcdef".`)
+  if (!match)
+    throw new InputError(
+      'identityPoolId',
+      `"${options?.identityPoolId}" is not an identity pool id such as "eu-west-1:01234567-89ab-cdef-0123-456789abcdef".`,
+    )
   const region = options.clientConfig?.region ?? match[1]!
-  const endpoint = options.clientConfig?.endpoint ?? readEnv('AWS_ENDPOINT_URL_COGNITO_IDENTITY') ?? `https://cognito-identity.${region}.${dnsSuffix(region)}/`
+  const endpoint =
+    options.clientConfig?.endpoint ??
+    readEnv('AWS_ENDPOINT_URL_COGNITO_IDENTITY') ??
+    `https://cognito-identity.${region}.${dnsSuffix(region)}/`
   const fetch = options.clientConfig?.fetch ?? ((...args: Parameters<FetchLike>) => globalThis.fetch(...args))
   let identityId: string | undefined
 
@@ -42,16 +49,25 @@ export function fromCognitoIdentityPool(options: FromCognitoIdentityPoolOptions)
     const response = await fetchWithTimeout(
       fetch,
       endpoint,
-      { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': `AWSCognitoIdentityService.${target}` }, body: JSON.stringify(body) },
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/x-amz-json-1.1',
+          'x-amz-target': `AWSCognitoIdentityService.${target}`,
+        },
+        body: JSON.stringify(body),
+      },
       10_000,
     )
-    if (!response.ok) throw new CredentialsError(SOURCE, `${target} answered HTTP ${response.status}${await errorText(response)}`)
+    if (!response.ok)
+      throw new CredentialsError(SOURCE, `${target} answered HTTP ${response.status}${await errorText(response)}`)
     return (await response.json()) as Record<string, unknown>
   }
 
   return cachedCredentials(async () => {
     const logins: Record<string, string> = {}
-    for (const [name, token] of Object.entries(options.logins ?? {})) logins[name] = typeof token === 'function' ? await token() : token
+    for (const [name, token] of Object.entries(options.logins ?? {}))
+      logins[name] = typeof token === 'function' ? await token() : token
     const withLogins = Object.keys(logins).length ? { Logins: logins } : {}
     identityId ??= String((await call('GetId', { IdentityPoolId: options.identityPoolId, ...withLogins })).IdentityId)
     const answer = await call('GetCredentialsForIdentity', {
@@ -59,11 +75,26 @@ export function fromCognitoIdentityPool(options: FromCognitoIdentityPoolOptions)
       ...withLogins,
       ...(options.customRoleArn ? { CustomRoleArn: options.customRoleArn } : {}),
     })
-    const c = answer.Credentials as { AccessKeyId?: unknown; SecretKey?: unknown; SessionToken?: unknown; Expiration?: unknown } | undefined
-    if (typeof c?.AccessKeyId !== 'string' || typeof c.SecretKey !== 'string' || typeof c.SessionToken !== 'string' || typeof c.Expiration !== 'number') {
-      throw new CredentialsError(SOURCE, 'GetCredentialsForIdentity answered without AccessKeyId, SecretKey, SessionToken and Expiration')
+    const c = answer.Credentials as
+      | { AccessKeyId?: unknown; SecretKey?: unknown; SessionToken?: unknown; Expiration?: unknown }
+      | undefined
+    if (
+      typeof c?.AccessKeyId !== 'string' ||
+      typeof c.SecretKey !== 'string' ||
+      typeof c.SessionToken !== 'string' ||
+      typeof c.Expiration !== 'number'
+    ) {
+      throw new CredentialsError(
+        SOURCE,
+        'GetCredentialsForIdentity answered without AccessKeyId, SecretKey, SessionToken and Expiration',
+      )
     }
     // Expiration is a JSON 1.1 timestamp: seconds since the epoch.
-    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretKey, sessionToken: c.SessionToken, expiration: new Date(c.Expiration * 1000) }
+    return {
+      accessKeyId: c.AccessKeyId,
+      secretAccessKey: c.SecretKey,
+      sessionToken: c.SessionToken,
+      expiration: new Date(c.Expiration * 1000),
+    }
   }, options.cache)
 }

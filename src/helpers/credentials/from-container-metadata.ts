@@ -1,7 +1,7 @@
 import { CredentialsError, type CredentialsProvider } from '../../core/credentials.js'
 import { readEnv } from '../../core/env.js'
-import { cachedCredentials, type CacheOptions } from './cache.js'
-import { fetcherOf, readCredentialsJson, request, type RemoteProviderOptions } from './remote.js'
+import { type CacheOptions, cachedCredentials } from './cache.js'
+import { fetcherOf, type RemoteProviderOptions, readCredentialsJson, request } from './remote.js'
 
 export interface FromContainerMetadataOptions extends RemoteProviderOptions {
   /** Reads `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`; defaults to Node's `fs` where the runtime offers it (`process.getBuiltinModule`). */
@@ -36,7 +36,8 @@ export function fromContainerMetadata(options: FromContainerMetadataOptions = {}
     const token = await authorizationToken(options)
     if (token !== undefined) headers.authorization = token
     const response = await request(SOURCE, url, { method: 'GET', headers }, settings)
-    if (!response.ok) throw new CredentialsError(SOURCE, `GET ${url} answered HTTP ${response.status}${await errorText(response)}`)
+    if (!response.ok)
+      throw new CredentialsError(SOURCE, `GET ${url} answered HTTP ${response.status}${await errorText(response)}`)
     return readCredentialsJson(SOURCE, response)
   }, options.cache)
 }
@@ -46,7 +47,11 @@ function containerUrl(): string {
   if (relative) return `${ECS_HOST}${relative.startsWith('/') ? '' : '/'}${relative}`
   const full = readEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI')
   if (!full) {
-    throw new CredentialsError(SOURCE, 'neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set', { tryNext: true })
+    throw new CredentialsError(
+      SOURCE,
+      'neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set',
+      { tryNext: true },
+    )
   }
   let url: URL
   try {
@@ -55,7 +60,10 @@ function containerUrl(): string {
     throw new CredentialsError(SOURCE, `AWS_CONTAINER_CREDENTIALS_FULL_URI is not a URL: "${full}"`)
   }
   if (url.protocol === 'https:' || (url.protocol === 'http:' && PLAIN_HTTP_HOSTS.test(url.hostname))) return url.href
-  throw new CredentialsError(SOURCE, `AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to loopback or 169.254.170.2/23, not ${url.protocol}//${url.host}`)
+  throw new CredentialsError(
+    SOURCE,
+    `AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to loopback or 169.254.170.2/23, not ${url.protocol}//${url.host}`,
+  )
 }
 
 async function authorizationToken(options: FromContainerMetadataOptions): Promise<string | undefined> {
@@ -63,24 +71,32 @@ async function authorizationToken(options: FromContainerMetadataOptions): Promis
   let token: string | undefined
   if (file) {
     const read = options.readFile ?? nodeReadFile()
-    if (!read) throw new CredentialsError(SOURCE, `cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE here; pass readFile`)
+    if (!read)
+      throw new CredentialsError(SOURCE, `cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE here; pass readFile`)
     try {
       token = (await read(file)).trim()
     } catch (error) {
-      throw new CredentialsError(SOURCE, `cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE ${file}: ${(error as Error).message}`, { cause: error })
+      throw new CredentialsError(
+        SOURCE,
+        `cannot read AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE ${file}: ${(error as Error).message}`,
+        { cause: error },
+      )
     }
   } else {
     token = readEnv('AWS_CONTAINER_AUTHORIZATION_TOKEN')
   }
   // A line break would let the token add headers of its own (header injection).
-  if (token !== undefined && /[\r\n]/.test(token)) throw new CredentialsError(SOURCE, 'the authorization token contains a line break')
+  if (token !== undefined && /[\r\n]/.test(token))
+    throw new CredentialsError(SOURCE, 'the authorization token contains a line break')
   return token
 }
 
 /** Node's (and Bun's, Deno's) `fs` without a static `node:` import, which browser bundlers refuse. */
 export function nodeReadFile(): ((path: string) => Promise<string>) | undefined {
   const get = (globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }).process?.getBuiltinModule
-  const fs = get?.('node:fs') as { promises: { readFile: (path: string, encoding: 'utf8') => Promise<string> } } | undefined
+  const fs = get?.('node:fs') as
+    | { promises: { readFile: (path: string, encoding: 'utf8') => Promise<string> } }
+    | undefined
   return fs && ((path) => fs.promises.readFile(path, 'utf8'))
 }
 

@@ -1,4 +1,4 @@
-import { CredentialsError, type Credentials, type CredentialsProvider } from '../../core/credentials.js'
+import { type Credentials, CredentialsError, type CredentialsProvider } from '../../core/credentials.js'
 import { readEnv } from '../../core/env.js'
 import { redacted } from './cache.js'
 
@@ -18,7 +18,11 @@ export function fromEnv(): CredentialsProvider {
     const accessKeyId = readEnv('AWS_ACCESS_KEY_ID')
     const secretAccessKey = readEnv('AWS_SECRET_ACCESS_KEY')
     if (!accessKeyId || !secretAccessKey) {
-      throw new CredentialsError('fromEnv', `${accessKeyId ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID'} is not set`, { tryNext: true })
+      throw new CredentialsError(
+        'fromEnv',
+        `${accessKeyId ? 'AWS_SECRET_ACCESS_KEY' : 'AWS_ACCESS_KEY_ID'} is not set`,
+        { tryNext: true },
+      )
     }
     const expiry = readEnv('AWS_CREDENTIAL_EXPIRATION')
     const expiration = expiry === undefined ? undefined : new Date(expiry)
@@ -27,7 +31,12 @@ export function fromEnv(): CredentialsProvider {
     }
     const sessionToken = readEnv('AWS_SESSION_TOKEN')
     // The same object while nothing changed, so the signer's derived-key cache (keyed by it) hits.
-    if (last?.accessKeyId !== accessKeyId || last.secretAccessKey !== secretAccessKey || last.sessionToken !== sessionToken || last.expiration?.getTime() !== expiration?.getTime()) {
+    if (
+      last?.accessKeyId !== accessKeyId ||
+      last.secretAccessKey !== secretAccessKey ||
+      last.sessionToken !== sessionToken ||
+      last.expiration?.getTime() !== expiration?.getTime()
+    ) {
       last = redacted({ accessKeyId, secretAccessKey, sessionToken, expiration })
     }
     return last

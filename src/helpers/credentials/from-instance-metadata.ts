@@ -1,8 +1,8 @@
 import { CredentialsError, type CredentialsProvider } from '../../core/credentials.js'
 import { readEnv } from '../../core/env.js'
-import { cachedCredentials, type CacheOptions } from './cache.js'
+import { type CacheOptions, cachedCredentials } from './cache.js'
 import { errorText } from './from-container-metadata.js'
-import { fetcherOf, readCredentialsJson, request, type RemoteProviderOptions } from './remote.js'
+import { fetcherOf, type RemoteProviderOptions, readCredentialsJson, request } from './remote.js'
 
 export interface FromInstanceMetadataOptions extends RemoteProviderOptions {
   /** How long the first request (the IMDSv2 token) may take before "no IMDS here" is concluded (default 250 ms; IMDS answers in a few). */
@@ -54,14 +54,24 @@ export function fromInstanceMetadata(options: FromInstanceMetadataOptions = {}):
     // 403: IMDS is turned off on this instance; 404/405: an IMDSv1-only service or proxy.
     const why = `PUT ${base}/latest/api/token answered HTTP ${response.status}${await errorText(response)}`
     if (response.status === 403) throw new CredentialsError(SOURCE, why, { tryNext: true })
-    if (!v1Allowed(options)) throw new CredentialsError(SOURCE, `${why}; IMDSv1 fallback is disabled (set ec2MetadataV1Disabled: false to allow it)`, { tryNext: true })
+    if (!v1Allowed(options))
+      throw new CredentialsError(
+        SOURCE,
+        `${why}; IMDSv1 fallback is disabled (set ec2MetadataV1Disabled: false to allow it)`,
+        { tryNext: true },
+      )
     return undefined
   }
 
   const get = async (base: string, path: string): Promise<Response> => {
     for (let fresh = false; ; fresh = true) {
       const value = token && token.until > Date.now() ? token.value : await newToken(base)
-      const response = await request(SOURCE, `${base}${path}`, { method: 'GET', headers: value === undefined ? {} : { 'x-aws-ec2-metadata-token': value } }, settings)
+      const response = await request(
+        SOURCE,
+        `${base}${path}`,
+        { method: 'GET', headers: value === undefined ? {} : { 'x-aws-ec2-metadata-token': value } },
+        settings,
+      )
       // 401: the token expired or was never valid; one new token, then give up.
       if (response.status !== 401 || fresh) return response
       token = undefined
@@ -74,22 +84,29 @@ export function fromInstanceMetadata(options: FromInstanceMetadataOptions = {}):
     }
     const base = metadataEndpoint(options)
     const list = await get(base, CREDENTIALS_PATH)
-    if (list.status === 404) throw new CredentialsError(SOURCE, 'the instance has no IAM role (instance profile)', { tryNext: true })
+    if (list.status === 404)
+      throw new CredentialsError(SOURCE, 'the instance has no IAM role (instance profile)', { tryNext: true })
     if (!list.ok) throw new CredentialsError(SOURCE, `GET ${base}${CREDENTIALS_PATH} answered HTTP ${list.status}`)
     const role = (await list.text()).split('\n')[0]!.trim()
     if (!role) throw new CredentialsError(SOURCE, 'the instance has no IAM role (instance profile)', { tryNext: true })
     const response = await get(base, `${CREDENTIALS_PATH}${encodeURIComponent(role)}`)
-    if (!response.ok) throw new CredentialsError(SOURCE, `GET ${base}${CREDENTIALS_PATH}${role} answered HTTP ${response.status}`)
+    if (!response.ok)
+      throw new CredentialsError(SOURCE, `GET ${base}${CREDENTIALS_PATH}${role} answered HTTP ${response.status}`)
     return readCredentialsJson(SOURCE, response)
   }, options.cache)
 }
 
 function v1Allowed(options: FromInstanceMetadataOptions): boolean {
-  return options.ec2MetadataV1Disabled === false || (options.ec2MetadataV1Disabled === undefined && readEnv('AWS_EC2_METADATA_V1_DISABLED')?.toLowerCase() === 'false')
+  return (
+    options.ec2MetadataV1Disabled === false ||
+    (options.ec2MetadataV1Disabled === undefined && readEnv('AWS_EC2_METADATA_V1_DISABLED')?.toLowerCase() === 'false')
+  )
 }
 
 function metadataEndpoint(options: FromInstanceMetadataOptions): string {
   const given = options.endpoint ?? readEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT')
   if (given) return given.replace(/\/+$/, '')
-  return readEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE')?.toLowerCase() === 'ipv6' ? 'http://[fd00:ec2::254]' : 'http://169.254.169.254'
+  return readEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE')?.toLowerCase() === 'ipv6'
+    ? 'http://[fd00:ec2::254]'
+    : 'http://169.254.169.254'
 }

@@ -1,7 +1,7 @@
 import type { Credentials, CredentialsProvider } from '../../core/credentials.js'
 import { credentialsProvider } from '../../core/credentials.js'
 import { InputError } from '../../core/errors.js'
-import { cachedCredentials, type CacheOptions } from './cache.js'
+import { type CacheOptions, cachedCredentials } from './cache.js'
 import { callSts, type StsClientConfig } from './sts.js'
 
 /** The `AssumeRole` parameters, named as in the STS API and `@aws-sdk/client-sts`. */
@@ -55,7 +55,10 @@ export function fromTemporaryCredentials(options: FromTemporaryCredentialsOption
     let tokenCode = params.TokenCode
     if (params.SerialNumber && tokenCode === undefined) {
       if (!options.mfaCodeProvider) {
-        throw new InputError('mfaCodeProvider', `the role needs an MFA code from ${params.SerialNumber}: pass params.TokenCode or mfaCodeProvider.`)
+        throw new InputError(
+          'mfaCodeProvider',
+          `the role needs an MFA code from ${params.SerialNumber}: pass params.TokenCode or mfaCodeProvider.`,
+        )
       }
       tokenCode = await options.mfaCodeProvider(params.SerialNumber)
     }
@@ -70,8 +73,14 @@ export function fromTemporaryCredentials(options: FromTemporaryCredentialsOption
         SerialNumber: params.SerialNumber,
         TokenCode: tokenCode,
         SourceIdentity: params.SourceIdentity,
-        ...members('PolicyArns', params.PolicyArns?.map((p) => ({ arn: p.arn }))),
-        ...members('Tags', params.Tags?.map((t) => ({ Key: t.Key, Value: t.Value }))),
+        ...members(
+          'PolicyArns',
+          params.PolicyArns?.map((p) => ({ arn: p.arn })),
+        ),
+        ...members(
+          'Tags',
+          params.Tags?.map((t) => ({ Key: t.Key, Value: t.Value })),
+        ),
         ...members('TransitiveTagKeys', params.TransitiveTagKeys),
       },
       options.clientConfig ?? {},
@@ -84,7 +93,10 @@ export function fromTemporaryCredentials(options: FromTemporaryCredentialsOption
  * A list parameter in the Query API's form: `Tags.member.1.Key=…`, `TransitiveTagKeys.member.1=…`
  * (STS API reference, "Query requests"; botocore's query serializer).
  */
-export function members(name: string, list: readonly (string | Readonly<Record<string, string>>)[] | undefined): Record<string, string> {
+export function members(
+  name: string,
+  list: readonly (string | Readonly<Record<string, string>>)[] | undefined,
+): Record<string, string> {
   const out: Record<string, string> = {}
   list?.forEach((item, i) => {
     const prefix = `${name}.member.${i + 1}`

@@ -1,6 +1,6 @@
 import type { CredentialsProvider } from '../../core/credentials.js'
 import { InputError } from '../../core/errors.js'
-import { cachedCredentials, type CacheOptions } from './cache.js'
+import { type CacheOptions, cachedCredentials } from './cache.js'
 import { members } from './from-temporary-credentials.js'
 import { callSts, type StsClientConfig } from './sts.js'
 
@@ -32,9 +32,11 @@ export interface FromWebTokenOptions {
 /* @__NO_SIDE_EFFECTS__ */
 export function fromWebToken(options: FromWebTokenOptions): CredentialsProvider {
   if (!options?.roleArn) throw new InputError('roleArn', 'is required: the ARN of the role to assume.')
-  if (!options.webIdentityToken) throw new InputError('webIdentityToken', 'is required: a token or a function returning one.')
+  if (!options.webIdentityToken)
+    throw new InputError('webIdentityToken', 'is required: a token or a function returning one.')
   return cachedCredentials(async () => {
-    const token = typeof options.webIdentityToken === 'function' ? await options.webIdentityToken() : options.webIdentityToken
+    const token =
+      typeof options.webIdentityToken === 'function' ? await options.webIdentityToken() : options.webIdentityToken
     return callSts(
       'AssumeRoleWithWebIdentity',
       {
@@ -44,7 +46,10 @@ export function fromWebToken(options: FromWebTokenOptions): CredentialsProvider 
         ProviderId: options.providerId,
         Policy: options.policy,
         DurationSeconds: options.durationSeconds?.toString(),
-        ...members('PolicyArns', options.policyArns?.map((p) => ({ arn: p.arn }))),
+        ...members(
+          'PolicyArns',
+          options.policyArns?.map((p) => ({ arn: p.arn })),
+        ),
       },
       options.clientConfig ?? {},
     )

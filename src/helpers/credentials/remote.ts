@@ -1,5 +1,5 @@
 import type { FetchLike } from '../../core/client.js'
-import { CredentialsError, type Credentials } from '../../core/credentials.js'
+import { type Credentials, CredentialsError } from '../../core/credentials.js'
 import { sleep } from '../../core/retry.js'
 import { fetchWithTimeout } from './sts.js'
 
@@ -40,11 +40,17 @@ export async function request(
       const name = (error as Error | undefined)?.name
       if (!(error instanceof TypeError) && name !== 'TimeoutError') throw error
       silent = true
-      reason = name === 'TimeoutError' ? `no answer from ${url} within ${options.timeout} ms` : `could not reach ${url} (${(error as Error).message})`
+      reason =
+        name === 'TimeoutError'
+          ? `no answer from ${url} within ${options.timeout} ms`
+          : `could not reach ${url} (${(error as Error).message})`
       // Nothing listening is not worth a retry when the caller only probes (a laptop has no IMDS).
       if (options.tryNextOnSilence) throw new CredentialsError(source, reason, { tryNext: true, cause: error })
     }
-    if (attempt >= options.maxRetries) throw new CredentialsError(source, `${reason}${attempt ? ` (${attempt + 1} attempts)` : ''}`, { tryNext: silent && options.tryNextOnSilence === true })
+    if (attempt >= options.maxRetries)
+      throw new CredentialsError(source, `${reason}${attempt ? ` (${attempt + 1} attempts)` : ''}`, {
+        tryNext: silent && options.tryNextOnSilence === true,
+      })
     // Full jitter, as send's retries; short, since the metadata service is on the same host.
     await sleep(Math.random() * Math.min(1_000, 50 * 2 ** attempt), undefined)
   }
@@ -63,14 +69,18 @@ export async function readCredentialsJson(source: string, response: Response): P
   // these (see the provider files for the documents); IMDS adds LastUpdated and Type, EKS AccountId.
   const document = (json && typeof json === 'object' ? json : {}) as Record<string, unknown>
   for (const field of ['AccessKeyId', 'SecretAccessKey']) {
-    if (typeof document[field] !== 'string' || !document[field]) throw new CredentialsError(source, `the credentials document has no ${field}`)
+    if (typeof document[field] !== 'string' || !document[field])
+      throw new CredentialsError(source, `the credentials document has no ${field}`)
   }
   for (const field of ['Token', 'Expiration', 'Code']) {
-    if (document[field] !== undefined && typeof document[field] !== 'string') throw new CredentialsError(source, `the credentials document's ${field} is not a string`)
+    if (document[field] !== undefined && typeof document[field] !== 'string')
+      throw new CredentialsError(source, `the credentials document's ${field} is not a string`)
   }
   const { AccessKeyId, SecretAccessKey, Token, Expiration, Code } = document as Record<string, string>
-  if (Code !== undefined && Code !== 'Success') throw new CredentialsError(source, `the credentials document says Code "${Code}"`)
+  if (Code !== undefined && Code !== 'Success')
+    throw new CredentialsError(source, `the credentials document says Code "${Code}"`)
   const expiration = Expiration === undefined ? undefined : new Date(Expiration)
-  if (expiration && Number.isNaN(expiration.getTime())) throw new CredentialsError(source, `Expiration is not a time: "${Expiration}"`)
+  if (expiration && Number.isNaN(expiration.getTime()))
+    throw new CredentialsError(source, `Expiration is not a time: "${Expiration}"`)
   return { accessKeyId: AccessKeyId!, secretAccessKey: SecretAccessKey!, sessionToken: Token, expiration }
 }

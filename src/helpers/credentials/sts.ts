@@ -3,12 +3,12 @@ import * as z from 'zod/mini'
 import { parseDocument, text, timestamp, xmlDocument } from '../../../codecs/xml.js'
 import { readXml } from '../../../codecs/xml-reader.js'
 import type { FetchLike } from '../../core/client.js'
-import { resolveCredentials, type Credentials, type CredentialsProvider } from '../../core/credentials.js'
+import { type Credentials, type CredentialsProvider, resolveCredentials } from '../../core/credentials.js'
 import { readEnv } from '../../core/env.js'
+import { codeForStatus } from '../../core/error-document.js'
 import { InputError, S3Error } from '../../core/errors.js'
 import { retrying } from '../../core/retry.js'
 import { dnsSuffix, encodeRfc3986 } from '../../core/url.js'
-import { codeForStatus } from '../../core/error-document.js'
 
 /** Where and how to reach STS; the names follow `@aws-sdk/client-sts`'s client config. */
 export interface StsClientConfig {
@@ -39,7 +39,11 @@ export async function callSts(
   signWith?: CredentialsProvider,
 ): Promise<Credentials> {
   const region = config.region ?? readEnv('AWS_REGION') ?? readEnv('AWS_DEFAULT_REGION') ?? 'us-east-1'
-  const endpoint = config.endpoint ?? readEnv('AWS_ENDPOINT_URL_STS') ?? readEnv('AWS_ENDPOINT_URL') ?? `https://sts.${region}.${dnsSuffix(region)}`
+  const endpoint =
+    config.endpoint ??
+    readEnv('AWS_ENDPOINT_URL_STS') ??
+    readEnv('AWS_ENDPOINT_URL') ??
+    `https://sts.${region}.${dnsSuffix(region)}`
   let url: URL
   try {
     url = new URL(endpoint)
@@ -67,12 +71,25 @@ export async function callSts(
             }).sign()
           ).headers
         : headers
-      response = await fetchWithTimeout(fetcher, url.href, { method: 'POST', headers: signed, body }, config.requestTimeoutMs ?? 10_000)
+      response = await fetchWithTimeout(
+        fetcher,
+        url.href,
+        { method: 'POST', headers: signed, body },
+        config.requestTimeoutMs ?? 10_000,
+      )
     } catch (error) {
       // fetch rejects with a TypeError when no answer came, and the deadline with a TimeoutError.
-      const noAnswer = (error instanceof TypeError && !(error instanceof InputError)) || (error as Error | undefined)?.name === 'TimeoutError'
+      const noAnswer =
+        (error instanceof TypeError && !(error instanceof InputError)) ||
+        (error as Error | undefined)?.name === 'TimeoutError'
       if (!noAnswer) throw error
-      throw new S3Error({ code: 'NetworkError', status: 0, message: `${action} could not reach ${url.host}: ${(error as Error).message}`, operation: action, cause: error })
+      throw new S3Error({
+        code: 'NetworkError',
+        status: 0,
+        message: `${action} could not reach ${url.host}: ${(error as Error).message}`,
+        operation: action,
+        cause: error,
+      })
     }
     const answer = await response.text()
     if (response.ok) return readCredentials(action, answer, response.status)
@@ -80,7 +97,11 @@ export async function callSts(
   })
 }
 
-function credentialFields(credentials: Credentials): { accessKeyId: string; secretAccessKey: string; sessionToken?: string } {
+function credentialFields(credentials: Credentials): {
+  accessKeyId: string
+  secretAccessKey: string
+  sessionToken?: string
+} {
   return {
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
@@ -89,9 +110,17 @@ function credentialFields(credentials: Credentials): { accessKeyId: string; secr
 }
 
 /** `fetch` with a deadline for the response headers; the abort reason is a `TimeoutError`. */
-export async function fetchWithTimeout(fetcher: FetchLike, url: string, init: RequestInit, timeoutMs: number): Promise<Response> {
+export async function fetchWithTimeout(
+  fetcher: FetchLike,
+  url: string,
+  init: RequestInit,
+  timeoutMs: number,
+): Promise<Response> {
   const controller = new AbortController()
-  const timer = setTimeout(() => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs)
+  const timer = setTimeout(
+    () => controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')),
+    timeoutMs,
+  )
   try {
     return await fetcher(url, { ...init, signal: controller.signal })
   } finally {
@@ -114,7 +143,12 @@ function resultDocument<A extends StsAction>(action: A) {
     z.object({
       [`${action}Response`]: z.object({
         [`${action}Result`]: z.object({
-          Credentials: z.object({ AccessKeyId: text(), SecretAccessKey: text(), SessionToken: text(), Expiration: timestamp() }),
+          Credentials: z.object({
+            AccessKeyId: text(),
+            SecretAccessKey: text(),
+            SessionToken: text(),
+            Expiration: timestamp(),
+          }),
         }),
       }),
     }),
@@ -122,15 +156,26 @@ function resultDocument<A extends StsAction>(action: A) {
 }
 
 // Built on first use, one per action, like the commands' documents.
-const documents = { AssumeRole: /* @__PURE__ */ resultDocument('AssumeRole'), AssumeRoleWithWebIdentity: /* @__PURE__ */ resultDocument('AssumeRoleWithWebIdentity') }
+const documents = {
+  AssumeRole: /* @__PURE__ */ resultDocument('AssumeRole'),
+  AssumeRoleWithWebIdentity: /* @__PURE__ */ resultDocument('AssumeRoleWithWebIdentity'),
+}
 
 function readCredentials(action: StsAction, answer: string, status: number): Credentials {
   const document = parseDocument(answer, documents[action], { operation: action, status }) as Record<
     string,
-    Record<string, { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: Date } }>
+    Record<
+      string,
+      { Credentials: { AccessKeyId: string; SecretAccessKey: string; SessionToken: string; Expiration: Date } }
+    >
   >
   const c = document[`${action}Response`]![`${action}Result`]!.Credentials
-  return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration }
+  return {
+    accessKeyId: c.AccessKeyId,
+    secretAccessKey: c.SecretAccessKey,
+    sessionToken: c.SessionToken,
+    expiration: c.Expiration,
+  }
 }
 
 /**
@@ -154,7 +199,11 @@ function stsError(action: StsAction, response: Response, answer: string): S3Erro
     code,
     status: response.status,
     message: typeof fields.Message === 'string' && fields.Message ? fields.Message : undefined,
-    requestId: (typeof requestId === 'string' ? requestId : undefined) ?? response.headers.get('x-amzn-requestid') ?? response.headers.get('x-amz-request-id') ?? undefined,
+    requestId:
+      (typeof requestId === 'string' ? requestId : undefined) ??
+      response.headers.get('x-amzn-requestid') ??
+      response.headers.get('x-amz-request-id') ??
+      undefined,
     operation: action,
   })
 }

@@ -1,16 +1,25 @@
 /// <reference types="node" />
-import { CredentialsError, type Credentials, type CredentialsProvider } from '../../core/credentials.js'
-import { cachedCredentials, type CacheOptions } from '../../helpers/credentials/cache.js'
+
+import { readFile } from 'node:fs/promises'
+import { type Credentials, CredentialsError, type CredentialsProvider } from '../../core/credentials.js'
+import { type CacheOptions, cachedCredentials } from '../../helpers/credentials/cache.js'
 import { fromContainerMetadata } from '../../helpers/credentials/from-container-metadata.js'
 import { fromEnv } from '../../helpers/credentials/from-env.js'
 import { fromInstanceMetadata } from '../../helpers/credentials/from-instance-metadata.js'
 import { fromTemporaryCredentials } from '../../helpers/credentials/from-temporary-credentials.js'
 import type { StsClientConfig } from '../../helpers/credentials/sts.js'
 import { runCredentialProcess } from './from-process.js'
-import { ssoCredentials, type FromSSOOptions } from './from-sso.js'
+import { type FromSSOOptions, ssoCredentials } from './from-sso.js'
 import { fromTokenFile } from './from-token-file.js'
-import { loadSharedFiles, profileName, serviceEndpoint, setting, type Section, type SharedFiles, type SharedFilesOptions } from './shared-files.js'
-import { readFile } from 'node:fs/promises'
+import {
+  loadSharedFiles,
+  profileName,
+  type Section,
+  type SharedFiles,
+  type SharedFilesOptions,
+  serviceEndpoint,
+  setting,
+} from './shared-files.js'
 
 export interface FromIniOptions extends SharedFilesOptions {
   /** Asked for the code of the profile's `mfa_serial` device whenever a role that needs it is assumed. */
@@ -45,7 +54,9 @@ export function fromIni(options: FromIniOptions = {}): CredentialsProvider {
     const name = profileName(options)
     const files = await loadSharedFiles(options)
     if (!files.profiles[name]) {
-      const where = files.found.length ? files.found.join(' and ') : `${files.credentialsPath} or ${files.configPath} (neither exists)`
+      const where = files.found.length
+        ? files.found.join(' and ')
+        : `${files.credentialsPath} or ${files.configPath} (neither exists)`
       throw new CredentialsError(SOURCE, `no profile "${name}" in ${where}`, { tryNext: true })
     }
     return resolveProfile(name, files, options, made, [])
@@ -56,9 +67,19 @@ function isStatic(profile: Section): boolean {
   return setting(profile, 'aws_access_key_id') !== undefined && setting(profile, 'aws_secret_access_key') !== undefined
 }
 
-async function resolveProfile(name: string, files: SharedFiles, options: FromIniOptions, made: Map<string, CredentialsProvider>, visited: string[]): Promise<Credentials> {
+async function resolveProfile(
+  name: string,
+  files: SharedFiles,
+  options: FromIniOptions,
+  made: Map<string, CredentialsProvider>,
+  visited: string[],
+): Promise<Credentials> {
   const profile = files.profiles[name]
-  if (!profile) throw new CredentialsError(SOURCE, `profile "${visited.at(-1)}" names source_profile "${name}", which does not exist`)
+  if (!profile)
+    throw new CredentialsError(
+      SOURCE,
+      `profile "${visited.at(-1)}" names source_profile "${name}", which does not exist`,
+    )
   const fail = (why: string): CredentialsError => new CredentialsError(SOURCE, `profile "${name}": ${why}`)
   const firstHop = visited.length === 0
   // A source profile with keys of its own is used for them, even if it also has a role_arn
@@ -76,7 +97,10 @@ async function resolveProfile(name: string, files: SharedFiles, options: FromIni
     let provider = made.get(key)
     if (!provider) {
       const master: CredentialsProvider = sourceProfile
-        ? async () => (sourceProfile === name ? staticCredentials(profile) : resolveProfile(sourceProfile, await loadSharedFiles(options), options, made, [...visited, name]))
+        ? async () =>
+            sourceProfile === name
+              ? staticCredentials(profile)
+              : resolveProfile(sourceProfile, await loadSharedFiles(options), options, made, [...visited, name])
         : sourceOf(credentialSource!, fail)
       const mfaSerial = setting(profile, 'mfa_serial')
       const duration = setting(profile, 'duration_seconds')
@@ -120,7 +144,10 @@ async function resolveProfile(name: string, files: SharedFiles, options: FromIni
   const process = setting(profile, 'credential_process')
   if (process) return runCredentialProcess(process, name)
   if (setting(profile, 'sso_session') || setting(profile, 'sso_start_url')) {
-    return ssoCredentials(name, profile, files, { ...options, ...(options.ssoClientConfig ? { clientConfig: options.ssoClientConfig } : {}) })
+    return ssoCredentials(name, profile, files, {
+      ...options,
+      ...(options.ssoClientConfig ? { clientConfig: options.ssoClientConfig } : {}),
+    })
   }
   if (roleArn) throw fail('has role_arn but no source_profile, credential_source or web_identity_token_file')
   throw new CredentialsError(

@@ -5,12 +5,18 @@ import { readEnv } from '../../core/env.js'
 import { createCredentialChain } from '../../helpers/credentials/chain.js'
 import { fromContainerMetadata } from '../../helpers/credentials/from-container-metadata.js'
 import { fromEnv } from '../../helpers/credentials/from-env.js'
-import { fromInstanceMetadata, type FromInstanceMetadataOptions } from '../../helpers/credentials/from-instance-metadata.js'
+import {
+  type FromInstanceMetadataOptions,
+  fromInstanceMetadata,
+} from '../../helpers/credentials/from-instance-metadata.js'
 import type { RemoteProviderOptions } from '../../helpers/credentials/remote.js'
-import { fromIni, type FromIniOptions } from './from-ini.js'
-import { fromTokenFile, type FromTokenFileOptions } from './from-token-file.js'
+import { type FromIniOptions, fromIni } from './from-ini.js'
+import { type FromTokenFileOptions, fromTokenFile } from './from-token-file.js'
 
-export interface FromNodeProviderChainOptions extends FromIniOptions, Pick<FromInstanceMetadataOptions, 'probeTimeout' | 'ec2MetadataV1Disabled'>, RemoteProviderOptions {
+export interface FromNodeProviderChainOptions
+  extends FromIniOptions,
+    Pick<FromInstanceMetadataOptions, 'probeTimeout' | 'ec2MetadataV1Disabled'>,
+    RemoteProviderOptions {
   /** For the token file step (IRSA). */
   readonly tokenFile?: FromTokenFileOptions
 }
@@ -30,11 +36,20 @@ export interface FromNodeProviderChainOptions extends FromIniOptions, Pick<FromI
 /* @__NO_SIDE_EFFECTS__ */
 export function fromNodeProviderChain(options: FromNodeProviderChainOptions = {}): CredentialsProvider {
   const env = fromEnv()
-  const remote = { ...(options.timeout === undefined ? {} : { timeout: options.timeout }), ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }), ...(options.fetch ? { fetch: options.fetch } : {}) }
+  const remote = {
+    ...(options.timeout === undefined ? {} : { timeout: options.timeout }),
+    ...(options.maxRetries === undefined ? {} : { maxRetries: options.maxRetries }),
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+  }
   return createCredentialChain(
     () => {
       const profile = options.profile ?? readEnv('AWS_PROFILE')
-      if (profile) throw new CredentialsError('fromEnv', `skipped: a profile is named (${options.profile ? 'profile option' : 'AWS_PROFILE'} "${profile}")`, { tryNext: true })
+      if (profile)
+        throw new CredentialsError(
+          'fromEnv',
+          `skipped: a profile is named (${options.profile ? 'profile option' : 'AWS_PROFILE'} "${profile}")`,
+          { tryNext: true },
+        )
       return env()
     },
     fromIni(options),

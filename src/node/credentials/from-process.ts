@@ -1,8 +1,8 @@
 /// <reference types="node" />
 import { exec } from 'node:child_process'
-import { CredentialsError, type Credentials, type CredentialsProvider } from '../../core/credentials.js'
-import { cachedCredentials, type CacheOptions } from '../../helpers/credentials/cache.js'
-import { loadSharedFiles, profileName, setting, type SharedFilesOptions } from './shared-files.js'
+import { type Credentials, CredentialsError, type CredentialsProvider } from '../../core/credentials.js'
+import { type CacheOptions, cachedCredentials } from '../../helpers/credentials/cache.js'
+import { loadSharedFiles, profileName, type SharedFilesOptions, setting } from './shared-files.js'
 
 export interface FromProcessOptions extends SharedFilesOptions {
   /** Kill the process after this long (default 30 s). */
@@ -41,7 +41,12 @@ export function runCredentialProcess(command: string, profile: string, timeout =
       if (error) {
         const why = error.killed ? `was stopped after ${timeout} ms` : `exited with code ${error.code ?? error.signal}`
         const detail = String(stderr).trim().slice(0, 500)
-        return reject(new CredentialsError(SOURCE, `credential_process of profile "${profile}" (${command}) ${why}${detail ? `: ${detail}` : ''}`))
+        return reject(
+          new CredentialsError(
+            SOURCE,
+            `credential_process of profile "${profile}" (${command}) ${why}${detail ? `: ${detail}` : ''}`,
+          ),
+        )
       }
       try {
         resolve(readProcessOutput(String(stdout), profile))
@@ -53,7 +58,8 @@ export function runCredentialProcess(command: string, profile: string, timeout =
 }
 
 function readProcessOutput(stdout: string, profile: string): Credentials {
-  const fail = (why: string): CredentialsError => new CredentialsError(SOURCE, `credential_process of profile "${profile}" ${why}`)
+  const fail = (why: string): CredentialsError =>
+    new CredentialsError(SOURCE, `credential_process of profile "${profile}" ${why}`)
   let json: Record<string, unknown>
   try {
     json = JSON.parse(stdout) as Record<string, unknown>
@@ -62,13 +68,17 @@ function readProcessOutput(stdout: string, profile: string): Credentials {
   }
   if (json?.Version !== 1) throw fail(`printed Version ${JSON.stringify(json?.Version)}; only 1 is defined`)
   const { AccessKeyId, SecretAccessKey, SessionToken, Expiration } = json
-  if (typeof AccessKeyId !== 'string' || !AccessKeyId || typeof SecretAccessKey !== 'string' || !SecretAccessKey) throw fail('printed no AccessKeyId and SecretAccessKey')
-  if (SessionToken !== undefined && typeof SessionToken !== 'string') throw fail('printed a SessionToken that is not a string')
+  if (typeof AccessKeyId !== 'string' || !AccessKeyId || typeof SecretAccessKey !== 'string' || !SecretAccessKey)
+    throw fail('printed no AccessKeyId and SecretAccessKey')
+  if (SessionToken !== undefined && typeof SessionToken !== 'string')
+    throw fail('printed a SessionToken that is not a string')
   let expiration: Date | undefined
   if (Expiration !== undefined) {
     expiration = new Date(String(Expiration))
-    if (Number.isNaN(expiration.getTime())) throw fail(`printed an Expiration that is not an ISO 8601 time: ${JSON.stringify(Expiration)}`)
-    if (expiration.getTime() <= Date.now()) throw fail(`printed credentials that expired at ${expiration.toISOString()}`)
+    if (Number.isNaN(expiration.getTime()))
+      throw fail(`printed an Expiration that is not an ISO 8601 time: ${JSON.stringify(Expiration)}`)
+    if (expiration.getTime() <= Date.now())
+      throw fail(`printed credentials that expired at ${expiration.toISOString()}`)
   }
   return { accessKeyId: AccessKeyId, secretAccessKey: SecretAccessKey, sessionToken: SessionToken, expiration }
 }

@@ -36,7 +36,9 @@ export function fromTokenFile(options: FromTokenFileOptions = {}): CredentialsPr
       const file = options.webIdentityTokenFile ?? readEnv('AWS_WEB_IDENTITY_TOKEN_FILE')
       const roleArn = options.roleArn ?? readEnv('AWS_ROLE_ARN')
       if (!file || !roleArn) {
-        throw new CredentialsError(SOURCE, `${file ? 'AWS_ROLE_ARN' : 'AWS_WEB_IDENTITY_TOKEN_FILE'} is not set`, { tryNext: true })
+        throw new CredentialsError(SOURCE, `${file ? 'AWS_ROLE_ARN' : 'AWS_WEB_IDENTITY_TOKEN_FILE'} is not set`, {
+          tryNext: true,
+        })
       }
       const roleSessionName = options.roleSessionName ?? readEnv('AWS_ROLE_SESSION_NAME')
       inner = fromWebToken({
@@ -46,7 +48,11 @@ export function fromTokenFile(options: FromTokenFileOptions = {}): CredentialsPr
           try {
             return (await readFile(file, 'utf8')).trim()
           } catch (error) {
-            throw new CredentialsError(SOURCE, `cannot read the web identity token file ${file}: ${(error as Error).message}`, { cause: error })
+            throw new CredentialsError(
+              SOURCE,
+              `cannot read the web identity token file ${file}: ${(error as Error).message}`,
+              { cause: error },
+            )
           }
         },
         ...(options.clientConfig ? { clientConfig: options.clientConfig } : {}),

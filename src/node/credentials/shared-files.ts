@@ -91,7 +91,8 @@ async function readOptional(path: string): Promise<string | undefined> {
   try {
     return await readFile(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR')
+      return undefined
     throw error
   }
 }
@@ -100,12 +101,18 @@ function readOptionalSync(path: string): string | undefined {
   try {
     return readFileSync(path, 'utf8')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR') return undefined
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || (error as NodeJS.ErrnoException).code === 'EISDIR')
+      return undefined
     throw error
   }
 }
 
-function combine(credentialsPath: string, credentialsText: string | undefined, configPath: string, configText: string | undefined): SharedFiles {
+function combine(
+  credentialsPath: string,
+  credentialsText: string | undefined,
+  configPath: string,
+  configText: string | undefined,
+): SharedFiles {
   const profiles: Record<string, Section> = Object.create(null)
   const ssoSessions: Record<string, Section> = Object.create(null)
   const services: Record<string, Section> = Object.create(null)
@@ -118,8 +125,12 @@ function combine(credentialsPath: string, credentialsText: string | undefined, c
     else if (name === 'default') profiles.default = { ...section, ...profiles.default }
   }
   // The credentials file names profiles bare, and wins over the config file for the same key.
-  for (const [name, section] of Object.entries(parseIni(credentialsText ?? ''))) profiles[name] = { ...profiles[name], ...section }
-  const found = [credentialsText === undefined ? '' : credentialsPath, configText === undefined ? '' : configPath].filter(Boolean)
+  for (const [name, section] of Object.entries(parseIni(credentialsText ?? '')))
+    profiles[name] = { ...profiles[name], ...section }
+  const found = [
+    credentialsText === undefined ? '' : credentialsPath,
+    configText === undefined ? '' : configPath,
+  ].filter(Boolean)
   return { credentialsPath, configPath, profiles, ssoSessions, services, found }
 }
 
@@ -146,7 +157,11 @@ export function setting(section: Section | undefined, name: string): string | un
 
 /** `endpoint_url` for a service (`s3`, `sts`, `sso`) from the profile's `services` section, else the profile's own. */
 export function serviceEndpoint(files: SharedFiles, profile: Section | undefined, service: string): string | undefined {
-  if (readEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true' || setting(profile, 'ignore_configured_endpoint_urls') === 'true') return undefined
+  if (
+    readEnv('AWS_IGNORE_CONFIGURED_ENDPOINT_URLS')?.toLowerCase() === 'true' ||
+    setting(profile, 'ignore_configured_endpoint_urls') === 'true'
+  )
+    return undefined
   const servicesName = setting(profile, 'services')
   const block = servicesName ? files.services[servicesName]?.[service] : undefined
   return (typeof block === 'object' ? block.endpoint_url : undefined) || setting(profile, 'endpoint_url')

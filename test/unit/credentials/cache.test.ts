@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import { inspect } from 'node:util'
+import { describe, expect, it } from 'vitest'
 import type { Credentials } from '../../../src/core/credentials.js'
 import { cachedCredentials, redacted } from '../../../src/helpers/credentials/cache.js'
 
@@ -16,7 +16,12 @@ function scripted(start: number) {
     const n = calls
     await gate
     if (fail) throw new Error(`refresh ${n} failed`)
-    return { accessKeyId: `AKID${n}`, secretAccessKey: `secret${n}`, sessionToken: `token${n}`, expiration: new Date(start + n * 15 * MINUTE) }
+    return {
+      accessKeyId: `AKID${n}`,
+      secretAccessKey: `secret${n}`,
+      sessionToken: `token${n}`,
+      expiration: new Date(start + n * 15 * MINUTE),
+    }
   }
   return {
     provider,
@@ -87,11 +92,23 @@ describe('cachedCredentials', () => {
   })
 
   it('returns credentials whose JSON and inspection hide the secret and the token', async () => {
-    const cached = cachedCredentials(() => ({ accessKeyId: 'AKID', secretAccessKey: 'very-secret', sessionToken: 'session-token' }))
+    const cached = cachedCredentials(() => ({
+      accessKeyId: 'AKID',
+      secretAccessKey: 'very-secret',
+      sessionToken: 'session-token',
+    }))
     const credentials = await cached()
     expect(credentials.secretAccessKey).toBe('very-secret')
-    expect({ ...credentials }).toEqual({ accessKeyId: 'AKID', secretAccessKey: 'very-secret', sessionToken: 'session-token' })
-    for (const shown of [JSON.stringify(credentials), inspect(credentials), JSON.stringify({ nested: redacted(credentials) })]) {
+    expect({ ...credentials }).toEqual({
+      accessKeyId: 'AKID',
+      secretAccessKey: 'very-secret',
+      sessionToken: 'session-token',
+    })
+    for (const shown of [
+      JSON.stringify(credentials),
+      inspect(credentials),
+      JSON.stringify({ nested: redacted(credentials) }),
+    ]) {
       expect(shown).toContain('AKID')
       expect(shown).not.toContain('very-secret')
       expect(shown).not.toContain('session-token')

@@ -40,7 +40,8 @@ describe('fromContainerMetadata', () => {
   it('sends the Pod Identity token from the token file, read again on refresh', async () => {
     let expiration = inMinutes(2) // inside the refresh window: every call refreshes
     const agent = await listen((request, response) => {
-      if (request.headers.authorization?.startsWith('pod-token')) json(response, 200, { ...document(expiration), AccountId: '123456789012' })
+      if (request.headers.authorization?.startsWith('pod-token'))
+        json(response, 200, { ...document(expiration), AccountId: '123456789012' })
       else json(response, 400, { code: 'InvalidToken', message: 'missing or invalid token' })
     })
     try {
@@ -55,14 +56,19 @@ describe('fromContainerMetadata', () => {
       await writeFile(tokenFile, 'pod-token-2\n')
       expiration = inMinutes(60)
       await provider()
-      expect(agent.seen.map((r) => `${r.url} ${r.headers.authorization}`)).toEqual(['/v1/credentials pod-token-1', '/v1/credentials pod-token-2'])
+      expect(agent.seen.map((r) => `${r.url} ${r.headers.authorization}`)).toEqual([
+        '/v1/credentials pod-token-1',
+        '/v1/credentials pod-token-2',
+      ])
 
       await writeFile(tokenFile, 'wrong\n')
       vi.stubEnv('AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE', '')
       vi.stubEnv('AWS_CONTAINER_AUTHORIZATION_TOKEN', 'not-a-pod-token')
       const refused = await Promise.resolve(fromContainerMetadata()()).catch((e: unknown) => e)
       expect(refused).toMatchObject({ name: 'CredentialsError', tryNext: false })
-      expect((refused as Error).message).toContain('answered HTTP 400: {"code":"InvalidToken","message":"missing or invalid token"}')
+      expect((refused as Error).message).toContain(
+        'answered HTTP 400: {"code":"InvalidToken","message":"missing or invalid token"}',
+      )
     } finally {
       await agent.close()
     }
@@ -70,12 +76,16 @@ describe('fromContainerMetadata', () => {
 
   it('retries 5xx answers, then gives up naming the endpoint', async () => {
     let failures = 2
-    const agent = await listen((_, response) => (failures-- > 0 ? response.writeHead(500).end() : json(response, 200, document(inMinutes(60)))))
+    const agent = await listen((_, response) =>
+      failures-- > 0 ? response.writeHead(500).end() : json(response, 200, document(inMinutes(60))),
+    )
     try {
       vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', `${agent.url}/creds`)
       expect((await fromContainerMetadata({ maxRetries: 2 })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
       failures = 5
-      await expect(Promise.resolve(fromContainerMetadata({ maxRetries: 1 })())).rejects.toThrow(`GET ${agent.url}/creds answered HTTP 500 (2 attempts)`)
+      await expect(Promise.resolve(fromContainerMetadata({ maxRetries: 1 })())).rejects.toThrow(
+        `GET ${agent.url}/creds answered HTTP 500 (2 attempts)`,
+      )
     } finally {
       await agent.close()
     }
@@ -89,7 +99,12 @@ describe('fromContainerMetadata', () => {
       urls.push(String(input))
       return Response.json(document(inMinutes(60)))
     }
-    for (const uri of ['https://metadata.example.com/creds', 'http://169.254.170.23/v1/credentials', 'http://[fd00:ec2::23]/v1/credentials', 'http://localhost:8080/c']) {
+    for (const uri of [
+      'https://metadata.example.com/creds',
+      'http://169.254.170.23/v1/credentials',
+      'http://[fd00:ec2::23]/v1/credentials',
+      'http://localhost:8080/c',
+    ]) {
       vi.stubEnv('AWS_CONTAINER_CREDENTIALS_FULL_URI', uri)
       await fromContainerMetadata({ fetch })()
     }
@@ -101,7 +116,8 @@ describe('fromContainerMetadata', () => {
   it('finds nothing when neither variable is set, and says so', async () => {
     await expect(Promise.resolve(fromContainerMetadata()())).rejects.toMatchObject({
       tryNext: true,
-      message: 'fromContainerMetadata: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set',
+      message:
+        'fromContainerMetadata: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set',
     })
   })
 })
@@ -111,7 +127,7 @@ describe('the credentials document', () => {
     for (const [body, problem] of [
       ['not json', 'is not JSON'],
       [{ AccessKeyId: 'A' }, 'has no SecretAccessKey'],
-      [{ AccessKeyId: 'A', SecretAccessKey: 'hidden-secret', Token: 5 }, "Token is not a string"],
+      [{ AccessKeyId: 'A', SecretAccessKey: 'hidden-secret', Token: 5 }, 'Token is not a string'],
       [{ AccessKeyId: 'A', SecretAccessKey: 'hidden-secret', Expiration: 'soon' }, 'Expiration is not a time'],
     ] as const) {
       const fetch: FetchLike = async () => new Response(typeof body === 'string' ? body : JSON.stringify(body))

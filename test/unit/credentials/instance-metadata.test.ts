@@ -29,13 +29,18 @@ async function imds(behaviour: ImdsBehaviour) {
       if (!Number.isInteger(ttl) || ttl < 1 || ttl > 21_600) return response.writeHead(400).end()
       const token = `token-${++issued}`
       tokens.add(token)
-      return response.writeHead(200, { 'x-aws-ec2-metadata-token-ttl-seconds': String(ttl), 'content-type': 'text/plain' }).end(token)
+      return response
+        .writeHead(200, { 'x-aws-ec2-metadata-token-ttl-seconds': String(ttl), 'content-type': 'text/plain' })
+        .end(token)
     }
     const token = request.headers['x-aws-ec2-metadata-token'] as string | undefined
     if (behaviour.mode === 'required' && (!token || !tokens.has(token))) return response.writeHead(401).end()
     if (behaviour.throttle && behaviour.throttle-- > 0) return response.writeHead(429).end()
     const base = '/latest/meta-data/iam/security-credentials/'
-    if (request.url === base) return behaviour.role ? response.writeHead(200, { 'content-type': 'text/plain' }).end(behaviour.role) : response.writeHead(404).end()
+    if (request.url === base)
+      return behaviour.role
+        ? response.writeHead(200, { 'content-type': 'text/plain' }).end(behaviour.role)
+        : response.writeHead(404).end()
     if (behaviour.role && request.url === `${base}${behaviour.role}`) {
       return json(response, 200, {
         Code: behaviour.code ?? 'Success',
@@ -60,7 +65,11 @@ describe('fromInstanceMetadata', () => {
     const server = await imds({ mode: 'required', role: 's3access' })
     try {
       const credentials = await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()
-      expect(credentials).toMatchObject({ accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', sessionToken: 'token' })
+      expect(credentials).toMatchObject({
+        accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+        sessionToken: 'token',
+      })
       expect(credentials.expiration?.toISOString()).toBe(server.expiration)
       expect(server.seen.map((r) => `${r.method} ${r.url}`)).toEqual([
         'PUT /latest/api/token',
@@ -88,7 +97,9 @@ describe('fromInstanceMetadata', () => {
 
       const throttled = await imds({ mode: 'required', role: 's3access', throttle: 2 })
       try {
-        expect((await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: throttled.url, maxRetries: 2 })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
+        expect(
+          (await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: throttled.url, maxRetries: 2 })()).accessKeyId,
+        ).toBe('ASIAIOSFODNN7EXAMPLE')
         expect(throttled.seen.filter((r) => r.method === 'GET')).toHaveLength(4)
       } finally {
         await throttled.close()
@@ -101,17 +112,27 @@ describe('fromInstanceMetadata', () => {
   it('falls back to IMDSv1 only when allowed', async () => {
     const server = await imds({ mode: 'v1only', role: 's3access' })
     try {
-      const refused = await Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()).catch((e: unknown) => e)
+      const refused = await Promise.resolve(
+        fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })(),
+      ).catch((e: unknown) => e)
       expect(refused).toBeInstanceOf(CredentialsError)
       expect((refused as Error).message).toMatch(/HTTP 404; IMDSv1 fallback is disabled/)
       expect(server.seen.filter((r) => r.method === 'GET')).toHaveLength(0)
 
-      const allowed = await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url, ec2MetadataV1Disabled: false })()
+      const allowed = await fromInstanceMetadata({
+        probeTimeout: 5_000,
+        endpoint: server.url,
+        ec2MetadataV1Disabled: false,
+      })()
       expect(allowed.accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
-      expect(server.seen.filter((r) => r.method === 'GET').every((r) => r.headers['x-aws-ec2-metadata-token'] === undefined)).toBe(true)
+      expect(
+        server.seen.filter((r) => r.method === 'GET').every((r) => r.headers['x-aws-ec2-metadata-token'] === undefined),
+      ).toBe(true)
 
       vi.stubEnv('AWS_EC2_METADATA_V1_DISABLED', 'false')
-      expect((await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
+      expect((await fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()).accessKeyId).toBe(
+        'ASIAIOSFODNN7EXAMPLE',
+      )
     } finally {
       await server.close()
     }
@@ -119,12 +140,17 @@ describe('fromInstanceMetadata', () => {
 
   it('finds nothing, and says why, when disabled, without a role, or when nothing answers', async () => {
     vi.stubEnv('AWS_EC2_METADATA_DISABLED', 'true')
-    await expect(Promise.resolve(fromInstanceMetadata({ endpoint: 'http://127.0.0.1:9' })())).rejects.toMatchObject({ tryNext: true, message: expect.stringContaining('AWS_EC2_METADATA_DISABLED') })
+    await expect(Promise.resolve(fromInstanceMetadata({ endpoint: 'http://127.0.0.1:9' })())).rejects.toMatchObject({
+      tryNext: true,
+      message: expect.stringContaining('AWS_EC2_METADATA_DISABLED'),
+    })
     vi.stubEnv('AWS_EC2_METADATA_DISABLED', '')
 
     const noRole = await imds({ mode: 'required' })
     try {
-      await expect(Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: noRole.url })())).rejects.toMatchObject({ tryNext: true, message: expect.stringContaining('no IAM role') })
+      await expect(
+        Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: noRole.url })()),
+      ).rejects.toMatchObject({ tryNext: true, message: expect.stringContaining('no IAM role') })
     } finally {
       await noRole.close()
     }
@@ -136,7 +162,9 @@ describe('fromInstanceMetadata', () => {
       vi.stubEnv('AWS_EC2_METADATA_SERVICE_ENDPOINT', silent.url)
       const error = await Promise.resolve(fromInstanceMetadata({ probeTimeout: 100 })()).catch((e: unknown) => e)
       expect(error).toMatchObject({ name: 'CredentialsError', tryNext: true })
-      expect((error as Error).message).toBe(`fromInstanceMetadata: no answer from ${silent.url}/latest/api/token within 100 ms`)
+      expect((error as Error).message).toBe(
+        `fromInstanceMetadata: no answer from ${silent.url}/latest/api/token within 100 ms`,
+      )
       expect(silent.seen).toHaveLength(1)
     } finally {
       await silent.close()
@@ -146,7 +174,9 @@ describe('fromInstanceMetadata', () => {
   it('refuses a credentials document whose Code is not Success', async () => {
     const server = await imds({ mode: 'optional', role: 's3access', code: 'AssumeRoleUnauthorizedAccess' })
     try {
-      await expect(Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })())).rejects.toThrow(/Code "AssumeRoleUnauthorizedAccess"/)
+      await expect(
+        Promise.resolve(fromInstanceMetadata({ probeTimeout: 5_000, endpoint: server.url })()),
+      ).rejects.toThrow(/Code "AssumeRoleUnauthorizedAccess"/)
     } finally {
       await server.close()
     }

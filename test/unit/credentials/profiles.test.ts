@@ -110,7 +110,10 @@ beforeEach(async () => {
   home = await mkdtemp(join(tmpdir(), 's3kit-home-'))
   await mkdir(join(home, '.aws'))
   const process = join(home, 'awscreds-custom')
-  await writeFile(process, `#!/bin/sh\n[ "$2" = helen ] || { echo "unknown user $2" >&2; exit 3; }\necho '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "process-secret", "SessionToken": "process-token", "Expiration": "${inMinutes(60)}"}'\n`)
+  await writeFile(
+    process,
+    `#!/bin/sh\n[ "$2" = helen ] || { echo "unknown user $2" >&2; exit 3; }\necho '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "process-secret", "SessionToken": "process-token", "Expiration": "${inMinutes(60)}"}'\n`,
+  )
   await chmod(process, 0o755)
   await writeFile(join(home, '.aws', 'credentials'), CREDENTIALS)
   await writeFile(join(home, '.aws', 'config'), CONFIG.replace('PROCESS', process))
@@ -120,22 +123,33 @@ afterEach(() => vi.unstubAllEnvs())
 
 async function stsServer() {
   let n = 0
-  const server = await listen((request, response) => xml(response, 200, assumeRole(`ASIAROLE${++n}`)))
+  const server = await listen((_, response) => xml(response, 200, assumeRole(`ASIAROLE${++n}`)))
   vi.stubEnv('AWS_ENDPOINT_URL_STS', server.url)
   return server
 }
 
-const signer = (authorization: string | string[] | undefined): string | undefined => /Credential=([^/]+)\//.exec(String(authorization))?.[1]
+const signer = (authorization: string | string[] | undefined): string | undefined =>
+  /Credential=([^/]+)\//.exec(String(authorization))?.[1]
 
 describe('shared files', () => {
   it('parse as the AWS CLI reads them: profiles, nested blocks, comments, sso-session and services sections', async () => {
     const files = await loadSharedFiles()
-    expect(files.profiles.default).toMatchObject({ aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE', region: 'us-west-2', output: 'json' })
+    expect(files.profiles.default).toMatchObject({
+      aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE',
+      region: 'us-west-2',
+      output: 'json',
+    })
     expect(files.profiles.user1).toMatchObject({ aws_access_key_id: 'AKIAI44QH8DHBEXAMPLE', region: 'us-east-1' })
-    expect(files.profiles.development).toEqual({ s3: { max_concurrent_requests: '20', max_queue_size: '10000' }, region: 'eu-west-1' })
+    expect(files.profiles.development).toEqual({
+      s3: { max_concurrent_requests: '20', max_queue_size: '10000' },
+      region: 'eu-west-1',
+    })
     expect(files.ssoSessions['my-sso']).toMatchObject({ sso_region: 'us-east-1' })
     expect(files.services['testing-s3']).toEqual({ s3: { endpoint_url: 'http://localhost:4567' } })
-    expect(parseIni('[a]\nx = 1 # note\ny=2;3\n; whole line\n[ b ]\nz=\n  k = v\nw=4')).toEqual({ a: { x: '1', y: '2;3' }, b: { z: { k: 'v' }, w: '4' } })
+    expect(parseIni('[a]\nx = 1 # note\ny=2;3\n; whole line\n[ b ]\nz=\n  k = v\nw=4')).toEqual({
+      a: { x: '1', y: '2;3' },
+      b: { z: { k: 'v' }, w: '4' },
+    })
   })
 
   it('come from AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE when set', async () => {
@@ -149,7 +163,10 @@ describe('shared files', () => {
 
 describe('fromIni', () => {
   it('reads static keys of the default profile, of AWS_PROFILE and of the profile option', async () => {
-    expect(await fromIni()()).toMatchObject({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' })
+    expect(await fromIni()()).toMatchObject({
+      accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+      secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    })
     vi.stubEnv('AWS_PROFILE', 'user1')
     expect(await fromIni()()).toMatchObject({ accessKeyId: 'AKIAI44QH8DHBEXAMPLE' })
     expect(await fromIni({ profile: 'default' })()).toMatchObject({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE' })
@@ -184,9 +201,19 @@ describe('fromIni', () => {
       expect(sts.seen[1]!.headers['x-amz-security-token']).toBe('session-of-ASIAROLE1')
 
       const serials: string[] = []
-      await fromIni({ profile: 'mfa', mfaCodeProvider: (serial) => (serials.push(serial), '123456') })()
+      await fromIni({
+        profile: 'mfa',
+        mfaCodeProvider: (serial) => {
+          serials.push(serial)
+          return '123456'
+        },
+      })()
       expect(serials).toEqual(['arn:aws:iam::123456789012:mfa/cli-user'])
-      expect(Object.fromEntries(new URLSearchParams(sts.seen[2]!.body))).toMatchObject({ SerialNumber: 'arn:aws:iam::123456789012:mfa/cli-user', TokenCode: '123456', DurationSeconds: '3600' })
+      expect(Object.fromEntries(new URLSearchParams(sts.seen[2]!.body))).toMatchObject({
+        SerialNumber: 'arn:aws:iam::123456789012:mfa/cli-user',
+        TokenCode: '123456',
+        DurationSeconds: '3600',
+      })
       await expect(Promise.resolve(fromIni({ profile: 'mfa' })())).rejects.toThrow(/MFA code/)
 
       await expect(Promise.resolve(fromIni({ profile: 'loop-a' })())).rejects.toThrow(/cycle: loop-a → loop-b → loop-a/)
@@ -209,11 +236,20 @@ describe('fromIni', () => {
 
   it('runs credential_process, and reports its failures with stderr but without stdout', async () => {
     const credentials = await fromIni({ profile: 'developer' })()
-    expect(credentials).toMatchObject({ accessKeyId: 'AKIDPROCESS', secretAccessKey: 'process-secret', sessionToken: 'process-token' })
+    expect(credentials).toMatchObject({
+      accessKeyId: 'AKIDPROCESS',
+      secretAccessKey: 'process-secret',
+      sessionToken: 'process-token',
+    })
     expect(credentials.expiration).toBeInstanceOf(Date)
     expect((await fromProcess({ profile: 'developer' })()).accessKeyId).toBe('AKIDPROCESS')
-    await writeFile(join(home, '.aws', 'config'), `[profile developer]\ncredential_process = sh -c "echo unknown user >&2; exit 3"\n[profile v2]\ncredential_process = echo '{"Version": 2}'\n`)
-    await expect(Promise.resolve(fromProcess({ profile: 'developer' })())).rejects.toThrow(/exited with code 3: unknown user/)
+    await writeFile(
+      join(home, '.aws', 'config'),
+      `[profile developer]\ncredential_process = sh -c "echo unknown user >&2; exit 3"\n[profile v2]\ncredential_process = echo '{"Version": 2}'\n`,
+    )
+    await expect(Promise.resolve(fromProcess({ profile: 'developer' })())).rejects.toThrow(
+      /exited with code 3: unknown user/,
+    )
     await expect(Promise.resolve(fromProcess({ profile: 'v2' })())).rejects.toThrow(/Version 2; only 1 is defined/)
     await expect(Promise.resolve(fromProcess({ profile: 'output-only' })())).rejects.toMatchObject({ tryNext: true })
   })
@@ -221,9 +257,15 @@ describe('fromIni', () => {
   it('finds nothing for a missing profile and one without credentials, saying where it looked', async () => {
     const missing = await Promise.resolve(fromIni({ profile: 'nope' })()).catch((e: unknown) => e)
     expect(missing).toBeInstanceOf(CredentialsError)
-    expect(missing).toMatchObject({ tryNext: true, message: `fromIni: no profile "nope" in ${join(home, '.aws', 'credentials')} and ${join(home, '.aws', 'config')}` })
+    expect(missing).toMatchObject({
+      tryNext: true,
+      message: `fromIni: no profile "nope" in ${join(home, '.aws', 'credentials')} and ${join(home, '.aws', 'config')}`,
+    })
     await writeFile(join(home, '.aws', 'config'), '[profile output-only]\noutput = json\n')
-    await expect(Promise.resolve(fromIni({ profile: 'output-only' })())).rejects.toMatchObject({ tryNext: true, message: expect.stringContaining('has none of aws_access_key_id') })
+    await expect(Promise.resolve(fromIni({ profile: 'output-only' })())).rejects.toMatchObject({
+      tryNext: true,
+      message: expect.stringContaining('has none of aws_access_key_id'),
+    })
     vi.stubEnv('HOME', join(home, 'empty'))
     await expect(Promise.resolve(fromIni()())).rejects.toThrow(/neither exists/)
   })
@@ -240,7 +282,10 @@ describe('fromTokenFile', () => {
       const tokenFile = join(home, 'token')
       await writeFile(tokenFile, 'jwt-1\n')
       vi.stubEnv('AWS_WEB_IDENTITY_TOKEN_FILE', tokenFile)
-      await expect(Promise.resolve(fromTokenFile()())).rejects.toMatchObject({ tryNext: true, message: 'fromTokenFile: AWS_ROLE_ARN is not set' })
+      await expect(Promise.resolve(fromTokenFile()())).rejects.toMatchObject({
+        tryNext: true,
+        message: 'fromTokenFile: AWS_ROLE_ARN is not set',
+      })
       vi.stubEnv('AWS_ROLE_ARN', 'arn:aws:iam::123456789012:role/irsa')
       vi.stubEnv('AWS_ROLE_SESSION_NAME', 'app')
       const provider = fromTokenFile()
@@ -249,7 +294,12 @@ describe('fromTokenFile', () => {
       expiration = inMinutes(60)
       await provider()
       expect(sts.seen.map((r) => Object.fromEntries(new URLSearchParams(r.body)))).toEqual([
-        expect.objectContaining({ Action: 'AssumeRoleWithWebIdentity', RoleArn: 'arn:aws:iam::123456789012:role/irsa', RoleSessionName: 'app', WebIdentityToken: 'jwt-1' }),
+        expect.objectContaining({
+          Action: 'AssumeRoleWithWebIdentity',
+          RoleArn: 'arn:aws:iam::123456789012:role/irsa',
+          RoleSessionName: 'app',
+          WebIdentityToken: 'jwt-1',
+        }),
         expect.objectContaining({ WebIdentityToken: 'jwt-2' }),
       ])
     } finally {
@@ -259,18 +309,33 @@ describe('fromTokenFile', () => {
 })
 
 describe('fromSSO', () => {
-  const cacheFile = (key: string): string => join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(key).digest('hex')}.json`)
+  const cacheFile = (key: string): string =>
+    join(home, '.aws', 'sso', 'cache', `${createHash('sha1').update(key).digest('hex')}.json`)
 
   async function portal() {
     const server = await listen((request, response) => {
       if (request.url === '/token' && request.method === 'POST') {
         const body = JSON.parse(request.body) as Record<string, string>
-        if (body.grantType === 'refresh_token' && body.refreshToken === 'refresh-1') return json(response, 200, { accessToken: 'access-2', expiresIn: 28800, refreshToken: 'refresh-2', tokenType: 'Bearer' })
+        if (body.grantType === 'refresh_token' && body.refreshToken === 'refresh-1')
+          return json(response, 200, {
+            accessToken: 'access-2',
+            expiresIn: 28800,
+            refreshToken: 'refresh-2',
+            tokenType: 'Bearer',
+          })
         return json(response, 400, { error: 'invalid_grant' })
       }
       const token = request.headers['x-amz-sso_bearer_token']
-      if (token !== 'access-1' && token !== 'access-2') return json(response, 401, { message: 'Session token not found or invalid' })
-      json(response, 200, { roleCredentials: { accessKeyId: 'ASIASSOEXAMPLE', secretAccessKey: 'sso-secret', sessionToken: 'sso-token', expiration: Date.now() + 3_600_000 } })
+      if (token !== 'access-1' && token !== 'access-2')
+        return json(response, 401, { message: 'Session token not found or invalid' })
+      json(response, 200, {
+        roleCredentials: {
+          accessKeyId: 'ASIASSOEXAMPLE',
+          secretAccessKey: 'sso-secret',
+          sessionToken: 'sso-token',
+          expiration: Date.now() + 3_600_000,
+        },
+      })
     })
     vi.stubEnv('AWS_ENDPOINT_URL_SSO', server.url)
     vi.stubEnv('AWS_ENDPOINT_URL_SSO_OIDC', server.url)
@@ -281,7 +346,15 @@ describe('fromSSO', () => {
     const server = await portal()
     try {
       await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true })
-      await writeFile(cacheFile('my-sso'), JSON.stringify({ startUrl: 'https://my-sso-portal.awsapps.com/start', region: 'us-east-1', accessToken: 'access-1', expiresAt: inMinutes(60) }))
+      await writeFile(
+        cacheFile('my-sso'),
+        JSON.stringify({
+          startUrl: 'https://my-sso-portal.awsapps.com/start',
+          region: 'us-east-1',
+          accessToken: 'access-1',
+          expiresAt: inMinutes(60),
+        }),
+      )
       const credentials = await fromSSO({ profile: 'my-dev-profile' })()
       expect(credentials).toMatchObject({ accessKeyId: 'ASIASSOEXAMPLE', sessionToken: 'sso-token' })
       expect(server.seen[0]!.url).toBe('/federation/credentials?account_id=123456789011&role_name=readOnly')
@@ -296,7 +369,16 @@ describe('fromSSO', () => {
     const server = await portal()
     try {
       await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true })
-      await writeFile(cacheFile('my-sso'), JSON.stringify({ accessToken: 'old', expiresAt: inMinutes(-1), refreshToken: 'refresh-1', clientId: 'client', clientSecret: 'client-secret' }))
+      await writeFile(
+        cacheFile('my-sso'),
+        JSON.stringify({
+          accessToken: 'old',
+          expiresAt: inMinutes(-1),
+          refreshToken: 'refresh-1',
+          clientId: 'client',
+          clientSecret: 'client-secret',
+        }),
+      )
       expect((await fromSSO({ profile: 'my-dev-profile' })()).accessKeyId).toBe('ASIASSOEXAMPLE')
       const saved = JSON.parse(await readFile(cacheFile('my-sso'), 'utf8')) as Record<string, string>
       expect(saved).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-2', clientId: 'client' })
@@ -308,11 +390,21 @@ describe('fromSSO', () => {
   it('reads the legacy profile form, and says to log in when the token is missing or expired', async () => {
     const server = await portal()
     try {
-      await expect(Promise.resolve(fromSSO({ profile: 'my-sso-profile' })())).rejects.toThrow(/run "aws sso login --profile my-sso-profile"/)
+      await expect(Promise.resolve(fromSSO({ profile: 'my-sso-profile' })())).rejects.toThrow(
+        /run "aws sso login --profile my-sso-profile"/,
+      )
       await mkdir(join(home, '.aws', 'sso', 'cache'), { recursive: true })
-      await writeFile(cacheFile('https://my-sso-portal.awsapps.com/start'), JSON.stringify({ accessToken: 'access-1', expiresAt: inMinutes(-5) }))
-      await expect(Promise.resolve(fromSSO({ profile: 'my-sso-profile' })())).rejects.toThrow(/expired at .*aws sso login/)
-      await writeFile(cacheFile('https://my-sso-portal.awsapps.com/start'), JSON.stringify({ accessToken: 'access-1', expiresAt: inMinutes(30) }))
+      await writeFile(
+        cacheFile('https://my-sso-portal.awsapps.com/start'),
+        JSON.stringify({ accessToken: 'access-1', expiresAt: inMinutes(-5) }),
+      )
+      await expect(Promise.resolve(fromSSO({ profile: 'my-sso-profile' })())).rejects.toThrow(
+        /expired at .*aws sso login/,
+      )
+      await writeFile(
+        cacheFile('https://my-sso-portal.awsapps.com/start'),
+        JSON.stringify({ accessToken: 'access-1', expiresAt: inMinutes(30) }),
+      )
       expect((await fromSSO({ profile: 'my-sso-profile' })()).accessKeyId).toBe('ASIASSOEXAMPLE')
       expect(server.seen.at(-1)!.url).toBe('/federation/credentials?account_id=111122223333&role_name=readOnly')
       await expect(Promise.resolve(fromSSO({ profile: 'user1' })())).rejects.toMatchObject({ tryNext: true })

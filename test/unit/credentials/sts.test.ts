@@ -10,7 +10,9 @@ import { fromTemporaryCredentials } from '../../../src/helpers/credentials/from-
 import { fromWebToken } from '../../../src/helpers/credentials/from-web-token.js'
 import { clearAwsEnv, inMinutes, listen, xml } from './loopback.js'
 
-const assumeRoleAnswer = (expiration: string): string => `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+const assumeRoleAnswer = (
+  expiration: string,
+): string => `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
 <AssumeRoleResult>
 <SourceIdentity>Alice</SourceIdentity>
   <AssumedRoleUser>
@@ -80,13 +82,18 @@ describe('fromTemporaryCredentials', () => {
         clientConfig: { endpoint: sts.url, region: 'eu-west-1' },
       })
       const credentials = await provider()
-      expect(credentials).toMatchObject({ accessKeyId: 'ASIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY' })
+      expect(credentials).toMatchObject({
+        accessKeyId: 'ASIAIOSFODNN7EXAMPLE',
+        secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY',
+      })
       expect(credentials.sessionToken).toMatch(/^AQoDYXdzEPT\/\//)
       expect(credentials.expiration?.toISOString()).toBe(expiration)
       const [request] = sts.seen
       expect(request!.method).toBe('POST')
       expect(request!.headers['content-type']).toBe('application/x-www-form-urlencoded; charset=utf-8')
-      expect(request!.headers.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDMASTER\/\d{8}\/eu-west-1\/sts\/aws4_request, /)
+      expect(request!.headers.authorization).toMatch(
+        /^AWS4-HMAC-SHA256 Credential=AKIDMASTER\/\d{8}\/eu-west-1\/sts\/aws4_request, /,
+      )
       expect(Object.fromEntries(new URLSearchParams(request!.body))).toEqual({
         Action: 'AssumeRole',
         Version: '2011-06-15',
@@ -114,12 +121,24 @@ describe('fromTemporaryCredentials', () => {
       return new Response(assumeRoleAnswer(inMinutes(60)), { status: 200 })
     }
     for (const region of ['eu-central-1', 'cn-north-1', 'us-gov-west-1']) {
-      await fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/demo' }, masterCredentials: master, clientConfig: { region, fetch } })()
+      await fromTemporaryCredentials({
+        params: { RoleArn: 'arn:aws:iam::123456789012:role/demo' },
+        masterCredentials: master,
+        clientConfig: { region, fetch },
+      })()
     }
     vi.stubEnv('AWS_REGION', 'ap-south-1')
-    await fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/demo' }, masterCredentials: master, clientConfig: { fetch } })()
+    await fromTemporaryCredentials({
+      params: { RoleArn: 'arn:aws:iam::123456789012:role/demo' },
+      masterCredentials: master,
+      clientConfig: { fetch },
+    })()
     vi.stubEnv('AWS_ENDPOINT_URL_STS', 'https://sts.internal.example/')
-    await fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/demo' }, masterCredentials: master, clientConfig: { fetch } })()
+    await fromTemporaryCredentials({
+      params: { RoleArn: 'arn:aws:iam::123456789012:role/demo' },
+      masterCredentials: master,
+      clientConfig: { fetch },
+    })()
     expect(urls).toEqual([
       'https://sts.eu-central-1.amazonaws.com/',
       'https://sts.cn-north-1.amazonaws.com.cn/',
@@ -140,7 +159,11 @@ describe('fromTemporaryCredentials', () => {
       xml(response, status, body)
     })
     try {
-      const provider = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' }, masterCredentials: master, clientConfig: { endpoint: sts.url, region: 'us-east-1' } })
+      const provider = fromTemporaryCredentials({
+        params: { RoleArn: 'arn:aws:iam::1:role/r' },
+        masterCredentials: master,
+        clientConfig: { endpoint: sts.url, region: 'us-east-1' },
+      })
       expect((await provider()).accessKeyId).toBe('ASIAIOSFODNN7EXAMPLE')
       expect(sts.seen).toHaveLength(3)
 
@@ -151,10 +174,20 @@ describe('fromTemporaryCredentials', () => {
       ] as const) {
         answers = [[status, errorAnswer(code, 'STS said no')]]
         const before = sts.seen.length
-        const failing = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' }, masterCredentials: master, clientConfig: { endpoint: sts.url, region: 'us-east-1' } })
+        const failing = fromTemporaryCredentials({
+          params: { RoleArn: 'arn:aws:iam::1:role/r' },
+          masterCredentials: master,
+          clientConfig: { endpoint: sts.url, region: 'us-east-1' },
+        })
         const error = await Promise.resolve(failing()).catch((e: unknown) => e)
         expect(error).toBeInstanceOf(S3Error)
-        expect(error).toMatchObject({ code, status, operation: 'AssumeRole', requestId: '4c3b0d4a-example', message: expect.stringContaining('STS said no') })
+        expect(error).toMatchObject({
+          code,
+          status,
+          operation: 'AssumeRole',
+          requestId: '4c3b0d4a-example',
+          message: expect.stringContaining('STS said no'),
+        })
         expect(sts.seen.length - before).toBe(1)
         expect(JSON.stringify(error)).not.toContain('master-secret')
       }
@@ -167,24 +200,54 @@ describe('fromTemporaryCredentials', () => {
     const sts = await listen(() => undefined)
     const url = sts.url
     await sts.close()
-    const provider = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' }, masterCredentials: master, clientConfig: { endpoint: url, maxAttempts: 2 } })
-    await expect(Promise.resolve(provider())).rejects.toMatchObject({ code: 'NetworkError', status: 0, message: expect.stringContaining(new URL(url).host) })
+    const provider = fromTemporaryCredentials({
+      params: { RoleArn: 'arn:aws:iam::1:role/r' },
+      masterCredentials: master,
+      clientConfig: { endpoint: url, maxAttempts: 2 },
+    })
+    await expect(Promise.resolve(provider())).rejects.toMatchObject({
+      code: 'NetworkError',
+      status: 0,
+      message: expect.stringContaining(new URL(url).host),
+    })
   })
 
   it('says what to change for a missing role or MFA code, and rejects a malformed answer as InvalidResponse', async () => {
     expect(() => fromTemporaryCredentials({ params: {} as never })).toThrow(/RoleArn/)
-    const fetch: FetchLike = async () => new Response('<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>')
-    const noMfa = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r', SerialNumber: 'arn:aws:iam::1:mfa/u' }, masterCredentials: master, clientConfig: { fetch } })
+    const fetch: FetchLike = async () =>
+      new Response(
+        '<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>',
+      )
+    const noMfa = fromTemporaryCredentials({
+      params: { RoleArn: 'arn:aws:iam::1:role/r', SerialNumber: 'arn:aws:iam::1:mfa/u' },
+      masterCredentials: master,
+      clientConfig: { fetch },
+    })
     await expect(Promise.resolve(noMfa())).rejects.toThrow(/mfaCodeProvider/)
-    const malformed = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/r' }, masterCredentials: master, clientConfig: { fetch } })
-    await expect(Promise.resolve(malformed())).rejects.toMatchObject({ code: 'InvalidResponse', operation: 'AssumeRole' })
+    const malformed = fromTemporaryCredentials({
+      params: { RoleArn: 'arn:aws:iam::1:role/r' },
+      masterCredentials: master,
+      clientConfig: { fetch },
+    })
+    await expect(Promise.resolve(malformed())).rejects.toMatchObject({
+      code: 'InvalidResponse',
+      operation: 'AssumeRole',
+    })
   })
 
   it('chains roles: a provider as masterCredentials signs with its session token', async () => {
     const sts = await listen((_, response) => xml(response, 200, assumeRoleAnswer(inMinutes(60))))
     try {
-      const first = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/a' }, masterCredentials: master, clientConfig: { endpoint: sts.url } })
-      const second = fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::1:role/b' }, masterCredentials: first, clientConfig: { endpoint: sts.url } })
+      const first = fromTemporaryCredentials({
+        params: { RoleArn: 'arn:aws:iam::1:role/a' },
+        masterCredentials: master,
+        clientConfig: { endpoint: sts.url },
+      })
+      const second = fromTemporaryCredentials({
+        params: { RoleArn: 'arn:aws:iam::1:role/b' },
+        masterCredentials: first,
+        clientConfig: { endpoint: sts.url },
+      })
       await second()
       expect(sts.seen).toHaveLength(2)
       expect(sts.seen[1]!.headers.authorization).toContain('Credential=ASIAIOSFODNN7EXAMPLE/')
@@ -209,7 +272,10 @@ describe('fromWebToken', () => {
         clientConfig: { endpoint: sts.url },
       })
       const credentials = await provider()
-      expect(credentials).toMatchObject({ accessKeyId: 'ASgeIAIOSFODNN7EXAMPLE', sessionToken: 'AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE' })
+      expect(credentials).toMatchObject({
+        accessKeyId: 'ASgeIAIOSFODNN7EXAMPLE',
+        sessionToken: 'AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE',
+      })
       // The documented example expired in 2014, so the next call refreshes, with a new token.
       await provider()
       expect(sts.seen.map((r) => new URLSearchParams(r.body).get('WebIdentityToken'))).toEqual(['token-1', 'token-2'])
@@ -227,10 +293,24 @@ describe('fromWebToken', () => {
   })
 
   it('types the documented web identity errors', async () => {
-    const sts = await listen((_, response) => xml(response, 400, errorAnswer('InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS.')))
+    const sts = await listen((_, response) =>
+      xml(
+        response,
+        400,
+        errorAnswer('InvalidIdentityToken', 'The web identity token that was passed could not be validated by AWS.'),
+      ),
+    )
     try {
-      const provider = fromWebToken({ roleArn: 'arn:aws:iam::1:role/r', webIdentityToken: 'bad', clientConfig: { endpoint: sts.url } })
-      await expect(Promise.resolve(provider())).rejects.toMatchObject({ code: 'InvalidIdentityToken', status: 400, operation: 'AssumeRoleWithWebIdentity' })
+      const provider = fromWebToken({
+        roleArn: 'arn:aws:iam::1:role/r',
+        webIdentityToken: 'bad',
+        clientConfig: { endpoint: sts.url },
+      })
+      await expect(Promise.resolve(provider())).rejects.toMatchObject({
+        code: 'InvalidIdentityToken',
+        status: 400,
+        operation: 'AssumeRoleWithWebIdentity',
+      })
       expect(sts.seen).toHaveLength(1)
     } finally {
       await sts.close()
