@@ -1,5 +1,6 @@
 /// <reference types="node" />
 import { InputError, S3Error } from '../core/index.js'
+import { CredentialsError } from '../helpers/credentials/index.js'
 import { oneLine } from './format.js'
 import { InterruptedError, SIGNAL_EXIT_CODES } from './interrupt.js'
 
@@ -26,6 +27,14 @@ export function reportError(error: unknown): Report {
   }
   if (error instanceof InputError) {
     return { line: `s3kit: ${oneLine(inputMessage(error))}`, exitCode: ExitCode.usage }
+  }
+  if (error instanceof CredentialsError) {
+    // Nothing was sent: the keys could not be found (or the profile is broken), which is set-up.
+    const tried = error.tried.map(({ source, reason }) => `${source}: ${reason}`).join('; ')
+    return {
+      line: `s3kit: no usable S3 credentials (${oneLine(tried)}) → set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or name a profile of ~/.aws/credentials with --profile.`,
+      exitCode: ExitCode.usage,
+    }
   }
   if (error instanceof S3Error) {
     const hint = hintFor(error)

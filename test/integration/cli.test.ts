@@ -14,7 +14,7 @@ import {
   send,
 } from '../../src/index.js'
 import { cliEnv, cliPath, finished, s3kit, start } from './cli-run.js'
-import { testClient, uniqueBucket } from './env.js'
+import { server, testClient, uniqueBucket } from './env.js'
 
 // The built `s3kit` executable (package.json's bin), run as a user runs it, against the real
 // server: exit codes, output, the files and objects it leaves, and what it leaves behind when
@@ -284,14 +284,39 @@ describe('exit codes and errors', () => {
       ['presign', '--expires-in', '999999999', `s3://${bucket}/never`],
       ['--profile', 'nobody-has-this', 'ls'],
     ]) {
-      const result = await s3kit(args)
+      const result = await s3kit(args, { env: cliEnv({ HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' }) })
       expect({ args, code: result.code }).toEqual({ args, code: 2 })
       expect(result.stderr).toMatch(/^s3kit: /)
     }
-    const noKeys = await s3kit(['ls'], { env: cliEnv({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' }) })
+    const noKeys = await s3kit(['ls'], {
+      env: cliEnv({ AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '', HOME: dir, AWS_EC2_METADATA_DISABLED: 'true' }),
+    })
     expect(noKeys.code).toBe(2)
     expect(noKeys.stderr).toContain('set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY')
     expect(await keys('never')).toEqual([])
+  })
+
+  test('--profile reads keys and the endpoint from the shared files, and wins over keys in the environment', async () => {
+    const home = join(dir, 'home')
+    await mkdir(join(home, '.aws'), { recursive: true })
+    const s = server()
+    await writeFile(
+      join(home, '.aws/credentials'),
+      `[cli-test]\naws_access_key_id = ${s.accessKeyId}\naws_secret_access_key = ${s.secretAccessKey}\n`,
+    )
+    await writeFile(
+      join(home, '.aws/config'),
+      `[profile cli-test]\nregion = ${s.region}\nendpoint_url = ${s.endpoint}\n`,
+    )
+    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }
+    const listed = await s3kit(['--profile', 'cli-test', 'ls', '--json'], { env })
+    expect(listed.code, listed.stderr).toBe(0)
+    expect((JSON.parse(listed.stdout) as { Name: string }[]).map((b) => b.Name)).toContain(bucket)
+    // Wrong keys in the environment do not matter once a profile is named.
+    const named = await s3kit(['--profile', 'cli-test', 'ls'], {
+      env: { ...env, AWS_ACCESS_KEY_ID: 'wrong', AWS_SECRET_ACCESS_KEY: 'wrong' },
+    })
+    expect(named.code, named.stderr).toBe(0)
   })
 
   test('Ctrl-C during an upload aborts it: exit 130, no object and no multipart upload left behind', async () => {
@@ -303,6 +328,8 @@ describe('exit codes and errors', () => {
     child.stdin!.write(randomBytes(6 * MiB))
     let uploads = 0
     while (uploads === 0) {
+      // A command that died early would never start the upload: fail with what it said.
+      if (child.exitCode !== null) throw new Error(`s3kit exited early: ${(await done).stderr}`)
       uploads = (await send(client, ListMultipartUploads({ Bucket: bucket, Prefix: 'interrupted' }))).Uploads.length
     }
     child.kill('SIGINT')
