@@ -170,7 +170,7 @@ spawn() {
 
 have_tools() {
   local tool
-  for tool in radosgw radosgw-admin ceph ceph-mon ceph-osd uuidgen curl; do
+  for tool in radosgw radosgw-admin ceph ceph-mon ceph-osd uuidgen curl openssl; do
     command -v "$tool" >/dev/null || return 1
   done
 }
@@ -183,7 +183,7 @@ install_ceph() {
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get update >&2
   # The postinst prints "Failed to connect to bus" when there is no systemd: harmless.
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-    ceph-common ceph-mon ceph-osd radosgw uuid-runtime curl >&2
+    ceph-common ceph-mon ceph-osd radosgw uuid-runtime curl openssl >&2
 }
 
 # --- cluster setup ---------------------------------------------------------------------------
@@ -304,10 +304,11 @@ configure_rgw() {
   configure_sts
 }
 
-# The first user may manage roles and assume $ROLE_NAME, whose session may do anything in S3.
+# The first user may manage roles and OpenID Connect providers (the web identity test registers
+# one on loopback through the IAM API) and assume $ROLE_NAME, whose session may do anything in S3.
 configure_sts() {
   log "creating STS role $ROLE_NAME"
-  rgw_admin caps add --uid "$USER1_ID" --caps "roles=*" >/dev/null
+  rgw_admin caps add --uid "$USER1_ID" --caps "roles=*;oidc-provider=*" >/dev/null
   rgw_admin role create --role-name "$ROLE_NAME" --assume-role-policy-doc \
     '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["arn:aws:iam:::user/'"$USER1_ID"'"]},"Action":["sts:AssumeRole"]}]}' \
     >/dev/null

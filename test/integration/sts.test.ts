@@ -1,5 +1,13 @@
 // fromTemporaryCredentials against Ceph RGW's STS (scripts/s3-server.sh enables it and creates the
 // role S3_ROLE_ARN that the first user may assume; see /work/shared/ceph-rgw.md "STS").
+import { execFileSync } from 'node:child_process'
+import { createSign, X509Certificate } from 'node:crypto'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { AwsClient } from 'aws4fetch'
 import { afterAll, afterEach, describe, expect, inject, it, vi } from 'vitest'
 import { CreateBucket } from '../../commands/CreateBucket.js'
 import { DeleteBucket } from '../../commands/DeleteBucket.js'
@@ -11,6 +19,7 @@ import { createClient, type FetchLike } from '../../src/core/client.js'
 import { S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
 import { fromTemporaryCredentials, fromWebToken } from '../../src/helpers/credentials/index.js'
+import { fromTokenFile } from '../../src/node/credentials/from-token-file.js'
 import { server, uniqueBucket } from './env.js'
 
 function sts() {
@@ -170,5 +179,182 @@ describe('fromTemporaryCredentials with RGW STS', () => {
     })
     expect(seen).toHaveLength(1)
     expect(seen[0]!.get('authorization')).toBeNull()
+  })
+})
+
+/**
+ * An OpenID Connect provider on loopback, as RGW 16 consults one: it fetches
+ * `<iss>/.well-known/openid-configuration`, then the `jwks_uri` document, takes the certificate in
+ * a key's `x5c`, checks its SHA-1 thumbprint against the provider registered with
+ * CreateOpenIDConnectProvider, and verifies the token's RS256 signature with it (Ceph
+ * documentation, "STS in Ceph" / "OpenID Connect Provider"; measured on RGW 16.2.15).
+ */
+async function openIdProvider() {
+  const dir = mkdtempSync(join(tmpdir(), 's3kit-oidc-'))
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
+      '-subj',
+      '/CN=s3kit-oidc',
+      '-days',
+      '1',
+    ],
+    { stdio: 'ignore' },
+  )
+  const key = readFileSync(join(dir, 'key.pem'), 'utf8')
+  const certificate = readFileSync(join(dir, 'cert.pem'), 'utf8')
+  const server = createServer((request, response) => {
+    const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+    if (request.url === '/.well-known/openid-configuration')
+      return response.end(JSON.stringify({ issuer, jwks_uri: `${issuer}/jwks` }))
+    if (request.url === '/jwks') {
+      const x5c = certificate.replace(/-----[^-]+-----|\s/g, '')
+      return response.end(JSON.stringify({ keys: [{ kty: 'RSA', alg: 'RS256', use: 'sig', kid: 'k1', x5c: [x5c] }] }))
+    }
+    response.writeHead(404).end()
+  })
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  const b64 = (value: object): string => Buffer.from(JSON.stringify(value)).toString('base64url')
+  return {
+    issuer,
+    dir,
+    thumbprint: new X509Certificate(certificate).fingerprint.replace(/:/g, '').toLowerCase(),
+    /** A fresh RS256 ID token for audience `s3kit-app`. */
+    token: (subject = 'app-user'): string => {
+      const now = Math.floor(Date.now() / 1000)
+      const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${b64({ iss: issuer, sub: subject, aud: 's3kit-app', iat: now, exp: now + 600 })}`
+      return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url')}`
+    },
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
+
+/** RGW's IAM API (POST / signed for service iam), for the provider and role this test registers. */
+async function iam(params: Record<string, string>): Promise<string> {
+  const s = sts()
+  const client = new AwsClient({
+    accessKeyId: s.accessKeyId,
+    secretAccessKey: s.secretAccessKey,
+    service: 'iam',
+    region: s.region,
+  })
+  const response = await client.fetch(`${s.endpoint}/`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    body: new URLSearchParams({ Version: '2010-05-08', ...params }).toString(),
+  })
+  const text = await response.text()
+  if (!response.ok) throw new Error(`${params.Action} answered ${response.status}: ${text}`)
+  return text
+}
+
+describe('fromWebToken and fromTokenFile with RGW and an OpenID Connect provider on loopback', () => {
+  it('exchange ID tokens for role credentials that create a bucket, put and get', async () => {
+    const s = sts()
+    const idp = await openIdProvider()
+    const host = new URL(idp.issuer).host
+    const roleName = `s3kit-web-${host.replace(/\W/g, '-')}`
+    await iam({
+      Action: 'CreateOpenIDConnectProvider',
+      Url: idp.issuer,
+      'ClientIDList.member.1': 's3kit-app',
+      'ThumbprintList.member.1': idp.thumbprint,
+    })
+    try {
+      await iam({
+        Action: 'CreateRole',
+        RoleName: roleName,
+        Path: '/',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [
+            {
+              Effect: 'Allow',
+              Principal: { Federated: [`arn:aws:iam:::oidc-provider/${host}`] },
+              Action: ['sts:AssumeRoleWithWebIdentity'],
+            },
+          ],
+        }),
+      })
+      await iam({
+        Action: 'PutRolePolicy',
+        RoleName: roleName,
+        PolicyName: 'all',
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{ Effect: 'Allow', Action: ['s3:*'], Resource: 'arn:aws:s3:::*' }],
+        }),
+      })
+      const clientConfig = { endpoint: s.stsEndpoint, region: s.region }
+
+      const subjects: string[] = []
+      const credentials = fromWebToken({
+        roleArn: `arn:aws:iam:::role/${roleName}`,
+        roleSessionName: 'web',
+        durationSeconds: 900,
+        webIdentityToken: () => {
+          subjects.push('app-user')
+          return idp.token()
+        },
+        clientConfig,
+      })
+      const client = createClient({ endpoint: s.endpoint, region: s.region, credentials })
+      const Bucket = uniqueBucket('web-identity')
+      buckets.push(Bucket)
+      await send(client, CreateBucket({ Bucket }))
+      await send(client, PutObject({ Bucket, Key: 'hello.txt', Body: 'from a web identity' }))
+      expect(await (await send(client, GetObject({ Bucket, Key: 'hello.txt' }))).Body.text()).toBe(
+        'from a web identity',
+      )
+      expect(subjects).toHaveLength(1)
+      expect((await client.credentials()).expiration!.getTime()).toBeGreaterThan(Date.now() + 13 * 60_000)
+
+      // IRSA's shape: the token in a file, read by fromTokenFile.
+      const tokenFile = join(idp.dir, 'token')
+      writeFileSync(tokenFile, idp.token('pod'))
+      const fromFile = createClient({
+        endpoint: s.endpoint,
+        region: s.region,
+        credentials: fromTokenFile({
+          webIdentityTokenFile: tokenFile,
+          roleArn: `arn:aws:iam:::role/${roleName}`,
+          clientConfig,
+        }),
+      })
+      expect(await (await send(fromFile, GetObject({ Bucket, Key: 'hello.txt' }))).Body.text()).toBe(
+        'from a web identity',
+      )
+
+      // A token signed by another key is refused.
+      const forged = `${idp.token().split('.').slice(0, 2).join('.')}.${Buffer.from('forged').toString('base64url')}`
+      const refused = fromWebToken({
+        roleArn: `arn:aws:iam:::role/${roleName}`,
+        webIdentityToken: forged,
+        clientConfig,
+      })
+      await expect(Promise.resolve(refused())).rejects.toMatchObject({
+        name: 'S3Error',
+        status: 403,
+        operation: 'AssumeRoleWithWebIdentity',
+      })
+    } finally {
+      await iam({ Action: 'DeleteRolePolicy', RoleName: roleName, PolicyName: 'all' }).catch(() => undefined)
+      await iam({ Action: 'DeleteRole', RoleName: roleName }).catch(() => undefined)
+      await iam({
+        Action: 'DeleteOpenIDConnectProvider',
+        OpenIDConnectProviderArn: `arn:aws:iam:::oidc-provider/${host}`,
+      }).catch(() => undefined)
+      await idp.close()
+    }
   })
 })
