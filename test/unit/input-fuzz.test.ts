@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import fc from 'fast-check'
 import { readdirSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
