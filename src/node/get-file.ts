@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm } from 'node:fs/promises'
+import { open, rename, rm, type FileHandle } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
 import type { Client } from '../core/client.js'
@@ -27,12 +27,8 @@ export type GetFileOutput = Omit<GetObjectOutput, 'Body'>
  */
 export async function getFile(client: Client, input: GetFileInput, options: SendOptions = {}): Promise<GetFileOutput> {
   const { path, ...fields } = input
-  if (typeof path !== 'string' || path === '') throw new InputError('path', 'must be the path of the file to write.')
   const command = GetObject(fields)
-  // Same directory, so the final rename stays on one file system and is atomic.
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.s3kit-partial`)
-  const file = await open(temp, 'wx')
-  try {
+  return writeAtomically(path, async (file) => {
     const { Body, ...output } = await send(client, command, options)
     const reader = Body.getReader()
     let written = 0
@@ -57,9 +53,25 @@ export async function getFile(client: Client, input: GetFileInput, options: Send
         key: command.key,
       })
     }
+    return output
+  })
+}
+
+/**
+ * Runs `write` on a new temporary file beside `path` (same directory, so the final rename stays on
+ * one file system and is atomic), renames it onto `path` when `write` succeeds, and removes it
+ * when anything fails: a failed, cut or aborted transfer leaves nothing partial behind, and an
+ * existing file at `path` is left as it was. What getFile and downloadFile share.
+ */
+export async function writeAtomically<T>(path: string, write: (file: FileHandle) => Promise<T>): Promise<T> {
+  if (typeof path !== 'string' || path === '') throw new InputError('path', 'must be the path of the file to write.')
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.s3kit-partial`)
+  const file = await open(temp, 'wx')
+  try {
+    const result = await write(file)
     await file.close()
     await rename(temp, path)
-    return output
+    return result
   } catch (error) {
     await file.close().catch(() => undefined)
     await rm(temp, { force: true })

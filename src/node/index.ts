@@ -2,6 +2,7 @@
 // browser and edge bundles never see node: imports.
 export { putFile, type PutFileInput } from './put-file.js'
 export { getFile, type GetFileInput, type GetFileOutput } from './get-file.js'
+export { downloadFile, type DownloadFileInput, type DownloadFileOutput } from './download-file.js'
 export { uploadFile, type UploadFileInput } from './upload-file.js'
 // Credentials and the client for Node (issue 13): profiles, SSO, credential_process, the web
 // identity token file and the default chain; the fetch-only providers are in s3kit/credentials.

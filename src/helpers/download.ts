@@ -1,0 +1,183 @@
+import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
+import type { Client } from '../core/client.js'
+import { InputError, S3Error } from '../core/errors.js'
+import { send } from '../core/send.js'
+import { checkInteger } from '../core/validate.js'
+import { pool } from './pool.js'
+
+const MiB = 1024 * 1024
+
+/** The object to read: GetObject's fields, but the whole object (the helper chooses the ranges). */
+export type DownloadInput = Omit<GetObjectInput, 'Range' | 'PartNumber'>
+
+export interface DownloadOptions {
+  /** Bytes per ranged GET (default 8 MiB): memory holds at most partSize × (concurrency + 1). */
+  readonly partSize?: number
+  /** Ranged GETs in flight at once (default 4). */
+  readonly concurrency?: number
+  /** Called as bytes arrive, with the object's size as `total`. */
+  readonly onProgress?: (progress: DownloadProgress) => void
+  /** Stops every request in flight; the download then fails with `signal.reason`. */
+  readonly signal?: AbortSignal
+  /** A deadline for the whole download, in milliseconds; past it, it fails with a `TimeoutError`. */
+  readonly timeoutMs?: number
+}
+
+export interface DownloadProgress {
+  readonly loaded: number
+  readonly total: number
+}
+
+/** What GetObject says about the object, for the whole of it; `Body` is an ordered web stream. */
+export interface DownloadOutput extends Omit<GetObjectOutput, 'Body' | 'ContentRange'> {
+  readonly Body: ReadableStream<Uint8Array>
+}
+
+/** A download under way: its object, and the loop that fetches every part and hands it on. */
+export interface DownloadPlan {
+  readonly head: Omit<GetObjectOutput, 'Body' | 'ContentRange'>
+  /** Fetches every part (the first is already on its way) and passes each, whole, to `deliver`. */
+  run(deliver: (bytes: Uint8Array, offset: number, index: number) => Promise<void>): Promise<void>
+  /** Stops the requests in flight (the consumer went away, or something failed). */
+  stop(reason: unknown): void
+  /** Aborted when the download stops, for whatever reason. */
+  readonly signal: AbortSignal
+}
+
+/**
+ * Reads an object in parallel ranged GETs (`partSize` bytes each, `concurrency` at a time) and
+ * gives it back as one ordered web `ReadableStream`, with byte progress. The first GET asks for
+ * the first part and learns the object's size and ETag; every other part is pinned to that ETag
+ * (`If-Match`, and the version when the bucket has versions), so a download never mixes two
+ * versions of an object: a change midway fails it with `PreconditionFailed`. Each part is
+ * retried by `send` and resumes by itself when its connection drops (see `resumeBodies`); a part
+ * that fails for good fails the stream with that `S3Error`, and stops the others.
+ *
+ * @example
+ * const { Body, ContentLength } = await download(client, { Bucket: 'videos', Key: 'big.mp4' }, {
+ *   onProgress: ({ loaded, total }) => console.log(`${loaded} of ${total}`),
+ * })
+ * await Body.pipeTo(writable)
+ */
+export async function download(client: Client, input: DownloadInput, options: DownloadOptions = {}): Promise<DownloadOutput> {
+  const plan = await planDownload(client, input, options)
+  let delivered = 0
+  // Finished parts wait for their turn and for the reader to want more; any change wakes them all.
+  let waiting: Array<() => void> = []
+  const wake = (): void => {
+    const woken = waiting
+    waiting = []
+    for (const resume of woken) resume()
+  }
+  plan.signal.addEventListener('abort', wake, { once: true })
+  const Body = new ReadableStream<Uint8Array>(
+    {
+      start(controller) {
+        plan
+          .run(async (bytes, _offset, index) => {
+            // One part waits in the stream's queue at most; the others wait here, in their task.
+            while (delivered !== index || (controller.desiredSize ?? 0) <= 0) {
+              plan.signal.throwIfAborted()
+              await new Promise<void>((resolve) => waiting.push(resolve))
+            }
+            controller.enqueue(bytes)
+            delivered++
+            wake()
+          })
+          .then(
+            () => controller.close(),
+            (error: unknown) => controller.error(error),
+          )
+      },
+      pull: wake,
+      cancel(reason) {
+        plan.stop(reason)
+      },
+    },
+    { highWaterMark: 1 },
+  )
+  return { ...plan.head, Body }
+}
+
+/**
+ * The engine `download` and `downloadFile` share: the first ranged GET, then the plan for the
+ * rest. Exported for s3kit/node, not from s3kit/helpers.
+ */
+export async function planDownload(client: Client, input: DownloadInput, options: DownloadOptions): Promise<DownloadPlan> {
+  const partSize = checkInteger(options.partSize, 'partSize', 1) ?? 8 * MiB
+  const concurrency = checkInteger(options.concurrency, 'concurrency', 1, 10_000) ?? 4
+  const { onProgress, timeoutMs } = options
+  if (onProgress !== undefined && typeof onProgress !== 'function') throw new InputError('onProgress', 'must be a function, called with { loaded, total }.')
+  // Range and PartNumber would fight the helper's own ranges.
+  if ('Range' in input || 'PartNumber' in input) throw new InputError('Range', 'download reads the whole object; use GetObject for a range or a part.')
+  const stop = new AbortController()
+  const signals = [stop.signal, ...(options.signal ? [options.signal] : []), ...(timeoutMs ? [AbortSignal.timeout(timeoutMs)] : [])]
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : stop.signal
+  const get = (fields: GetObjectInput) => send(client, GetObject(fields), { signal })
+
+  let first: GetObjectOutput
+  try {
+    first = await get({ ...input, Range: `bytes=0-${partSize - 1}` })
+  } catch (error) {
+    // An empty object has no byte 0 to start from: it is read whole, in one GET.
+    if ((error as S3Error).code !== 'InvalidRange') throw error
+    first = await get(input)
+  }
+  const { Body, ContentRange, ...head } = first
+  const size = Number(/\/(\d+)$/.exec(ContentRange ?? '')?.[1] ?? first.ContentLength)
+  const pinned: GetObjectInput = { ...input, IfMatch: first.ETag, ...(first.VersionId ? { VersionId: first.VersionId } : {}) }
+  const count = Math.max(1, Math.ceil(size / partSize))
+  let loaded = 0
+  const onBytes = (n: number): void => {
+    loaded += n
+    onProgress?.({ loaded, total: size })
+  }
+
+  return {
+    head: { ...head, ContentLength: size },
+    stop: (reason) => stop.abort(reason),
+    signal,
+    async run(deliver) {
+      const parts = pool(concurrency, (error) => stop.abort(error))
+      const part = async (index: number): Promise<void> => {
+        const offset = index * partSize
+        const length = Math.min(partSize, size - offset)
+        const body = index === 0 ? Body : (await get({ ...pinned, Range: `bytes=${offset}-${offset + length - 1}` })).Body
+        await deliver(await readWhole(body, length, onBytes, first), offset, index)
+      }
+      try {
+        for (let index = 0; index < count; index++) await parts.run(() => part(index))
+        await parts.drain()
+      } catch (error) {
+        // The first failure is what the caller sees; the parts still in flight are stopped first.
+        stop.abort(error)
+        await parts.settle()
+        void Body.cancel().catch(() => undefined)
+        throw signal.aborted && options.signal?.aborted ? options.signal.reason : error
+      }
+    },
+  }
+}
+
+/** A part's bytes in one buffer of its exact length (the body resumes by itself when cut). */
+async function readWhole(body: ReadableStream<Uint8Array>, length: number, onBytes: (n: number) => void, object: GetObjectOutput): Promise<Uint8Array> {
+  const bytes = new Uint8Array(length)
+  let received = 0
+  const reader = body.getReader()
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    if (received + next.value.byteLength > length) break
+    bytes.set(next.value, received)
+    received += next.value.byteLength
+    onBytes(next.value.byteLength)
+  }
+  if (received !== length) {
+    void reader.cancel().catch(() => undefined)
+    throw new S3Error({
+      code: 'IncompleteBody',
+      status: 200,
+      operation: 'GetObject',
+      message: `a ranged read of ${length} bytes (ETag ${object.ETag}) did not give exactly that many.`,
+    })
+  }
+  return bytes
+}
