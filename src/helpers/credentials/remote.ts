@@ -12,6 +12,7 @@ export interface RemoteProviderOptions {
   readonly fetch?: FetchLike
 }
 
+/** The caller's `fetch`, else the global one looked up at call time (so a later polyfill or test stub is used). */
 export function fetcherOf(options: RemoteProviderOptions): FetchLike {
   return options.fetch ?? ((...args: Parameters<FetchLike>) => globalThis.fetch(...args))
 }

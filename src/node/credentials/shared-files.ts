@@ -29,6 +29,7 @@ export interface SharedFiles {
   readonly found: readonly string[]
 }
 
+/** The profile to use: the option, `AWS_PROFILE`, then `default`. */
 export function profileName(options: SharedFilesOptions = {}): string {
   return options.profile ?? readEnv('AWS_PROFILE') ?? 'default'
 }
@@ -42,10 +43,12 @@ function expand(path: string): string {
   return path === '~' || path.startsWith('~/') ? join(home(), path.slice(1)) : path
 }
 
+/** The shared credentials file: the option, `AWS_SHARED_CREDENTIALS_FILE`, then `~/.aws/credentials` (`~` expanded). */
 export function credentialsPath(options: SharedFilesOptions = {}): string {
   return expand(options.filepath ?? readEnv('AWS_SHARED_CREDENTIALS_FILE') ?? join(home(), '.aws', 'credentials'))
 }
 
+/** The shared config file: the option, `AWS_CONFIG_FILE`, then `~/.aws/config` (`~` expanded). */
 export function configPath(options: SharedFilesOptions = {}): string {
   return expand(options.configFilepath ?? readEnv('AWS_CONFIG_FILE') ?? join(home(), '.aws', 'config'))
 }
