@@ -19,7 +19,8 @@ export interface CompletedPart {
   readonly ChecksumSHA256?: string
 }
 
-const CHECKSUMS = ['ChecksumCRC32', 'ChecksumCRC32C', 'ChecksumCRC64NVME', 'ChecksumSHA1', 'ChecksumSHA256'] as const
+/** The checksum fields a part may carry, as CompleteMultipartUpload names them. */
+export const CHECKSUMS = ['ChecksumCRC32', 'ChecksumCRC32C', 'ChecksumCRC64NVME', 'ChecksumSHA1', 'ChecksumSHA256'] as const
 
 /** The `<CompleteMultipartUpload>` request body's content. */
 export function completeDocumentContent(parts: readonly CompletedPart[]): Record<string, unknown> {

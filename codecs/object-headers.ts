@@ -1,6 +1,7 @@
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
 import type { ResponseContext } from '../src/core/command.js'
 import { checkStorageClass, type StorageClass } from '../src/core/storage-class.js'
+import { checkRange } from '../src/core/validate.js'
 import {
   dateHeader,
   etagHeader,
@@ -129,7 +130,7 @@ export interface ObjectReadFields {
 }
 
 const READ_CONDITIONS: FieldTable<ObjectReadFields> = {
-  Range: 'range',
+  Range: ['range', checkRange],
   IfMatch: 'if-match',
   IfNoneMatch: 'if-none-match',
   IfModifiedSince: ['if-modified-since', httpDate],

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import type { ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
+import { checkObject } from '../src/core/validate.js'
 import { xmlRequest } from './request-document.js'
 import { anyCaseBoolean, readSubresource } from './subresource.js'
 import { xmlDocument } from './xml.js'
@@ -29,6 +30,7 @@ export function publicAccessBlockRequest(configuration: PublicAccessBlockConfigu
   headers: Record<string, string>
 } {
   const field = 'PublicAccessBlockConfiguration'
+  checkObject(configuration, field)
   if (typeof configuration !== 'object' || configuration === null)
     throw new InputError(field, 'must be an object of booleans.')
   const content: Record<string, boolean | undefined> = {}

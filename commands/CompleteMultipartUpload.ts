@@ -1,5 +1,5 @@
 import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
-import { completeDocumentContent, completeResult, type CompletedPart } from '../codecs/multipart.js'
+import { CHECKSUMS, completeDocumentContent, completeResult, type CompletedPart } from '../codecs/multipart.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
 import { compact, type Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
@@ -97,6 +97,7 @@ function sortedParts(parts: unknown, field = 'MultipartUpload.Parts'): Completed
       throw new InputError(`${field}[${index}].ETag`, 'must be the non-empty ETag that UploadPart returned for this part.')
     }
     checkHeaderValue(part.ETag, `${field}[${index}].ETag`)
+    for (const name of CHECKSUMS) if (part[name] !== undefined) checkHeaderValue(part[name], `${field}[${index}].${name}`)
     return part
   })
   sorted.sort((a, b) => a.PartNumber - b.PartNumber)

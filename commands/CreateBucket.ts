@@ -1,8 +1,8 @@
-import { oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
+import { flag, oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
 import { buildDocument } from '../codecs/xml.js'
 import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
 import type { Command } from '../src/core/command.js'
-import { checkNewBucket } from '../src/core/validate.js'
+import { checkNewBucket, checkObject, checkText } from '../src/core/validate.js'
 
 export interface CreateBucketInput {
   readonly Bucket: string
@@ -28,7 +28,8 @@ export interface CreateBucketOutput {
 /* @__NO_SIDE_EFFECTS__ */
 export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutput> {
   const bucket = checkNewBucket(input.Bucket)
-  const location = input.CreateBucketConfiguration?.LocationConstraint
+  const config = input.CreateBucketConfiguration === undefined ? {} : checkObject<NonNullable<CreateBucketInput['CreateBucketConfiguration']>>(input.CreateBucketConfiguration, 'CreateBucketConfiguration')
+  const location = config.LocationConstraint === undefined ? undefined : checkText(config.LocationConstraint, 'CreateBucketConfiguration.LocationConstraint', { empty: true })
   const body = location && location !== 'us-east-1' ? buildDocument('CreateBucketConfiguration', { LocationConstraint: location }) : undefined
   return {
     operation: 'CreateBucket',
@@ -37,8 +38,8 @@ export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutp
     headers: {
       ...writeHeaders(input, {
         ACL: ['x-amz-acl', oneOf(BUCKET_CANNED_ACLS)],
-        ObjectOwnership: 'x-amz-object-ownership',
-        ObjectLockEnabledForBucket: ['x-amz-bucket-object-lock-enabled', String],
+        ObjectOwnership: ['x-amz-object-ownership', oneOf(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'])],
+        ObjectLockEnabledForBucket: ['x-amz-bucket-object-lock-enabled', flag],
       }),
       ...(body && { 'content-type': 'application/xml' }),
     },

@@ -1,4 +1,4 @@
-import { flagHeader, readHeaders } from '../codecs/headers.js'
+import { flagHeader, readHeaders, writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -22,7 +22,7 @@ export function DeleteObject(input: DeleteObjectInput): Command<DeleteObjectOutp
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
-    query: { versionId: input.VersionId },
+    query: { ...writeQuery(input, { VersionId: 'versionId' }) },
     parse: (response, context) =>
       readHeaders<DeleteObjectOutput>(response, context, { DeleteMarker: ['x-amz-delete-marker', flagHeader], VersionId: 'x-amz-version-id' }),
   }

@@ -1,4 +1,5 @@
 import { deleteResult } from '../codecs/delete.js'
+import { flag, writeHeaders } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
 import { readDocument } from '../codecs/xml.js'
 import { compact, type Command } from '../src/core/command.js'
@@ -79,7 +80,7 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
     method: 'POST',
     bucket,
     query: { delete: '' },
-    headers: { ...headers, ...(input.BypassGovernanceRetention && { 'x-amz-bypass-governance-retention': 'true' }) },
+    headers: { ...headers, ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }) },
     body,
     parse: async (response, context) => {
       const { DeleteResult: result } = await readDocument(response, deleteResult, context)

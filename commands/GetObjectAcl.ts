@@ -1,4 +1,5 @@
 import { readAcl, type AclOutput } from '../codecs/acl.js'
+import { writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -24,7 +25,7 @@ export function GetObjectAcl(input: GetObjectAclInput): Command<GetObjectAclOutp
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
-    query: { acl: '', versionId: input.VersionId },
+    query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
     parse: readAcl,
   }
 }

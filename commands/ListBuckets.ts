@@ -4,6 +4,7 @@ import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
 import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
+import { checkListText } from '../src/core/validate.js'
 
 export interface ListBucketsInput {
   /** Ask for pages of at most this many buckets (1–10,000); without it S3 returns all of them. */
@@ -41,7 +42,7 @@ export function ListBuckets(input: ListBucketsInput = {}): PaginatedCommand<List
     method: 'GET',
     query: {
       ...writeQuery(input, { MaxBuckets: ['max-buckets', wholeNumber(1, 10_000)], Prefix: 'prefix', BucketRegion: 'bucket-region' }),
-      'continuation-token': input.ContinuationToken || undefined,
+      'continuation-token': checkListText(input.ContinuationToken, 'ContinuationToken'),
     },
     parse: async (response, context) => {
       const { ListAllMyBucketsResult: result } = await readDocument(response, listBucketsResult, context)

@@ -4,7 +4,7 @@ import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
 import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
-import { checkBucket } from '../src/core/validate.js'
+import { checkBucket, checkListText } from '../src/core/validate.js'
 
 export interface ListMultipartUploadsInput {
   readonly Bucket: string
@@ -66,11 +66,11 @@ export function ListMultipartUploads(input: ListMultipartUploadsInput): Paginate
     bucket: checkBucket(input.Bucket),
     query: {
       uploads: '',
-      prefix: input.Prefix || undefined,
-      delimiter: input.Delimiter || undefined,
+      prefix: checkListText(input.Prefix, 'Prefix'),
+      delimiter: checkListText(input.Delimiter, 'Delimiter'),
       ...writeQuery(input, { MaxUploads: ['max-uploads', wholeNumber(1, 1000)] }),
-      'key-marker': input.KeyMarker || undefined,
-      'upload-id-marker': input.UploadIdMarker || undefined,
+      'key-marker': checkListText(input.KeyMarker, 'KeyMarker'),
+      'upload-id-marker': checkListText(input.UploadIdMarker, 'UploadIdMarker'),
     },
     parse: async (response, context) => {
       const { ListMultipartUploadsResult: result } = await readDocument(response, listUploadsResult, context)

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { decodedEntries, listBucketDocument, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
+import { flag, writeQuery } from '../codecs/headers.js'
 import { integer, readDocument, text } from '../codecs/xml.js'
 import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
@@ -69,7 +70,7 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
       'start-after': startAfter,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
       'continuation-token': checkListText(input.ContinuationToken, 'ContinuationToken'),
-      'fetch-owner': input.FetchOwner ? 'true' : undefined,
+      ...writeQuery(input, { FetchOwner: ['fetch-owner', flag] }),
     },
     parse: async (response, context) => {
       const { ListBucketResult: result } = await readDocument(response, document, context)

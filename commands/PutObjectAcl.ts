@@ -1,4 +1,5 @@
 import { aclRequest, type AclFields } from '../codecs/acl.js'
+import { writeQuery } from '../codecs/headers.js'
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -24,7 +25,7 @@ export function PutObjectAcl(input: PutObjectAclInput): Command<EmptyOutput> {
     method: 'PUT',
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
-    query: { acl: '', versionId: input.VersionId },
+    query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
     ...aclRequest(input, OBJECT_CANNED_ACLS),
     parse: emptyOutput,
   }

@@ -1,8 +1,8 @@
-import { oneOf, readHeaders } from '../codecs/headers.js'
+import { oneOf, readHeaders, writeQuery } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
 import type { Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
-import { checkBucket, checkInteger, checkKey, checkText } from '../src/core/validate.js'
+import { checkBucket, checkInteger, checkKey, checkObject, checkText } from '../src/core/validate.js'
 
 /** How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk ~5–12 h. */
 export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk'
@@ -48,8 +48,7 @@ export interface RestoreObjectOutput {
 export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const request = input.RestoreRequest ?? {}
-  if (typeof request !== 'object' || request === null) throw new InputError('RestoreRequest', 'must be an object such as { Days: 5 }.')
+  const request = input.RestoreRequest === undefined ? {} : checkObject<RestoreRequest>(input.RestoreRequest, 'RestoreRequest')
   const tier = oneOf(TIERS)
   // The order of the RestoreRequest members in S3's model.
   const { headers, body } = xmlRequest('RestoreRequest', {
@@ -63,7 +62,7 @@ export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectO
     method: 'POST',
     bucket,
     key,
-    query: { restore: '', versionId: input.VersionId },
+    query: { restore: '', ...writeQuery(input, { VersionId: 'versionId' }) },
     headers,
     body,
     parse: (response, context) => ({

@@ -126,3 +126,23 @@ export function checkString(value: unknown, field: string): string {
   if (typeof value !== 'string') throw new InputError(field, `must be a string, not ${JSON.stringify(value)}.`)
   return value
 }
+
+/** A plain object of fields (not null, not an array), as a nested input such as `RestoreRequest` must be. */
+export function checkObject<T extends object>(value: unknown, field: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new InputError(field, `must be an object of fields, not ${JSON.stringify(value)}.`)
+  }
+  return value as T
+}
+
+/**
+ * One byte range as S3 takes it: `bytes=first-last`, `bytes=first-` or `bytes=-suffixLength`. S3
+ * ignores a Range it cannot read and sends the whole object, so a malformed one is refused here.
+ */
+export function checkRange(value: unknown, field: string): string {
+  const [, first = '', last = ''] = (typeof value === 'string' && /^bytes=(\d*)-(\d*)$/.exec(value)) || []
+  if (first + last === '' || (first && last && Number(first) > Number(last))) {
+    throw new InputError(field, `${JSON.stringify(value)} is not a byte range: use bytes=first-last, bytes=first- or bytes=-length.`)
+  }
+  return value as string
+}
