@@ -12,7 +12,7 @@ export interface PutFileInput extends Omit<PutObjectInput, 'Body' | 'ContentLeng
 }
 
 /**
- * Uploads a file as one object (boto's `set_contents_from_filename`). The file is streamed, never
+ * Uploads a file as one object. The file is streamed, never
  * read into memory, with its length from `stat`; `ContentType` is guessed from the file name
  * (with `mime`) unless you give one, and left to S3's default when the extension is unknown. A
  * streamed body cannot be re-sent, so a failed attempt is not retried: call again, or use the
