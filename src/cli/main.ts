@@ -10,11 +10,13 @@ import { ExitCode, reportError } from './report-error.js'
  */
 export async function main(args: readonly string[]): Promise<number> {
   const interrupt = onInterrupt()
-  // `s3kit ls | head`: the reader went away, which is not an error worth a message.
+  // `s3kit ls | head`: the reader went away, which is not an error worth a message. A closed
+  // terminal (SIGHUP) fails every later write: the clean-up in progress must still finish.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(ExitCode.ok)
-    throw error
+    if (!interrupt.received()) process.exitCode = ExitCode.failed
   })
+  process.stderr.on('error', () => undefined)
   try {
     await buildProgram(interrupt.signal).parseAsync([...args], { from: 'user' })
     return ExitCode.ok

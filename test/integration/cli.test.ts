@@ -319,26 +319,33 @@ describe('exit codes and errors', () => {
     expect(named.code, named.stderr).toBe(0)
   })
 
-  test('Ctrl-C during an upload aborts it: exit 130, no object and no multipart upload left behind', async () => {
-    const child = start(['cp', '--part-size', '5', '-', `s3://${bucket}/interrupted.bin`])
-    const done = finished(child)
-    // Once the child is gone, the rest of what was written to its stdin has nowhere to go.
-    child.stdin!.on('error', () => undefined)
-    // More than one part, so the upload is multipart; stdin then stays open, as a slow source would.
-    child.stdin!.write(randomBytes(6 * MiB))
-    let uploads = 0
-    while (uploads === 0) {
-      // A command that died early would never start the upload: fail with what it said.
-      if (child.exitCode !== null) throw new Error(`s3kit exited early: ${(await done).stderr}`)
-      uploads = (await send(client, ListMultipartUploads({ Bucket: bucket, Prefix: 'interrupted' }))).Uploads.length
-    }
-    child.kill('SIGINT')
-    const result = await done
-    expect(result.code, result.stderr).toBe(130)
-    expect(result.stderr).toContain('s3kit: interrupted')
-    expect((await send(client, ListMultipartUploads({ Bucket: bucket, Prefix: 'interrupted' }))).Uploads).toEqual([])
-    expect(await headObjectOrNull(client, { Bucket: bucket, Key: 'interrupted.bin' })).toBeNull()
-  })
+  test.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+  ] as const)(
+    '%s (Ctrl-C, kill, a closed terminal) during an upload aborts it: exit %i, no object and no multipart upload left behind',
+    async (signal, exitCode) => {
+      const child = start(['cp', '--part-size', '5', '-', `s3://${bucket}/interrupted.bin`])
+      const done = finished(child)
+      // Once the child is gone, the rest of what was written to its stdin has nowhere to go.
+      child.stdin!.on('error', () => undefined)
+      // More than one part, so the upload is multipart; stdin then stays open, as a slow source would.
+      child.stdin!.write(randomBytes(6 * MiB))
+      let uploads = 0
+      while (uploads === 0) {
+        // A command that died early would never start the upload: fail with what it said.
+        if (child.exitCode !== null) throw new Error(`s3kit exited early: ${(await done).stderr}`)
+        uploads = (await send(client, ListMultipartUploads({ Bucket: bucket, Prefix: 'interrupted' }))).Uploads.length
+      }
+      child.kill(signal)
+      const result = await done
+      expect(result.code, result.stderr).toBe(exitCode)
+      expect(result.stderr).toContain('s3kit: interrupted')
+      expect((await send(client, ListMultipartUploads({ Bucket: bucket, Prefix: 'interrupted' }))).Uploads).toEqual([])
+      expect(await headObjectOrNull(client, { Bucket: bucket, Key: 'interrupted.bin' })).toBeNull()
+    },
+  )
 
   test('mb and rb --force', async () => {
     const other = uniqueBucket('cli-mb')
