@@ -1,22 +1,27 @@
-// CPU cost of the SDK layer per request, side by side in one run: a PutObject of 1 KiB followed
+// CPU cost of the SDK layer per request, side by side in one process: a PutObject of 1 KiB followed
 // by a GetObject read whole, over an instant stub transport (no network, no server), so what is
-// measured is signing, request building and response parsing. Peers: raw aws4fetch (the signer
-// alone, the floor) and @aws-sdk/client-s3. Reports µs per PUT+GET pair and the ratio to raw
-// aws4fetch, median of 5 rounds.
+// measured is signing, request building and response parsing. Contenders: raw aws4fetch (the
+// signer alone: the floor), s3kit through its root entry and through s3kit/core + the command
+// entries (as Node loads them: the package by its own name), s3mini and @aws-sdk/client-s3.
+// Rounds are interleaved (each round runs every contender, in a rotating order) after a warm-up,
+// and each contender's figure is the median of its rounds: µs of CPU (user + system) per pair.
 //
-//   npx tsup --silent && node bench/request-overhead.mjs
+//   npx tsup --silent && node bench/request-overhead.mjs [--json]
 //
 // The stub answers with the headers S3 documents for these operations (ETag, Last-Modified,
-// Content-Length, Content-Type).
-import { AwsClient } from 'aws4fetch'
-import { S3Client, PutObjectCommand, GetObjectCommand } from '@aws-sdk/client-s3'
-import { Readable } from 'node:stream'
-import { createClient, send } from '../dist/core.js'
-import { PutObject } from '../dist/commands/PutObject.js'
-import { GetObject } from '../dist/commands/GetObject.js'
+// Content-Length, Content-Type) and, like a real transport, reads the request's body.
 
-const PAIRS = Number(process.env.BENCH_PAIRS ?? 2000)
-const ROUNDS = 5
+import { Readable } from 'node:stream'
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { AwsClient } from 'aws4fetch'
+import * as root from 's3kit'
+import { GetObject } from 's3kit/commands/GetObject'
+import { PutObject } from 's3kit/commands/PutObject'
+import * as core from 's3kit/core'
+import { S3mini } from 's3mini'
+
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 1000)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
 const body = new Uint8Array(1024).fill(97)
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }
 const headers = () => ({
@@ -26,13 +31,18 @@ const headers = () => ({
   'content-type': 'text/plain',
 })
 const stubFetch = async (input, init) => {
-  const method = init?.method ?? (input instanceof Request ? input.method : 'GET')
-  if (input instanceof Request) await input.arrayBuffer()
+  const request = input instanceof Request ? input : undefined
+  const method = init?.method ?? request?.method ?? 'GET'
+  if (request) await request.arrayBuffer()
+  else if (init?.body) await new Response(init.body).arrayBuffer()
   return new Response(method === 'GET' ? body : null, { status: 200, headers: headers() })
 }
 
-const s3kit = createClient({ endpoint: 'https://s3.us-east-1.amazonaws.com', region: 'us-east-1', credentials, fetch: stubFetch })
+const endpoint = 'https://s3.us-east-1.amazonaws.com'
+const rootClient = root.createClient({ endpoint, region: 'us-east-1', credentials, fetch: stubFetch })
+const coreClient = core.createClient({ endpoint, region: 'us-east-1', credentials, fetch: stubFetch })
 const aws4 = new AwsClient({ ...credentials, service: 's3', region: 'us-east-1' })
+const mini = new S3mini({ ...credentials, endpoint: `${endpoint}/bench-bucket`, region: 'us-east-1', fetch: stubFetch })
 const sdk = new S3Client({
   region: 'us-east-1',
   credentials,
@@ -49,39 +59,79 @@ const sdk = new S3Client({
   },
 })
 
-const contenders = {
-  'aws4fetch (signer only)': async (i) => {
+export const contenders = {
+  aws4fetch: async (i) => {
     const url = `https://bench-bucket.s3.us-east-1.amazonaws.com/key-${i}`
     await stubFetch(await aws4.sign(url, { method: 'PUT', body, headers: { 'content-type': 'text/plain' } }))
     const got = await stubFetch(await aws4.sign(url, { method: 'GET' }))
     await got.arrayBuffer()
   },
-  s3kit: async (i) => {
-    await send(s3kit, PutObject({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }))
-    const { Body } = await send(s3kit, GetObject({ Bucket: 'bench-bucket', Key: `key-${i}` }))
+  's3kit (root)': async (i) => {
+    await root.send(
+      rootClient,
+      root.PutObject({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }),
+    )
+    const { Body } = await root.send(rootClient, root.GetObject({ Bucket: 'bench-bucket', Key: `key-${i}` }))
     await Body.bytes()
   },
+  's3kit/core': async (i) => {
+    await core.send(
+      coreClient,
+      PutObject({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }),
+    )
+    const { Body } = await core.send(coreClient, GetObject({ Bucket: 'bench-bucket', Key: `key-${i}` }))
+    await Body.bytes()
+  },
+  s3mini: async (i) => {
+    await mini.putObject(`key-${i}`, body, 'text/plain')
+    await mini.getObjectArrayBuffer(`key-${i}`)
+  },
   '@aws-sdk/client-s3': async (i) => {
-    await sdk.send(new PutObjectCommand({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }))
+    await sdk.send(
+      new PutObjectCommand({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }),
+    )
     const { Body } = await sdk.send(new GetObjectCommand({ Bucket: 'bench-bucket', Key: `key-${i}` }))
     await Body.transformToByteArray()
   },
 }
 
-async function measure(run) {
-  for (let i = 0; i < 200; i++) await run(i) // warm-up
-  const rounds = []
-  for (let r = 0; r < ROUNDS; r++) {
-    const start = process.cpuUsage()
-    for (let i = 0; i < PAIRS; i++) await run(i)
-    const used = process.cpuUsage(start)
-    rounds.push((used.user + used.system) / PAIRS)
-  }
-  return rounds.sort((a, b) => a - b)[Math.floor(ROUNDS / 2)]
+async function round(run, pairs) {
+  const start = process.cpuUsage()
+  for (let i = 0; i < pairs; i++) await run(i)
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / pairs
 }
 
-const results = {}
-for (const [name, run] of Object.entries(contenders)) results[name] = await measure(run)
-const floor = results['aws4fetch (signer only)']
-console.log(`CPU per PUT 1 KiB + GET pair, stub transport, median of ${ROUNDS} rounds of ${PAIRS} (node ${process.version})`)
-for (const [name, us] of Object.entries(results)) console.log(`${name.padEnd(26)} ${us.toFixed(0).padStart(6)} µs   ${(us / floor).toFixed(2)}× aws4fetch`)
+export async function measure() {
+  const names = Object.keys(contenders)
+  for (const name of names) await round(contenders[name], 300) // warm-up: JIT, key caches
+  const rounds = Object.fromEntries(names.map((name) => [name, []]))
+  for (let r = 0; r < ROUNDS; r++) {
+    const order = names.map((_, i) => names[(i + r) % names.length])
+    for (const name of order) rounds[name].push(await round(contenders[name], PAIRS))
+  }
+  const median = (list) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]
+  const floor = median(rounds.aws4fetch)
+  return {
+    pairs: PAIRS,
+    rounds: ROUNDS,
+    results: names.map((name) => ({
+      name,
+      us: median(rounds[name]),
+      ratio: median(rounds[name]) / floor,
+      spread: [Math.min(...rounds[name]), Math.max(...rounds[name])],
+    })),
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const result = await measure()
+  if (process.argv.includes('--json')) console.log(JSON.stringify(result))
+  else {
+    console.log(
+      `CPU per PUT 1 KiB + GET pair, stub transport, median of ${result.rounds} interleaved rounds of ${result.pairs} (node ${process.version})`,
+    )
+    for (const { name, us, ratio } of result.results)
+      console.log(`${name.padEnd(20)} ${us.toFixed(0).padStart(6)} µs   ${ratio.toFixed(2)}× aws4fetch`)
+  }
+}

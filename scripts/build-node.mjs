@@ -86,7 +86,10 @@ function chunkOf() {
   }
 }
 
-/** TypeScript sources through esbuild's transform; `./x.js` finds `./x.ts`; inlined packages by Node's rules. */
+/**
+ * TypeScript sources through esbuild's transform; `./x.js` finds `./x.node.ts`, else `./x.ts`;
+ * inlined packages resolve by Node's rules.
+ */
 function typescript() {
   return {
     name: 's3kit-typescript',
@@ -95,7 +98,9 @@ function typescript() {
       if (source.startsWith('.')) {
         const path = resolvePath(dirname(importer), source)
         if (importer.includes('/node_modules/')) return null
-        for (const candidate of [path.replace(/\.js$/, '.ts'), path, `${path}.ts`, join(path, 'index.ts')])
+        // A `x.node.ts` beside `x.ts` takes its place in this build (src/core/sha256.node.ts).
+        const ts = path.replace(/\.js$/, '.ts')
+        for (const candidate of [ts.replace(/\.ts$/, '.node.ts'), ts, path, `${path}.ts`, join(path, 'index.ts')])
           if (existsSync(candidate)) return candidate
         return null
       }

@@ -214,7 +214,7 @@ export function versions() {
   }
 }
 
-function markdown(rows, v) {
+export function markdown(rows, v) {
   const [head, ...body] = table(rows)
   const line = (cells) => `| ${cells.join(' | ')} |`
   return `# Bundle size

@@ -1,4 +1,8 @@
 import { InputError } from './errors.js'
+import { sha256Hex } from './sha256.js'
+
+export { hex } from './hex.js'
+
 import { checkInteger } from './validate.js'
 
 /** What a command can send: in-memory data, a Blob/File, or a stream of known length. */
@@ -75,7 +79,7 @@ export function checkBody(body: unknown, contentLength: number | undefined, fiel
 export async function preparePayload(body: RequestBody | undefined, length: number | undefined): Promise<Payload> {
   if (body === undefined) return { body: undefined, sha256: EMPTY_SHA256, length: 0, replayable: true }
   if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
-    const bytes = typeof body === 'string' ? (encoder ??= new TextEncoder()).encode(body) : body
+    const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
     return { body: bytes as BodyInit, sha256: await sha256Hex(bytes), length: bytes.byteLength, replayable: true }
   }
   if (typeof Blob !== 'undefined' && body instanceof Blob) {
@@ -86,50 +90,6 @@ export async function preparePayload(body: RequestBody | undefined, length: numb
       ? (body as ReadableStream<Uint8Array>)
       : fromAsyncIterable(body as AsyncIterable<Uint8Array>)
   return { body: stream, sha256: 'UNSIGNED-PAYLOAD', length, replayable: false }
-}
-
-let encoder: TextEncoder | undefined
-
-/**
- * Bodies up to this size are hashed on the calling thread when the runtime has node:crypto (Node,
- * Deno, Bun): about 2 µs for 1 KiB, against about 20 µs of CPU through WebCrypto, whose every call
- * is a job on another thread. Larger bodies go through WebCrypto, off the main thread, so that
- * hashing the parts of a large upload never stalls the event loop.
- */
-const ON_THREAD_HASH_LIMIT = 64 * 1024
-
-type HashHex = (bytes: Uint8Array | ArrayBuffer) => string
-let onThreadHash: HashHex | null | undefined
-
-/** node:crypto's SHA-256 where the runtime offers it without an import (`process.getBuiltinModule`), else null. */
-function nodeSha256(): HashHex | null {
-  if (onThreadHash === undefined) {
-    type NodeCrypto = {
-      createHash(algorithm: string): { update(data: Uint8Array): { digest(encoding: 'hex'): string } }
-    }
-    const scope = globalThis as { process?: { getBuiltinModule?: (id: string) => unknown } }
-    let crypto: NodeCrypto | undefined
-    try {
-      crypto = scope.process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined
-    } catch {
-      crypto = undefined
-    }
-    onThreadHash =
-      typeof crypto?.createHash === 'function'
-        ? (bytes) =>
-            crypto
-              .createHash('sha256')
-              .update(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))
-              .digest('hex')
-        : null
-  }
-  return onThreadHash
-}
-
-/** Hex SHA-256 of in-memory bytes. */
-export async function sha256Hex(bytes: Uint8Array | ArrayBuffer): Promise<string> {
-  const hash = bytes.byteLength <= ON_THREAD_HASH_LIMIT ? nodeSha256() : null
-  return hash ? hash(bytes) : hex(await crypto.subtle.digest('SHA-256', bytes as BufferSource))
 }
 
 /** A pull-based stream over an async iterable: nothing is read ahead of what fetch consumes. */
@@ -147,13 +107,3 @@ export function fromAsyncIterable(source: AsyncIterable<Uint8Array>): ReadableSt
     },
   })
 }
-
-export function hex(buffer: ArrayBuffer | Uint8Array): string {
-  const bytes = buffer instanceof Uint8Array ? buffer : new Uint8Array(buffer)
-  const table = (hexDigits ??= Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0')))
-  let out = ''
-  for (let i = 0; i < bytes.length; i++) out += table[bytes[i]!]
-  return out
-}
-
-let hexDigits: string[] | undefined

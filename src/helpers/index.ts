@@ -2,6 +2,13 @@
 // helper is built only from commands and `send`. The root entry re-exports this list.
 export { type AbortIncompleteUploadsOptions, abortIncompleteUploads } from './abort-incomplete-uploads.js'
 export { type DeleteBucketOptions, deleteBucket } from './delete-bucket.js'
+export {
+  type DownloadInput,
+  type DownloadOptions,
+  type DownloadOutput,
+  type DownloadProgress,
+  download,
+} from './download.js'
 export { type EmptyBucketOptions, type EmptyBucketResult, emptyBucket } from './empty-bucket.js'
 export { AclErrorCode, CorsErrorCode, explainS3Error, LifecycleErrorCode, RestoreErrorCode } from './explain-error.js'
 export { addGrant, type GrantTarget, removeGrant } from './grants.js'
