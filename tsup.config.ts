@@ -31,7 +31,8 @@ export default defineConfig([
       await buildNode()
     },
   },
-  // The `s3kit` command line, when it exists: one ESM file for Node with everything inlined.
+  // The `s3kit` command line, when it exists: ESM for Node with s3kit, zod and aws4fetch inlined;
+  // commander and cli-progress (CommonJS) stay dependencies, loaded by Node itself.
   ...(bin
     ? [
         {
@@ -39,7 +40,7 @@ export default defineConfig([
           format: ['esm'],
           platform: 'node',
           target: 'node20',
-          noExternal: [/./],
+          noExternal: [/^zod(\/|$)/, /^aws4fetch$/, /^@noble\/hashes(\/|$)/],
           banner: { js: '#!/usr/bin/env node' },
           outDir: 'dist/cli',
           clean: true,
