@@ -64,6 +64,15 @@ describe('npm pack', () => {
     expect(targets.map((t) => t.replace(/^\.\//, '')).filter((t) => !packedFiles.includes(t))).toEqual([])
   })
 
+  test('the bin is in the tarball and starts with its #! line', () => {
+    const bin = (pkg as { bin?: Record<string, string> }).bin ?? {}
+    for (const target of Object.values(bin)) {
+      const path = target.replace(/^\.\//, '')
+      expect(packedFiles).toContain(path)
+      expect(readFileSync(join(root, path), 'utf8').split('\n')[0]).toBe('#!/usr/bin/env node')
+    }
+  })
+
   test('publint reports nothing, suggestions included', async () => {
     const { messages, pkg: linted } = await publint({
       pack: { tarball: readFileSync(tarball).buffer as ArrayBuffer },
@@ -75,9 +84,12 @@ describe('npm pack', () => {
 
   test('@arethetypeswrong/cli reports no problem for any entry point or resolution', async () => {
     const attw = join(root, 'node_modules', '.bin', 'attw')
-    const { stdout } = await run(attw, [tarball, '--format', 'json']).catch((error: { stdout?: string }) => ({
-      stdout: error.stdout ?? '',
-    }))
+    // 64 entries × 4 resolutions: the JSON report is several MiB.
+    const { stdout } = await run(attw, [tarball, '--format', 'json'], { maxBuffer: 256 << 20 }).catch(
+      (error: { stdout?: string }) => ({
+        stdout: error.stdout ?? '',
+      }),
+    )
     const report = JSON.parse(stdout) as { analysis: { problems: unknown[]; entrypoints: Record<string, unknown> } }
     expect(Object.keys(report.analysis.entrypoints)).toEqual(
       expect.arrayContaining(Object.keys(pkg.exports).filter((e) => e !== './package.json')),
