@@ -35,7 +35,7 @@ export async function runJob(context: Context, job: Job, settings: JobSettings, 
   }
   progress.show(job.kind === 'upload' ? job.from.path : job.from.key)
   if (job.kind === 'upload') await uploadOne(client, job.from, job.to, fields, transfer, progress, signal)
-  else if (job.kind === 'download') await downloadOne(client, job.from, job.to, progress, signal)
+  else if (job.kind === 'download') await downloadOne(client, job.from, job.to, transfer, progress, signal)
   else await copyOne(client, job.from, job.to, fields, signal)
   if (settings.move) {
     if (job.kind === 'upload') await rm(job.from.path)

@@ -5,10 +5,9 @@ import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import type { ObjectWriteFields } from '../../codecs/object-headers.js'
 import { CopyObject } from '../../commands/CopyObject.js'
-import { GetObject } from '../../commands/GetObject.js'
 import { type Client, type FetchLike, send } from '../core/index.js'
-import { upload } from '../helpers/index.js'
-import { getFile, uploadFile } from '../node/index.js'
+import { download, upload } from '../helpers/index.js'
+import { downloadFile, uploadFile } from '../node/index.js'
 import type { Progress } from './progress.js'
 
 /** What a copy into S3 sets on the new object, from --content-type, --storage-class, --acl, --metadata. */
@@ -82,39 +81,58 @@ export async function uploadStream(
 }
 
 /**
- * An object into a file, through `getFile` (a temporary file renamed into place once complete, so
- * an interrupted download leaves neither a partial file nor a damaged old one). The file's
+ * An object into a file, through `downloadFile`: parallel ranged GETs pinned to the object's ETag,
+ * written in place to a temporary file that is renamed into place once complete (so an
+ * interrupted download leaves neither a partial file nor a damaged old one). The file's
  * modification time is set to the object's LastModified, which is what `sync` compares.
  */
 export async function downloadOne(
   client: Client,
   from: { bucket: string; key: string },
   to: { path: string },
+  options: TransferOptions,
   progress: Progress,
   signal: AbortSignal,
 ): Promise<void> {
   await mkdir(dirname(to.path), { recursive: true })
-  const output = await getFile(
-    countingBody(client, progress),
+  const output = await downloadFile(
+    client,
     { Bucket: from.bucket, Key: from.key, path: to.path },
-    { signal },
+    { ...options, signal, onProgress: counter(progress) },
   )
   await utimes(to.path, output.LastModified, output.LastModified)
 }
 
-/** An object to stdout (`cat`, `cp s3://… -`). */
+/** An object to stdout (`cat`, `cp s3://… -`), in parallel ranged GETs delivered in order. */
 export async function streamOut(
   client: Client,
   from: { bucket: string; key: string },
   out: NodeJS.WritableStream,
+  options: TransferOptions,
   progress: Progress,
   signal: AbortSignal,
 ): Promise<void> {
-  const { Body, ContentLength } = await send(client, GetObject({ Bucket: from.bucket, Key: from.key }), { signal })
-  progress.expect(ContentLength)
-  const counted = Readable.fromWeb(Body as unknown as import('node:stream/web').ReadableStream<Uint8Array>)
-  counted.on('data', (chunk: Uint8Array) => progress.add(chunk.byteLength))
-  await pipeline(counted, out, { signal, end: false })
+  const { Body } = await download(
+    client,
+    { Bucket: from.bucket, Key: from.key },
+    { ...options, signal, onProgress: counter(progress) },
+  )
+  await pipeline(Readable.fromWeb(Body as import('node:stream/web').ReadableStream<Uint8Array>), out, {
+    signal,
+    end: false,
+  })
+}
+
+/** The download helpers report bytes so far of a known total; the display wants the steps. */
+function counter(progress: Progress): (update: { loaded: number; total: number }) => void {
+  let received = 0
+  let expected = false
+  return ({ loaded, total }) => {
+    if (!expected) progress.expect(total)
+    expected = true
+    progress.add(loaded - received)
+    received = loaded
+  }
 }
 
 /**
@@ -141,28 +159,4 @@ export async function copyOne(
     }),
     { signal },
   )
-}
-
-/**
- * The client with a fetch that counts the bytes of object bodies as they are read, for the
- * progress bar of downloads (`getFile` reports none). To be replaced by the download helper's own
- * progress once s3kit/node has `downloadFile`.
- */
-function countingBody(client: Client, progress: Progress): Client {
-  const fetch: FetchLike = async (input, init) => {
-    const response = await client.fetch(input, init)
-    if (!response.body || (response.status !== 200 && response.status !== 206)) return response
-    const length = Number(response.headers.get('content-length'))
-    if (Number.isFinite(length)) progress.expect(length)
-    const body = response.body.pipeThrough(
-      new TransformStream<Uint8Array, Uint8Array>({
-        transform(chunk, controller) {
-          progress.add(chunk.byteLength)
-          controller.enqueue(chunk)
-        },
-      }),
-    )
-    return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers })
-  }
-  return Object.freeze({ ...client, fetch })
 }

@@ -225,13 +225,12 @@ describe('sync', () => {
 })
 
 describe('in a terminal', () => {
-  test('cp shows a progress bar with bytes, rate and ETA, and uploads in parts', async () => {
-    const source = join(dir, 'progress.bin')
-    await writeFile(source, randomBytes(12 * MiB))
-    const typescript = join(dir, 'typescript')
-    // `script` runs the command on a pseudo-terminal and records everything written to it.
-    const command = `stty cols 120 rows 20; '${process.execPath}' '${cliPath()}' cp --part-size 5 '${source}' 's3://${bucket}/tty/progress.bin'`
-    const run = await new Promise<number | null>((resolve, reject) => {
+  /** Runs `s3kit args…` on a pseudo-terminal (`script`) and returns everything written to it. */
+  async function onTerminal(args: string[]): Promise<{ code: number | null; screen: string }> {
+    const typescript = join(dir, `typescript-${args[0]}`)
+    const quoted = args.map((arg) => `'${arg}'`).join(' ')
+    const command = `stty cols 120 rows 20; '${process.execPath}' '${cliPath()}' ${quoted}`
+    const code = await new Promise<number | null>((resolve, reject) => {
       const child = execFile(
         'script',
         ['-qfec', command, typescript],
@@ -239,13 +238,29 @@ describe('in a terminal', () => {
         (error) => (error && typeof error.code !== 'number' ? reject(error) : resolve(child.exitCode)),
       )
     })
-    expect(run).toBe(0)
-    const screen = await readFile(typescript, 'utf8')
-    expect(screen).toMatch(/█+ 100% \| 12 MiB\/12 MiB \| [\d.]+ (KiB|MiB|GiB)\/s \| ETA 0:00 \| /)
-    expect(screen).toContain(`upload: ${source} to s3://${bucket}/tty/progress.bin`)
-    expect(screen).toContain('\x1b[?25h') // the cursor is shown again
+    return { code, screen: await readFile(typescript, 'utf8') }
+  }
+
+  test('cp shows a progress bar with bytes, rate and ETA, uploading in parts and downloading in ranges', async () => {
+    const source = join(dir, 'progress.bin')
+    const bytes = randomBytes(12 * MiB)
+    await writeFile(source, bytes)
+    const up = await onTerminal(['cp', '--part-size', '5', source, `s3://${bucket}/tty/progress.bin`])
+    expect(up.code).toBe(0)
+    expect(up.screen).toMatch(/█+ 100% \| 12 MiB\/12 MiB \| [\d.]+ (KiB|MiB|GiB)\/s \| ETA 0:00 \| /)
+    expect(up.screen).toContain(`upload: ${source} to s3://${bucket}/tty/progress.bin`)
+    expect(up.screen).toContain('\x1b[?25h') // the cursor is shown again
     const head = await headObjectOrNull(client, { Bucket: bucket, Key: 'tty/progress.bin' })
     expect(head?.ETag).toMatch(/-3"$/)
+
+    const target = join(dir, 'progress.back')
+    const down = await onTerminal(['cp', '--part-size', '5', `s3://${bucket}/tty/progress.bin`, target])
+    expect(down.code).toBe(0)
+    expect(down.screen).toMatch(
+      /█+ 100% \| 12 MiB\/12 MiB \| [\d.]+ (KiB|MiB|GiB)\/s \| ETA 0:00 \| tty\/progress\.bin/,
+    )
+    expect(down.screen).toContain(`download: s3://${bucket}/tty/progress.bin to ${target}`)
+    expect((await readFile(target)).equals(bytes)).toBe(true)
   })
 })
 
@@ -324,7 +339,7 @@ describe('exit codes and errors', () => {
     ['SIGTERM', 143],
     ['SIGHUP', 129],
   ] as const)(
-    '%s (Ctrl-C, kill, a closed terminal) during an upload aborts it: exit %i, no object and no multipart upload left behind',
+    '%s during an upload (Ctrl-C, kill, a closed terminal) aborts it: exit %i, no object and no multipart upload left behind',
     async (signal, exitCode) => {
       const child = start(['cp', '--part-size', '5', '-', `s3://${bucket}/interrupted.bin`])
       const done = finished(child)

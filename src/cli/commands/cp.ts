@@ -80,7 +80,14 @@ async function streamCopy(context: Context, from: Location, to: Location, settin
       context.signal,
     )
   } else if (from.kind === 's3' && to.kind === 'stdio') {
-    await streamOut(context.client, checkKey(from), context.stdout, settings.progress, context.signal)
+    await streamOut(
+      context.client,
+      checkKey(from),
+      context.stdout,
+      settings.transfer,
+      settings.progress,
+      context.signal,
+    )
   } else {
     throw new InputError('source', 'copy stdin into S3 or an object to stdout; the other side must be in S3.')
   }

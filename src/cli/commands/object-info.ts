@@ -11,7 +11,7 @@ import { streamOut } from '../transfer.js'
 
 /** `s3kit cat s3://bucket/key`: the object's bytes on stdout, streamed. */
 export async function cat(context: Context, target: string): Promise<void> {
-  await streamOut(context.client, objectOf(target), context.stdout, silentProgress, context.signal)
+  await streamOut(context.client, objectOf(target), context.stdout, {}, silentProgress, context.signal)
 }
 
 /**
