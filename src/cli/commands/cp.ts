@@ -23,7 +23,8 @@ const FILES_AT_ONCE = 4
  * `s3kit cp SOURCE DEST` (and `mv`, which removes each source once its copy is complete): a file
  * to S3, S3 to a file, S3 to S3, `-` for stdin or stdout, and with --recursive every file or key
  * under a directory or prefix. Uploads go through `uploadFile` (parallel parts above 8 MiB or
- * --part-size), downloads through `getFile`, S3-to-S3 copies through CopyObject.
+ * --part-size), downloads through `downloadFile` (parallel ranged GETs), S3-to-S3 copies through
+ * CopyObject.
  */
 export async function cp(
   context: Context,
