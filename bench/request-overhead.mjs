@@ -2,7 +2,9 @@
 // by a GetObject read whole, over an instant stub transport (no network, no server), so what is
 // measured is signing, request building and response parsing. Contenders: raw aws4fetch (the
 // signer alone: the floor), s3kit through its root entry and through s3kit/core + the command
-// entries (as Node loads them: the package by its own name), s3mini and @aws-sdk/client-s3.
+// entries (as Node loads them: the package by its own name, whose Node build computes digests with
+// node:crypto), s3kit's browser build (WebCrypto, like aws4fetch: what the SDK layer itself adds),
+// s3mini and @aws-sdk/client-s3.
 // Rounds are interleaved (each round runs every contender, in a rotating order) after a warm-up,
 // and each contender's figure is the median of its rounds: µs of CPU (user + system) per pair.
 //
@@ -19,6 +21,11 @@ import { GetObject } from 's3kit/commands/GetObject'
 import { PutObject } from 's3kit/commands/PutObject'
 import * as core from 's3kit/core'
 import { S3mini } from 's3mini'
+import { GetObject as WebGetObject } from '../dist/commands/GetObject.js'
+import { PutObject as WebPutObject } from '../dist/commands/PutObject.js'
+// The browser build (what the `import` condition gives bundlers), by path: WebCrypto for every
+// digest, like aws4fetch, so its figure is what the SDK layer itself adds to the same signer.
+import * as web from '../dist/core.js'
 
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 1000)
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 9)
@@ -41,6 +48,7 @@ const stubFetch = async (input, init) => {
 const endpoint = 'https://s3.us-east-1.amazonaws.com'
 const rootClient = root.createClient({ endpoint, region: 'us-east-1', credentials, fetch: stubFetch })
 const coreClient = core.createClient({ endpoint, region: 'us-east-1', credentials, fetch: stubFetch })
+const webClient = web.createClient({ endpoint, region: 'us-east-1', credentials, fetch: stubFetch })
 const aws4 = new AwsClient({ ...credentials, service: 's3', region: 'us-east-1' })
 const mini = new S3mini({ ...credentials, endpoint: `${endpoint}/bench-bucket`, region: 'us-east-1', fetch: stubFetch })
 const sdk = new S3Client({
@@ -80,6 +88,14 @@ export const contenders = {
       PutObject({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }),
     )
     const { Body } = await core.send(coreClient, GetObject({ Bucket: 'bench-bucket', Key: `key-${i}` }))
+    await Body.bytes()
+  },
+  's3kit (browser build)': async (i) => {
+    await web.send(
+      webClient,
+      WebPutObject({ Bucket: 'bench-bucket', Key: `key-${i}`, Body: body, ContentType: 'text/plain' }),
+    )
+    const { Body } = await web.send(webClient, WebGetObject({ Bucket: 'bench-bucket', Key: `key-${i}` }))
     await Body.bytes()
   },
   s3mini: async (i) => {
