@@ -6,7 +6,7 @@ import { bundle, scenarioImports } from './bundle.js'
 import { expectNoIncompleteUploads, expectScenario, withScenarioBucket } from './harness.js'
 import type { ErrorReport, ScenarioConfig, ScenarioReport } from './scenario.js'
 
-// Debian's Chromium (installed by .ci/run); playwright-core never downloads a browser of its own.
+// Debian's Chromium (installed by `npm test`, scripts/test.sh); playwright-core never downloads a browser of its own.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 // Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
 const CHROMIUM_ARGS = [
