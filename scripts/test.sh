@@ -2,11 +2,13 @@
 # `npm test`: everything, in the order a failure is cheapest to find. First the programs the tests
 # drive that npm cannot install (Debian packages, installed here when missing, as
 # scripts/s3-server.sh installs Ceph), then type checks, the build (the runtime and command-line
-# tests load dist/), then vitest: unit tests, integration tests against a real S3 server (started
-# by test/integration/global-setup.ts unless S3_ENDPOINT is set), the built `s3kit` command line
-# against that server, and the 'runtimes' project: the same scenario in Chromium, workerd, Deno,
-# Bun and Node (ESM and CJS), the examples/, plus the packed package's checks (file list, publint,
-# attw, consumer type-checks under bundler/node16/nodenext/node10). Last, the bundle-size budgets.
+# tests load dist/), the API reference (TypeDoc into docs/api/: an undocumented export, a type not
+# exported or a broken link fails), then vitest: unit tests, integration tests against a real S3
+# server (started by test/integration/global-setup.ts unless S3_ENDPOINT is set), the built `s3kit`
+# command line against that server, and the 'runtimes' project: the same scenario in Chromium,
+# workerd, Deno, Bun and Node (ESM and CJS), the examples/, plus the packed package's checks (file
+# list, publint, attw, consumer type-checks under bundler/node16/nodenext/node10). Last, the
+# bundle-size budgets.
 # It ends with one line `tests: N passed, M failed` counted from vitest's JSON report.
 #
 # Sourcing this file (`. scripts/test.sh`) defines the functions without running anything, which
@@ -75,6 +77,7 @@ main() {
   step npx tsc -p tsconfig.json
   step npx tsc -p tsconfig.test.json
   step npx tsup --silent
+  step npx typedoc
   step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
   step node scripts/size.mjs --check
   node scripts/test-summary.mjs test-results/vitest.json "$status"
