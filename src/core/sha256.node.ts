@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto'
 import { hex } from './hex.js'
+import { nodeCrypto } from './node-crypto.js'
 
 /**
  * Bodies up to this size are hashed on the calling thread with node:crypto: about 2 µs for 1 KiB,
@@ -14,10 +14,12 @@ const ON_THREAD_LIMIT = 64 * 1024
  * target Node take it through the `node` export condition; scripts/build-node.mjs swaps it in).
  */
 export async function sha256Hex(bytes: Uint8Array | ArrayBuffer): Promise<string> {
-  if (bytes.byteLength <= ON_THREAD_LIMIT) {
-    return createHash('sha256')
+  const crypto = bytes.byteLength <= ON_THREAD_LIMIT ? nodeCrypto() : null
+  if (crypto) {
+    return crypto
+      .createHash('sha256')
       .update(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes))
       .digest('hex')
   }
-  return hex(await crypto.subtle.digest('SHA-256', bytes as BufferSource))
+  return hex(await globalThis.crypto.subtle.digest('SHA-256', bytes as BufferSource))
 }
