@@ -32,61 +32,90 @@ export function objectBody(response: Response, context: ResponseContext): Object
   let failures = 0
   let started = false
   let timer: ReturnType<typeof setTimeout> | undefined
+  // What failed the stream: the body readers rethrow it, where a browser's Response would
+  // replace it with a bare TypeError (the Fetch standard's "fully read body" does).
+  let failure: unknown
   const stream = new ReadableStream<Uint8Array>(
     {
-      async pull(controller) {
-        started = true
-        for (;;) {
-          try {
-            const next = reader
-              ? await Promise.race([
-                  reader.read(),
-                  // A connection that stalls counts as cut: no byte for idleMs, and it is given up.
-                  new Promise<never>((_, reject) => (timer = idleMs ? setTimeout(reject, idleMs, new DOMException(`no byte for ${idleMs} ms`, 'TimeoutError')) : undefined)),
-                ])
-              : { done: true as const }
-            clearTimeout(timer)
-            if (!next.done) {
-              // Only bytes count as progress (an empty chunk does not renew the attempts).
-              if (next.value.byteLength) failures = 0
-              received += next.value.byteLength
-              return controller.enqueue(next.value)
-            }
-            // Some runtimes end a cut body quietly instead of failing it.
-            if (!(received < length)) return controller.close()
-            throw new TypeError('the body ended early')
-          } catch (error) {
-            clearTimeout(timer)
-            void reader?.cancel(error).catch(() => undefined)
-            if (signal?.aborted) throw signal.reason
-            if (!again || !etag || !(received < length) || ++failures >= context.attempts!) {
-              throw new S3Error({ ...context, code: 'NetworkError', status: 0, message: `${context.operation} Body failed after ${received} of ${length} bytes: ${(error as Error).message}`, cause: error })
-            }
-            // A 412 (the object changed) rejects here as an S3Error PreconditionFailed: the stream ends with it.
-            const rest = await again(
-              { range: `bytes=${+first + received}-${last ?? length - 1}`, 'if-match': etag },
-              { partNumber: undefined, ...(versionId && { versionId }) },
-            )
-            // With If-Match, a 206 holds exactly the bytes asked for; anything else is tried again.
-            reader = rest.status === 206 ? rest.body?.getReader() : void rest.body?.cancel()
-          }
-        }
-      },
+      pull: (controller) =>
+        pump(controller).catch((error: unknown) => {
+          throw (failure = error)
+        }),
       cancel: (reason) => reader?.cancel(reason),
     },
     // Nothing is read before the caller asks: an unread body stays unread (and can still be read whole).
     { highWaterMark: 0 },
   )
+  async function pump(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+    started = true
+    for (;;) {
+      try {
+        const next = reader
+          ? await Promise.race([
+              reader.read(),
+              // A connection that stalls counts as cut: no byte for idleMs, and it is given up.
+              new Promise<never>(
+                (_, reject) =>
+                  (timer = idleMs
+                    ? setTimeout(reject, idleMs, new DOMException(`no byte for ${idleMs} ms`, 'TimeoutError'))
+                    : undefined),
+              ),
+            ])
+          : { done: true as const }
+        clearTimeout(timer)
+        if (!next.done) {
+          // Only bytes count as progress (an empty chunk does not renew the attempts).
+          if (next.value.byteLength) failures = 0
+          received += next.value.byteLength
+          return controller.enqueue(next.value)
+        }
+        // Some runtimes end a cut body quietly instead of failing it.
+        if (!(received < length)) return controller.close()
+        throw new TypeError('the body ended early')
+      } catch (error) {
+        clearTimeout(timer)
+        void reader?.cancel(error).catch(() => undefined)
+        if (signal?.aborted) throw signal.reason
+        if (!again || !etag || !(received < length) || ++failures >= context.attempts!) {
+          throw new S3Error({
+            ...context,
+            code: 'NetworkError',
+            status: 0,
+            message: `${context.operation} Body failed after ${received} of ${length} bytes: ${(error as Error).message}`,
+            cause: error,
+          })
+        }
+        // A 412 (the object changed) rejects here as an S3Error PreconditionFailed: the stream ends with it.
+        const rest = await again(
+          { range: `bytes=${+first + received}-${last ?? length - 1}`, 'if-match': etag },
+          { partNumber: undefined, ...(versionId && { versionId }) },
+        )
+        // With If-Match, a 206 holds exactly the bytes asked for; anything else is tried again.
+        reader = rest.status === 206 ? rest.body?.getReader() : void rest.body?.cancel()
+      }
+    }
+  }
   const whole = (): Response => {
     if (stream.locked || started) {
-      throw new TypeError(`${context.operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`)
+      throw new TypeError(
+        `${context.operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`,
+      )
     }
     return new Response(stream)
   }
+  const read =
+    <T>(how: (whole: Response) => Promise<T>) =>
+    async (): Promise<T> => {
+      try {
+        return await how(whole())
+      } catch (error) {
+        throw failure ?? error
+      }
+    }
   const readers: BodyReaders = {
-    text: async () => whole().text(),
-    bytes: async () => new Uint8Array(await whole().arrayBuffer()),
-    json: async <T>() => (await whole().json()) as T,
+    text: read((r) => r.text()),
+    bytes: read(async (r) => new Uint8Array(await r.arrayBuffer())),
+    json: read((r) => r.json()) as BodyReaders['json'],
   }
   return Object.assign(stream, readers)
 }

@@ -12,7 +12,8 @@ import {
   type Client,
 } from '../../src/index.js'
 import { server, testClient, uniqueBucket } from '../integration/env.js'
-import { multipartBytes, scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
+import { startFaultProxy } from '../support/fault-proxy.js'
+import { bodyCutSize, multipartBytes, scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
 
 /**
  * The Node side of the runtime scenarios: make a bucket (with a CORS rule for browser runs),
@@ -31,10 +32,16 @@ export async function withScenarioBucket<T>(label: string, cors: CorsRule | unde
   const s = server()
   const bucket = uniqueBucket(label)
   await send(client, CreateBucket({ Bucket: bucket }))
+  // Cuts the body of every plain GET of the body-cut object midway; resumed (ranged) GETs pass.
+  const proxy = await startFaultProxy({
+    target: s.endpoint,
+    decide: (request) => (request.method === 'GET' && request.url?.includes('/cut/') && request.headers.range === undefined ? 'cutBody' : undefined),
+  })
   try {
     if (cors) await send(client, putBucketCors(bucket, cors))
-    return await run({ endpoint: s.endpoint, region: s.region, accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, bucket })
+    return await run({ endpoint: s.endpoint, region: s.region, accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, bucket, faultEndpoint: proxy.endpoint })
   } finally {
+    await proxy.close()
     await removeBucket(client, bucket)
   }
 }
@@ -99,6 +106,10 @@ export async function expectScenario(report: ScenarioReport, config: ScenarioCon
     operation: 'GetObject',
     key: scenarioKeys.missing,
   })
+
+  // A body cut midway resumed by itself into the whole object; without resuming, a typed error.
+  expect(report.bodyCut?.resumed).toEqual({ whole: true, length: bodyCutSize })
+  expect(report.bodyCut?.withoutResume).toMatchObject({ isS3Error: true, name: 'S3Error', code: 'NetworkError', operation: 'GetObject', key: scenarioKeys.bodyCut })
 
   // The server holds what the runtime wrote, under the same (encoded) keys.
   const head = await send(client, HeadObject({ Bucket: config.bucket, Key: scenarioKeys.fromBlob }))

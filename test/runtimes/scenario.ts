@@ -14,6 +14,11 @@ export interface ScenarioConfig {
   readonly accessKeyId: string
   readonly secretAccessKey: string
   readonly bucket: string
+  /**
+   * The fault proxy in front of the same server (test/support/fault-proxy.ts), which cuts the body
+   * of every plain GET of `scenarioKeys.bodyCut` midway and lets ranged GETs through.
+   */
+  readonly faultEndpoint?: string
 }
 
 /** The keys the scenario writes, so the test can check them server-side and remove them. */
@@ -22,6 +27,7 @@ export const scenarioKeys = {
   fromBlob: 'files/blob+file (1).txt',
   multipart: 'large/multipart upload.bin',
   missing: 'no/such key.txt',
+  bodyCut: 'cut/body.bin',
 } as const
 
 export const scenarioContent = {
@@ -75,7 +81,15 @@ export interface ScenarioReport {
     readonly prefixes: readonly string[]
   }
   readonly missing: ErrorReport
+  /** A GET whose connection the proxy cuts midway: resumed whole by default, an S3Error without resuming. */
+  readonly bodyCut?: {
+    readonly resumed: { readonly whole: boolean; readonly length: number; readonly error?: ErrorReport }
+    readonly withoutResume: ErrorReport
+  }
 }
+
+/** The body-cut object's size: enough for the cut to land mid-body in every runtime's buffering. */
+export const bodyCutSize = 300_000
 
 export function clientFor(s3kit: typeof S3kit, config: ScenarioConfig): S3kit.Client {
   return s3kit.createClient({
@@ -134,6 +148,26 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
 
   const missing = await errorOf(() => send(client, GetObject({ Bucket, Key: scenarioKeys.missing })), s3kit)
 
+  // After the listing, so that the listing sees only the three keys above.
+  let bodyCut: ScenarioReport['bodyCut']
+  if (config.faultEndpoint) {
+    const original = multipartBytes().slice(0, bodyCutSize)
+    await send(client, PutObject({ Bucket, Key: scenarioKeys.bodyCut, Body: original }))
+    const proxied = clientFor(s3kit, { ...config, endpoint: config.faultEndpoint })
+    let resumed: NonNullable<ScenarioReport['bodyCut']>['resumed']
+    try {
+      const bytes = await (await send(proxied, GetObject({ Bucket, Key: scenarioKeys.bodyCut }))).Body.bytes()
+      resumed = { whole: bytes.length === original.length && bytes.every((byte, i) => byte === original[i]), length: bytes.length }
+    } catch (error) {
+      resumed = { whole: false, length: -1, error: await errorOf(() => Promise.reject(error), s3kit) }
+    }
+    // A distinct URL (and no-store): Chromium's HTTP cache would otherwise complete its truncated
+    // copy of the first response with a range request of its own, and nothing would be cut.
+    const uncached = GetObject({ Bucket, Key: scenarioKeys.bodyCut, ResponseCacheControl: 'no-store' })
+    const withoutResume = await errorOf(async () => (await send(proxied, uncached, { resume: false })).Body.bytes(), s3kit)
+    bodyCut = { resumed, withoutResume }
+  }
+
   return {
     globals: {
       process: typeof (globalThis as { process?: unknown }).process !== 'undefined',
@@ -147,6 +181,7 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
     upload: uploadReport,
     list,
     missing,
+    ...(bodyCut ? { bodyCut } : {}),
   }
 }
 
