@@ -58,8 +58,14 @@ export interface GroupGrantee {
   readonly URI: string
 }
 
+/**
+ * Who a grant is for: an account by canonical user ID, an account by e-mail address, or one of S3's
+ * predefined groups, told apart by `Type` (S3's `xsi:type`). s3kit types each kind with its own
+ * fields, where `@aws-sdk/client-s3` has one shape whose fields are all optional.
+ */
 export type Grantee = CanonicalUserGrantee | EmailGrantee | GroupGrantee
 
+/** One entry of an ACL: a grantee and the permission it has. */
 export interface Grant {
   readonly Grantee: Grantee
   readonly Permission: Permission

@@ -7,6 +7,7 @@ import { integer, readDocument, text, xmlDocument } from './xml.js'
 
 /** The `<CORSConfiguration>` document of PutBucketCors and GetBucketCors. */
 
+/** An HTTP method a CORS rule can allow: S3 accepts these five only. */
 export type CORSMethod = 'GET' | 'PUT' | 'HEAD' | 'POST' | 'DELETE'
 const METHODS: readonly CORSMethod[] = ['GET', 'PUT', 'HEAD', 'POST', 'DELETE']
 
@@ -29,6 +30,10 @@ export interface CORSRule {
   readonly MaxAgeSeconds?: number
 }
 
+/**
+ * A bucket's CORS configuration, as `PutBucketCors` takes it: the rules S3 checks a cross-origin
+ * request against, in order.
+ */
 export interface CORSConfiguration {
   /** 1 to 100 rules. */
   readonly CORSRules: readonly CORSRule[]

@@ -9,18 +9,30 @@ import { boolean, text, xmlDocument } from './xml.js'
 /** `AES256` (SSE-S3), `aws:kms` (SSE-KMS) or `aws:kms:dsse` (dual-layer SSE-KMS). */
 export type ServerSideEncryption = 'AES256' | 'aws:kms' | 'aws:kms:dsse'
 
+/**
+ * The encryption S3 applies to an object stored without its own setting: an algorithm and, for the
+ * KMS ones, a key.
+ */
 export interface ServerSideEncryptionByDefault {
   readonly SSEAlgorithm: ServerSideEncryption
   /** The KMS key (ID, ARN or alias ARN) for `aws:kms` and `aws:kms:dsse`; S3 uses the AWS managed key when left out. */
   readonly KMSMasterKeyID?: string
 }
 
+/**
+ * One default-encryption rule of a bucket: the default algorithm and key, and whether SSE-KMS uses
+ * an S3 Bucket Key.
+ */
 export interface ServerSideEncryptionRule {
   readonly ApplyServerSideEncryptionByDefault?: ServerSideEncryptionByDefault
   /** Use an S3 Bucket Key for SSE-KMS, which cuts KMS requests. */
   readonly BucketKeyEnabled?: boolean
 }
 
+/**
+ * A bucket's default encryption, as `PutBucketEncryption` takes it: exactly one rule (S3 accepts no
+ * more).
+ */
 export interface ServerSideEncryptionConfiguration {
   readonly Rules: readonly ServerSideEncryptionRule[]
 }

@@ -16,6 +16,12 @@ export { GroupUri, Permission } from './acl.js'
 export type { CopyResult, CopySource, CopySourceConditions } from './copy-source.js'
 export type { CORSConfiguration, CORSMethod, CORSRule, CORSRuleOutput } from './cors.js'
 export type {
+  ServerSideEncryption,
+  ServerSideEncryptionByDefault,
+  ServerSideEncryptionConfiguration,
+  ServerSideEncryptionRule,
+} from './encryption.js'
+export type {
   LifecycleConfiguration,
   LifecycleExpiration,
   LifecycleRule,
@@ -29,5 +35,19 @@ export type {
 } from './lifecycle.js'
 export type { CommonPrefix, ObjectSummary } from './list.js'
 export type { ObjectHeaders, ObjectReadFields, ObjectWriteFields } from './object-headers.js'
+export type {
+  DefaultRetention,
+  ObjectLockConfiguration,
+  ObjectLockConfigurationOutput,
+  ObjectLockLegalHold,
+  ObjectLockLegalHoldStatus,
+  ObjectLockRetention,
+  ObjectLockRetentionMode,
+} from './object-lock.js'
 export type { Owner } from './owner.js'
+export type { ObjectOwnership, OwnershipControls, OwnershipControlsRule } from './ownership.js'
+export type { PolicyDocument, PolicyStatement } from './policy.js'
+export type { PublicAccessBlockConfiguration, PublicAccessBlockOutput } from './public-access-block.js'
 export type { RestoreStatus } from './restore.js'
+export type { Tag, Tagging } from './tagging.js'
+export type { BucketVersioningStatus, MFADeleteStatus, VersioningConfiguration } from './versioning.js'

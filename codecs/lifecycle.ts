@@ -12,6 +12,10 @@ import { boolean, integer, readDocument, text, timestamp, xmlDocument } from './
  * `InputError` naming the rule and field instead of a bare `MalformedXML` from the server.
  */
 
+/**
+ * A tag a lifecycle rule filters on (exported as `LifecycleTag`): the rule applies to objects that
+ * carry this key with this value.
+ */
 export interface Tag {
   readonly Key: string
   readonly Value: string
@@ -55,6 +59,10 @@ export type LifecycleExpiration =
   | { readonly Date: Date; readonly Days?: never; readonly ExpiredObjectDeleteMarker?: never }
   | { readonly ExpiredObjectDeleteMarker: boolean; readonly Days?: never; readonly Date?: never }
 
+/**
+ * When noncurrent versions (versioned buckets) move to another storage class: days after they
+ * became noncurrent, optionally keeping the newest few where they are.
+ */
 export interface NoncurrentVersionTransition {
   /** Days after the version became noncurrent (0 or more). */
   readonly NoncurrentDays: number
@@ -63,6 +71,10 @@ export interface NoncurrentVersionTransition {
   readonly NewerNoncurrentVersions?: number
 }
 
+/**
+ * When noncurrent versions (versioned buckets) are deleted for good: days after they became
+ * noncurrent, optionally keeping the newest few.
+ */
 export interface NoncurrentVersionExpiration {
   /** Days after the version became noncurrent (1 or more). */
   readonly NoncurrentDays: number
@@ -70,6 +82,13 @@ export interface NoncurrentVersionExpiration {
   readonly NewerNoncurrentVersions?: number
 }
 
+/**
+ * One lifecycle rule: which objects it applies to (`Filter`), whether it is enabled, and what
+ * happens to them over time: transitions to other storage classes, expiration, the same for
+ * noncurrent versions, and the abort of incomplete multipart uploads. s3kit types the either-or
+ * fields as unions (`Days` or `Date`, one filter kind), so a rule S3 would refuse does not
+ * type-check.
+ */
 export interface LifecycleRule {
   /** Up to 255 characters; S3 makes one up when left out. */
   readonly ID?: string
@@ -86,6 +105,10 @@ export interface LifecycleRule {
   readonly AbortIncompleteMultipartUpload?: { readonly DaysAfterInitiation: number }
 }
 
+/**
+ * A bucket's lifecycle configuration, as `PutBucketLifecycleConfiguration` takes it: its rules,
+ * which replace all the old ones.
+ */
 export interface LifecycleConfiguration {
   /** 1 to 1,000 rules; a PUT replaces the whole configuration. */
   readonly Rules: readonly LifecycleRule[]

@@ -13,6 +13,10 @@ import { integer, timestamp, xmlDocument } from './xml.js'
 
 /** `GOVERNANCE`: users with `s3:BypassGovernanceRetention` may shorten or remove it; `COMPLIANCE`: nobody can, not even the root user. */
 export type ObjectLockRetentionMode = 'GOVERNANCE' | 'COMPLIANCE'
+/**
+ * A legal hold's status: `ON` keeps the version from being deleted or overwritten until it is set
+ * `OFF`.
+ */
 export type ObjectLockLegalHoldStatus = 'ON' | 'OFF'
 
 /** The retention new object versions get: a mode and exactly one of `Days` or `Years`. */
@@ -20,6 +24,10 @@ export type DefaultRetention =
   | { readonly Mode: ObjectLockRetentionMode; readonly Days: number; readonly Years?: undefined }
   | { readonly Mode: ObjectLockRetentionMode; readonly Years: number; readonly Days?: undefined }
 
+/**
+ * A bucket's Object Lock configuration, as `PutObjectLockConfiguration` takes it: Object Lock
+ * enabled (it cannot be turned off) and, optionally, the default retention new object versions get.
+ */
 export interface ObjectLockConfiguration {
   readonly ObjectLockEnabled: 'Enabled'
   readonly Rule?: { readonly DefaultRetention: DefaultRetention }
@@ -37,12 +45,20 @@ export interface ObjectLockConfigurationOutput {
   }
 }
 
+/**
+ * An object version's retention, as `PutObjectRetention` takes it and `GetObjectRetention` returns
+ * it: the mode, and until when the version cannot be overwritten or deleted (a `Date`).
+ */
 export interface ObjectLockRetention {
   readonly Mode: ObjectLockRetentionMode
   /** Until when the version cannot be overwritten or deleted. */
   readonly RetainUntilDate: Date
 }
 
+/**
+ * An object version's legal hold, as `PutObjectLegalHold` takes it and `GetObjectLegalHold` returns
+ * it.
+ */
 export interface ObjectLockLegalHold {
   /** `ON` protects the version until it is turned `OFF`, independently of any retention. */
   readonly Status: ObjectLockLegalHoldStatus

@@ -13,10 +13,12 @@ import { xmlDocument } from './xml.js'
  */
 export type ObjectOwnership = 'BucketOwnerEnforced' | 'BucketOwnerPreferred' | 'ObjectWriter'
 
+/** The one rule of a bucket's ownership controls: its Object Ownership setting. */
 export interface OwnershipControlsRule {
   readonly ObjectOwnership: ObjectOwnership
 }
 
+/** A bucket's ownership controls, as `PutBucketOwnershipControls` takes them: exactly one rule. */
 export interface OwnershipControls {
   /** Exactly one rule. */
   readonly Rules: readonly OwnershipControlsRule[]

@@ -8,6 +8,11 @@ import { xmlDocument } from './xml.js'
 
 /** The `<PublicAccessBlockConfiguration>` and `<PolicyStatus>` documents: what keeps a bucket private. */
 
+/**
+ * A bucket's Block Public Access settings, as `PutPublicAccessBlock` takes them: four switches that
+ * override ACLs and policies that would make the bucket or its objects public. A setting left out
+ * is off.
+ */
 export interface PublicAccessBlockConfiguration {
   /** Refuse requests that set a public ACL (PutBucketAcl, PutObjectAcl, PutObject with one). */
   readonly BlockPublicAcls?: boolean

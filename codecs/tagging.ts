@@ -12,6 +12,10 @@ export interface Tag {
   readonly Value: string
 }
 
+/**
+ * A set of tags, as `PutObjectTagging` and `PutBucketTagging` take it: at most 10 for an object and
+ * 50 for a bucket, with unique keys; it replaces all the current tags.
+ */
 export interface Tagging {
   readonly TagSet: readonly Tag[]
 }

@@ -7,9 +7,18 @@ import { xmlDocument } from './xml.js'
 
 /** The `<VersioningConfiguration>` document of PutBucketVersioning and GetBucketVersioning. */
 
+/**
+ * A bucket's versioning state: `Enabled` keeps every version of every object; `Suspended` stops
+ * making new versions (existing ones stay). A bucket never returns to unversioned.
+ */
 export type BucketVersioningStatus = 'Enabled' | 'Suspended'
+/** Whether deleting a version or changing the bucket's versioning state needs an MFA code. */
 export type MFADeleteStatus = 'Enabled' | 'Disabled'
 
+/**
+ * A bucket's versioning configuration, as `PutBucketVersioning` takes it: the versioning state and,
+ * optionally, MFA delete.
+ */
 export interface VersioningConfiguration {
   /** `Enabled` keeps every version of every object; `Suspended` stops making new ones (existing versions stay). */
   readonly Status: BucketVersioningStatus

@@ -2,12 +2,17 @@ import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command
 import { checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `AbortMultipartUpload`: the bucket, key and `UploadId` of the multipart upload to
+ * cancel.
+ */
 export interface AbortMultipartUploadInput {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
 }
 
+/** What `AbortMultipartUpload` returns: nothing (S3 answers 204 with no body). */
 export type AbortMultipartUploadOutput = EmptyOutput
 
 /**

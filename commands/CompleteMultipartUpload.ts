@@ -8,6 +8,11 @@ import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js
 
 export type { CompletedPart }
 
+/**
+ * The input of `CompleteMultipartUpload`: the upload to finish and the parts that make up the
+ * object, each named by its number and the ETag `UploadPart` (or `UploadPartCopy`) returned for it,
+ * with optional conditions on the object the key holds now.
+ */
 export interface CompleteMultipartUploadInput {
   readonly Bucket: string
   readonly Key: string
@@ -20,6 +25,12 @@ export interface CompleteMultipartUploadInput {
   readonly IfMatch?: string
 }
 
+/**
+ * What `CompleteMultipartUpload` returns: the new object's bucket, key and ETag, with its version,
+ * encryption and checksums when S3 sends them. Unlike `@aws-sdk/client-s3`, `Bucket` and `Key` are
+ * always present, and a failure S3 reports inside a 200 response is thrown as an `S3Error`, never
+ * returned here.
+ */
 export interface CompleteMultipartUploadOutput {
   readonly Bucket: string
   readonly Key: string

@@ -31,6 +31,11 @@ export interface CopyObjectInput extends ObjectWriteFields, CopySourceConditions
   readonly TaggingDirective?: 'COPY' | 'REPLACE'
 }
 
+/**
+ * What `CopyObject` returns: the copy's ETag and modification time (`CopyObjectResult`, always
+ * present), its version in a versioned bucket, and the source version that was copied. A copy that
+ * fails after S3 answered 200 is thrown as an `S3Error`, never returned here.
+ */
 export interface CopyObjectOutput {
   readonly CopyObjectResult: CopyResult
   /** The new object's version, in a versioned destination bucket. */

@@ -4,6 +4,11 @@ import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl
 import type { Command } from '../src/core/command.js'
 import { checkNewBucket, checkObject, checkText } from '../src/core/validate.js'
 
+/**
+ * The input of `CreateBucket`: the new bucket's name and location
+ * (`CreateBucketConfiguration.LocationConstraint`, none for us-east-1), and optionally a canned
+ * ACL, its Object Ownership and whether Object Lock is enabled (which also turns versioning on).
+ */
 export interface CreateBucketInput {
   readonly Bucket: string
   readonly ACL?: BucketCannedACL
@@ -13,6 +18,10 @@ export interface CreateBucketInput {
   readonly ObjectLockEnabledForBucket?: boolean
 }
 
+/**
+ * What `CreateBucket` returns: the new bucket's location, as S3 reports it in the `Location`
+ * header.
+ */
 export interface CreateBucketOutput {
   /** The bucket's path or URL, as S3 reports it. */
   readonly Location?: string

@@ -10,6 +10,11 @@ export interface CreateMultipartUploadInput extends ObjectWriteFields {
   readonly Key: string
 }
 
+/**
+ * What `CreateMultipartUpload` returns: above all the `UploadId` every later part, completion,
+ * listing or abort names, and the date a lifecycle rule will abort the upload if it is left
+ * unfinished. `Bucket`, `Key` and `UploadId` are always present.
+ */
 export interface CreateMultipartUploadOutput {
   readonly Bucket: string
   readonly Key: string

@@ -1,6 +1,10 @@
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `DeleteBucket`: the bucket to delete, which must be empty (the `deleteBucket` helper
+ * can empty it first).
+ */
 export interface DeleteBucketInput {
   readonly Bucket: string
 }

@@ -1,6 +1,7 @@
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `DeleteBucketCors`: the bucket whose CORS configuration to remove. */
 export interface DeleteBucketCorsInput {
   readonly Bucket: string
 }

@@ -1,6 +1,7 @@
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `DeleteBucketEncryption`: the bucket whose default encryption to reset. */
 export interface DeleteBucketEncryptionInput {
   readonly Bucket: string
 }

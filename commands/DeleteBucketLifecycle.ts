@@ -1,6 +1,7 @@
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `DeleteBucketLifecycle`: the bucket whose lifecycle rules to remove. */
 export interface DeleteBucketLifecycleInput {
   readonly Bucket: string
 }

@@ -1,6 +1,10 @@
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `DeleteBucketOwnershipControls`: the bucket whose Object Ownership setting to
+ * remove.
+ */
 export interface DeleteBucketOwnershipControlsInput {
   readonly Bucket: string
 }

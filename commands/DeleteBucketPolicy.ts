@@ -1,6 +1,7 @@
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `DeleteBucketPolicy`: the bucket whose policy to remove. */
 export interface DeleteBucketPolicyInput {
   readonly Bucket: string
 }

@@ -1,6 +1,7 @@
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `DeleteBucketTagging`: the bucket whose tags to remove. */
 export interface DeleteBucketTaggingInput {
   readonly Bucket: string
 }

@@ -2,12 +2,20 @@ import { flagHeader, readHeaders, writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `DeleteObject`: the key to delete and, in a versioned bucket, the `VersionId` to
+ * delete for good; without it a versioned bucket only gets a delete marker.
+ */
 export interface DeleteObjectInput {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
 }
 
+/**
+ * What `DeleteObject` returns: in a versioned bucket, whether the delete created (or removed) a
+ * delete marker and the version ID concerned; nothing in an unversioned one.
+ */
 export interface DeleteObjectOutput {
   /** True when the delete left a delete marker (versioned buckets). */
   readonly DeleteMarker?: boolean

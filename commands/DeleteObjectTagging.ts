@@ -2,6 +2,7 @@ import { readHeaders, writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/** The input of `DeleteObjectTagging`: the object, and optionally the version, whose tags to remove. */
 export interface DeleteObjectTaggingInput {
   readonly Bucket: string
   readonly Key: string
@@ -9,6 +10,7 @@ export interface DeleteObjectTaggingInput {
   readonly VersionId?: string
 }
 
+/** What `DeleteObjectTagging` returns: the version whose tags were removed, in a versioned bucket. */
 export interface DeleteObjectTaggingOutput {
   /** The version whose tags were removed, in a versioned bucket. */
   readonly VersionId?: string

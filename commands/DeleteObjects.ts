@@ -6,12 +6,17 @@ import { compact, type Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkBucket, checkText } from '../src/core/validate.js'
 
+/** One key to delete in `DeleteObjects`, with the version to delete for good in a versioned bucket. */
 export interface ObjectIdentifier {
   readonly Key: string
   /** Delete this version (versioned buckets) instead of adding a delete marker. */
   readonly VersionId?: string
 }
 
+/**
+ * The input of `DeleteObjects`: the bucket and 1 to 1,000 keys (`Delete.Objects`), with S3's quiet
+ * mode to hear only of the failures.
+ */
 export interface DeleteObjectsInput {
   readonly Bucket: string
   readonly Delete: {
@@ -24,6 +29,10 @@ export interface DeleteObjectsInput {
   readonly BypassGovernanceRetention?: boolean
 }
 
+/**
+ * A key `DeleteObjects` deleted (or found absent, which S3 counts as deleted), with the delete
+ * marker the delete created or removed in a versioned bucket.
+ */
 export interface DeletedObject {
   readonly Key: string
   readonly VersionId?: string
@@ -32,6 +41,10 @@ export interface DeletedObject {
   readonly DeleteMarkerVersionId?: string
 }
 
+/**
+ * A key `DeleteObjects` could not delete, with S3's error code for it; the other keys of the same
+ * request are not affected.
+ */
 export interface DeleteError {
   readonly Key: string
   readonly VersionId?: string
@@ -41,6 +54,11 @@ export interface DeleteError {
   readonly Message: string
 }
 
+/**
+ * What `DeleteObjects` returns: the keys deleted and the keys that failed. Both are always arrays
+ * (empty when S3 lists none), where `@aws-sdk/client-s3` leaves them undefined, so `Errors.length`
+ * is the check to make.
+ */
 export interface DeleteObjectsOutput {
   readonly Deleted: DeletedObject[]
   /** The keys that could not be deleted; the request itself still succeeded. */

@@ -1,6 +1,7 @@
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `DeletePublicAccessBlock`: the bucket whose Block Public Access settings to remove. */
 export interface DeletePublicAccessBlockInput {
   readonly Bucket: string
 }

@@ -2,10 +2,15 @@ import { readAcl, type AclOutput } from '../codecs/acl.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketAcl`: the bucket whose ACL to read. */
 export interface GetBucketAclInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketAcl` returns: the bucket's owner and every grant, each grantee typed by its kind
+ * (see `AclOutput`).
+ */
 export type GetBucketAclOutput = AclOutput
 
 /**

@@ -2,10 +2,12 @@ import { readCors, type CORSRuleOutput } from '../codecs/cors.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketCors`: the bucket whose CORS rules to read. */
 export interface GetBucketCorsInput {
   readonly Bucket: string
 }
 
+/** What `GetBucketCors` returns: the bucket's CORS rules, in the order S3 applies them. */
 export interface GetBucketCorsOutput {
   readonly CORSRules: CORSRuleOutput[]
 }

@@ -3,10 +3,16 @@ import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketEncryption`: the bucket whose default encryption to read. */
 export interface GetBucketEncryptionInput {
   readonly Bucket: string
 }
 
+/**
+ * One default-encryption rule as `GetBucketEncryption` returns it: the algorithm (and KMS key)
+ * applied to objects stored without their own encryption setting, and whether an S3 Bucket Key is
+ * used. `SSEAlgorithm` names the known algorithms but keeps any other value a server sends.
+ */
 export interface ServerSideEncryptionRuleOutput {
   readonly ApplyServerSideEncryptionByDefault?: {
     readonly SSEAlgorithm: ServerSideEncryption | (string & {})
@@ -15,6 +21,10 @@ export interface ServerSideEncryptionRuleOutput {
   readonly BucketKeyEnabled?: boolean
 }
 
+/**
+ * What `GetBucketEncryption` returns: the bucket's default-encryption rules (one on AWS), under
+ * `ServerSideEncryptionConfiguration.Rules` as S3 nests them.
+ */
 export interface GetBucketEncryptionOutput {
   readonly ServerSideEncryptionConfiguration: { readonly Rules: ServerSideEncryptionRuleOutput[] }
 }

@@ -3,10 +3,16 @@ import { readLifecycle, type LifecycleRule } from '../codecs/lifecycle.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketLifecycleConfiguration`: the bucket whose lifecycle rules to read. */
 export interface GetBucketLifecycleConfigurationInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketLifecycleConfiguration` returns: the bucket's rules, in the shape
+ * `PutBucketLifecycleConfiguration` takes (each filter read as one condition or an `And` of
+ * several, whatever way the server wrote it), and how objects smaller than 128 KiB transition.
+ */
 export interface GetBucketLifecycleConfigurationOutput {
   readonly Rules: LifecycleRule[]
   readonly TransitionDefaultMinimumObjectSize?: string

@@ -3,10 +3,15 @@ import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketLocation`: the bucket whose location to read. */
 export interface GetBucketLocationInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketLocation` returns: the bucket's location constraint as S3 states it;
+ * `regionOfLocation` turns it into a region name.
+ */
 export interface GetBucketLocationOutput {
   /** The bucket's location constraint, e.g. `eu-west-1` or the legacy `EU`; left out for us-east-1, where S3 sends none. */
   readonly LocationConstraint?: string

@@ -3,10 +3,15 @@ import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketOwnershipControls`: the bucket whose Object Ownership setting to read. */
 export interface GetBucketOwnershipControlsInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketOwnershipControls` returns: the bucket's Object Ownership rule, under
+ * `OwnershipControls.Rules` as S3 nests it.
+ */
 export interface GetBucketOwnershipControlsOutput {
   readonly OwnershipControls: { readonly Rules: { readonly ObjectOwnership: ObjectOwnership }[] }
 }

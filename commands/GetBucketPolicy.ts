@@ -2,10 +2,15 @@ import { type PolicyDocument, readPolicy } from '../codecs/policy.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketPolicy`: the bucket whose policy to read. */
 export interface GetBucketPolicyInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketPolicy` returns: the bucket policy, parsed from JSON into a `PolicyDocument`
+ * (`@aws-sdk/client-s3` gives the JSON text).
+ */
 export interface GetBucketPolicyOutput {
   /** The policy, parsed from the JSON S3 returns. */
   readonly Policy: PolicyDocument

@@ -3,10 +3,15 @@ import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketPolicyStatus`: the bucket whose policy status to read. */
 export interface GetBucketPolicyStatusInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketPolicyStatus` returns: whether the bucket's policy makes it public, always as a
+ * boolean.
+ */
 export interface GetBucketPolicyStatusOutput {
   readonly PolicyStatus: {
     /** Whether the bucket's policy makes it public (by S3's meaning of "public"). */

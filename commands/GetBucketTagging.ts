@@ -3,10 +3,12 @@ import { type Tag, taggingDocument } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketTagging`: the bucket whose tags to read. */
 export interface GetBucketTaggingInput {
   readonly Bucket: string
 }
 
+/** What `GetBucketTagging` returns: the bucket's tags, always as an array. */
 export interface GetBucketTaggingOutput {
   readonly TagSet: Tag[]
 }

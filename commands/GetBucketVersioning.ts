@@ -3,10 +3,15 @@ import { type BucketVersioningStatus, type MFADeleteStatus, versioningDocument }
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetBucketVersioning`: the bucket whose versioning state to read. */
 export interface GetBucketVersioningInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetBucketVersioning` returns: the versioning state and the MFA delete setting, each left
+ * out when it was never set.
+ */
 export interface GetBucketVersioningOutput {
   /** Left out for a bucket whose versioning was never turned on. */
   readonly Status?: BucketVersioningStatus

@@ -3,12 +3,17 @@ import { writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/** The input of `GetObjectAcl`: the object, and optionally the version, whose ACL to read. */
 export interface GetObjectAclInput {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
 }
 
+/**
+ * What `GetObjectAcl` returns: the object's owner and every grant, each grantee typed by its kind
+ * (see `AclOutput`).
+ */
 export type GetObjectAclOutput = AclOutput
 
 /**

@@ -4,6 +4,10 @@ import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `GetObjectLegalHold`: the object, and optionally the version, whose legal hold to
+ * read.
+ */
 export interface GetObjectLegalHoldInput {
   readonly Bucket: string
   readonly Key: string
@@ -11,6 +15,7 @@ export interface GetObjectLegalHoldInput {
   readonly VersionId?: string
 }
 
+/** What `GetObjectLegalHold` returns: the version's legal hold status, `ON` or `OFF`. */
 export interface GetObjectLegalHoldOutput {
   readonly LegalHold: ObjectLockLegalHold
 }

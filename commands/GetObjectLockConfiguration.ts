@@ -3,10 +3,15 @@ import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetObjectLockConfiguration`: the bucket whose Object Lock configuration to read. */
 export interface GetObjectLockConfigurationInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetObjectLockConfiguration` returns: whether Object Lock is enabled on the bucket and the
+ * default retention new object versions get.
+ */
 export interface GetObjectLockConfigurationOutput {
   readonly ObjectLockConfiguration: ObjectLockConfigurationOutput
 }

@@ -4,6 +4,10 @@ import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `GetObjectRetention`: the object, and optionally the version, whose retention to
+ * read.
+ */
 export interface GetObjectRetentionInput {
   readonly Bucket: string
   readonly Key: string
@@ -11,6 +15,10 @@ export interface GetObjectRetentionInput {
   readonly VersionId?: string
 }
 
+/**
+ * What `GetObjectRetention` returns: the version's retention mode and the date until which it is
+ * kept, as a `Date`.
+ */
 export interface GetObjectRetentionOutput {
   readonly Retention: ObjectLockRetention
 }

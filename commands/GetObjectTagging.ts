@@ -4,6 +4,7 @@ import { type Tag, taggingDocument } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/** The input of `GetObjectTagging`: the object, and optionally the version, whose tags to read. */
 export interface GetObjectTaggingInput {
   readonly Bucket: string
   readonly Key: string
@@ -11,6 +12,10 @@ export interface GetObjectTaggingInput {
   readonly VersionId?: string
 }
 
+/**
+ * What `GetObjectTagging` returns: the version's tags, always as an array, and that version's ID in
+ * a versioned bucket.
+ */
 export interface GetObjectTaggingOutput {
   /** The tags, in the order S3 keeps them; empty when the object has none. */
   readonly TagSet: Tag[]

@@ -2,10 +2,15 @@ import { type PublicAccessBlockOutput, readPublicAccessBlock } from '../codecs/p
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `GetPublicAccessBlock`: the bucket whose Block Public Access settings to read. */
 export interface GetPublicAccessBlockInput {
   readonly Bucket: string
 }
 
+/**
+ * What `GetPublicAccessBlock` returns: the bucket's four Block Public Access settings, each a
+ * boolean (a setting S3 leaves out is `false`), where `@aws-sdk/client-s3` leaves them optional.
+ */
 export interface GetPublicAccessBlockOutput {
   /** All four settings; one S3 leaves out is off. */
   readonly PublicAccessBlockConfiguration: PublicAccessBlockOutput

@@ -2,10 +2,12 @@ import { readHeaders } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `HeadBucket`: the bucket to check. */
 export interface HeadBucketInput {
   readonly Bucket: string
 }
 
+/** What `HeadBucket` returns: the bucket's region, when the server names it (`x-amz-bucket-region`). */
 export interface HeadBucketOutput {
   /** The bucket's region (`x-amz-bucket-region`), when the server names it. */
   readonly BucketRegion?: string

@@ -7,6 +7,11 @@ export interface HeadObjectInput extends ObjectReadFields {
   readonly Key: string
 }
 
+/**
+ * What `HeadObject` returns: the object's headers as `ObjectHeaders` (size, content type, ETag,
+ * last modified, metadata, encryption, storage class, restore status, …), the same fields
+ * `GetObject` returns beside its `Body`.
+ */
 export type HeadObjectOutput = ObjectHeaders
 
 /**

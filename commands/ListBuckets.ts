@@ -6,6 +6,10 @@ import { compact, type Command, type PaginatedCommand } from '../src/core/comman
 import { paginated } from '../src/core/paginated.js'
 import { checkListText } from '../src/core/validate.js'
 
+/**
+ * The input of `ListBuckets`: all optional, a page size and the previous page's token, and a name
+ * prefix or region to list only some buckets. With none, S3 lists every bucket in one answer.
+ */
 export interface ListBucketsInput {
   /** Ask for pages of at most this many buckets (1–10,000); without it S3 returns all of them. */
   readonly MaxBuckets?: number
@@ -14,12 +18,20 @@ export interface ListBucketsInput {
   readonly BucketRegion?: string
 }
 
+/**
+ * One bucket in a `ListBuckets` answer: its name and creation date and, where the server says, its
+ * region.
+ */
 export interface BucketSummary {
   readonly Name: string
   readonly CreationDate: Date
   readonly BucketRegion?: string
 }
 
+/**
+ * What `ListBuckets` returns: the buckets (always an array), their owner, and the token of the next
+ * page when one follows.
+ */
 export interface ListBucketsOutput {
   readonly Buckets: BucketSummary[]
   readonly Owner?: Owner

@@ -6,6 +6,10 @@ import { compact, type Command, type PaginatedCommand } from '../src/core/comman
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkListText } from '../src/core/validate.js'
 
+/**
+ * The input of `ListMultipartUploads`: the bucket, an optional prefix and delimiter, the page size,
+ * and the key and upload markers where the previous page stopped (`paginate` passes them on).
+ */
 export interface ListMultipartUploadsInput {
   readonly Bucket: string
   /** Only uploads whose key starts with this. */
@@ -20,6 +24,10 @@ export interface ListMultipartUploadsInput {
   readonly UploadIdMarker?: string
 }
 
+/**
+ * One unfinished multipart upload in a `ListMultipartUploads` page: its key, its `UploadId` (for
+ * `ListParts` or `AbortMultipartUpload`) and when it was started.
+ */
 export interface MultipartUpload {
   readonly Key: string
   readonly UploadId: string
@@ -32,6 +40,10 @@ export interface MultipartUpload {
   readonly ChecksumType?: string
 }
 
+/**
+ * What `ListMultipartUploads` returns: one page of unfinished uploads and common prefixes (always
+ * arrays), with `IsTruncated` and the markers of the next page.
+ */
 export interface ListMultipartUploadsOutput {
   readonly Bucket: string
   /** This page's unfinished uploads, by key, then by initiation time. */

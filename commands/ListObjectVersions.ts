@@ -8,6 +8,10 @@ import { paginated } from '../src/core/paginated.js'
 import type { StorageClass } from '../src/core/storage-class.js'
 import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
+/**
+ * The input of `ListObjectVersions`: the bucket, an optional prefix and delimiter, the page size,
+ * and the key and version markers where the previous page stopped (`paginate` passes them on).
+ */
 export interface ListObjectVersionsInput {
   readonly Bucket: string
   readonly Prefix?: string
@@ -20,6 +24,10 @@ export interface ListObjectVersionsInput {
   readonly MaxKeys?: number
 }
 
+/**
+ * One object version in a `ListObjectVersions` page: its key and version ID, whether it is the
+ * current version, and its size, ETag, date and storage class.
+ */
 export interface ObjectVersion {
   readonly Key: string
   /** `null` (the string) for an object stored while versioning was off. */
@@ -32,6 +40,10 @@ export interface ObjectVersion {
   readonly Owner?: Owner
 }
 
+/**
+ * One delete marker in a `ListObjectVersions` page: its key and version ID, and whether it is the
+ * key's current version (then the key reads as deleted).
+ */
 export interface DeleteMarkerEntry {
   readonly Key: string
   readonly VersionId: string
@@ -40,6 +52,10 @@ export interface DeleteMarkerEntry {
   readonly Owner?: Owner
 }
 
+/**
+ * What `ListObjectVersions` returns: one page of versions, delete markers and common prefixes (each
+ * always an array, keys decoded), with `IsTruncated` and the markers of the next page.
+ */
 export interface ListObjectVersionsOutput {
   readonly Name: string
   readonly Prefix: string

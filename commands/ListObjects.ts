@@ -5,6 +5,10 @@ import { compact, type Command, type PaginatedCommand } from '../src/core/comman
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
+/**
+ * The input of `ListObjects` (the v1 listing): the bucket, an optional prefix and delimiter, the
+ * page size, and the `Marker` key to start after.
+ */
 export interface ListObjectsInput {
   readonly Bucket: string
   readonly Prefix?: string
@@ -15,6 +19,11 @@ export interface ListObjectsInput {
   readonly MaxKeys?: number
 }
 
+/**
+ * What `ListObjects` returns: one page of objects and common prefixes (always arrays, keys
+ * decoded), with `IsTruncated` and the `NextMarker` of the next page, which s3kit fills in when S3
+ * leaves it out.
+ */
 export interface ListObjectsOutput {
   readonly Name: string
   readonly Prefix: string

@@ -6,6 +6,10 @@ import { compact, type Command, type PaginatedCommand } from '../src/core/comman
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
+/**
+ * The input of `ListObjectsV2`: the bucket, an optional prefix and delimiter, the page size, and
+ * where to start (`StartAfter`, or the previous page's token as `ContinuationToken`).
+ */
 export interface ListObjectsV2Input {
   readonly Bucket: string
   /** Only keys that start with this. */
@@ -22,6 +26,11 @@ export interface ListObjectsV2Input {
   readonly FetchOwner?: boolean
 }
 
+/**
+ * What `ListObjectsV2` returns: one page of objects and common prefixes, with `IsTruncated` and the
+ * token of the next page. `Contents` and `CommonPrefixes` are always arrays (empty rather than
+ * undefined, as in `@aws-sdk/client-s3`) and keys come back exactly as stored.
+ */
 export interface ListObjectsV2Output {
   readonly Name: string
   readonly Prefix: string

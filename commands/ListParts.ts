@@ -7,6 +7,10 @@ import { checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `ListParts`: the upload (bucket, key and `UploadId`), the page size, and the part
+ * number the previous page ended at.
+ */
 export interface ListPartsInput {
   readonly Bucket: string
   readonly Key: string
@@ -17,6 +21,10 @@ export interface ListPartsInput {
   readonly PartNumberMarker?: number
 }
 
+/**
+ * One part of a multipart upload in a `ListParts` page: its number, its ETag (what
+ * `CompleteMultipartUpload` needs), its size and when it was uploaded.
+ */
 export interface Part {
   readonly PartNumber: number
   readonly ETag: string
@@ -29,6 +37,10 @@ export interface Part {
   readonly ChecksumSHA256?: string
 }
 
+/**
+ * What `ListParts` returns: one page of the upload's parts (always an array), with `IsTruncated`
+ * and the part number marker of the next page.
+ */
 export interface ListPartsOutput {
   readonly Bucket: string
   readonly Key: string

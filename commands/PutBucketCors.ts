@@ -2,6 +2,10 @@ import { corsRequest, type CORSConfiguration } from '../codecs/cors.js'
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `PutBucketCors`: the bucket and its CORS configuration, which replaces the old one
+ * whole.
+ */
 export interface PutBucketCorsInput {
   readonly Bucket: string
   /** Replaces the bucket's whole CORS configuration. */

@@ -2,6 +2,7 @@ import { encryptionRequest, type ServerSideEncryptionConfiguration } from '../co
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `PutBucketEncryption`: the bucket and its default-encryption rule. */
 export interface PutBucketEncryptionInput {
   readonly Bucket: string
   /** One rule: the default algorithm (`AES256`, `aws:kms`, `aws:kms:dsse`), a KMS key for the KMS ones, and `BucketKeyEnabled`. */

@@ -3,6 +3,10 @@ import { lifecycleRequest, type LifecycleConfiguration, type TransitionDefaultMi
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `PutBucketLifecycleConfiguration`: the bucket, its lifecycle rules (which replace
+ * all the old ones), and how objects smaller than 128 KiB transition.
+ */
 export interface PutBucketLifecycleConfigurationInput {
   readonly Bucket: string
   /** Replaces the bucket's whole lifecycle configuration. */
@@ -10,6 +14,10 @@ export interface PutBucketLifecycleConfigurationInput {
   readonly TransitionDefaultMinimumObjectSize?: TransitionDefaultMinimumObjectSize
 }
 
+/**
+ * What `PutBucketLifecycleConfiguration` returns: the transition rule for small objects the bucket
+ * now applies, when S3 says (`x-amz-transition-default-minimum-object-size`).
+ */
 export interface PutBucketLifecycleConfigurationOutput {
   readonly TransitionDefaultMinimumObjectSize?: string
 }

@@ -2,6 +2,7 @@ import { type OwnershipControls, ownershipControlsRequest } from '../codecs/owne
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `PutBucketOwnershipControls`: the bucket and its Object Ownership rule. */
 export interface PutBucketOwnershipControlsInput {
   readonly Bucket: string
   /** One rule: `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`. */

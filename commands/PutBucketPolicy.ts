@@ -3,6 +3,10 @@ import { type PolicyDocument, policyRequest } from '../codecs/policy.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `PutBucketPolicy`: the bucket and its policy, as an object or as JSON text, which
+ * replaces any policy it had.
+ */
 export interface PutBucketPolicyInput {
   readonly Bucket: string
   /** The policy: an object (sent as JSON) or JSON text (sent as it is, once checked to parse). */

@@ -2,6 +2,7 @@ import { MAX_BUCKET_TAGS, type Tagging, taggingRequest } from '../codecs/tagging
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `PutBucketTagging`: the bucket and the tags that replace all of its current ones. */
 export interface PutBucketTaggingInput {
   readonly Bucket: string
   /** Replaces all of the bucket's tags: at most 50, unique keys. */

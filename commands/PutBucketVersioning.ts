@@ -3,6 +3,10 @@ import { type VersioningConfiguration, versioningRequest } from '../codecs/versi
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `PutBucketVersioning`: the bucket, the versioning state to set and, to change MFA
+ * delete, the MFA device and its current code.
+ */
 export interface PutBucketVersioningInput {
   readonly Bucket: string
   readonly VersioningConfiguration: VersioningConfiguration

@@ -19,6 +19,10 @@ export interface PutObjectInput extends ObjectWriteFields {
   readonly IfMatch?: string
 }
 
+/**
+ * What `PutObject` returns: the stored object's ETag (always present), its version in a versioned
+ * bucket, and the encryption S3 applied.
+ */
 export interface PutObjectOutput {
   readonly ETag: string
   readonly VersionId?: string

@@ -3,6 +3,10 @@ import { legalHoldRequest, type ObjectLockLegalHold } from '../codecs/object-loc
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `PutObjectLegalHold`: the object, and optionally the version, and the legal hold
+ * status to set.
+ */
 export interface PutObjectLegalHoldInput {
   readonly Bucket: string
   readonly Key: string

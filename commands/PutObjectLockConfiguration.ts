@@ -3,6 +3,10 @@ import { type ObjectLockConfiguration, objectLockConfigurationRequest } from '..
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `PutObjectLockConfiguration`: the bucket and its Object Lock configuration, with the
+ * default retention of new object versions.
+ */
 export interface PutObjectLockConfigurationInput {
   readonly Bucket: string
   /** `ObjectLockEnabled: 'Enabled'`, and optionally the default retention of new versions (`Mode` with `Days` or `Years`). */

@@ -3,6 +3,10 @@ import { type ObjectLockRetention, retentionRequest } from '../codecs/object-loc
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `PutObjectRetention`: the object version and its new retention, or none to remove a
+ * GOVERNANCE retention.
+ */
 export interface PutObjectRetentionInput {
   readonly Bucket: string
   readonly Key: string

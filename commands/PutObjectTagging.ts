@@ -3,6 +3,10 @@ import { MAX_OBJECT_TAGS, type Tagging, taggingRequest } from '../codecs/tagging
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `PutObjectTagging`: the object, and optionally the version, and the tags that
+ * replace all of its current ones.
+ */
 export interface PutObjectTaggingInput {
   readonly Bucket: string
   readonly Key: string
@@ -12,6 +16,7 @@ export interface PutObjectTaggingInput {
   readonly Tagging: Tagging
 }
 
+/** What `PutObjectTagging` returns: the version that was tagged, in a versioned bucket. */
 export interface PutObjectTaggingOutput {
   /** The version that was tagged, in a versioned bucket. */
   readonly VersionId?: string

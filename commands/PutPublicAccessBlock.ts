@@ -2,6 +2,7 @@ import { type PublicAccessBlockConfiguration, publicAccessBlockRequest } from '.
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/** The input of `PutPublicAccessBlock`: the bucket and its four Block Public Access settings. */
 export interface PutPublicAccessBlockInput {
   readonly Bucket: string
   /** Replaces all four settings; one left out is off. */

@@ -8,6 +8,11 @@ import { checkBucket, checkInteger, checkKey, checkObject, checkText } from '../
 export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk'
 const TIERS: readonly RestoreTier[] = ['Expedited', 'Standard', 'Bulk']
 
+/**
+ * How to restore an archived object (S3 Glacier Flexible Retrieval, Glacier Deep Archive, or an
+ * Intelligent-Tiering archive tier): for how many days the temporary copy stays, and how fast to
+ * restore it.
+ */
 export interface RestoreRequest {
   /** How long the restored copy stays, in days. Leave it out for S3 Intelligent-Tiering archive tiers. */
   readonly Days?: number
@@ -16,6 +21,10 @@ export interface RestoreRequest {
   readonly Description?: string
 }
 
+/**
+ * The input of `RestoreObject`: the archived object, and optionally the version, and the restore's
+ * days and tier.
+ */
 export interface RestoreObjectInput {
   readonly Bucket: string
   readonly Key: string
@@ -24,6 +33,10 @@ export interface RestoreObjectInput {
   readonly RestoreRequest?: RestoreRequest
 }
 
+/**
+ * What `RestoreObject` returns: whether a restored copy already existed (S3 answered 200) or a
+ * restore has started (202), which S3's own output leaves to the status code.
+ */
 export interface RestoreObjectOutput {
   /**
    * True when S3 answered 200: a restored copy already existed and only its expiry moved; false

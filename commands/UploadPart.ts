@@ -4,6 +4,10 @@ import type { Command } from '../src/core/command.js'
 import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `UploadPart`: the upload (bucket, key and `UploadId`), the part's number and its
+ * bytes.
+ */
 export interface UploadPartInput {
   readonly Bucket: string
   readonly Key: string
@@ -21,6 +25,10 @@ export interface UploadPartInput {
   readonly ContentMD5?: string
 }
 
+/**
+ * What `UploadPart` returns: the part's ETag (always present), which `CompleteMultipartUpload`
+ * needs, and the encryption S3 applied.
+ */
 export interface UploadPartOutput {
   /** Keep it: CompleteMultipartUpload needs each part's ETag. */
   readonly ETag: string

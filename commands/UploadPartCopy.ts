@@ -26,6 +26,11 @@ export interface UploadPartCopyInput extends CopySourceConditions {
   readonly CopySourceRange?: string
 }
 
+/**
+ * What `UploadPartCopy` returns: the new part's ETag and modification time (`CopyPartResult`,
+ * always present) and the source version copied. A copy that fails after S3 answered 200 is thrown
+ * as an `S3Error`, never returned here.
+ */
 export interface UploadPartCopyOutput {
   /** `CopyPartResult.ETag` is the part's ETag for CompleteMultipartUpload. */
   readonly CopyPartResult: CopyResult

@@ -1,5 +1,6 @@
 import type { RequestBody } from './body.js'
 
+/** The HTTP methods S3 operations use: a command's `method` is one of them. */
 export type HttpMethod = 'GET' | 'HEAD' | 'PUT' | 'POST' | 'DELETE'
 
 /** Where a response came from, as `send` knows it: what errors about the response name. */
@@ -73,6 +74,11 @@ export interface PaginatedCommand<Output, Item> extends Command<Output> {
   readonly pagination: Pagination<Output, Item>
 }
 
+/**
+ * How a list command pages (its `pagination`): the command for the page after a given one (none
+ * after the last), the same request with another page size, and the items of a page. `paginate` and
+ * `paginateItems` follow it, so they work alike for every list command.
+ */
 export interface Pagination<Output, Item> {
   /** The command for the page after `output`, or undefined when `output` was the last page. */
   readonly next: (output: Output) => PaginatedCommand<Output, Item> | undefined

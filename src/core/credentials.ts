@@ -1,6 +1,11 @@
 import { readEnv } from './env.js'
 import { InputError } from './errors.js'
 
+/**
+ * The AWS credentials requests are signed with: an access key ID and secret access key, the session
+ * token of temporary credentials, and when those expire. The fields are named as in
+ * `@aws-sdk/client-s3`'s providers, so credentials from either fit the other.
+ */
 export interface Credentials {
   readonly accessKeyId: string
   readonly secretAccessKey: string

@@ -53,6 +53,7 @@ export class S3Error extends Error {
     return new S3Error({ ...this.details(), ...extra })
   }
 
+  /** The error's fields, message and cause as a plain object: what `new S3Error(…)` takes to make a copy. */
   details(): S3ErrorDetails {
     return { ...this, message: this.message, cause: this.cause }
   }

@@ -5,7 +5,7 @@
 export { createClient, type Client, type ClientConfig, type FetchLike, type RetryPolicy } from './client.js'
 export type { Credentials, CredentialsProvider } from './credentials.js'
 export { send, type SendOptions } from './send.js'
-export type { Command, EmptyOutput, HttpMethod, OutputOf, PaginatedCommand, Pagination } from './command.js'
+export type { Command, EmptyOutput, HttpMethod, OutputOf, PaginatedCommand, Pagination, ResponseContext } from './command.js'
 export { S3Error, InputError, type S3ErrorDetails } from './errors.js'
 export type { RequestBody } from './body.js'
 export type { ObjectBody, BodyReaders } from './object-body.js'

@@ -7,6 +7,10 @@ import { paginateItems } from './paginate.js'
 import { send } from '../core/send.js'
 import { checkDate } from '../core/validate.js'
 
+/**
+ * Options of `abortIncompleteUploads`: which unfinished uploads to abort (started before a date,
+ * keys under a prefix) and a signal to stop.
+ */
 export interface AbortIncompleteUploadsOptions {
   /** Abort only uploads initiated before this date (leave recent, maybe still running, uploads alone). */
   readonly olderThan?: Date

@@ -4,6 +4,10 @@ import { emptyBucket, type EmptyBucketResult } from './empty-bucket.js'
 import { InputError } from '../core/errors.js'
 import { send } from '../core/send.js'
 
+/**
+ * Options of `deleteBucket`: `force` to empty the bucket first (objects, versions and incomplete
+ * uploads), and a signal to stop.
+ */
 export interface DeleteBucketOptions {
   /**
    * Delete every object, version and incomplete upload first. This cannot be undone. Without it,

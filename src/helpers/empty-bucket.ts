@@ -12,6 +12,7 @@ import { pool } from './pool.js'
 import { send } from '../core/send.js'
 import { checkBucket, checkInteger } from '../core/validate.js'
 
+/** Options of `emptyBucket`: how many DeleteObjects requests run at once, and a signal to stop. */
 export interface EmptyBucketOptions {
   /** Stops listing and deleting; the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal
@@ -19,6 +20,11 @@ export interface EmptyBucketOptions {
   readonly concurrency?: number
 }
 
+/**
+ * What `emptyBucket` (and `deleteBucket` with `force`) did: how many current objects and how many
+ * older versions and delete markers it deleted, and how many incomplete multipart uploads it
+ * aborted.
+ */
 export interface EmptyBucketResult {
   /** Current objects deleted. */
   readonly deletedObjects: number

@@ -6,6 +6,11 @@ import { S3Error } from '../core/errors.js'
  * ones whose own message is empty (Ceph RGW) or misleading. Each table is keyed by the code itself.
  */
 
+/**
+ * The `S3Error` codes the ACL commands and the grant helpers can meet beyond those of every
+ * request, keyed by the code itself: compare `error.code` with them. `explainS3Error` rewrites
+ * their messages to say what to do.
+ */
 export const AclErrorCode = {
   /** The bucket's Object Ownership is "bucket owner enforced" (AWS's default since April 2023): ACLs are off. */
   AccessControlListNotSupported: 'AccessControlListNotSupported',
@@ -18,23 +23,42 @@ export const AclErrorCode = {
   /** HTTP 405: AWS answers so for e-mail grantees since 1 October 2025. */
   MethodNotAllowed: 'MethodNotAllowed',
 } as const
+/** One of the codes of `AclErrorCode`. */
 export type AclErrorCode = (typeof AclErrorCode)[keyof typeof AclErrorCode]
 
+/**
+ * The `S3Error` codes the CORS commands (`PutBucketCors`, `GetBucketCors`, `DeleteBucketCors`) can
+ * meet beyond those of every request, keyed by the code itself: compare `error.code` with them.
+ * `explainS3Error` rewrites their messages to say what to do.
+ */
 export const CorsErrorCode = {
   NoSuchCORSConfiguration: 'NoSuchCORSConfiguration',
   MalformedXML: 'MalformedXML',
   InvalidRequest: 'InvalidRequest',
 } as const
+/** One of the codes of `CorsErrorCode`. */
 export type CorsErrorCode = (typeof CorsErrorCode)[keyof typeof CorsErrorCode]
 
+/**
+ * The `S3Error` codes the lifecycle commands (`PutBucketLifecycleConfiguration`,
+ * `GetBucketLifecycleConfiguration`) can meet beyond those of every request, keyed by the code
+ * itself: compare `error.code` with them. `explainS3Error` rewrites their messages to say what to
+ * do.
+ */
 export const LifecycleErrorCode = {
   NoSuchLifecycleConfiguration: 'NoSuchLifecycleConfiguration',
   MalformedXML: 'MalformedXML',
   InvalidArgument: 'InvalidArgument',
   InvalidRequest: 'InvalidRequest',
 } as const
+/** One of the codes of `LifecycleErrorCode`. */
 export type LifecycleErrorCode = (typeof LifecycleErrorCode)[keyof typeof LifecycleErrorCode]
 
+/**
+ * The `S3Error` codes `RestoreObject`, and `GetObject` of an archived object can meet beyond those
+ * of every request, keyed by the code itself: compare `error.code` with them. `explainS3Error`
+ * rewrites their messages to say what to do.
+ */
 export const RestoreErrorCode = {
   /** RestoreObject: the object is not archived. GetObject: it is archived and not restored. */
   InvalidObjectState: 'InvalidObjectState',
@@ -47,6 +71,7 @@ export const RestoreErrorCode = {
   /** The server has no RestoreObject (HTTP 501, as Ceph RGW 16 answers; see explainS3Error for its other answer). */
   NotImplemented: 'NotImplemented',
 } as const
+/** One of the codes of `RestoreErrorCode`. */
 export type RestoreErrorCode = (typeof RestoreErrorCode)[keyof typeof RestoreErrorCode]
 
 /**

@@ -3,6 +3,7 @@ import type { PaginatedCommand } from '../core/command.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
 
+/** Options of `paginate` and `paginateItems`: the page size to ask for, and a signal to stop. */
 export interface PaginateOptions {
   /** Ask for pages of at most this many items (the command's own page-size field, e.g. `MaxKeys`). */
   readonly pageSize?: number

@@ -6,6 +6,7 @@ import { signQuery } from '../core/sign.js'
 import { encodeQuery, objectUrl } from '../core/url.js'
 import { checkDate, checkInteger } from '../core/validate.js'
 
+/** Options of `presign`: how long the URL stays valid, and from when. */
 export interface PresignOptions {
   /** Seconds the URL stays valid: 1 to 604,800 (7 days, S3's limit). Default 900. */
   readonly expiresIn?: number

@@ -22,6 +22,11 @@ const DEFAULT_CONCURRENCY = 4
 /** Bytes handed to fetch at a time when a part is streamed, and so the step of byte progress. */
 const CHUNK = 256 * 1024
 
+/**
+ * The input of `upload`: what `PutObjectInput` takes (bucket, key, content headers, metadata, ACL,
+ * storage class, …) with a body of any kind and size and, for a stream, its length when known.
+ * There is no `ContentMD5`: a multipart upload has no single body for it to cover.
+ */
 export interface UploadInput extends Omit<PutObjectInput, 'Body' | 'ContentLength' | 'ContentMD5'> {
   /**
    * Text, bytes, a Blob/File, or a stream (`ReadableStream`, Node `Readable`, any async iterable of
@@ -38,6 +43,10 @@ export interface UploadInput extends Omit<PutObjectInput, 'Body' | 'ContentLengt
 /** The object's fields without the content: what a source-specific helper (uploadFile) passes on. */
 export type UploadFields = Omit<UploadInput, 'Body' | 'ContentLength'>
 
+/**
+ * Options of `upload` (and `uploadFile`): the part size, the parts in flight at once, progress, a
+ * signal to abort, and whether the parts survive a failure.
+ */
 export interface UploadOptions {
   /**
    * Bytes per part: 8 MiB by default, at least 5 MiB (S3's minimum for every part but the last),
@@ -61,6 +70,10 @@ export interface UploadOptions {
   readonly leavePartsOnError?: boolean
 }
 
+/**
+ * What `upload`'s `onProgress` receives: the bytes sent so far, the total when it is known, and the
+ * part whose bytes moved.
+ */
 export interface UploadProgress {
   /** Bytes sent so far; it never goes back, even when a part is re-sent. */
   readonly loaded: number
@@ -70,6 +83,11 @@ export interface UploadProgress {
   readonly part: number
 }
 
+/**
+ * What `upload` returns, however the body went up (one `PutObject` or a multipart upload): the
+ * object's bucket, key and ETag, always present, its version and encryption, and the multipart
+ * upload's ID and location when there was one.
+ */
 export interface UploadOutput {
   readonly Bucket: string
   readonly Key: string

@@ -6,6 +6,10 @@ import type { Client } from '../core/client.js'
 import { InputError } from '../core/errors.js'
 import { send, type SendOptions } from '../core/send.js'
 
+/**
+ * The input of `putFile`: what `PutObjectInput` takes, with the file's `path` in place of `Body`
+ * and `ContentLength`; `ContentType` is guessed from the file name unless given.
+ */
 export interface PutFileInput extends Omit<PutObjectInput, 'Body' | 'ContentLength'> {
   /** The file to upload. */
   readonly path: string

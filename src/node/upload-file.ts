@@ -6,6 +6,10 @@ import { rangeSource } from '../helpers/part-source.js'
 import { uploadFrom, type UploadFields, type UploadOptions, type UploadOutput } from '../helpers/upload.js'
 import { guessContentType } from './put-file.js'
 
+/**
+ * The input of `uploadFile`: what `upload` takes, with the file's `path` in place of `Body`;
+ * `ContentType` is guessed from the file name unless given.
+ */
 export interface UploadFileInput extends UploadFields {
   /** The file to upload. */
   readonly path: string

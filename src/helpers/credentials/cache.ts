@@ -1,5 +1,9 @@
 import type { Credentials, CredentialsProvider } from '../../core/credentials.js'
 
+/**
+ * Options of `cachedCredentials`, and the `cache` option of every provider built on it: how long
+ * before expiry to refresh, how long to wait after a failed refresh, and the clock.
+ */
 export interface CacheOptions {
   /** Refresh this long before `expiration` (default 5 minutes, as the AWS SDKs do). */
   readonly refreshBeforeMs?: number

@@ -7,6 +7,11 @@ import { type CacheOptions, cachedCredentials } from './cache.js'
 import { errorText } from './from-container-metadata.js'
 import { fetchWithTimeout } from './sts.js'
 
+/**
+ * Options of `fromCognitoIdentityPool`: the identity pool, the tokens of the user's identity
+ * providers (none for an unauthenticated identity), the role to choose among several, where Amazon
+ * Cognito is reached, and refresh timing.
+ */
 export interface FromCognitoIdentityPoolOptions {
   /** `<region>:<uuid>`; its region is the service's unless `clientConfig.region` says otherwise. */
   readonly identityPoolId: string

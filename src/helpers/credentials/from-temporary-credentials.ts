@@ -23,6 +23,10 @@ export interface AssumeRoleParams {
   readonly TransitiveTagKeys?: readonly string[]
 }
 
+/**
+ * Options of `fromTemporaryCredentials`: the STS AssumeRole parameters, the credentials that assume
+ * the role, where STS is reached, how an MFA code is asked for, and refresh timing.
+ */
 export interface FromTemporaryCredentialsOptions {
   readonly params: AssumeRoleParams
   /** Who assumes the role: keys or a provider (itself perhaps `fromTemporaryCredentials`, for role chaining). Defaults to the `AWS_*` environment variables. */

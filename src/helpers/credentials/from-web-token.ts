@@ -4,6 +4,11 @@ import { type CacheOptions, cachedCredentials } from './cache.js'
 import { members } from './from-temporary-credentials.js'
 import { callSts, type StsClientConfig } from './sts.js'
 
+/**
+ * Options of `fromWebToken`: the role to assume with STS AssumeRoleWithWebIdentity, the identity
+ * provider's token (or a function that returns a fresh one), the session's name, policies and
+ * duration, where STS is reached, and refresh timing.
+ */
 export interface FromWebTokenOptions {
   readonly roleArn: string
   /** The OpenID Connect ID token (or OAuth 2.0 access token), or a function returning a fresh one for each refresh. */

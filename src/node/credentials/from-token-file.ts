@@ -6,6 +6,11 @@ import type { CacheOptions } from '../../helpers/credentials/cache.js'
 import { fromWebToken } from '../../helpers/credentials/from-web-token.js'
 import type { StsClientConfig } from '../../helpers/credentials/sts.js'
 
+/**
+ * Options of `fromTokenFile`: the web identity token file and the role to assume with it (by
+ * default from `AWS_WEB_IDENTITY_TOKEN_FILE`, `AWS_ROLE_ARN` and `AWS_ROLE_SESSION_NAME`, as EKS
+ * sets them), where STS is reached, and refresh timing.
+ */
 export interface FromTokenFileOptions {
   /** Defaults to `AWS_WEB_IDENTITY_TOKEN_FILE`. */
   readonly webIdentityTokenFile?: string

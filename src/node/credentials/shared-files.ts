@@ -18,6 +18,11 @@ export interface SharedFilesOptions {
 /** A section's settings; a nested block (`s3 =` followed by indented lines) is a sub-object. */
 export type Section = Record<string, string | Record<string, string>>
 
+/**
+ * The AWS shared config and credentials files as `loadSharedFiles` reads them: their paths, the
+ * profiles merged from both, the `sso-session` and `services` sections, and which of the files
+ * existed.
+ */
 export interface SharedFiles {
   readonly credentialsPath: string
   readonly configPath: string
