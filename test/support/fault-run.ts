@@ -38,7 +38,7 @@ export interface FaultRunOptions {
 export interface FaultRunReport {
   readonly operations: number
   readonly byKind: Record<string, number>
-  readonly faults: Record<string, number>
+  readonly faults: Record<Fault | 'requests', number>
   /** Bodies returned as whole whose bytes differ from what the key holds. */
   readonly wrongBytes: number
   /** Bodies returned as whole that were shorter (or longer) than the object. */
