@@ -71,7 +71,7 @@ export function objectBody(response: Response, context: ResponseContext): Object
         }
         // Some runtimes end a cut body quietly instead of failing it.
         if (!(received < length)) return controller.close()
-        throw new TypeError('the body ended early')
+        throw new TypeError('ended early')
       } catch (error) {
         clearTimeout(timer)
         void reader?.cancel(error).catch(() => undefined)
@@ -81,7 +81,7 @@ export function objectBody(response: Response, context: ResponseContext): Object
             ...context,
             code: 'NetworkError',
             status: 0,
-            message: `${context.operation} Body failed after ${received} of ${length} bytes: ${(error as Error).message}`,
+            message: `body cut after ${received} of ${length} bytes: ${(error as Error).message}`,
             cause: error,
           })
         }
