@@ -14,6 +14,11 @@ import type { Command } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `CopyObject`: the destination bucket and key, the source (`CopySource`, with
+ * conditions on it), whether metadata and tags are copied or replaced, and the new object's headers
+ * (content type, metadata, ACL, storage class, encryption, …).
+ */
 export interface CopyObjectInput extends ObjectWriteFields, CopySourceConditions {
   /** The destination bucket. */
   readonly Bucket: string

@@ -5,6 +5,10 @@ import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `CreateMultipartUpload`: the bucket and key, and the headers of the object the parts
+ * will make (content type, metadata, ACL, storage class, encryption, …), given here once.
+ */
 export interface CreateMultipartUploadInput extends ObjectWriteFields {
   readonly Bucket: string
   readonly Key: string

@@ -9,7 +9,13 @@ export interface DeleteBucketInput {
   readonly Bucket: string
 }
 
-/** Deletes an empty bucket; a bucket with objects fails with `BucketNotEmpty`. */
+/**
+ * Deletes an empty bucket; a bucket with objects fails with `BucketNotEmpty` (the `deleteBucket`
+ * helper with `force: true` empties it first).
+ *
+ * @example
+ * await send(client, DeleteBucket({ Bucket: 'my-bucket' }))
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucket(input: DeleteBucketInput): Command<EmptyOutput> {
   return { operation: 'DeleteBucket', method: 'DELETE', bucket: checkBucket(input.Bucket), parse: emptyOutput }

@@ -22,7 +22,13 @@ export interface DeleteObjectOutput {
   readonly VersionId?: string
 }
 
-/** Deletes one object. Deleting a key that does not exist succeeds, as in S3. */
+/**
+ * Deletes one object. Deleting a key that does not exist succeeds, as in S3. In a versioned bucket
+ * it adds a delete marker, unless `VersionId` names a version to delete for good.
+ *
+ * @example
+ * await send(client, DeleteObject({ Bucket: 'my-bucket', Key: 'notes/old.txt' }))
+ */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteObject(input: DeleteObjectInput): Command<DeleteObjectOutput> {
   return {

@@ -16,6 +16,9 @@ export interface HeadBucketOutput {
 /**
  * Checks that a bucket exists and is yours to use. A missing bucket is an `S3Error` with code
  * `NotFound` (HEAD responses have no body); `lookupBucket` turns that into `null`.
+ *
+ * @example
+ * const { BucketRegion } = await send(client, HeadBucket({ Bucket: 'my-bucket' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function HeadBucket(input: HeadBucketInput): Command<HeadBucketOutput> {

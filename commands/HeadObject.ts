@@ -2,6 +2,11 @@ import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeade
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `HeadObject`: the bucket and key, and optionally the version, the conditions
+ * (`IfMatch`, `IfModifiedSince`, …) and the range or part number to ask about, as `GetObject` takes
+ * them.
+ */
 export interface HeadObjectInput extends ObjectReadFields {
   readonly Bucket: string
   readonly Key: string
@@ -17,6 +22,9 @@ export type HeadObjectOutput = ObjectHeaders
 /**
  * Reads an object's metadata without its content. A missing key is an `S3Error` with code
  * `NotFound` (HEAD responses have no body); `headObjectOrNull` turns that into `null`.
+ *
+ * @example
+ * const { ContentLength, ContentType, LastModified } = await send(client, HeadObject({ Bucket: 'my-bucket', Key: 'cat.jpg' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function HeadObject(input: HeadObjectInput): Command<HeadObjectOutput> {

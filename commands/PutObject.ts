@@ -4,6 +4,11 @@ import { checkBody, type RequestBody } from '../src/core/body.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `PutObject`: the bucket and key, the body, and the new object's headers (content
+ * type, metadata, ACL, storage class, encryption, tags, …), with optional conditions that make the
+ * write fail when the key's current object does not match.
+ */
 export interface PutObjectInput extends ObjectWriteFields {
   readonly Bucket: string
   readonly Key: string

@@ -4,6 +4,11 @@ import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `PutObjectAcl`: the object, and optionally the version, and its new ACL in exactly
+ * one of the three forms (`AclFields`): a canned ACL, a whole `AccessControlPolicy`, or grant
+ * headers.
+ */
 export interface PutObjectAclInput extends AclFields<ObjectCannedACL> {
   readonly Bucket: string
   readonly Key: string

@@ -14,6 +14,10 @@ import { InputError } from '../src/core/errors.js'
 import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
+/**
+ * The input of `UploadPartCopy`: the upload (bucket, key and `UploadId`), the part's number, and
+ * the source object (with an optional byte range and conditions) whose bytes become the part.
+ */
 export interface UploadPartCopyInput extends CopySourceConditions {
   readonly Bucket: string
   readonly Key: string

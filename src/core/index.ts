@@ -1,3 +1,11 @@
+/**
+ * The client, `send`, the error types and the shared constants, with no command and no helper.
+ * In Node, `createClient` and `send` from here plus one entry per command
+ * (`s3kit/commands/PutObject`) load only what those commands need. Everything here is also
+ * exported by the root entry, `s3kit`.
+ *
+ * @module s3kit/core
+ */
 // s3kit/core: the client, `send`, the error types and the shared constants, with no command and
 // no helper. In Node, `import { createClient, send } from 's3kit/core'` plus a per-command entry
 // (`s3kit/commands/PutObject`) loads only what that command needs (no XML codec, no zod for

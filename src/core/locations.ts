@@ -30,6 +30,10 @@ export type Location = (typeof Location)[keyof typeof Location]
 /**
  * The region a `LocationConstraint` stands for: none or '' is us-east-1 and the legacy `EU` is
  * eu-west-1 (S3 API reference, GetBucketLocation).
+ *
+ * @example
+ * const { LocationConstraint } = await send(client, GetBucketLocation({ Bucket: 'my-bucket' }))
+ * const region = regionOfLocation(LocationConstraint) // 'us-east-1' when S3 sent none
  */
 export function regionOfLocation(locationConstraint: string | null | undefined): string {
   if (!locationConstraint) return 'us-east-1'

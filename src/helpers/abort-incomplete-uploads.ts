@@ -21,10 +21,9 @@ export interface AbortIncompleteUploadsOptions {
 
 /**
  * Aborts the multipart uploads of a bucket that were started and never completed or aborted, and
- * returns how many it aborted: the clean-up the tutorial suggests with `get_all_multipart_uploads`,
- * since such uploads keep their parts (and their cost) forever. Without `olderThan` every
- * unfinished upload is aborted, including ones still running elsewhere; an upload that finishes
- * or is aborted by someone else meanwhile is skipped. A lifecycle rule with
+ * returns how many it aborted: such uploads keep their parts (and their cost) forever. Without
+ * `olderThan` every unfinished upload is aborted, including ones still running elsewhere; an upload
+ * that finishes or is aborted by someone else meanwhile is skipped. A lifecycle rule with
  * `AbortIncompleteMultipartUpload` does the same on the server side.
  *
  * @example

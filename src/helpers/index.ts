@@ -1,3 +1,10 @@
+/**
+ * The helpers built from commands and `send`: `upload` and `download`, `paginate`, `presign`,
+ * `emptyBucket` and `deleteBucket`, `abortIncompleteUploads`, ACL grants, lookups that answer
+ * `null` for what does not exist, and error explanations. Also exported by the root entry, `s3kit`.
+ *
+ * @module s3kit/helpers
+ */
 // s3kit/helpers: the helpers' public exports, hand-written (a helper's internals stay out). Each
 // helper is built only from commands and `send`. The root entry re-exports this list.
 export { type AbortIncompleteUploadsOptions, abortIncompleteUploads } from './abort-incomplete-uploads.js'

@@ -101,13 +101,14 @@ export interface UploadOutput {
 }
 
 /**
- * Uploads an object of any size from any body, in parallel parts when it is larger than one part
- * (the tutorial's "storing large data", without the bookkeeping). A body up to `partSize` goes up
- * as one `PutObject`. Parts are read only as fast as they are sent, each is retried on retryable
- * failures, and an upload that fails for good is aborted (`AbortMultipartUpload`) so no parts are
- * left behind; the promise then rejects with the first error as an `S3Error` carrying `uploadId`
- * (code `BodyReadError`, `IncompleteBody` or `EntityTooLarge` when the body itself was at fault),
- * or with `signal.reason` when you aborted. Invalid input is an `InputError` before any request.
+ * Uploads an object of any size from any body, in parallel parts when it is larger than one part,
+ * with the multipart bookkeeping (create, parts, complete or abort) done for you. A body up to
+ * `partSize` goes up as one `PutObject`. Parts are read only as fast as they are sent, each is
+ * retried on retryable failures, and an upload that fails for good is aborted
+ * (`AbortMultipartUpload`) so no parts are left behind; the promise then rejects with the first
+ * error as an `S3Error` carrying `uploadId` (code `BodyReadError`, `IncompleteBody` or
+ * `EntityTooLarge` when the body itself was at fault), or with `signal.reason` when you aborted.
+ * Invalid input is an `InputError` before any request.
  *
  * @example
  * const { ETag } = await upload(client, { Bucket: 'my-bucket', Key: 'backup.tar', Body: file }, {

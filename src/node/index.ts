@@ -1,3 +1,11 @@
+/**
+ * Node only: files (`putFile`, `uploadFile`, `getFile`, `downloadFile`), the shared config and
+ * credentials files, the Node credential providers and their default chain, and a `createClient`
+ * that uses that chain. Kept out of the root entry, so browser and edge bundles never see a
+ * `node:` import.
+ *
+ * @module s3kit/node
+ */
 // s3kit/node: helpers that need Node's file system (node:fs). Kept out of the root entry so
 // browser and edge bundles never see node: imports.
 export { putFile, type PutFileInput } from './put-file.js'

@@ -16,12 +16,11 @@ export interface UploadFileInput extends UploadFields {
 }
 
 /**
- * Uploads a file of any size with the multipart `upload` helper (the tutorial's "storing large
- * data" with FileChunkIO and a thread pool, in one call): each part is read from its own offset of
- * the file while others are being sent, so reading is as parallel as sending, and a failed part is
- * re-read and retried on its own. A file up to one part goes up as one `PutObject`. `ContentType`
- * is guessed from the file name (with `mime`) unless you give one. Options and errors are those of
- * `upload`; the file is closed whatever happens.
+ * Uploads a file of any size with the multipart `upload` helper: each part is read from its own
+ * offset of the file while others are being sent, so reading is as parallel as sending, and a
+ * failed part is re-read and retried on its own. A file up to one part goes up as one `PutObject`.
+ * `ContentType` is guessed from the file name (with `mime`) unless you give one. Options and errors
+ * are those of `upload`; the file is closed whatever happens.
  *
  * @example
  * import { uploadFile } from 's3kit/node'

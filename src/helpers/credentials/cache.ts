@@ -68,6 +68,10 @@ export function cachedCredentials(provider: CredentialsProvider, options: CacheO
  * A copy of `credentials` that `JSON.stringify`, `console.log` and Node's `util.inspect` show
  * without the secret and the session token, so logging a resolved credentials object by mistake
  * does not leak them. The fields themselves are unchanged for code that reads them.
+ *
+ * @example
+ * const credentials = redacted(await fromEnv()())
+ * console.log(credentials) // { accessKeyId: 'AKIA…', secretAccessKey: '[redacted]' }
  */
 export function redacted(credentials: Credentials): Credentials {
   const copy = { ...credentials }

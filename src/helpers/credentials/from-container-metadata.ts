@@ -3,6 +3,10 @@ import { readEnv } from '../../core/env.js'
 import { type CacheOptions, cachedCredentials } from './cache.js'
 import { fetcherOf, type RemoteProviderOptions, readCredentialsJson, request } from './remote.js'
 
+/**
+ * Options of `fromContainerMetadata`: the timeouts, retries and fetch of every metadata provider
+ * (`RemoteProviderOptions`), how the authorization token file is read, and refresh timing.
+ */
 export interface FromContainerMetadataOptions extends RemoteProviderOptions {
   /** Reads `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`; defaults to Node's `fs` where the runtime offers it (`process.getBuiltinModule`). */
   readonly readFile?: (path: string) => Promise<string>

@@ -4,6 +4,11 @@ import { type CacheOptions, cachedCredentials } from './cache.js'
 import { errorText } from './from-container-metadata.js'
 import { fetcherOf, type RemoteProviderOptions, readCredentialsJson, request } from './remote.js'
 
+/**
+ * Options of `fromInstanceMetadata`: the timeouts, retries and fetch of every metadata provider
+ * (`RemoteProviderOptions`), how long to wait for IMDS before concluding there is none, whether
+ * IMDSv1 is refused, and the endpoint.
+ */
 export interface FromInstanceMetadataOptions extends RemoteProviderOptions {
   /** How long the first request (the IMDSv2 token) may take before "no IMDS here" is concluded (default 250 ms; IMDS answers in a few). */
   readonly probeTimeout?: number

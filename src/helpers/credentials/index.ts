@@ -1,3 +1,11 @@
+/**
+ * Credential providers that need only `fetch`, so they work in browsers, workers and Node alike:
+ * the environment, STS roles and web identities, Amazon Cognito, the ECS/EKS container endpoint,
+ * EC2 instance metadata, a chain and a cache. The Node-only providers (profiles, SSO,
+ * `credential_process`, the token file, the default chain) are in `s3kit/node`.
+ *
+ * @module s3kit/credentials
+ */
 // s3kit/credentials: credential providers that need only fetch, so they work in browsers, workers
 // and Node alike. Each is its own module and costs nothing unless imported. The Node-only ones
 // (profiles, SSO, credential_process, the token file, the default chain) are in s3kit/node.

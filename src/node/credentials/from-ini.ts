@@ -21,6 +21,10 @@ import {
   setting,
 } from './shared-files.js'
 
+/**
+ * Options of `fromIni`: which profile and shared files (`SharedFilesOptions`), how MFA codes are
+ * asked for, where STS and SSO are reached for the profiles that need them, and refresh timing.
+ */
 export interface FromIniOptions extends SharedFilesOptions {
   /** Asked for the code of the profile's `mfa_serial` device whenever a role that needs it is assumed. */
   readonly mfaCodeProvider?: (serialNumber: string) => string | Promise<string>

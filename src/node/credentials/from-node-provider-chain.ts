@@ -13,6 +13,10 @@ import type { RemoteProviderOptions } from '../../helpers/credentials/remote.js'
 import { type FromIniOptions, fromIni } from './from-ini.js'
 import { type FromTokenFileOptions, fromTokenFile } from './from-token-file.js'
 
+/**
+ * Options of `fromNodeProviderChain`: those of its steps (the profile's `fromIni` options, the
+ * token file, the metadata services' timeouts and fetch), each passed to the step it concerns.
+ */
 export interface FromNodeProviderChainOptions
   extends FromIniOptions,
     Pick<FromInstanceMetadataOptions, 'probeTimeout' | 'ec2MetadataV1Disabled'>,

@@ -4,6 +4,10 @@ import { type Credentials, CredentialsError, type CredentialsProvider } from '..
 import { type CacheOptions, cachedCredentials } from '../../helpers/credentials/cache.js'
 import { loadSharedFiles, profileName, type SharedFilesOptions, setting } from './shared-files.js'
 
+/**
+ * Options of `fromProcess`: which profile and shared files (`SharedFilesOptions`), how long the
+ * command may run, and refresh timing.
+ */
 export interface FromProcessOptions extends SharedFilesOptions {
   /** Kill the process after this long (default 30 s). */
   readonly timeout?: number

@@ -20,6 +20,10 @@ import {
   setting,
 } from './shared-files.js'
 
+/**
+ * Options of `fromSSO`: which profile and shared files (`SharedFilesOptions`), where the IAM
+ * Identity Center portal and OIDC service are reached, and refresh timing.
+ */
 export interface FromSSOOptions extends SharedFilesOptions {
   /** The portal and OIDC endpoints: `endpoint` defaults to `AWS_ENDPOINT_URL_SSO`, then `https://portal.sso.<sso_region>.amazonaws.com`. */
   readonly clientConfig?: { readonly endpoint?: string; readonly oidcEndpoint?: string; readonly fetch?: FetchLike }

@@ -63,6 +63,10 @@ export function configPath(options: SharedFilesOptions = {}): string {
  * AWS CLI user guide): `[section]` headers, `name = value`, comments from `#` or `;` at the start
  * of a line or after whitespace, and nested blocks, where `name =` with no value starts a block of
  * indented `sub = value` lines (as in `s3 =\n  endpoint_url = …`).
+ *
+ * @example
+ * parseIni('[default]\nregion = eu-west-1\ns3 =\n  endpoint_url = http://localhost:9000\n')
+ * // { default: { region: 'eu-west-1', s3: { endpoint_url: 'http://localhost:9000' } } }
  */
 export function parseIni(text: string): Record<string, Section> {
   const sections: Record<string, Section> = Object.create(null)
@@ -142,7 +146,16 @@ function combine(
   return { credentialsPath, configPath, profiles, ssoSessions, services, found }
 }
 
-/** Reads and merges both shared files; a missing file is an empty one. */
+/**
+ * Reads and merges both shared files (`~/.aws/credentials` and `~/.aws/config`, or the files the
+ * options and `AWS_SHARED_CREDENTIALS_FILE` / `AWS_CONFIG_FILE` name); a missing file is an empty
+ * one. Profiles are keyed by name, whichever file they come from.
+ *
+ * @example
+ * import { loadSharedFiles } from 's3kit/node'
+ * const { profiles } = await loadSharedFiles()
+ * const region = profiles.dev?.region
+ */
 export async function loadSharedFiles(options: SharedFilesOptions = {}): Promise<SharedFiles> {
   const credentials = credentialsPath(options)
   const config = configPath(options)
