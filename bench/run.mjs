@@ -16,7 +16,7 @@
 // The S3 server: S3_ENDPOINT (default http://127.0.0.1:7480) with S3_ACCESS_KEY_ID and
 // S3_SECRET_ACCESS_KEY (default: the test user of scripts/s3-server.sh). Loopback only.
 import { execFileSync } from 'node:child_process'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { cpus, platform, release, totalmem } from 'node:os'
 import { fileURLToPath } from 'node:url'
 import { barChart, render } from './charts.mjs'
@@ -32,7 +32,7 @@ function step(name, args, options = {}) {
   console.error(`── ${name}`)
   const started = performance.now()
   const out = execFileSync(process.execPath, ['--no-warnings', ...args], {
-    cwd: root,
+    cwd: copy,
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
     maxBuffer: 64 << 20,
@@ -70,11 +70,19 @@ const results = {
 
 console.error('── build (tsup)')
 execFileSync('npx', ['tsup', '--silent'], { cwd: root, stdio: 'inherit' })
+// Everything is measured on a copy of the built package (its package.json, dist/ and these
+// scripts, with the repository's node_modules), so that a rebuild of dist/ during the run, by a
+// test or an editor, cannot change what is measured halfway.
+const copy = `${root}test-results/bench-package`
+rmSync(copy, { recursive: true, force: true })
+mkdirSync(copy, { recursive: true })
+for (const path of ['package.json', 'dist', 'bench']) cpSync(`${root}${path}`, `${copy}/${path}`, { recursive: true })
+symlinkSync(`${root}node_modules`, `${copy}/node_modules`)
 
 if (only.includes('size')) {
   const { entries, measureAll, markdown, problems, versions } = await import('../scripts/size.mjs')
   console.error('── size (scripts/size.mjs)')
-  const rows = await measureAll(entries())
+  const rows = await measureAll(entries(), copy)
   writeFileSync(`${root}docs/bundle-size.md`, markdown(rows, versions()))
   results.size = { rows, problems: problems(rows) }
 }

@@ -21,8 +21,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const config = JSON.parse(readFileSync(`${root}bench/size-budgets.json`, 'utf8'))
 
 /** Minified and gzipped (level 9) bytes of the browser bundle of `contents`, resolved from the repository. */
-export async function bundleSize(contents) {
-  const result = await bundle(contents, { minify: true })
+export async function bundleSize(contents, from = root) {
+  const result = await bundle(contents, { minify: true }, from)
   const bytes = result.outputFiles[0].contents
   return { minified: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length }
 }
@@ -33,15 +33,15 @@ export async function bundleSize(contents) {
  * whitespace and syntax minified but every name kept (and the numbers that tell equal names apart
  * dropped).
  */
-async function keptCode(contents) {
-  const result = await bundle(contents, { minifyWhitespace: true, minifySyntax: true })
+async function keptCode(contents, from) {
+  const result = await bundle(contents, { minifyWhitespace: true, minifySyntax: true }, from)
   // Two modules' equal names are told apart by a number (encoder, encoder2), given in module order.
   return result.outputFiles[0].text.replace(/\b([A-Za-z_$][\w$]*?)\d+\b/g, '$1').length
 }
 
-function bundle(contents, minify) {
+function bundle(contents, minify, from) {
   return build({
-    stdin: { contents, resolveDir: root, loader: 'js' },
+    stdin: { contents, resolveDir: from, loader: 'js' },
     bundle: true,
     ...minify,
     format: 'esm',
@@ -138,25 +138,29 @@ function program(source) {
 }
 
 /** Measures every entry (and its peers), a few builds at a time: esbuild is fast, but cores are shared. */
-export async function measureAll(list) {
-  if (!existsSync(`${root}dist/index.js`))
+/**
+ * `from`: the package root to measure (default: this repository; `npm run bench` passes a copy of
+ * the built package, so that a rebuild elsewhere cannot pull dist/ from under it).
+ */
+export async function measureAll(list, from = root) {
+  if (!existsSync(`${from}/dist/index.js`))
     throw new Error('dist/ is not built: run `npx tsup` first (npm run size does)')
   const results = new Array(list.length)
   let next = 0
-  const peer = async (source) => (source ? (await bundleSize(program(source))).gzip : null)
+  const peer = async (source) => (source ? (await bundleSize(program(source), from)).gzip : null)
   const worker = async () => {
     while (next < list.length) {
       const i = next++
       const entry = list[i]
-      const rootSize = await bundleSize(program(entry.fromRoot))
-      const subpathSize = await bundleSize(program(entry.fromSubpaths))
+      const rootSize = await bundleSize(program(entry.fromRoot), from)
+      const subpathSize = await bundleSize(program(entry.fromSubpaths), from)
       results[i] = {
         ...entry,
         size: rootSize.gzip,
         minified: rootSize.minified,
         subpathSize: subpathSize.gzip,
-        kept: await keptCode(program(entry.fromRoot)),
-        subpathKept: await keptCode(program(entry.fromSubpaths)),
+        kept: await keptCode(program(entry.fromRoot), from),
+        subpathKept: await keptCode(program(entry.fromSubpaths), from),
         awsSize: await peer(entry.aws),
         s3miniSize: await peer(entry.s3mini),
         aws4fetchSize: await peer(entry.aws4fetch),
