@@ -3,6 +3,10 @@ import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl
 import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
+/**
+ * The input of `PutBucketAcl`: the bucket and its new ACL in exactly one of the three forms
+ * (`AclFields`): a canned ACL, a whole `AccessControlPolicy`, or grant headers.
+ */
 export interface PutBucketAclInput extends AclFields<BucketCannedACL> {
   readonly Bucket: string
 }
