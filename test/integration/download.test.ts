@@ -11,6 +11,7 @@ import { send } from '../../src/core/send.js'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { download } from '../../src/helpers/download.js'
 import { downloadFile } from '../../src/node/download-file.js'
+import { getFile } from '../../src/node/get-file.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
 import { server, testClient, uniqueBucket } from './env.js'
 
@@ -91,6 +92,20 @@ describe('download and downloadFile against the real server', () => {
       expect(readFileSync(path).equals(Buffer.from(bytes))).toBe(true)
       expect(proxy.counts.cutBody).toBeGreaterThan(0)
       expect(readdirSync(dir)).toEqual(['big.bin'])
+    } finally {
+      await proxy.close()
+    }
+  })
+
+  it('getFile survives cut bodies too: its single GET resumes by itself', async () => {
+    const s = server()
+    const proxy = await startFaultProxy({ target: s.endpoint, decide: (request) => (request.method === 'GET' && request.headers.range === undefined ? 'cutBody' : undefined) })
+    try {
+      const path = join(dir, 'single.bin')
+      await getFile(testClient({ endpoint: proxy.endpoint }), { Bucket, Key: 'big.bin', path })
+      expect(readFileSync(path).equals(Buffer.from(bytes))).toBe(true)
+      expect(proxy.counts.cutBody).toBe(1)
+      await rm(path)
     } finally {
       await proxy.close()
     }
