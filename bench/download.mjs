@@ -7,12 +7,13 @@
 //
 //   node bench/download.mjs [size in MiB, default 1024] [runs, default 1]
 // Needs S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (S3_REGION optional).
-import { build } from 'esbuild'
+
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 
 const MiB = 1 << 20
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -60,11 +61,21 @@ if (mode === 'prepare') {
 
 const size = Number(first ?? 1024) * MiB
 const runs = Number(rest[0] ?? 1)
-for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) if (!process.env[name]) throw new Error(`bench/download.mjs needs ${name}`)
+for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])
+  if (!process.env[name]) throw new Error(`bench/download.mjs needs ${name}`)
 const dir = mkdtempSync(join(tmpdir(), 's3kit-download-bench-'))
 // Inside the repository, so that the child finds @aws-sdk/client-s3 where npm installed it.
 const script = join(root, 'node_modules', '.cache', `s3kit-download-bench-${process.pid}.mjs`)
-await build({ stdin: { contents: child, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: script, logLevel: 'error', external: ['@aws-sdk/*'] })
+await build({
+  stdin: { contents: child, resolveDir: root, loader: 'ts' },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  outfile: script,
+  logLevel: 'error',
+  external: ['@aws-sdk/*'],
+})
 const bucket = `s3kit-dl-bench-${Date.now().toString(36)}`
 const run = (...args) => {
   const out = spawnSync(process.execPath, [script, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
@@ -73,7 +84,9 @@ const run = (...args) => {
 }
 try {
   run('prepare', bucket, 'big.bin', String(size), dir)
-  console.log(`${(size / MiB).toFixed(0)} MiB object on ${process.env.S3_ENDPOINT}; ${runs} run(s) each, best MB/s and its peak RSS`)
+  console.log(
+    `${(size / MiB).toFixed(0)} MiB object on ${process.env.S3_ENDPOINT}; ${runs} run(s) each, best MB/s and its peak RSS`,
+  )
   console.log(`${'reader'.padEnd(44)} ${'MB/s'.padStart(8)} ${'peak RSS MiB'.padStart(13)}`)
   const labels = {
     download: 's3kit download (8 MiB × 4, ordered stream)',
@@ -87,7 +100,9 @@ try {
       const r = run(mode, bucket, 'big.bin', String(size), dir)
       if (!best || r.seconds < best.seconds) best = r
     }
-    console.log(`${labels[mode].padEnd(44)} ${(size / 1e6 / best.seconds).toFixed(0).padStart(8)} ${(best.peak / MiB).toFixed(0).padStart(13)}`)
+    console.log(
+      `${labels[mode].padEnd(44)} ${(size / 1e6 / best.seconds).toFixed(0).padStart(8)} ${(best.peak / MiB).toFixed(0).padStart(13)}`,
+    )
   }
 } finally {
   try {

@@ -7,26 +7,45 @@
 //   node bench/faults.mjs [--operations 1000] [--seed 1] [--concurrency 16]
 // Needs the server's coordinates as the tests get them: S3_ENDPOINT, S3_ACCESS_KEY_ID,
 // S3_SECRET_ACCESS_KEY (S3_REGION optional), e.g. `set -a; . /tmp/s3env.txt; set +a`.
-import { build } from 'esbuild'
+
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
+import { build } from 'esbuild'
 
 const { values } = parseArgs({
-  options: { operations: { type: 'string', default: '1000' }, seed: { type: 'string', default: '1' }, concurrency: { type: 'string', default: '16' } },
+  options: {
+    operations: { type: 'string', default: '1000' },
+    seed: { type: 'string', default: '1' },
+    concurrency: { type: 'string', default: '16' },
+  },
 })
-const need = (name) => process.env[name] ?? (console.error(`bench:faults needs ${name} (see the header of bench/faults.mjs)`), process.exit(2))
+const need = (name) => {
+  if (process.env[name]) return process.env[name]
+  console.error(`bench:faults needs ${name} (see the header of bench/faults.mjs)`)
+  process.exit(2)
+}
 const root = fileURLToPath(new URL('..', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 's3kit-faults-'))
 try {
-  await build({ entryPoints: [join(root, 'test/support/fault-run.ts')], bundle: true, platform: 'node', format: 'esm', target: 'node20', outfile: join(dir, 'run.mjs'), logLevel: 'error' })
+  await build({
+    entryPoints: [join(root, 'test/support/fault-run.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: join(dir, 'run.mjs'),
+    logLevel: 'error',
+  })
   const { runFaultSuite, DEFAULT_RATES, SUITE_CLIENT } = await import(pathToFileURL(join(dir, 'run.mjs')).href)
   const operations = Number(values.operations)
   const seed = Number(values.seed)
   const concurrency = Number(values.concurrency)
-  console.log(`fault suite: ${operations} operations, seed ${seed}, ${concurrency} workers; fault rates per request ${JSON.stringify(DEFAULT_RATES)}; client ${JSON.stringify(SUITE_CLIENT)}`)
+  console.log(
+    `fault suite: ${operations} operations, seed ${seed}, ${concurrency} workers; fault rates per request ${JSON.stringify(DEFAULT_RATES)}; client ${JSON.stringify(SUITE_CLIENT)}`,
+  )
   const report = await runFaultSuite({
     endpoint: need('S3_ENDPOINT'),
     region: process.env.S3_REGION ?? 'us-east-1',
@@ -41,7 +60,13 @@ try {
   const row = (name, value) => console.log(`${name.padEnd(34)} ${value}`)
   row('operations', `${report.operations} in ${report.seconds.toFixed(1)} s  ${JSON.stringify(report.byKind)}`)
   row('requests through the proxy', report.faults.requests)
-  row('faults injected', Object.entries(report.faults).filter(([k]) => k !== 'requests').map(([k, v]) => `${k} ${v}`).join(', '))
+  row(
+    'faults injected',
+    Object.entries(report.faults)
+      .filter(([k]) => k !== 'requests')
+      .map(([k, v]) => `${k} ${v}`)
+      .join(', '),
+  )
   row('wrong bytes', report.wrongBytes)
   row('truncated bodies returned as whole', report.truncatedAsWhole)
   row('untyped errors', report.untypedErrors)
@@ -53,7 +78,10 @@ try {
   // The issue's bar: never wrong or short bytes, never an untyped error, nothing left behind, every
   // GET whole and every upload complete. Another operation may fail after all its attempts, but
   // only with an S3Error (counted above).
-  const ok = report.wrongBytes + report.truncatedAsWhole + report.untypedErrors + report.orphanedUploads === 0 && report.getsWhole === report.gets && report.uploadsComplete === report.uploads
+  const ok =
+    report.wrongBytes + report.truncatedAsWhole + report.untypedErrors + report.orphanedUploads === 0 &&
+    report.getsWhole === report.gets &&
+    report.uploadsComplete === report.uploads
   console.log(ok ? 'PASS' : 'FAIL')
   process.exitCode = ok ? 0 : 1
 } finally {

@@ -7,15 +7,17 @@
 //
 //   node --expose-gc bench/load.mjs [requests, default 10000] [concurrency, default 64]
 // Needs S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY (S3_REGION optional).
-import { build } from 'esbuild'
+
 import { readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
+import { build } from 'esbuild'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const total = Number(process.argv[2] ?? 10_000)
 const concurrency = Number(process.argv[3] ?? 64)
-for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY']) if (!process.env[name]) throw new Error(`bench/load.mjs needs ${name}`)
+for (const name of ['S3_ENDPOINT', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'])
+  if (!process.env[name]) throw new Error(`bench/load.mjs needs ${name}`)
 if (!globalThis.gc) throw new Error('run with node --expose-gc, so that heap figures are after a full collection')
 
 const code = join(root, 'node_modules', '.cache', `s3kit-load-${process.pid}.mjs`)
@@ -38,18 +40,27 @@ export { deleteBucket } from './src/helpers/delete-bucket.ts'`,
   outfile: code,
   logLevel: 'error',
 })
-const { createClient, send, GetObject, HeadObject, PutObject, CreateBucket, deleteBucket } = await import(pathToFileURL(code).href)
+const { createClient, send, GetObject, HeadObject, PutObject, CreateBucket, deleteBucket } = await import(
+  pathToFileURL(code).href
+)
 rmSync(code)
 
 const env = process.env
 const server = new URL(env.S3_ENDPOINT)
-const client = createClient({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION ?? 'us-east-1', credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } })
+const client = createClient({
+  endpoint: env.S3_ENDPOINT,
+  region: env.S3_REGION ?? 'us-east-1',
+  credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY },
+})
 const Bucket = `s3kit-load-${Date.now().toString(36)}`
 await send(client, CreateBucket({ Bucket }))
 
 /** Client-side TCP sockets to the server's port, by state (01 established, 06 time-wait, …). */
 function sockets() {
-  const port = Number(server.port || 80).toString(16).toUpperCase().padStart(4, '0')
+  const port = Number(server.port || 80)
+    .toString(16)
+    .toUpperCase()
+    .padStart(4, '0')
   let open = 0
   for (const file of ['/proc/net/tcp', '/proc/net/tcp6']) {
     let text = ''
@@ -91,7 +102,14 @@ async function worker(w) {
     if ((done + failed) % 1000 === 0) {
       globalThis.gc()
       const { heapUsed, rss } = process.memoryUsage()
-      samples.push({ requests: done + failed, sockets: sockets(), fds: fds(), heapMiB: heapUsed / MiB, rssMiB: rss / MiB, seconds: (performance.now() - started) / 1000 })
+      samples.push({
+        requests: done + failed,
+        sockets: sockets(),
+        fds: fds(),
+        heapMiB: heapUsed / MiB,
+        rssMiB: rss / MiB,
+        seconds: (performance.now() - started) / 1000,
+      })
     }
   }
 }
@@ -101,10 +119,17 @@ try {
   await deleteBucket(client, Bucket, { force: true })
 }
 const seconds = (performance.now() - started) / 1000
-console.log(`${total} requests at concurrency ${concurrency}: ${done} ok, ${failed} failed, ${(total / seconds).toFixed(0)} requests/s`)
-console.log(`${'after'.padStart(7)} ${'sockets'.padStart(8)} ${'fds'.padStart(5)} ${'heap MiB'.padStart(9)} ${'RSS MiB'.padStart(8)}`)
+console.log(
+  `${total} requests at concurrency ${concurrency}: ${done} ok, ${failed} failed, ${(total / seconds).toFixed(0)} requests/s`,
+)
+console.log(
+  `${'after'.padStart(7)} ${'sockets'.padStart(8)} ${'fds'.padStart(5)} ${'heap MiB'.padStart(9)} ${'RSS MiB'.padStart(8)}`,
+)
 const unique = [...new Map(samples.map((s) => [s.requests, s])).values()]
-for (const s of unique) console.log(`${String(s.requests).padStart(7)} ${String(s.sockets).padStart(8)} ${String(s.fds).padStart(5)} ${s.heapMiB.toFixed(1).padStart(9)} ${s.rssMiB.toFixed(1).padStart(8)}`)
+for (const s of unique)
+  console.log(
+    `${String(s.requests).padStart(7)} ${String(s.sockets).padStart(8)} ${String(s.fds).padStart(5)} ${s.heapMiB.toFixed(1).padStart(9)} ${s.rssMiB.toFixed(1).padStart(8)}`,
+  )
 const first = unique[0]
 const last = unique.at(-1)
 // The connection pool may open up to one socket per request in flight, never more; a leak shows
@@ -115,5 +140,9 @@ const ok =
   last.fds <= first.fds + (concurrency - first.sockets) &&
   last.heapMiB - first.heapMiB < 8 &&
   last.rssMiB - first.rssMiB < 32
-console.log(ok ? 'PASS: sockets bounded by the concurrency, no growth of descriptors or memory from the first thousand to the last' : 'FAIL')
+console.log(
+  ok
+    ? 'PASS: sockets bounded by the concurrency, no growth of descriptors or memory from the first thousand to the last'
+    : 'FAIL',
+)
 process.exitCode = ok ? 0 : 1

@@ -1,7 +1,13 @@
 import { httpDate, readHeaders, writeQuery } from '../codecs/headers.js'
-import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeaders, type ObjectReadFields } from '../codecs/object-headers.js'
+import {
+  type ObjectHeaders,
+  type ObjectReadFields,
+  objectReadHeaders,
+  objectReadQuery,
+  readObjectHeaders,
+} from '../codecs/object-headers.js'
 import type { Command } from '../src/core/command.js'
-import { objectBody, type ObjectBody } from '../src/core/object-body.js'
+import { type ObjectBody, objectBody } from '../src/core/object-body.js'
 import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
 export interface GetObjectInput extends ObjectReadFields {

@@ -13,7 +13,12 @@ export interface ResponseContext {
    * `headers` and `query` laid over the command's own (an undefined parameter is dropped); a non-2xx answer is
    * an `S3Error`. What a body needs to ask for the rest of itself; absent when resuming is off.
    */
-  readonly again?: ((headers: Readonly<Record<string, string>>, query: Readonly<Record<string, string | undefined>>) => Promise<Response>) | undefined
+  readonly again?:
+    | ((
+        headers: Readonly<Record<string, string>>,
+        query: Readonly<Record<string, string | undefined>>,
+      ) => Promise<Response>)
+    | undefined
   /** Attempts a body may make in a row without receiving a byte (the client's `retry.maxAttempts`). */
   readonly attempts?: number | undefined
   /** The caller's signal (with the call's deadline): it also stops a body being read. */

@@ -3,7 +3,16 @@ import { S3Error } from './errors.js'
 
 // Worth retrying whatever the status: throttling, and the server faults that S3 can also embed
 // in a 200 (CopyObject, CompleteMultipartUpload), which botocore likewise retries as a 500.
-const RETRYABLE_CODES = new Set(['SlowDown', 'Throttling', 'ThrottlingException', 'RequestTimeout', 'RequestLimitExceeded', 'TooManyRequests', 'InternalError', 'ServiceUnavailable'])
+const RETRYABLE_CODES = new Set([
+  'SlowDown',
+  'Throttling',
+  'ThrottlingException',
+  'RequestTimeout',
+  'RequestLimitExceeded',
+  'TooManyRequests',
+  'InternalError',
+  'ServiceUnavailable',
+])
 
 /** Worth another attempt: throttling, a server-side failure, or no response at all. 501 is final. */
 export function isRetryable(error: S3Error): boolean {
@@ -40,11 +49,21 @@ export async function retrying<T>(
     try {
       return await attempt(n)
     } catch (error) {
-      if (signal?.aborted || !(error instanceof S3Error) || !isRetryable(error) || n + 1 >= policy.maxAttempts) throw error
+      if (signal?.aborted || !(error instanceof S3Error) || !isRetryable(error) || n + 1 >= policy.maxAttempts)
+        throw error
       const refusal = refuse?.(error)
       if (refusal) throw refusal
       // The server's own hint wins over a shorter backoff, but never past maxDelayMs.
-      await sleep(Math.min(policy.maxDelayMs, Math.max(retryAfter.get(error) ?? 0, Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n))), signal)
+      await sleep(
+        Math.min(
+          policy.maxDelayMs,
+          Math.max(
+            retryAfter.get(error) ?? 0,
+            Math.random() * Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** n),
+          ),
+        ),
+        signal,
+      )
     }
   }
 }

@@ -1,13 +1,13 @@
-import { isStreamBody, preparePayload, type Payload } from './body.js'
+import { isStreamBody, type Payload, preparePayload } from './body.js'
 import type { Client } from './client.js'
 import type { Command, ResponseContext } from './command.js'
 import { resolveCredentials } from './credentials.js'
+import { codeForStatus, isErrorDocument, parseErrorDocument } from './error-document.js'
 import { InputError, S3Error } from './errors.js'
 import { retryAfter, retrying } from './retry.js'
-import { signRequest } from './sign.js'
 import { runtime } from './runtime.js'
+import { signRequest } from './sign.js'
 import { objectUrl } from './url.js'
-import { codeForStatus, isErrorDocument, parseErrorDocument } from './error-document.js'
 
 export interface SendOptions {
   /** Aborts the request (and any wait between retries); the promise rejects with the signal's reason. */
@@ -42,7 +42,11 @@ export function clockOffset(client: Client): number {
  * @example
  * const { ETag } = await send(client, PutObject({ Bucket: 'photos', Key: 'cat.txt', Body: 'meow' }))
  */
-export async function send<Output>(client: Client, command: Command<Output>, options: SendOptions = {}): Promise<Output> {
+export async function send<Output>(
+  client: Client,
+  command: Command<Output>,
+  options: SendOptions = {},
+): Promise<Output> {
   const { timeoutMs, resume = client.resumeBodies } = options
   let { signal } = options
   if (timeoutMs) signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])])
@@ -56,15 +60,29 @@ export async function send<Output>(client: Client, command: Command<Output>, opt
   // more than 15 minutes off its own clock (RequestTimeTooSkewed, or a bare signature error on
   // some servers) and its Date header says by how much; a bucket in another region answers 301
   // PermanentRedirect, 400 AuthorizationHeaderMalformed, or (HEAD) a status, naming the region.
-  const request = async (headers?: Readonly<Record<string, string>>, query?: Readonly<Record<string, string | undefined>>): Promise<Response> => {
+  const request = async (
+    headers?: Readonly<Record<string, string>>,
+    query?: Readonly<Record<string, string | undefined>>,
+  ): Promise<Response> => {
     for (let fixed = false; ; fixed = true) {
       const region = regions[command.bucket!] || client.region
       // An AWS endpoint names its region (s3.eu-west-1…, s3.dualstack.eu-west-1…); others are kept.
-      const target = region === client.region ? client : { ...client, region, endpoint: client.endpoint.replace(`.${client.region}.`, `.${region}.`) }
+      const target =
+        region === client.region
+          ? client
+          : { ...client, region, endpoint: client.endpoint.replace(`.${client.region}.`, `.${region}.`) }
       const url = objectUrl(target, command.bucket, command.key, { ...command.query, ...query })
       let response: Response
       try {
-        response = await attemptFetch(target, command, url, { ...command.headers, ...headers }, payload, signal, state.skew)
+        response = await attemptFetch(
+          target,
+          command,
+          url,
+          { ...command.headers, ...headers },
+          payload,
+          signal,
+          state.skew,
+        )
       } catch (error) {
         if (signal?.aborted || !isNetworkFailure(error)) throw error
         throw new S3Error({
@@ -80,8 +98,15 @@ export async function send<Output>(client: Client, command: Command<Output>, opt
       const skew = Date.parse(response.headers.get('date')!) - Date.now()
       const named = error.region
       if (fixed) throw error
-      if (error.status === 403 && skew && (error.code === 'RequestTimeTooSkewed' || Math.abs(skew - state.skew) > 3e5)) state.skew = skew
-      else if (client.regionRedirects && named && named !== region && (error.status === 301 || error.status === 400 || command.method === 'HEAD')) regions[command.bucket!] = named
+      if (error.status === 403 && skew && (error.code === 'RequestTimeTooSkewed' || Math.abs(skew - state.skew) > 3e5))
+        state.skew = skew
+      else if (
+        client.regionRedirects &&
+        named &&
+        named !== region &&
+        (error.status === 301 || error.status === 400 || command.method === 'HEAD')
+      )
+        regions[command.bucket!] = named
       else throw error
     }
   }
@@ -136,7 +161,9 @@ async function attemptFetch(
   )
   // The timeout covers the wait for response headers only; the caller's signal covers the body too.
   const timeout = client.requestTimeoutMs === undefined ? undefined : new AbortController()
-  const timer = timeout && setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
+  const timer =
+    timeout &&
+    setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
   try {
     const init: RequestInit & { duplex?: 'half' } = {
       method: command.method,
@@ -159,7 +186,10 @@ async function attemptFetch(
 
 /** fetch rejects with a TypeError when no response came; our own timeout aborts with TimeoutError. */
 function isNetworkFailure(error: unknown): boolean {
-  return (error instanceof TypeError && !(error instanceof InputError)) || (error as Error | undefined)?.name === 'TimeoutError'
+  return (
+    (error instanceof TypeError && !(error instanceof InputError)) ||
+    (error as Error | undefined)?.name === 'TimeoutError'
+  )
 }
 
 function lengthHeader(payload: Payload): Record<string, string> {
@@ -182,7 +212,8 @@ function toS3Error(context: ResponseContext, response: Response, body: string): 
   })
   // Retry-After is seconds or an HTTP date; x-amz-retry-after, milliseconds.
   const after = headers.get('retry-after')
-  const wait = Number(headers.get('x-amz-retry-after')) || (after ? Number(after) * 1000 || Date.parse(after) - Date.now() : 0)
+  const wait =
+    Number(headers.get('x-amz-retry-after')) || (after ? Number(after) * 1000 || Date.parse(after) - Date.now() : 0)
   if (wait > 0) retryAfter.set(error, wait)
   return error
 }

@@ -59,7 +59,11 @@ export interface DownloadPlan {
  * })
  * await Body.pipeTo(writable)
  */
-export async function download(client: Client, input: DownloadInput, options: DownloadOptions = {}): Promise<DownloadOutput> {
+export async function download(
+  client: Client,
+  input: DownloadInput,
+  options: DownloadOptions = {},
+): Promise<DownloadOutput> {
   const plan = await planDownload(client, input, options)
   let delivered = 0
   // Finished parts wait for their turn and for the reader to want more; any change wakes them all.
@@ -103,15 +107,25 @@ export async function download(client: Client, input: DownloadInput, options: Do
  * The engine `download` and `downloadFile` share: the first ranged GET, then the plan for the
  * rest. Exported for s3kit/node, not from s3kit/helpers.
  */
-export async function planDownload(client: Client, input: DownloadInput, options: DownloadOptions): Promise<DownloadPlan> {
+export async function planDownload(
+  client: Client,
+  input: DownloadInput,
+  options: DownloadOptions,
+): Promise<DownloadPlan> {
   const partSize = checkInteger(options.partSize, 'partSize', 1) ?? 8 * MiB
   const concurrency = checkInteger(options.concurrency, 'concurrency', 1, 10_000) ?? 4
   const { onProgress, timeoutMs } = options
-  if (onProgress !== undefined && typeof onProgress !== 'function') throw new InputError('onProgress', 'must be a function, called with { loaded, total }.')
+  if (onProgress !== undefined && typeof onProgress !== 'function')
+    throw new InputError('onProgress', 'must be a function, called with { loaded, total }.')
   // Range and PartNumber would fight the helper's own ranges.
-  if ('Range' in input || 'PartNumber' in input) throw new InputError('Range', 'download reads the whole object; use GetObject for a range or a part.')
+  if ('Range' in input || 'PartNumber' in input)
+    throw new InputError('Range', 'download reads the whole object; use GetObject for a range or a part.')
   const stop = new AbortController()
-  const signals = [stop.signal, ...(options.signal ? [options.signal] : []), ...(timeoutMs ? [AbortSignal.timeout(timeoutMs)] : [])]
+  const signals = [
+    stop.signal,
+    ...(options.signal ? [options.signal] : []),
+    ...(timeoutMs ? [AbortSignal.timeout(timeoutMs)] : []),
+  ]
   const signal = signals.length > 1 ? AbortSignal.any(signals) : stop.signal
   const get = (fields: GetObjectInput) => send(client, GetObject(fields), { signal })
 
@@ -125,7 +139,11 @@ export async function planDownload(client: Client, input: DownloadInput, options
   }
   const { Body, ContentRange, ...head } = first
   const size = Number(/\/(\d+)$/.exec(ContentRange ?? '')?.[1] ?? first.ContentLength)
-  const pinned: GetObjectInput = { ...input, IfMatch: first.ETag, ...(first.VersionId ? { VersionId: first.VersionId } : {}) }
+  const pinned: GetObjectInput = {
+    ...input,
+    IfMatch: first.ETag,
+    ...(first.VersionId ? { VersionId: first.VersionId } : {}),
+  }
   const count = Math.max(1, Math.ceil(size / partSize))
   let loaded = 0
   const onBytes = (n: number): void => {
@@ -142,7 +160,8 @@ export async function planDownload(client: Client, input: DownloadInput, options
       const part = async (index: number): Promise<void> => {
         const offset = index * partSize
         const length = Math.min(partSize, size - offset)
-        const body = index === 0 ? Body : (await get({ ...pinned, Range: `bytes=${offset}-${offset + length - 1}` })).Body
+        const body =
+          index === 0 ? Body : (await get({ ...pinned, Range: `bytes=${offset}-${offset + length - 1}` })).Body
         await deliver(await readWhole(body, length, onBytes, first), offset, index)
       }
       try {
@@ -160,7 +179,12 @@ export async function planDownload(client: Client, input: DownloadInput, options
 }
 
 /** A part's bytes in one buffer of its exact length (the body resumes by itself when cut). */
-async function readWhole(body: ReadableStream<Uint8Array>, length: number, onBytes: (n: number) => void, object: GetObjectOutput): Promise<Uint8Array> {
+async function readWhole(
+  body: ReadableStream<Uint8Array>,
+  length: number,
+  onBytes: (n: number) => void,
+  object: GetObjectOutput,
+): Promise<Uint8Array> {
   const bytes = new Uint8Array(length)
   let received = 0
   const reader = body.getReader()

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import type { Client } from '../core/client.js'
-import { planDownload, type DownloadInput, type DownloadOptions, type DownloadOutput } from '../helpers/download.js'
+import { type DownloadInput, type DownloadOptions, type DownloadOutput, planDownload } from '../helpers/download.js'
 import { writeAtomically } from './get-file.js'
 
 export interface DownloadFileInput extends DownloadInput {
@@ -22,7 +22,11 @@ export type DownloadFileOutput = Omit<DownloadOutput, 'Body'>
  * import { downloadFile } from 's3kit/node'
  * await downloadFile(client, { Bucket: 'backups', Key: 'db.tar', path: './db.tar' }, { concurrency: 8 })
  */
-export async function downloadFile(client: Client, input: DownloadFileInput, options: DownloadOptions = {}): Promise<DownloadFileOutput> {
+export async function downloadFile(
+  client: Client,
+  input: DownloadFileInput,
+  options: DownloadOptions = {},
+): Promise<DownloadFileOutput> {
   const { path, ...fields } = input
   return writeAtomically(path, async (file) => {
     const plan = await planDownload(client, fields, options)

@@ -1,11 +1,11 @@
 /// <reference types="node" />
 import { randomBytes } from 'node:crypto'
-import { open, rename, rm, type FileHandle } from 'node:fs/promises'
+import { type FileHandle, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
 import type { Client } from '../core/client.js'
 import { InputError, S3Error } from '../core/errors.js'
-import { send, type SendOptions } from '../core/send.js'
+import { type SendOptions, send } from '../core/send.js'
 
 export interface GetFileInput extends GetObjectInput {
   /** Where to write the object. An existing file is replaced, but only once the download is complete. */

@@ -49,7 +49,18 @@ describe('download and downloadFile against the real server', () => {
       return globalThis.fetch(input, init)
     }
     const progress: number[] = []
-    const out = await download(testClient({ fetch }), { Bucket, Key: 'big.bin' }, { partSize: 128 * KiB, concurrency: 3, onProgress: ({ loaded, total }) => (progress.push(loaded), expect(total).toBe(bytes.length)) })
+    const out = await download(
+      testClient({ fetch }),
+      { Bucket, Key: 'big.bin' },
+      {
+        partSize: 128 * KiB,
+        concurrency: 3,
+        onProgress: ({ loaded, total }) => {
+          progress.push(loaded)
+          expect(total).toBe(bytes.length)
+        },
+      },
+    )
     expect(out.ContentLength).toBe(bytes.length)
     expect(out).not.toHaveProperty('ContentRange')
     expect(Buffer.from(await collect(out.Body)).equals(Buffer.from(bytes))).toBe(true)
@@ -74,10 +85,19 @@ describe('download and downloadFile against the real server', () => {
       if (++gets === 2) await send(client, PutObject({ Bucket, Key: 'changing.bin', Body: content(bytes.length, 1) }))
       return globalThis.fetch(input, init)
     }
-    const out = await download(testClient({ fetch }), { Bucket, Key: 'changing.bin' }, { partSize: 256 * KiB, concurrency: 1 })
+    const out = await download(
+      testClient({ fetch }),
+      { Bucket, Key: 'changing.bin' },
+      { partSize: 256 * KiB, concurrency: 1 },
+    )
     const error = await collect(out.Body).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
-    expect(error).toMatchObject({ code: 'PreconditionFailed', status: 412, operation: 'GetObject', key: 'changing.bin' })
+    expect(error).toMatchObject({
+      code: 'PreconditionFailed',
+      status: 412,
+      operation: 'GetObject',
+      key: 'changing.bin',
+    })
   })
 
   it('writes a file in place through a proxy that cuts bodies, and renames it only when whole', async () => {
@@ -99,7 +119,10 @@ describe('download and downloadFile against the real server', () => {
 
   it('getFile survives cut bodies too: its single GET resumes by itself', async () => {
     const s = server()
-    const proxy = await startFaultProxy({ target: s.endpoint, decide: (request) => (request.method === 'GET' && request.headers.range === undefined ? 'cutBody' : undefined) })
+    const proxy = await startFaultProxy({
+      target: s.endpoint,
+      decide: (request) => (request.method === 'GET' && request.headers.range === undefined ? 'cutBody' : undefined),
+    })
     try {
       const path = join(dir, 'single.bin')
       await getFile(testClient({ endpoint: proxy.endpoint }), { Bucket, Key: 'big.bin', path })
@@ -117,12 +140,16 @@ describe('download and downloadFile against the real server', () => {
     const missing = await downloadFile(client, { Bucket, Key: 'no-such-key', path }).catch((e: unknown) => e)
     expect(missing).toMatchObject({ code: 'NoSuchKey' })
     const controller = new AbortController()
-    const aborted = await downloadFile(client, { Bucket, Key: 'big.bin', path }, {
-      partSize: 64 * KiB,
-      concurrency: 2,
-      signal: controller.signal,
-      onProgress: ({ loaded }) => loaded > 200 * KiB && controller.abort(new DOMException('stop', 'AbortError')),
-    }).catch((e: unknown) => e)
+    const aborted = await downloadFile(
+      client,
+      { Bucket, Key: 'big.bin', path },
+      {
+        partSize: 64 * KiB,
+        concurrency: 2,
+        signal: controller.signal,
+        onProgress: ({ loaded }) => loaded > 200 * KiB && controller.abort(new DOMException('stop', 'AbortError')),
+      },
+    ).catch((e: unknown) => e)
     expect(aborted).toMatchObject({ name: 'AbortError', message: 'stop' })
     expect(readFileSync(path, 'utf8')).toBe('keep me')
     expect(readdirSync(dir).filter((name) => name.includes('kept'))).toEqual(['kept.bin'])
@@ -130,6 +157,9 @@ describe('download and downloadFile against the real server', () => {
   })
 
   it('refuses a Range or PartNumber before any request', async () => {
-    await expect(download(client, { Bucket, Key: 'big.bin', Range: 'bytes=0-1' } as never)).rejects.toMatchObject({ name: 'InputError', field: 'Range' })
+    await expect(download(client, { Bucket, Key: 'big.bin', Range: 'bytes=0-1' } as never)).rejects.toMatchObject({
+      name: 'InputError',
+      field: 'Range',
+    })
   })
 })

@@ -8,7 +8,13 @@ import { server, uniqueBucket } from './env.js'
 // object or the whole upload, or a typed error, and never wrong or short bytes passed as whole.
 it('a seeded run of mixed operations through the fault proxy: no wrong or truncated bytes, every GET whole, every upload complete', async () => {
   const s = server()
-  const report = await runFaultSuite({ ...s, bucket: uniqueBucket('faults'), operations: 160, seed: 12, concurrency: 8 })
+  const report = await runFaultSuite({
+    ...s,
+    bucket: uniqueBucket('faults'),
+    operations: 160,
+    seed: 12,
+    concurrency: 8,
+  })
   // A copy, list, put or delete may still fail after all its attempts, but only as an S3Error.
   for (const failure of report.failures) expect(failure).toMatch(/^(put|copy|list|delete) .*: S3Error /)
   expect(report).toMatchObject({ wrongBytes: 0, truncatedAsWhole: 0, untypedErrors: 0, orphanedUploads: 0 })

@@ -1,6 +1,7 @@
 import { expect } from 'vitest'
 import {
   abortIncompleteUploads,
+  type Client,
   CreateBucket,
   DeleteBucket,
   DeleteObject,
@@ -9,11 +10,17 @@ import {
   ListMultipartUploads,
   PutBucketCors,
   send,
-  type Client,
 } from '../../src/index.js'
 import { server, testClient, uniqueBucket } from '../integration/env.js'
 import { startFaultProxy } from '../support/fault-proxy.js'
-import { bodyCutSize, multipartBytes, scenarioContent, scenarioKeys, type ScenarioConfig, type ScenarioReport } from './scenario.js'
+import {
+  bodyCutSize,
+  multipartBytes,
+  type ScenarioConfig,
+  type ScenarioReport,
+  scenarioContent,
+  scenarioKeys,
+} from './scenario.js'
 
 /**
  * The Node side of the runtime scenarios: make a bucket (with a CORS rule for browser runs),
@@ -27,7 +34,11 @@ export interface CorsRule {
   readonly exposeHeaders: readonly string[]
 }
 
-export async function withScenarioBucket<T>(label: string, cors: CorsRule | undefined, run: (config: ScenarioConfig) => Promise<T>): Promise<T> {
+export async function withScenarioBucket<T>(
+  label: string,
+  cors: CorsRule | undefined,
+  run: (config: ScenarioConfig) => Promise<T>,
+): Promise<T> {
   const client = testClient()
   const s = server()
   const bucket = uniqueBucket(label)
@@ -35,11 +46,21 @@ export async function withScenarioBucket<T>(label: string, cors: CorsRule | unde
   // Cuts the body of every plain GET of the body-cut object midway; resumed (ranged) GETs pass.
   const proxy = await startFaultProxy({
     target: s.endpoint,
-    decide: (request) => (request.method === 'GET' && request.url?.includes('/cut/') && request.headers.range === undefined ? 'cutBody' : undefined),
+    decide: (request) =>
+      request.method === 'GET' && request.url?.includes('/cut/') && request.headers.range === undefined
+        ? 'cutBody'
+        : undefined,
   })
   try {
     if (cors) await send(client, putBucketCors(bucket, cors))
-    return await run({ endpoint: s.endpoint, region: s.region, accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey, bucket, faultEndpoint: proxy.endpoint })
+    return await run({
+      endpoint: s.endpoint,
+      region: s.region,
+      accessKeyId: s.accessKeyId,
+      secretAccessKey: s.secretAccessKey,
+      bucket,
+      faultEndpoint: proxy.endpoint,
+    })
   } finally {
     await proxy.close()
     await removeBucket(client, bucket)
@@ -82,7 +103,11 @@ export async function expectScenario(report: ScenarioReport, config: ScenarioCon
     ContentType: 'text/plain; charset=utf-8',
   })
   expect(report.getBlob).toEqual({ text: scenarioContent.fromBlob, ContentType: scenarioContent.blobType })
-  expect(report.upload).toMatchObject({ ETag: expect.stringMatching(/^"[0-9a-f]{32}-2"$/), multipart: true, roundTrip: true })
+  expect(report.upload).toMatchObject({
+    ETag: expect.stringMatching(/^"[0-9a-f]{32}-2"$/),
+    multipart: true,
+    roundTrip: true,
+  })
   expect(report.upload.totals).toEqual([scenarioContent.multipartSize])
   // Progress only grows and ends at the whole size, whatever granularity the runtime reports.
   expect(report.upload.progress.at(-1)).toBe(scenarioContent.multipartSize)
@@ -109,7 +134,13 @@ export async function expectScenario(report: ScenarioReport, config: ScenarioCon
 
   // A body cut midway resumed by itself into the whole object; without resuming, a typed error.
   expect(report.bodyCut?.resumed).toEqual({ whole: true, length: bodyCutSize })
-  expect(report.bodyCut?.withoutResume).toMatchObject({ isS3Error: true, name: 'S3Error', code: 'NetworkError', operation: 'GetObject', key: scenarioKeys.bodyCut })
+  expect(report.bodyCut?.withoutResume).toMatchObject({
+    isS3Error: true,
+    name: 'S3Error',
+    code: 'NetworkError',
+    operation: 'GetObject',
+    key: scenarioKeys.bodyCut,
+  })
 
   // The server holds what the runtime wrote, under the same (encoded) keys.
   const head = await send(client, HeadObject({ Bucket: config.bucket, Key: scenarioKeys.fromBlob }))

@@ -61,7 +61,12 @@ export interface ScenarioReport {
   readonly globals: { readonly process: boolean; readonly DOMParser: boolean; readonly require: boolean }
   readonly putString: { readonly ETag: string }
   readonly putBlob: { readonly ETag: string }
-  readonly getString: { readonly text: string; readonly ETag: string; readonly ContentLength: number; readonly ContentType: string | undefined }
+  readonly getString: {
+    readonly text: string
+    readonly ETag: string
+    readonly ContentLength: number
+    readonly ContentType: string | undefined
+  }
   readonly getBlob: { readonly text: string; readonly ContentType: string | undefined }
   /** `upload` of a Blob in two parts, with progress, then read back whole. */
   readonly upload: {
@@ -104,9 +109,20 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
   const client = clientFor(s3kit, config)
   const Bucket = config.bucket
 
-  const putString = await send(client, PutObject({ Bucket, Key: scenarioKeys.fromString, Body: scenarioContent.fromString, ContentType: 'text/plain; charset=utf-8' }))
+  const putString = await send(
+    client,
+    PutObject({
+      Bucket,
+      Key: scenarioKeys.fromString,
+      Body: scenarioContent.fromString,
+      ContentType: 'text/plain; charset=utf-8',
+    }),
+  )
   const file = new File([scenarioContent.fromBlob], 'data.json', { type: scenarioContent.blobType })
-  const putBlob = await send(client, PutObject({ Bucket, Key: scenarioKeys.fromBlob, Body: file, ContentType: scenarioContent.blobType }))
+  const putBlob = await send(
+    client,
+    PutObject({ Bucket, Key: scenarioKeys.fromBlob, Body: file, ContentType: scenarioContent.blobType }),
+  )
 
   const gotString = await send(client, GetObject({ Bucket, Key: scenarioKeys.fromString }))
   const getString = {
@@ -123,8 +139,16 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
   const totals: (number | undefined)[] = []
   const uploaded = await upload(
     client,
-    { Bucket, Key: scenarioKeys.multipart, Body: new Blob([data as BlobPart]), ContentType: 'application/octet-stream' },
-    { partSize: scenarioContent.partSize, onProgress: ({ loaded, total }) => (progress.push(loaded), totals.push(total)) },
+    {
+      Bucket,
+      Key: scenarioKeys.multipart,
+      Body: new Blob([data as BlobPart]),
+      ContentType: 'application/octet-stream',
+    },
+    {
+      partSize: scenarioContent.partSize,
+      onProgress: ({ loaded, total }) => (progress.push(loaded), totals.push(total)),
+    },
   )
   const readBack = await (await send(client, GetObject({ Bucket, Key: scenarioKeys.multipart }))).Body.bytes()
   const uploadReport = {
@@ -141,7 +165,9 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
     KeyCount: listed.KeyCount,
     keys: listed.Contents.map((o) => o.Key),
     sizes: listed.Contents.map((o) => o.Size),
-    datesAreDates: listed.Contents.every((o) => o.LastModified instanceof Date && !Number.isNaN(o.LastModified.getTime())),
+    datesAreDates: listed.Contents.every(
+      (o) => o.LastModified instanceof Date && !Number.isNaN(o.LastModified.getTime()),
+    ),
     IsTruncated: listed.IsTruncated,
     prefixes: rolledUp.CommonPrefixes.map((p) => p.Prefix),
   }
@@ -157,14 +183,20 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
     let resumed: NonNullable<ScenarioReport['bodyCut']>['resumed']
     try {
       const bytes = await (await send(proxied, GetObject({ Bucket, Key: scenarioKeys.bodyCut }))).Body.bytes()
-      resumed = { whole: bytes.length === original.length && bytes.every((byte, i) => byte === original[i]), length: bytes.length }
+      resumed = {
+        whole: bytes.length === original.length && bytes.every((byte, i) => byte === original[i]),
+        length: bytes.length,
+      }
     } catch (error) {
       resumed = { whole: false, length: -1, error: await errorOf(() => Promise.reject(error), s3kit) }
     }
     // A distinct URL (and no-store): Chromium's HTTP cache would otherwise complete its truncated
     // copy of the first response with a range request of its own, and nothing would be cut.
     const uncached = GetObject({ Bucket, Key: scenarioKeys.bodyCut, ResponseCacheControl: 'no-store' })
-    const withoutResume = await errorOf(async () => (await send(proxied, uncached, { resume: false })).Body.bytes(), s3kit)
+    const withoutResume = await errorOf(
+      async () => (await send(proxied, uncached, { resume: false })).Body.bytes(),
+      s3kit,
+    )
     bodyCut = { resumed, withoutResume }
   }
 
@@ -189,11 +221,22 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
  * A PutObject whose response hides `ETag` (a browser with a CORS rule that does not expose it):
  * what the caller sees must say what to fix.
  */
-export async function runHiddenETagScenario(s3kit: typeof S3kit, config: ScenarioConfig): Promise<{ put: ErrorReport; upload: ErrorReport }> {
+export async function runHiddenETagScenario(
+  s3kit: typeof S3kit,
+  config: ScenarioConfig,
+): Promise<{ put: ErrorReport; upload: ErrorReport }> {
   const client = clientFor(s3kit, config)
-  const put = await errorOf(() => s3kit.send(client, s3kit.PutObject({ Bucket: config.bucket, Key: scenarioKeys.fromString, Body: 'x' })), s3kit)
+  const put = await errorOf(
+    () => s3kit.send(client, s3kit.PutObject({ Bucket: config.bucket, Key: scenarioKeys.fromString, Body: 'x' })),
+    s3kit,
+  )
   const upload = await errorOf(
-    () => s3kit.upload(client, { Bucket: config.bucket, Key: scenarioKeys.multipart, Body: new Blob([multipartBytes() as BlobPart]) }, { partSize: scenarioContent.partSize }),
+    () =>
+      s3kit.upload(
+        client,
+        { Bucket: config.bucket, Key: scenarioKeys.multipart, Body: new Blob([multipartBytes() as BlobPart]) },
+        { partSize: scenarioContent.partSize },
+      ),
     s3kit,
   )
   return { put, upload }
@@ -207,7 +250,10 @@ export async function runNoCorsScenario(s3kit: typeof S3kit, config: ScenarioCon
     credentials: { accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey },
     retry: { maxAttempts: 1 },
   })
-  return errorOf(() => s3kit.send(client, s3kit.GetObject({ Bucket: config.bucket, Key: scenarioKeys.fromString })), s3kit)
+  return errorOf(
+    () => s3kit.send(client, s3kit.GetObject({ Bucket: config.bucket, Key: scenarioKeys.fromString })),
+    s3kit,
+  )
 }
 
 async function errorOf(action: () => Promise<unknown>, s3kit: typeof S3kit): Promise<ErrorReport> {

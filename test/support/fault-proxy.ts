@@ -21,7 +21,15 @@ import type { AddressInfo, Socket } from 'node:net'
  * Responses are otherwise passed through byte for byte. The proxy keeps the client's Host header,
  * so SigV4 signatures made for the proxy's address still verify at the server.
  */
-export type Fault = 'slowDown' | 'internal' | 'resetBeforeBody' | 'resetAfterBody' | 'lostResponse' | 'cutBody' | 'stall' | 'error200'
+export type Fault =
+  | 'slowDown'
+  | 'internal'
+  | 'resetBeforeBody'
+  | 'resetAfterBody'
+  | 'lostResponse'
+  | 'cutBody'
+  | 'stall'
+  | 'error200'
 
 export interface FaultProxyOptions {
   /** The real server, e.g. http://127.0.0.1:7480. */
@@ -67,7 +75,10 @@ function fits(fault: Fault, request: IncomingMessage): boolean {
     case 'stall':
       return method === 'GET'
     case 'error200':
-      return (method === 'PUT' && request.headers['x-amz-copy-source'] !== undefined) || (method === 'POST' && /[?&]uploadId=/.test(url))
+      return (
+        (method === 'PUT' && request.headers['x-amz-copy-source'] !== undefined) ||
+        (method === 'POST' && /[?&]uploadId=/.test(url))
+      )
     default:
       return true
   }
@@ -78,7 +89,17 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const random = generator(options.seed ?? 1)
   const rates = options.rates ?? {}
   const stallMs = options.stallMs ?? 60_000
-  const counts = { requests: 0, slowDown: 0, internal: 0, resetBeforeBody: 0, resetAfterBody: 0, lostResponse: 0, cutBody: 0, stall: 0, error200: 0 }
+  const counts = {
+    requests: 0,
+    slowDown: 0,
+    internal: 0,
+    resetBeforeBody: 0,
+    resetAfterBody: 0,
+    lostResponse: 0,
+    cutBody: 0,
+    stall: 0,
+    error200: 0,
+  }
   const agent = new Agent({ keepAlive: true, maxSockets: 256 })
   const sockets = new Set<Socket>()
   const timers = new Set<ReturnType<typeof setTimeout>>()
@@ -98,9 +119,19 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     request.socket.resetAndDestroy?.() ?? request.socket.destroy()
   }
 
-  const answer = (request: IncomingMessage, response: ServerResponse, status: number, body: string, headers: Record<string, string> = {}) => {
+  const answer = (
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    body: string,
+    headers: Record<string, string> = {},
+  ) => {
     request.resume()
-    request.on('end', () => response.writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), ...headers }).end(body))
+    request.on('end', () =>
+      response
+        .writeHead(status, { 'content-type': 'application/xml', 'content-length': Buffer.byteLength(body), ...headers })
+        .end(body),
+    )
   }
 
   let seen = 0
@@ -110,11 +141,27 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (fault) counts[fault]++
     switch (fault) {
       case 'slowDown':
-        return answer(request, response, 503, errorDocument('SlowDown', 'Please reduce your request rate.'), random() < 0.5 ? { 'x-amz-retry-after': '20' } : {})
+        return answer(
+          request,
+          response,
+          503,
+          errorDocument('SlowDown', 'Please reduce your request rate.'),
+          random() < 0.5 ? { 'x-amz-retry-after': '20' } : {},
+        )
       case 'internal':
-        return answer(request, response, 500, errorDocument('InternalError', 'We encountered an internal error. Please try again.'))
+        return answer(
+          request,
+          response,
+          500,
+          errorDocument('InternalError', 'We encountered an internal error. Please try again.'),
+        )
       case 'error200':
-        return answer(request, response, 200, errorDocument('InternalError', 'We encountered an internal error. Please try again.'))
+        return answer(
+          request,
+          response,
+          200,
+          errorDocument('InternalError', 'We encountered an internal error. Please try again.'),
+        )
       case 'resetBeforeBody':
         return reset(request)
       case 'resetAfterBody':
@@ -123,7 +170,14 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         return
     }
     const upstream = httpRequest(
-      { host: target.hostname, port: target.port, method: request.method, path: request.url, headers: request.headers, agent },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: request.method,
+        path: request.url,
+        headers: request.headers,
+        agent,
+      },
       (answer) => {
         if (fault === 'lostResponse') {
           answer.resume()
@@ -131,7 +185,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           return
         }
         const length = Number(answer.headers['content-length'] ?? 0)
-        const breaking = (fault === 'cutBody' || fault === 'stall') && length > 1 && (answer.statusCode === 200 || answer.statusCode === 206)
+        const breaking =
+          (fault === 'cutBody' || fault === 'stall') &&
+          length > 1 &&
+          (answer.statusCode === 200 || answer.statusCode === 206)
         response.writeHead(answer.statusCode ?? 502, answer.rawHeaders)
         if (!breaking) {
           answer.pipe(response)
@@ -150,9 +207,15 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
           broken = true
           response.write(chunk.subarray(0, budget), () => {
             if (fault === 'cutBody') return reset(request)
-            const timer = setTimeout(() => (timers.delete(timer), reset(request)), stallMs)
+            const timer = setTimeout(() => {
+              timers.delete(timer)
+              reset(request)
+            }, stallMs)
             timers.add(timer)
-            request.socket.once('close', () => (clearTimeout(timer), timers.delete(timer)))
+            request.socket.once('close', () => {
+              clearTimeout(timer)
+              timers.delete(timer)
+            })
           })
           answer.resume()
         })

@@ -6,14 +6,14 @@ import { GetObject } from '../../commands/GetObject.js'
 import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
 import { PutObject } from '../../commands/PutObject.js'
-import { createClient, type Client } from '../../src/core/client.js'
+import { type Client, createClient } from '../../src/core/client.js'
 import { S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
 import { abortIncompleteUploads } from '../../src/helpers/abort-incomplete-uploads.js'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { download } from '../../src/helpers/download.js'
 import { upload } from '../../src/helpers/upload.js'
-import { startFaultProxy, type Fault } from './fault-proxy.js'
+import { type Fault, startFaultProxy } from './fault-proxy.js'
 
 /**
  * The fault suite: a run of mixed operations through the fault proxy against the real server,
@@ -69,7 +69,11 @@ export const DEFAULT_RATES: Partial<Record<Fault, number>> = {
 }
 
 /** The retry policy the suite's client uses (documented in docs/reliability.md). */
-export const SUITE_CLIENT = { retry: { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 1_000 }, bodyTimeoutMs: 1_000, requestTimeoutMs: 10_000 } as const
+export const SUITE_CLIENT = {
+  retry: { maxAttempts: 6, baseDelayMs: 20, maxDelayMs: 1_000 },
+  bodyTimeoutMs: 1_000,
+  requestTimeoutMs: 10_000,
+} as const
 
 const KiB = 1024
 const MiB = 1024 * KiB
@@ -110,16 +114,32 @@ function streamOf(bytes: Uint8Array, chunk = 64 * KiB): ReadableStream<Uint8Arra
 const KINDS = ['put', 'get', 'rangedGet', 'multipart', 'download', 'list', 'delete', 'copy'] as const
 type Kind = (typeof KINDS)[number]
 // Relative weights: reads dominate, as they do in production; multipart uploads are the heaviest.
-const WEIGHTS: Record<Kind, number> = { put: 22, get: 22, rangedGet: 14, multipart: 5, download: 8, list: 10, delete: 9, copy: 10 }
+const WEIGHTS: Record<Kind, number> = {
+  put: 22,
+  get: 22,
+  rangedGet: 14,
+  multipart: 5,
+  download: 8,
+  list: 10,
+  delete: 9,
+  copy: 10,
+}
 
 export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunReport> {
   const started = Date.now()
   const log = options.log ?? (() => undefined)
-  const config = { region: options.region, credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey } }
+  const config = {
+    region: options.region,
+    credentials: { accessKeyId: options.accessKeyId, secretAccessKey: options.secretAccessKey },
+  }
   const direct = createClient({ ...config, endpoint: options.endpoint })
   const Bucket = options.bucket
   await send(direct, CreateBucket({ Bucket }))
-  const proxy = await startFaultProxy({ target: options.endpoint, seed: options.seed, rates: options.rates ?? DEFAULT_RATES })
+  const proxy = await startFaultProxy({
+    target: options.endpoint,
+    seed: options.seed,
+    rates: options.rates ?? DEFAULT_RATES,
+  })
   const client: Client = createClient({ ...config, endpoint: proxy.endpoint, ...SUITE_CLIENT })
 
   const byKind: Record<string, number> = {}
@@ -243,7 +263,9 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunR
       } catch (error) {
         if (error instanceof S3Error) typedFailures++
         else untypedErrors++
-        failures.push(`${label}: ${error instanceof S3Error ? `S3Error ${error.code}` : `untyped ${(error as Error)?.name}`}: ${(error as Error)?.message}`)
+        failures.push(
+          `${label}: ${error instanceof S3Error ? `S3Error ${error.code}` : `untyped ${(error as Error)?.name}`}: ${(error as Error)?.message}`,
+        )
       }
       if ((n + 1) % 50 === 0) log(`worker ${w}: ${n + 1}/${count}`)
     }
@@ -251,7 +273,9 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunR
 
   try {
     const per = Math.ceil(options.operations / options.concurrency)
-    await Promise.all(Array.from({ length: options.concurrency }, (_, w) => worker(w, Math.min(per, options.operations - w * per))))
+    await Promise.all(
+      Array.from({ length: options.concurrency }, (_, w) => worker(w, Math.min(per, options.operations - w * per))),
+    )
   } finally {
     await proxy.close()
   }

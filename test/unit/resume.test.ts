@@ -11,7 +11,11 @@ import { fakeClient } from '../support/fake-client.js'
 const content = new TextEncoder().encode('0123456789abcdefghij') // 20 bytes
 const ETAG = '"8d777f385d3dfec8815d20f7496026dc"'
 
-function cutAfter(bytes: Uint8Array, n: number, how: 'error' | 'close' | 'stall' = 'error'): ReadableStream<Uint8Array> {
+function cutAfter(
+  bytes: Uint8Array,
+  n: number,
+  how: 'error' | 'close' | 'stall' = 'error',
+): ReadableStream<Uint8Array> {
   let sent = false
   return new ReadableStream<Uint8Array>({
     pull(controller) {
@@ -26,18 +30,35 @@ function cutAfter(bytes: Uint8Array, n: number, how: 'error' | 'close' | 'stall'
 }
 
 const whole = (body: BodyInit, extra: Record<string, string> = {}) =>
-  new Response(body, { status: 200, headers: { etag: ETAG, 'content-length': '20', 'accept-ranges': 'bytes', 'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT', ...extra } })
+  new Response(body, {
+    status: 200,
+    headers: {
+      etag: ETAG,
+      'content-length': '20',
+      'accept-ranges': 'bytes',
+      'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT',
+      ...extra,
+    },
+  })
 
 /** What RGW sends for `Range: bytes=a-b` of the 20-byte object. */
 const partial = (first: number, last: number, body?: BodyInit) =>
   new Response(body ?? content.slice(first, last + 1), {
     status: 206,
-    headers: { etag: ETAG, 'content-length': String(last - first + 1), 'content-range': `bytes ${first}-${last}/20`, 'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT' },
+    headers: {
+      etag: ETAG,
+      'content-length': String(last - first + 1),
+      'content-range': `bytes ${first}-${last}/20`,
+      'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT',
+    },
   })
 
 // AWS's error document for a failed precondition (S3 API reference, "Error responses").
 const preconditionFailed = () =>
-  new Response('<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-Match</Condition><RequestId>R</RequestId></Error>', { status: 412 })
+  new Response(
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-Match</Condition><RequestId>R</RequestId></Error>',
+    { status: 412 },
+  )
 
 const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes)
 
@@ -62,7 +83,10 @@ describe('GetObject bodies resume themselves', () => {
     expect(decode(await out.Body.bytes())).toBe('56789abcde')
     expect(calls[1]!.headers.get('range')).toBe('bytes=8-14')
 
-    const versioned = fakeClient([() => whole(cutAfter(content, 4), { 'x-amz-version-id': 'v-1' }), () => partial(4, 19)])
+    const versioned = fakeClient([
+      () => whole(cutAfter(content, 4), { 'x-amz-version-id': 'v-1' }),
+      () => partial(4, 19),
+    ])
     const got = await send(versioned.client, GetObject({ Bucket: 'b-1', Key: 'k', PartNumber: 1 }))
     expect(decode(await got.Body.bytes())).toHaveLength(20)
     const url = new URL(versioned.calls[1]!.url)
@@ -73,9 +97,13 @@ describe('GetObject bodies resume themselves', () => {
 
   it('resumes a body that ends early without an error, and one that stalls', async () => {
     const quiet = fakeClient([() => whole(cutAfter(content, 9, 'close')), () => partial(9, 19)])
-    expect(decode(await (await send(quiet.client, GetObject({ Bucket: 'b-1', Key: 'k' }))).Body.bytes())).toBe('0123456789abcdefghij')
+    expect(decode(await (await send(quiet.client, GetObject({ Bucket: 'b-1', Key: 'k' }))).Body.bytes())).toBe(
+      '0123456789abcdefghij',
+    )
 
-    const stalled = fakeClient([() => whole(cutAfter(content, 2, 'stall')), () => partial(2, 19)], { bodyTimeoutMs: 20 })
+    const stalled = fakeClient([() => whole(cutAfter(content, 2, 'stall')), () => partial(2, 19)], {
+      bodyTimeoutMs: 20,
+    })
     const { Body } = await send(stalled.client, GetObject({ Bucket: 'b-1', Key: 'k' }))
     expect(decode(await Body.bytes())).toBe('0123456789abcdefghij')
     expect(stalled.calls[1]!.headers.get('range')).toBe('bytes=2-19')
@@ -86,11 +114,20 @@ describe('GetObject bodies resume themselves', () => {
     const { Body } = await send(client, GetObject({ Bucket: 'b-1', Key: 'k' }))
     const error = await Body.text().catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
-    expect(error).toMatchObject({ code: 'PreconditionFailed', status: 412, operation: 'GetObject', bucket: 'b-1', key: 'k' })
+    expect(error).toMatchObject({
+      code: 'PreconditionFailed',
+      status: 412,
+      operation: 'GetObject',
+      bucket: 'b-1',
+      key: 'k',
+    })
   })
 
   it('gives up after the retry policy’s attempts without progress, as a typed NetworkError', async () => {
-    const { client, calls } = fakeClient([() => whole(cutAfter(content, 3)), () => partial(3, 19, cutAfter(content.slice(3), 0))], { retry: { maxAttempts: 3, baseDelayMs: 1 } })
+    const { client, calls } = fakeClient(
+      [() => whole(cutAfter(content, 3)), () => partial(3, 19, cutAfter(content.slice(3), 0))],
+      { retry: { maxAttempts: 3, baseDelayMs: 1 } },
+    )
     const { Body } = await send(client, GetObject({ Bucket: 'b-1', Key: 'k' }))
     const error = (await Body.bytes().catch((e: unknown) => e)) as S3Error
     expect(error).toBeInstanceOf(S3Error)
@@ -111,7 +148,10 @@ describe('GetObject bodies that cannot resume fail as S3Error', () => {
   }
   for (const [how, read] of Object.entries(cases)) {
     it(`when read by ${how}, with resuming off for the client or the call`, async () => {
-      for (const [config, options] of [[{ resumeBodies: false }, {}], [{}, { resume: false }]] as const) {
+      for (const [config, options] of [
+        [{ resumeBodies: false }, {}],
+        [{}, { resume: false }],
+      ] as const) {
         const { client, calls } = fakeClient([() => whole(cutAfter(content, 5))], config)
         const { Body } = await send(client, GetObject({ Bucket: 'b-1', Key: 'k' }), options)
         const error = await read(Body).catch((e: unknown) => e)

@@ -1,11 +1,11 @@
 import { describe, expect, it, vi } from 'vitest'
+import { GetObject } from '../../commands/GetObject.js'
+import { HeadObject } from '../../commands/HeadObject.js'
+import { PutObject } from '../../commands/PutObject.js'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import type { Command } from '../../src/core/command.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { clockOffset, send } from '../../src/core/send.js'
-import { GetObject } from '../../commands/GetObject.js'
-import { HeadObject } from '../../commands/HeadObject.js'
-import { PutObject } from '../../commands/PutObject.js'
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET }
@@ -20,7 +20,8 @@ const noSuchKey = `<?xml version="1.0" encoding="UTF-8"?>
 </Error>`
 
 // The throttling and server errors S3 documents in the same table (503 SlowDown, 500 InternalError).
-const slowDown = '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>R1</RequestId><HostId>H1</HostId></Error>'
+const slowDown =
+  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>R1</RequestId><HostId>H1</HostId></Error>'
 
 function stub(...responses: Array<() => Response | Promise<Response>>) {
   const calls: Request[] = []
@@ -37,12 +38,17 @@ const client = (fetch: FetchLike, extra = {}) =>
 
 // Headers of the GetObject response example in the S3 API reference (trimmed to what is parsed).
 const ok = () =>
-  new Response('', { status: 200, headers: { etag: '"abc"', 'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT', 'content-length': '0' } })
+  new Response('', {
+    status: 200,
+    headers: { etag: '"abc"', 'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT', 'content-length': '0' },
+  })
 
 describe('send', () => {
   it('turns an error document into an S3Error with S3 code, message and request id', async () => {
     const { fetch } = stub(() => new Response(noSuchKey, { status: 404, headers: { 'x-amz-id-2': 'HOST' } }))
-    const error = await send(client(fetch), GetObject({ Bucket: 'mybucket', Key: 'myfoto.jpg' })).catch((e: unknown) => e)
+    const error = await send(client(fetch), GetObject({ Bucket: 'mybucket', Key: 'myfoto.jpg' })).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(S3Error)
     expect(error).toMatchObject({
       code: 'NoSuchKey',
@@ -58,9 +64,17 @@ describe('send', () => {
 
   it('names HEAD errors from the status, since HEAD responses have no body', async () => {
     const { fetch } = stub(() => new Response(null, { status: 404, headers: { 'x-amz-request-id': 'RID' } }))
-    await expect(send(client(fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'NotFound', status: 404, requestId: 'RID', key: 'k' })
+    await expect(send(client(fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({
+      code: 'NotFound',
+      status: 404,
+      requestId: 'RID',
+      key: 'k',
+    })
     const forbidden = stub(() => new Response(null, { status: 403 }))
-    await expect(send(client(forbidden.fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'Forbidden', status: 403 })
+    await expect(send(client(forbidden.fetch), HeadObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({
+      code: 'Forbidden',
+      status: 403,
+    })
   })
 
   it('retries throttling and server errors, then succeeds', async () => {
@@ -78,12 +92,17 @@ describe('send', () => {
 
   it('gives up after maxAttempts with the last error', async () => {
     const { fetch, calls } = stub(() => new Response(slowDown, { status: 503 }))
-    await expect(send(client(fetch, { retry: { maxAttempts: 2, baseDelayMs: 1 } }), PutObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'SlowDown' })
+    await expect(
+      send(client(fetch, { retry: { maxAttempts: 2, baseDelayMs: 1 } }), PutObject({ Bucket: 'b-1', Key: 'k' })),
+    ).rejects.toMatchObject({ code: 'SlowDown' })
     expect(calls).toHaveLength(2)
   })
 
   it('does not retry client errors or NotImplemented', async () => {
-    for (const response of [() => new Response(noSuchKey, { status: 404 }), () => new Response('<Error><Code>NotImplemented</Code></Error>', { status: 501 })]) {
+    for (const response of [
+      () => new Response(noSuchKey, { status: 404 }),
+      () => new Response('<Error><Code>NotImplemented</Code></Error>', { status: 501 }),
+    ]) {
       const { fetch, calls } = stub(response)
       await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toBeInstanceOf(S3Error)
       expect(calls).toHaveLength(1)
@@ -108,19 +127,41 @@ describe('send', () => {
         controller.close()
       },
     })
-    const error = await send(client(fetch), PutObject({ Bucket: 'b-1', Key: 'k', Body: body, ContentLength: 3 })).catch((e: unknown) => e)
+    const error = await send(client(fetch), PutObject({ Bucket: 'b-1', Key: 'k', Body: body, ContentLength: 3 })).catch(
+      (e: unknown) => e,
+    )
     expect(calls).toHaveLength(1)
     expect((error as S3Error).code).toBe('SlowDown')
     expect((error as Error).message).toContain('not retried')
   })
 
   it('treats a 200 carrying an <Error> document as an error for operations that can send one', async () => {
-    const { fetch } = stub(() => new Response(`<?xml version="1.0" encoding="UTF-8"?>\n\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>`, { status: 200 }))
-    const command: Command<string> = { operation: 'CopyObject', method: 'PUT', bucket: 'b-1', key: 'k', errorIn200: true, parse: () => 'parsed' }
-    await expect(send(client(fetch, { retry: { maxAttempts: 1 } }), command)).rejects.toMatchObject({ code: 'InternalError', status: 200 })
+    const { fetch } = stub(
+      () =>
+        new Response(
+          `<?xml version="1.0" encoding="UTF-8"?>\n\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>`,
+          { status: 200 },
+        ),
+    )
+    const command: Command<string> = {
+      operation: 'CopyObject',
+      method: 'PUT',
+      bucket: 'b-1',
+      key: 'k',
+      errorIn200: true,
+      parse: () => 'parsed',
+    }
+    await expect(send(client(fetch, { retry: { maxAttempts: 1 } }), command)).rejects.toMatchObject({
+      code: 'InternalError',
+      status: 200,
+    })
     // …and an embedded InternalError is retried like a 500.
     const flaky = stub(
-      () => new Response('<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>', { status: 200 }),
+      () =>
+        new Response(
+          '<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>',
+          { status: 200 },
+        ),
       () => new Response('<CopyObjectResult/>', { status: 200 }),
     )
     await expect(send(client(flaky.fetch), command)).resolves.toBe('parsed')
@@ -136,20 +177,30 @@ describe('send', () => {
       controller.abort()
       return Promise.reject(init?.signal?.reason)
     })
-    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(
+      send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: controller.signal }),
+    ).rejects.toMatchObject({ name: 'AbortError' })
     expect(fetch).toHaveBeenCalledTimes(1)
     const already = stub(ok)
-    await expect(send(client(already.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: AbortSignal.abort() })).rejects.toMatchObject({ name: 'AbortError' })
+    await expect(
+      send(client(already.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }), { signal: AbortSignal.abort() }),
+    ).rejects.toMatchObject({ name: 'AbortError' })
     expect(already.calls).toHaveLength(0)
   })
 
   it("gives up an attempt after requestTimeoutMs, retries it, and still honours the caller's signal", async () => {
     // A transport that never answers until its signal aborts (a silent server).
     const hanging = vi.fn<FetchLike>(
-      (_input, init) => new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true })),
+      (_input, init) =>
+        new Promise((_resolve, reject) =>
+          init?.signal?.addEventListener('abort', () => reject(init.signal!.reason), { once: true }),
+        ),
     )
     const timed = client(hanging, { requestTimeoutMs: 5, retry: { maxAttempts: 2, baseDelayMs: 1 } })
-    await expect(send(timed, GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'NetworkError', status: 0 })
+    await expect(send(timed, GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({
+      code: 'NetworkError',
+      status: 0,
+    })
     expect(hanging).toHaveBeenCalledTimes(2)
 
     const controller = new AbortController()
@@ -161,7 +212,9 @@ describe('send', () => {
 
   it('reports a wrong-region redirect instead of following it, when region redirects are off', async () => {
     const { fetch, calls } = stub(() => permanentRedirect())
-    await expect(send(client(fetch, { regionRedirects: false }), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'PermanentRedirect', status: 301, region: 'eu-west-1' })
+    await expect(
+      send(client(fetch, { regionRedirects: false }), GetObject({ Bucket: 'b-1', Key: 'k' })),
+    ).rejects.toMatchObject({ code: 'PermanentRedirect', status: 301, region: 'eu-west-1' })
     expect(calls).toHaveLength(1)
     expect(calls[0]!.redirect).toBe('manual')
   })
@@ -184,11 +237,16 @@ describe('send', () => {
 
   it('signs with the path and query exactly as sent', async () => {
     const { fetch, calls } = stub(ok)
-    await send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'a b/ü+=?#', ResponseContentType: 'text/plain; charset=utf-8' }))
+    await send(
+      client(fetch),
+      GetObject({ Bucket: 'b-1', Key: 'a b/ü+=?#', ResponseContentType: 'text/plain; charset=utf-8' }),
+    )
     const url = new URL(calls[0]!.url)
     expect(url.pathname).toBe('/b-1/a%20b/%C3%BC%2B%3D%3F%23')
     expect(url.search).toBe('?response-content-type=text%2Fplain%3B%20charset%3Dutf-8')
-    expect(calls[0]!.headers.get('authorization')).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/)
+    expect(calls[0]!.headers.get('authorization')).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE\/\d{8}\/us-east-1\/s3\/aws4_request/,
+    )
   })
 })
 
@@ -199,7 +257,8 @@ const permanentRedirect = () =>
     '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint><Bucket>b-1</Bucket><RequestId>R</RequestId><HostId>H</HostId></Error>',
     { status: 301, headers: { 'x-amz-bucket-region': 'eu-west-1', 'content-type': 'application/xml' } },
   )
-const credentialScope = (request: Request) => /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(request.headers.get('authorization') ?? '')?.[1]
+const credentialScope = (request: Request) =>
+  /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(request.headers.get('authorization') ?? '')?.[1]
 
 describe('region redirects', () => {
   it('re-signs for the region a 301 names, on the regional endpoint, and remembers it for the bucket', async () => {
@@ -235,7 +294,10 @@ describe('region redirects', () => {
 
   it('retries only once, and not at all for a region it already uses', async () => {
     const { fetch, calls } = stub(permanentRedirect)
-    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'PermanentRedirect', region: 'eu-west-1' })
+    await expect(send(client(fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({
+      code: 'PermanentRedirect',
+      region: 'eu-west-1',
+    })
     expect(calls).toHaveLength(2)
   })
 })
@@ -246,11 +308,20 @@ describe('clock skew', () => {
   const skewed = (serverTime: Date) => () =>
     new Response(
       '<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message></Message><RequestId>tx000006d2f675e519af50e-006b0f4ab2-1031-default</RequestId><HostId>1031-default-default</HostId></Error>',
-      { status: 403, headers: { 'content-type': 'application/xml', date: serverTime.toUTCString(), 'x-amz-request-id': 'tx000006d2f675e519af50e-006b0f4ab2-1031-default' } },
+      {
+        status: 403,
+        headers: {
+          'content-type': 'application/xml',
+          date: serverTime.toUTCString(),
+          'x-amz-request-id': 'tx000006d2f675e519af50e-006b0f4ab2-1031-default',
+        },
+      },
     )
   const amzDate = (request: Request) => {
     const d = request.headers.get('x-amz-date')!
-    return Date.parse(`${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`)
+    return Date.parse(
+      `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}T${d.slice(9, 11)}:${d.slice(11, 13)}:${d.slice(13, 15)}Z`,
+    )
   }
 
   it('learns the offset from the server’s Date, retries once, and signs later requests with it', async () => {
@@ -267,12 +338,17 @@ describe('clock skew', () => {
 
   it('takes a bare signature error for skew only when the Date differs by minutes', async () => {
     const signature = (date: Date) => () =>
-      new Response('<Error><Code>SignatureDoesNotMatch</Code><Message></Message></Error>', { status: 403, headers: { date: date.toUTCString() } })
+      new Response('<Error><Code>SignatureDoesNotMatch</Code><Message></Message></Error>', {
+        status: 403,
+        headers: { date: date.toUTCString() },
+      })
     const off = stub(signature(new Date(Date.now() - 30 * 60_000)), ok)
     await send(client(off.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))
     expect(off.calls).toHaveLength(2)
     const near = stub(signature(new Date()))
-    await expect(send(client(near.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({ code: 'SignatureDoesNotMatch' })
+    await expect(send(client(near.fetch), GetObject({ Bucket: 'b-1', Key: 'k' }))).rejects.toMatchObject({
+      code: 'SignatureDoesNotMatch',
+    })
     expect(near.calls).toHaveLength(1)
   })
 })
@@ -292,7 +368,10 @@ describe('timeouts and Retry-After', () => {
         () => new Response(slowDown, { status: 503, headers: { 'retry-after': '3600' } }),
         ok,
       )
-      await send(client(fetch, { retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 10_000 } }), PutObject({ Bucket: 'b-1', Key: 'k' }))
+      await send(
+        client(fetch, { retry: { maxAttempts: 4, baseDelayMs: 1, maxDelayMs: 10_000 } }),
+        PutObject({ Bucket: 'b-1', Key: 'k' }),
+      )
       expect(waits).toEqual([2000, 1500, 10_000])
     } finally {
       vi.restoreAllMocks()
@@ -301,7 +380,11 @@ describe('timeouts and Retry-After', () => {
 
   it('gives the whole call a deadline, retries and waits included', async () => {
     const { fetch, calls } = stub(() => new Response(slowDown, { status: 503, headers: { 'retry-after': '60' } }))
-    const error = await send(client(fetch, { retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 60_000 } }), PutObject({ Bucket: 'b-1', Key: 'k' }), { timeoutMs: 50 }).catch((e: unknown) => e)
+    const error = await send(
+      client(fetch, { retry: { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 60_000 } }),
+      PutObject({ Bucket: 'b-1', Key: 'k' }),
+      { timeoutMs: 50 },
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'TimeoutError' })
     expect(calls).toHaveLength(1)
   })
@@ -315,7 +398,10 @@ describe('secrets', () => {
     expect(String(c)).not.toContain(SECRET)
     const failures = [
       await send(c, GetObject({ Bucket: 'b-1', Key: 'k' })).catch((e: unknown) => e),
-      await send(client(async () => Promise.reject(new TypeError('fetch failed')), { retry: { maxAttempts: 1 } }), GetObject({ Bucket: 'b-1', Key: 'k' })).catch((e: unknown) => e),
+      await send(
+        client(async () => Promise.reject(new TypeError('fetch failed')), { retry: { maxAttempts: 1 } }),
+        GetObject({ Bucket: 'b-1', Key: 'k' }),
+      ).catch((e: unknown) => e),
     ]
     for (const error of failures) {
       expect(error).toBeInstanceOf(S3Error)
