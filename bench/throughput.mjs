@@ -9,7 +9,8 @@
 // and reported as the median round. Then memory: each transfer of a stream of unknown length
 // (upload) or to a sink (download) runs in a fresh process at 1 GiB and 4 GiB, and its peak RSS
 // growth over a warmed-up baseline (the kernel's high-water mark, getrusage maxrss) is compared
-// with partSize × (concurrency + 1) + 64 MiB.
+// with partSize × (concurrency + 1) + 64 MiB. Objects are deleted as soon as they are measured:
+// the test server keeps them in RAM, in a 12 GiB store (BENCH_MEMORY_MIB=1024 skips the 4 GiB run).
 //
 //   npx tsup --silent && node bench/throughput.mjs [--json]
 //   BENCH_QUICK=1 …   smaller sizes and fewer rounds, to try the script
@@ -30,7 +31,9 @@ export const settings = {
   smallConcurrency: 16,
   multipartSize: (quick ? 64 : 256) * MiB,
   downloadSize: (quick ? 128 : 1024) * MiB,
-  memorySizes: quick ? [256 * MiB] : [1024 * MiB, 4096 * MiB],
+  memorySizes: (process.env.BENCH_MEMORY_MIB ?? (quick ? '256' : '1024,4096'))
+    .split(',')
+    .map((mib) => Number(mib) * MiB),
   partSize: 8 * MiB,
   concurrency: 4,
   rounds: quick ? 2 : 5,
@@ -210,7 +213,9 @@ async function throughput(libs, bucket) {
   const multipart = await interleaved(Object.keys(libs.multipart), settings.rounds, async (name) => {
     const start = performance.now()
     await libs.multipart[name](bucket, `multipart/${name}`, big)
-    return settings.multipartSize / 1e6 / ((performance.now() - start) / 1000)
+    const rate = settings.multipartSize / 1e6 / ((performance.now() - start) / 1000)
+    await remove(libs, bucket, `multipart/${name}`)
+    return rate
   })
   await s3kit.upload(
     client,
@@ -223,14 +228,14 @@ async function throughput(libs, bucket) {
     if (bytes !== settings.downloadSize) throw new Error(`${name} read ${bytes} bytes, not ${settings.downloadSize}`)
     return settings.downloadSize / 1e6 / ((performance.now() - start) / 1000)
   })
+  await remove(libs, bucket, 'download/source')
   return { put, get, multipart, download }
 }
 
-/** Child process: one transfer (`upload` of a generated stream, or `download` to a sink) of `size` bytes; prints JSON. */
-async function memoryChild(library, direction, bucket, size) {
+/** Child process: one transfer (`upload` of a generated stream to `key`, or `download` of `key` to a sink) of `size` bytes; prints JSON. */
+async function memoryChild(library, direction, bucket, size, key) {
   const libs = await libraries()
   const { s3kit, client, sdk } = libs
-  const key = `memory/${library}-${size}`
   const uploaders = {
     s3kit: (Key, bytes) =>
       s3kit.upload(
@@ -261,64 +266,69 @@ async function memoryChild(library, direction, bucket, size) {
     },
   }
   // Warm-up: every code path once, so the baseline holds the code, not the transfer.
-  if (direction === 'upload') await uploaders[library](`${key}-warm-up`, 1)
-  else await downloaders[library](`memory/source-${MiB}`)
+  if (direction === 'upload') {
+    await uploaders[library](`${key}-warm-up`, 1)
+    await remove(libs, bucket, `${key}-warm-up`)
+  } else await downloaders[library]('memory/warm-up')
   globalThis.gc?.()
   await new Promise((resolve) => setTimeout(resolve, 50))
   const base = process.memoryUsage.rss()
   const start = performance.now()
   if (direction === 'upload') await uploaders[library](key, size)
-  else await downloaders[library](`memory/source-${size}`)
+  else await downloaders[library](key)
   const seconds = (performance.now() - start) / 1000
   const peak = process.resourceUsage().maxRSS * 1024
   console.log(JSON.stringify({ seconds, growth: Math.max(0, peak - base), base }))
 }
 
+/** Deletes an object; a large one is then given a few seconds for the server to reclaim its space. */
+async function remove(libs, bucket, key, settle = 0) {
+  await libs.s3kit.send(libs.client, libs.s3kit.DeleteObject({ Bucket: bucket, Key: key }))
+  if (settle) await new Promise((resolve) => setTimeout(resolve, settle))
+}
+
+/**
+ * Peak memory of each transfer, in fresh processes. The test server keeps objects in RAM (a
+ * 12 GiB store shared with the tests), so one large object is alive at a time: s3kit uploads it,
+ * the downloads read that same object, and it is deleted before the next size.
+ */
 async function memory(libs, bucket) {
   const { s3kit, client } = libs
   const results = []
-  await s3kit.upload(client, { Bucket: bucket, Key: `memory/source-${MiB}`, Body: generated(MiB) })
-  for (const size of settings.memorySizes) {
-    await s3kit.upload(
-      client,
-      { Bucket: bucket, Key: `memory/source-${size}`, Body: generated(size) },
-      { partSize: settings.partSize, concurrency: settings.concurrency },
+  const child = (library, direction, size, key) => {
+    const out = execFileSync(
+      process.execPath,
+      [
+        '--expose-gc',
+        '--no-warnings',
+        fileURLToPath(import.meta.url),
+        '--memory',
+        library,
+        direction,
+        bucket,
+        String(size),
+        key,
+      ],
+      { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
     )
-    const runs = [
-      ['s3kit', 'upload'],
-      ['s3kit', 'download'],
-      ...(typeof s3kit.download === 'function' ? [['s3kit download', 'download']] : []),
-      // Peers at the smallest size only: enough to compare, without hours of transfers.
-      ...(size === settings.memorySizes[0]
-        ? [
-            ['@aws-sdk/lib-storage', 'upload'],
-            ['aws4fetch', 'download'],
-            ['@aws-sdk/client-s3', 'download'],
-          ]
-        : []),
-    ]
-    for (const [library, direction] of runs) {
-      const out = execFileSync(
-        process.execPath,
-        [
-          '--expose-gc',
-          '--no-warnings',
-          fileURLToPath(import.meta.url),
-          '--memory',
-          library,
-          direction,
-          bucket,
-          String(size),
-        ],
-        {
-          encoding: 'utf8',
-          stdio: ['ignore', 'pipe', 'inherit'],
-        },
-      )
-      results.push({ library, direction, size, ...JSON.parse(out.trim().split('\n').pop()) })
-    }
-    await s3kit.send(client, s3kit.DeleteObject({ Bucket: bucket, Key: `memory/source-${size}` }))
+    results.push({ library, direction, size, ...JSON.parse(out.trim().split('\n').pop()) })
   }
+  await s3kit.upload(client, { Bucket: bucket, Key: 'memory/warm-up', Body: generated(MiB) })
+  for (const size of settings.memorySizes) {
+    const key = `memory/object-${size}`
+    child('s3kit', 'upload', size, key)
+    child('s3kit', 'download', size, key)
+    if (typeof s3kit.download === 'function') child('s3kit download', 'download', size, key)
+    // Peers at the smallest size only: enough to compare, without hours of transfers.
+    if (size === settings.memorySizes[0]) {
+      child('aws4fetch', 'download', size, key)
+      child('@aws-sdk/client-s3', 'download', size, key)
+      await remove(libs, bucket, key, 10_000)
+      child('@aws-sdk/lib-storage', 'upload', size, key)
+    }
+    await remove(libs, bucket, key, 10_000)
+  }
+  await remove(libs, bucket, 'memory/warm-up')
   const bound = settings.partSize * (settings.concurrency + 1) + 64 * MiB
   return { bound, results }
 }
@@ -340,8 +350,8 @@ export async function measure() {
 }
 
 if (process.argv[2] === '--memory') {
-  const [, , , library, direction, bucket, size] = process.argv
-  await memoryChild(library, direction, bucket, Number(size))
+  const [, , , library, direction, bucket, size, key] = process.argv
+  await memoryChild(library, direction, bucket, Number(size), key)
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   const result = await measure()
   if (process.argv.includes('--json')) console.log(JSON.stringify(result))
