@@ -71,7 +71,7 @@ it('object lock: a bucket created with it, a default retention, retention and le
 
     // A new version gets the default retention: GOVERNANCE until about a day from now.
     const before = Date.now()
-    const { VersionId } = await send(client, PutObject({ Bucket, Key, Body: 'pdf' }))
+    const VersionId = (await send(client, PutObject({ Bucket, Key, Body: 'pdf' }))).VersionId!
     const { Retention } = await send(client, GetObjectRetention({ Bucket, Key, VersionId: VersionId! }))
     expect(Retention.Mode).toBe('GOVERNANCE')
     expect(Retention.RetainUntilDate.getTime()).toBeGreaterThan(before + DAY - 60_000)

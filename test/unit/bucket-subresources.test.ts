@@ -219,7 +219,7 @@ describe('responses', () => {
     const listing =
       '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>probe</Name><Prefix></Prefix><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Marker></Marker></ListBucketResult>'
     for (const command of [GetBucketOwnershipControls({ Bucket: 'probe' }), GetBucketEncryption({ Bucket: 'probe' })]) {
-      const error = await parseWith(command, xml(listing)).catch((e: unknown) => e)
+      const error = await parseWith<unknown>(command, xml(listing)).catch((e: unknown) => e)
       expect(error).toBeInstanceOf(S3Error)
       expect(error).toMatchObject({ code: 'InvalidResponse', operation: command.operation, bucket: 'probe' })
       expect((error as S3Error).message).toContain(`does not implement ${command.operation}`)

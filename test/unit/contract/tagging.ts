@@ -9,7 +9,7 @@ import type { ContractRow } from './types.js'
 
 const tags = (count: number) => Array.from({ length: count }, (_, i) => ({ Key: `key${i}`, Value: `value${i}` }))
 const object = (TagSet: object[]) => ({ Bucket: 'examplebucket', Key: 'HappyFace.jpg', Tagging: { TagSet } })
-const bucket = (TagSet: object[]) => ({ Bucket: 'examplebucket', Tagging: { TagSet } })
+const bucket = (TagSet: unknown[]) => ({ Bucket: 'examplebucket', Tagging: { TagSet } })
 
 export const rows: Record<string, ContractRow> = {
   GetObjectTagging: {
