@@ -10,6 +10,7 @@ import type { Command } from '../src/core/command.js'
 import { type ObjectBody, objectBody } from '../src/core/object-body.js'
 import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
+/** What to read: the object (and version), an optional byte range or part, conditions, and response-header overrides. */
 export interface GetObjectInput extends ObjectReadFields {
   readonly Bucket: string
   readonly Key: string
@@ -22,6 +23,7 @@ export interface GetObjectInput extends ObjectReadFields {
   readonly ResponseExpires?: Date
 }
 
+/** The object's headers (what S3 always sends is not optional) and its content as a stream that resumes itself. */
 export interface GetObjectOutput extends ObjectHeaders {
   /** The content as a web stream that can also read itself whole: `text()`, `bytes()`, `json()`. */
   readonly Body: ObjectBody

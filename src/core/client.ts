@@ -2,8 +2,10 @@ import { type Credentials, type CredentialsProvider, credentialsProvider } from 
 import { readEnv } from './env.js'
 import { InputError } from './errors.js'
 
+/** The `fetch` s3kit calls: the global one by default, or any function of its shape (a test stub, an instrumented fetch). */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>
 
+/** How `send` retries a failed attempt: how many attempts in all, and the full-jitter backoff's base and cap. */
 export interface RetryPolicy {
   /** Attempts in all, the first included. 1 turns retries off. */
   readonly maxAttempts: number
@@ -12,6 +14,11 @@ export interface RetryPolicy {
   readonly maxDelayMs: number
 }
 
+/**
+ * What `createClient` takes, all of it optional: region, endpoint and addressing style, credentials
+ * (keys or a provider), fetch, retry policy, timeouts and the reliability switches. What is left out
+ * comes from the environment where there is one (`AWS_REGION`, `AWS_ACCESS_KEY_ID`, …).
+ */
 export interface ClientConfig {
   /** Defaults to `AWS_REGION`, then `AWS_DEFAULT_REGION`, then `us-east-1`. */
   region?: string

@@ -5,7 +5,9 @@ import { S3Error } from './errors.js'
 export interface BodyReaders {
   /** The body as UTF-8 text. */
   text(): Promise<string>
+  /** The body as bytes. */
   bytes(): Promise<Uint8Array>
+  /** The body parsed as JSON, typed as `T` but not checked. */
   json<T = unknown>(): Promise<T>
 }
 

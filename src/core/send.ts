@@ -9,6 +9,7 @@ import { runtime } from './runtime.js'
 import { signRequest } from './sign.js'
 import { objectUrl } from './url.js'
 
+/** Options of one `send` call: a signal, a deadline for the whole call, and whether a cut GetObject body resumes. */
 export interface SendOptions {
   /** Aborts the request (and any wait between retries); the promise rejects with the signal's reason. */
   readonly signal?: AbortSignal | undefined

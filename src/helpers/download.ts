@@ -10,6 +10,7 @@ const MiB = 1024 * 1024
 /** The object to read: GetObject's fields, but the whole object (the helper chooses the ranges). */
 export type DownloadInput = Omit<GetObjectInput, 'Range' | 'PartNumber'>
 
+/** How `download` (and `downloadFile`) fetch: part size, ranges in flight, progress, signal and deadline. */
 export interface DownloadOptions {
   /** Bytes per ranged GET (default 8 MiB): memory holds at most partSize × (concurrency + 1). */
   readonly partSize?: number
@@ -23,6 +24,7 @@ export interface DownloadOptions {
   readonly timeoutMs?: number
 }
 
+/** What `onProgress` receives: the bytes received so far and the object's size. */
 export interface DownloadProgress {
   readonly loaded: number
   readonly total: number

@@ -3,6 +3,7 @@ import type { Client } from '../core/client.js'
 import { type DownloadInput, type DownloadOptions, type DownloadOutput, planDownload } from '../helpers/download.js'
 import { writeAtomically } from './get-file.js'
 
+/** `download`'s object fields, plus the file to write. */
 export interface DownloadFileInput extends DownloadInput {
   /** Where to write the object. An existing file is replaced, but only once the download is complete. */
   readonly path: string

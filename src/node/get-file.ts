@@ -7,6 +7,7 @@ import type { Client } from '../core/client.js'
 import { InputError, S3Error } from '../core/errors.js'
 import { type SendOptions, send } from '../core/send.js'
 
+/** GetObject's fields, plus the file to write. */
 export interface GetFileInput extends GetObjectInput {
   /** Where to write the object. An existing file is replaced, but only once the download is complete. */
   readonly path: string
@@ -16,7 +17,7 @@ export interface GetFileInput extends GetObjectInput {
 export type GetFileOutput = Omit<GetObjectOutput, 'Body'>
 
 /**
- * Downloads an object into a file (boto's `get_contents_to_filename`), streaming it at flat memory.
+ * Downloads an object into a file, streaming it at flat memory.
  * The bytes go to a temporary file beside the target, which is renamed onto `path` only when the
  * whole body has arrived: a failed, cut or aborted download leaves no partial file behind, and an
  * existing file at `path` is left as it was.
