@@ -1,6 +1,5 @@
 import { GetBucketVersioning } from '../../../commands/GetBucketVersioning.js'
 import { PutBucketVersioning } from '../../../commands/PutBucketVersioning.js'
-import { xml } from '../../support/fake-client.js'
 import type { ContractRow } from './types.js'
 
 export const rows: Record<string, ContractRow> = {
@@ -9,10 +8,12 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'myBucket' },
     invalid: [[{ Bucket: 'a' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, GetBucketVersioning, Sample Response',
+      // The page prints only the body of this example; the status is the Response Syntax's 200.
+      source: 'S3 API reference, GetBucketVersioning, Examples, Example 2 (versioning enabled)',
       response: () =>
-        xml(
+        new Response(
           '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <Status>Enabled</Status>\n</VersioningConfiguration>',
+          { status: 200 },
         ),
       expected: { Status: 'Enabled' },
     },
@@ -32,8 +33,18 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket' }, 'VersioningConfiguration'],
     ],
     sample: {
-      source: 'S3 API reference, PutBucketVersioning, Response Syntax (HTTP/1.1 200, no body)',
-      response: () => new Response(null, { status: 200 }),
+      // The first Sample Response (the one to the request that enables versioning); its Date is
+      // printed as the page has it, "GMT3" included.
+      source: 'S3 API reference, PutBucketVersioning, Examples, Sample Response (enables versioning)',
+      response: () =>
+        new Response(null, {
+          status: 200,
+          headers: {
+            'x-amz-id-2': 'YgIPIfBiKa2bj0KMg95r/0zo3emzU4dzsD4rcKCHQUAdQkf3ShJTOOpXUueF6QKo',
+            'x-amz-request-id': '236A8905248E5A01',
+            date: 'Wed, 01 Mar  2006 12:00:00 GMT3',
+          },
+        }),
       expected: {},
     },
   },
