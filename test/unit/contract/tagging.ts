@@ -4,7 +4,6 @@ import { GetBucketTagging } from '../../../commands/GetBucketTagging.js'
 import { GetObjectTagging } from '../../../commands/GetObjectTagging.js'
 import { PutBucketTagging } from '../../../commands/PutBucketTagging.js'
 import { PutObjectTagging } from '../../../commands/PutObjectTagging.js'
-import { xml } from '../../support/fake-client.js'
 import type { ContractRow } from './types.js'
 
 const tags = (count: number) => Array.from({ length: count }, (_, i) => ({ Key: `key${i}`, Value: `value${i}` }))
@@ -20,13 +19,14 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'examplebucket', Key: 'k', VersionId: 3 }, 'VersionId'],
     ],
     sample: {
-      source: 'S3 API reference, GetObjectTagging, Sample Response',
+      // The page's sample has no x-amz-version-id (the object is not versioned), so no VersionId.
+      source: 'S3 API reference, GetObjectTagging, Examples, Sample Response',
       response: () =>
         new Response(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <TagSet>\n     <Tag>\n       <Key>tag1</Key>\n       <Value>val1</Value>\n     </Tag>\n     <Tag>\n       <Key>tag2</Key>\n       <Value>val2</Value>\n     </Tag>\n  </TagSet>\n</Tagging>',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <TagSet>\n    <Tag>\n      <Key>tag1</Key>\n      <Value>val1</Value>\n    </Tag>\n    <Tag>\n      <Key>tag2</Key>\n      <Value>val2</Value>\n    </Tag>\n  </TagSet>\n</Tagging>',
           {
             status: 200,
-            headers: { 'content-type': 'application/xml', 'x-amz-version-id': 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' },
+            headers: { date: 'Thu, 22 Sep 2016 21:33:08 GMT', connection: 'close', server: 'AmazonS3' },
           },
         ),
       expected: {
@@ -34,7 +34,6 @@ export const rows: Record<string, ContractRow> = {
           { Key: 'tag1', Value: 'val1' },
           { Key: 'tag2', Value: 'val2' },
         ],
-        VersionId: 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI',
       },
     },
   },
@@ -60,9 +59,18 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'examplebucket', Key: 'HappyFace.jpg' }, 'Tagging.TagSet'],
     ],
     sample: {
-      source: 'S3 API reference, PutObjectTagging, Sample Response (200 with x-amz-version-id)',
-      response: () => new Response(null, { status: 200, headers: { 'x-amz-version-id': 'null' } }),
-      expected: { VersionId: 'null' },
+      // The page's sample has no x-amz-version-id, so no VersionId.
+      source: 'S3 API reference, PutObjectTagging, Examples, Sample Response',
+      response: () =>
+        new Response(null, {
+          status: 200,
+          headers: {
+            'x-amz-id-2': 'YgIPIfBiKa2bj0KMgUAdQkf3ShJTOOpXUueF6QKo',
+            'x-amz-request-id': '236A8905248E5A01',
+            date: 'Fri, 23 Sep 2016 00:20:19 GMT',
+          },
+        }),
+      expected: {},
     },
   },
   DeleteObjectTagging: {
@@ -70,10 +78,19 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'examplebucket', Key: 'HappyFace.jpg', VersionId: 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' },
     invalid: [[{ Bucket: 'examplebucket', Key: 'a/./b' }, 'Key']],
     sample: {
-      source: 'S3 API reference, DeleteObjectTagging, Sample Response (204 with x-amz-version-id)',
+      // The page prints the header's value as the placeholder "VersionId".
+      source: 'S3 API reference, DeleteObjectTagging, Examples, Sample Response',
       response: () =>
-        new Response(null, { status: 204, headers: { 'x-amz-version-id': 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' } }),
-      expected: { VersionId: 'ydlaNkwWm0SfKJR.T1b1fIdPRbldTYRI' },
+        new Response(null, {
+          status: 204,
+          headers: {
+            'x-amz-version-id': 'VersionId',
+            date: 'Wed, 25 Nov 2016 12:00:00 GMT',
+            connection: 'close',
+            server: 'AmazonS3',
+          },
+        }),
+      expected: { VersionId: 'VersionId' },
     },
   },
   GetBucketTagging: {
@@ -81,10 +98,15 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'examplebucket' },
     invalid: [[{ Bucket: 'x' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, GetBucketTagging, Sample Response',
+      // As published: no XML declaration and no namespace.
+      source: 'S3 API reference, GetBucketTagging, Examples, Sample Response',
       response: () =>
-        xml(
-          '<Tagging>\n  <TagSet>\n     <Tag>\n       <Key>Project</Key>\n       <Value>Project One</Value>\n     </Tag>\n     <Tag>\n       <Key>User</Key>\n       <Value>jsmith</Value>\n     </Tag>\n  </TagSet>\n</Tagging>',
+        new Response(
+          '<Tagging>\n  <TagSet>\n    <Tag>\n      <Key>Project</Key>\n      <Value>Project One</Value>\n    </Tag>\n    <Tag>\n      <Key>User</Key>\n      <Value>jsmith</Value>\n    </Tag>\n  </TagSet>\n</Tagging>',
+          {
+            status: 200,
+            headers: { date: 'Wed, 25 Nov 2009 12:00:00 GMT', connection: 'close', server: 'AmazonS3' },
+          },
         ),
       expected: {
         TagSet: [
@@ -114,8 +136,17 @@ export const rows: Record<string, ContractRow> = {
       [bucket(['Project=One']), 'Tagging.TagSet[0]'],
     ],
     sample: {
-      source: 'S3 API reference, PutBucketTagging, Sample Response (204 No Content)',
-      response: () => new Response(null, { status: 204 }),
+      // The sample answers 204 No Content, where the Response Syntax says 200.
+      source: 'S3 API reference, PutBucketTagging, Examples, Sample Response',
+      response: () =>
+        new Response(null, {
+          status: 204,
+          headers: {
+            'x-amz-id-2': 'YgIPIfBiKa2bj0KMgUAdQkf3ShJTOOpXUueF6QKo',
+            'x-amz-request-id': '236A8905248E5A01',
+            date: 'Wed, 01 Oct  2012 12:00:00 GMT',
+          },
+        }),
       expected: {},
     },
   },
@@ -124,8 +155,12 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'examplebucket' },
     invalid: [[{ Bucket: 'ab' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, DeleteBucketTagging, Sample Response (204 No Content)',
-      response: () => new Response(null, { status: 204 }),
+      source: 'S3 API reference, DeleteBucketTagging, Examples, Sample Response',
+      response: () =>
+        new Response(null, {
+          status: 204,
+          headers: { date: 'Wed, 25 Nov 2009 12:00:00 GMT', connection: 'close', server: 'AmazonS3' },
+        }),
       expected: {},
     },
   },
