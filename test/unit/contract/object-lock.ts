@@ -4,10 +4,12 @@ import { GetObjectRetention } from '../../../commands/GetObjectRetention.js'
 import { PutObjectLegalHold } from '../../../commands/PutObjectLegalHold.js'
 import { PutObjectLockConfiguration } from '../../../commands/PutObjectLockConfiguration.js'
 import { PutObjectRetention } from '../../../commands/PutObjectRetention.js'
-import { xml } from '../../support/fake-client.js'
 import type { ContractRow } from './types.js'
 
-const NS = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"'
+// None of these pages has an Examples section: each sample follows the page's Response Syntax
+// (no namespace on the root, elements in its order) with values the Response Elements allow.
+// x-amz-request-charged is "If present" there, and set here; no command returns it yet.
+const charged = { 'x-amz-request-charged': 'requester' }
 const lock = (DefaultRetention: object) => ({
   Bucket: 'examplebucket',
   ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention } },
@@ -20,10 +22,13 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'examplebucket' },
     invalid: [[{ Bucket: 'e' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, GetObjectLockConfiguration, Response Syntax, with values (GOVERNANCE, 30 days)',
+      // Days or Years, never both (Rule, and the DefaultRetention data type): Years is left out.
+      source:
+        'S3 API reference, GetObjectLockConfiguration, Response Syntax (values from the Response Elements section and the DefaultRetention data type)',
       response: () =>
-        xml(
-          `<?xml version="1.0" encoding="UTF-8"?>\n<ObjectLockConfiguration ${NS}>\n   <ObjectLockEnabled>Enabled</ObjectLockEnabled>\n   <Rule>\n      <DefaultRetention>\n         <Mode>GOVERNANCE</Mode>\n         <Days>30</Days>\n      </DefaultRetention>\n   </Rule>\n</ObjectLockConfiguration>`,
+        new Response(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<ObjectLockConfiguration>\n  <ObjectLockEnabled>Enabled</ObjectLockEnabled>\n  <Rule>\n    <DefaultRetention>\n      <Days>30</Days>\n      <Mode>GOVERNANCE</Mode>\n    </DefaultRetention>\n  </Rule>\n</ObjectLockConfiguration>',
+          { status: 200 },
         ),
       expected: {
         ObjectLockConfiguration: {
@@ -49,8 +54,9 @@ export const rows: Record<string, ContractRow> = {
       [{ ...lock({ Mode: 'GOVERNANCE', Days: 1 }), Token: 'a\nb' }, 'Token'],
     ],
     sample: {
-      source: 'S3 API reference, PutObjectLockConfiguration, Response Syntax (HTTP/1.1 200, no body)',
-      response: () => new Response(null, { status: 200 }),
+      source:
+        'S3 API reference, PutObjectLockConfiguration, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements section)',
+      response: () => new Response(null, { status: 200, headers: charged }),
       expected: {},
     },
   },
@@ -59,10 +65,11 @@ export const rows: Record<string, ContractRow> = {
     valid: { ...object, VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd' },
     invalid: [[{ Bucket: 'examplebucket', Key: '..' }, 'Key']],
     sample: {
-      source: 'S3 API reference, GetObjectRetention, Response Syntax, with values',
+      source: 'S3 API reference, GetObjectRetention, Response Syntax (values from the Response Elements section)',
       response: () =>
-        xml(
-          `<?xml version="1.0" encoding="UTF-8"?>\n<Retention ${NS}>\n   <Mode>COMPLIANCE</Mode>\n   <RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate>\n</Retention>`,
+        new Response(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Retention>\n  <Mode>COMPLIANCE</Mode>\n  <RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate>\n</Retention>',
+          { status: 200 },
         ),
       expected: { Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date('2030-01-01T00:00:00.000Z') } },
     },
@@ -80,8 +87,9 @@ export const rows: Record<string, ContractRow> = {
       [{ ...object, BypassGovernanceRetention: 1 }, 'BypassGovernanceRetention'],
     ],
     sample: {
-      source: 'S3 API reference, PutObjectRetention, Response Syntax (HTTP/1.1 200, no body)',
-      response: () => new Response(null, { status: 200 }),
+      source:
+        'S3 API reference, PutObjectRetention, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements section)',
+      response: () => new Response(null, { status: 200, headers: charged }),
       expected: {},
     },
   },
@@ -90,9 +98,11 @@ export const rows: Record<string, ContractRow> = {
     valid: object,
     invalid: [[{ Bucket: 'examplebucket' }, 'Key']],
     sample: {
-      source: 'S3 API reference, GetObjectLegalHold, Response Syntax, with a value',
+      source: 'S3 API reference, GetObjectLegalHold, Response Syntax (values from the Response Elements section)',
       response: () =>
-        xml(`<?xml version="1.0" encoding="UTF-8"?>\n<LegalHold ${NS}>\n   <Status>ON</Status>\n</LegalHold>`),
+        new Response('<?xml version="1.0" encoding="UTF-8"?>\n<LegalHold>\n  <Status>ON</Status>\n</LegalHold>', {
+          status: 200,
+        }),
       expected: { LegalHold: { Status: 'ON' } },
     },
   },
@@ -104,8 +114,9 @@ export const rows: Record<string, ContractRow> = {
       [object, 'LegalHold'],
     ],
     sample: {
-      source: 'S3 API reference, PutObjectLegalHold, Response Syntax (HTTP/1.1 200, no body)',
-      response: () => new Response(null, { status: 200 }),
+      source:
+        'S3 API reference, PutObjectLegalHold, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements section)',
+      response: () => new Response(null, { status: 200, headers: charged }),
       expected: {},
     },
   },
