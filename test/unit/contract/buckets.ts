@@ -33,8 +33,21 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 'semi;colon' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, HeadBucket, Sample Response (headers trimmed)',
-      response: () => new Response(null, { status: 200, headers: { 'x-amz-bucket-region': 'us-west-2', 'x-amz-access-point-alias': 'false' } }),
+      // The first of the Sample responses (200 OK); its Date is printed as the page has it, without
+      // the month.
+      source: 'S3 API reference, HeadBucket, Examples, Sample responses for general purpose buckets (the 200 OK one)',
+      response: () =>
+        new Response(null, {
+          status: 200,
+          headers: {
+            'x-amz-id-2': 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+            'x-amz-request-id': '28PG2CEB32F5EE25',
+            'x-amz-bucket-region': 'us-west-2',
+            'x-amz-access-point-alias': 'false',
+            date: 'Fri, 10 2012 21:34:56 GMT',
+            server: 'AmazonS3',
+          },
+        }),
       expected: { BucketRegion: 'us-west-2' },
     },
   },
