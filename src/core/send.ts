@@ -1,8 +1,8 @@
-import { isStreamBody, type Payload, preparePayload } from './body.js'
+import { isStreamBody, preparePayload } from './body.js'
 import type { Client } from './client.js'
 import type { Command, ResponseContext } from './command.js'
 import { resolveCredentials } from './credentials.js'
-import { codeForStatus, isErrorDocument, parseErrorDocument } from './error-document.js'
+import { codeForStatus, type ErrorDocument, parseErrorDocument } from './error-document.js'
 import { InputError, S3Error } from './errors.js'
 import { retryAfter, retrying } from './retry.js'
 import { runtime } from './runtime.js'
@@ -50,7 +50,7 @@ export async function send<Output>(
 ): Promise<Output> {
   const { timeoutMs, resume = client.resumeBodies } = options
   let { signal } = options
-  if (timeoutMs) signal = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])])
+  if (timeoutMs) signal = anySignal(AbortSignal.timeout(timeoutMs), signal)
   const context: ResponseContext = { operation: command.operation, bucket: command.bucket, key: command.key }
   const payload = await preparePayload(command.body, command.contentLength)
   let state = learned.get(client)
@@ -68,24 +68,53 @@ export async function send<Output>(
     for (let fixed = false; ; fixed = true) {
       const region = regions[command.bucket!] || client.region
       // An AWS endpoint names its region (s3.eu-west-1…, s3.dualstack.eu-west-1…); others are kept.
-      const target =
-        region === client.region
-          ? client
-          : { ...client, region, endpoint: client.endpoint.replace(`.${client.region}.`, `.${region}.`) }
-      const url = objectUrl(target, command.bucket, command.key, { ...command.query, ...query })
+      const endpoint = client.endpoint.replace(`.${client.region}.`, `.${region}.`)
+      const url = objectUrl({ ...client, endpoint }, command.bucket, command.key, { ...command.query, ...query })
+      // The timeout covers the wait for response headers only; the caller's signal covers the body too.
+      const timeout = client.requestTimeoutMs === undefined ? undefined : new AbortController()
+      let timer: ReturnType<typeof setTimeout> | undefined
       let response: Response
       try {
-        response = await attemptFetch(
-          target,
-          command,
-          url,
-          { ...command.headers, ...headers },
-          payload,
-          signal,
-          state.skew,
+        const signed = await signRequest(
+          {
+            method: command.method,
+            url,
+            // Browsers set Content-Length themselves; other runtimes need it for a stream body.
+            headers: {
+              ...command.headers,
+              ...headers,
+              ...(payload.length !== undefined && payload.body !== undefined && { 'content-length': String(payload.length) }),
+            },
+            payloadHash: payload.sha256,
+            // The server's time, once a skew has been seen; aws4fetch's own clock otherwise.
+            ...(state.skew && { datetime: new Date(Date.now() + state.skew).toISOString().replace(/[:-]|\.\d{3}/g, '') }),
+          },
+          await resolveCredentials(client.credentials),
+          region,
         )
+        timer =
+          timeout &&
+          setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
+        response = await client.fetch(url, {
+          method: command.method,
+          headers: signed,
+          body: payload.body ?? null,
+          signal: anySignal(signal, timeout?.signal) ?? null,
+          // A 3xx from S3 means "wrong region or endpoint"; following it would re-send the request
+          // signed for another host, so it is reported instead. Except for an unhashed body (a Blob or
+          // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
+          // for a redirect it may never follow, holding all of it in memory (nodejs/undici#4058).
+          // workerd refuses 'error' (it knows only 'follow' and 'manual') and has no such copy.
+          redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && runtime() !== 'workerd' ? 'error' : 'manual',
+          ...(isStreamBody(command.body) && { duplex: 'half' }),
+        } as RequestInit)
       } catch (error) {
-        if (signal?.aborted || !isNetworkFailure(error)) throw error
+        // fetch rejects with a TypeError when no response came; our own timeout aborts with TimeoutError.
+        if (
+          signal?.aborted ||
+          !((error instanceof TypeError && !(error instanceof InputError)) || (error as Error | undefined)?.name === 'TimeoutError')
+        )
+          throw error
         throw new S3Error({
           ...context,
           code: 'NetworkError',
@@ -93,9 +122,11 @@ export async function send<Output>(
           message: `${command.operation} could not reach ${new URL(url).host}: ${(error as Error).message}`,
           cause: error,
         })
+      } finally {
+        clearTimeout(timer)
       }
       if (response.ok) return response
-      const error = toS3Error(context, response, command.method === 'HEAD' ? '' : await response.text())
+      const error = toS3Error(context, response, command.method === 'HEAD' ? undefined : parseErrorDocument(await response.text()))
       const skew = Date.parse(response.headers.get('date')!) - Date.now()
       const named = error.region
       if (fixed) throw error
@@ -126,7 +157,8 @@ export async function send<Output>(
       if (!command.errorIn200) return await command.parse(response, parseContext)
       // The error of a long-running copy or completion arrives after the 200: read it all first.
       const text = await response.text()
-      if (isErrorDocument(text)) throw toS3Error(context, response, text)
+      const document = parseErrorDocument(text)
+      if (document) throw toS3Error(context, response, document)
       return await command.parse(new Response(text, response), parseContext)
     },
     (failure) =>
@@ -138,68 +170,12 @@ export async function send<Output>(
   )
 }
 
-async function attemptFetch(
-  client: Client,
-  command: Command<unknown>,
-  url: string,
-  headers: Record<string, string>,
-  payload: Payload,
-  signal: AbortSignal | undefined,
-  skew: number,
-): Promise<Response> {
-  const credentials = await resolveCredentials(client.credentials)
-  const signed = await signRequest(
-    {
-      method: command.method,
-      url,
-      headers: { ...headers, ...lengthHeader(payload) },
-      payloadHash: payload.sha256,
-      // The server's time, once a skew has been seen; aws4fetch's own clock otherwise.
-      ...(skew ? { datetime: new Date(Date.now() + skew).toISOString().replace(/[:-]|\.\d{3}/g, '') } : {}),
-    },
-    credentials,
-    client.region,
-  )
-  // The timeout covers the wait for response headers only; the caller's signal covers the body too.
-  const timeout = client.requestTimeoutMs === undefined ? undefined : new AbortController()
-  const timer =
-    timeout &&
-    setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
-  try {
-    const init: RequestInit & { duplex?: 'half' } = {
-      method: command.method,
-      headers: signed,
-      body: payload.body ?? null,
-      signal: timeout ? (signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal) : (signal ?? null),
-      // A 3xx from S3 means "wrong region or endpoint"; following it would re-send the request
-      // signed for another host, so it is reported instead. Except for an unhashed body (a Blob or
-      // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
-      // for a redirect it may never follow, holding all of it in memory (nodejs/undici#4058).
-      // workerd refuses 'error' (it knows only 'follow' and 'manual') and has no such copy.
-      redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && runtime() !== 'workerd' ? 'error' : 'manual',
-    }
-    if (isStreamBody(command.body)) init.duplex = 'half'
-    return await client.fetch(url, init)
-  } finally {
-    clearTimeout(timer)
-  }
+/** Both signals, when there are two: an abort of either aborts the request. */
+function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  return a && b ? AbortSignal.any([a, b]) : a || b
 }
 
-/** fetch rejects with a TypeError when no response came; our own timeout aborts with TimeoutError. */
-function isNetworkFailure(error: unknown): boolean {
-  return (
-    (error instanceof TypeError && !(error instanceof InputError)) ||
-    (error as Error | undefined)?.name === 'TimeoutError'
-  )
-}
-
-function lengthHeader(payload: Payload): Record<string, string> {
-  // Browsers set Content-Length themselves; other runtimes need it for a stream body.
-  return payload.length === undefined || payload.body === undefined ? {} : { 'content-length': String(payload.length) }
-}
-
-function toS3Error(context: ResponseContext, response: Response, body: string): S3Error {
-  const document = parseErrorDocument(body)
+function toS3Error(context: ResponseContext, response: Response, document: ErrorDocument | undefined): S3Error {
   const status = response.type === 'opaqueredirect' ? 301 : response.status
   const headers = response.headers
   const error = new S3Error({
