@@ -22,4 +22,11 @@ export { addGrant, type GrantTarget, removeGrant } from './grants.js'
 export { headObjectOrNull, lookupBucket } from './lookups.js'
 export { type PaginateOptions, paginate, paginateItems } from './paginate.js'
 export { type PresignedRequest, type PresignOptions, presign } from './presign.js'
+export {
+  type PostPolicyCondition,
+  type PresignedPost,
+  type PresignPostInput,
+  type PresignPostOptions,
+  presignPost,
+} from './presign-post.js'
 export { type UploadInput, type UploadOptions, type UploadOutput, type UploadProgress, upload } from './upload.js'
