@@ -5,7 +5,7 @@ import { resolveCredentials } from './credentials.js'
 import { codeForStatus, type ErrorDocument, parseErrorDocument } from './error-document.js'
 import { InputError, S3Error } from './errors.js'
 import { retryAfter, retrying } from './retry.js'
-import { runtime } from './runtime.js'
+import { isWorkerd } from './runtime.js'
 import { signRequest } from './sign.js'
 import { objectUrl } from './url.js'
 
@@ -105,7 +105,7 @@ export async function send<Output>(
           // a stream): with any mode but 'error', undici's fetch clones the request and tees the body
           // for a redirect it may never follow, holding all of it in memory (nodejs/undici#4058).
           // workerd refuses 'error' (it knows only 'follow' and 'manual') and has no such copy.
-          redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && runtime() !== 'workerd' ? 'error' : 'manual',
+          redirect: payload.sha256 === 'UNSIGNED-PAYLOAD' && !isWorkerd() ? 'error' : 'manual',
           ...(isStreamBody(command.body) && { duplex: 'half' }),
         } as RequestInit)
       } catch (error) {
