@@ -34,10 +34,15 @@ function writeFields<Input extends object>(input: Input, table: FieldTable<Input
   for (const field in table) {
     const value = input[field]
     if (value === undefined) continue
-    const spec = table[field]!
-    out[typeof spec === 'string' ? spec : spec[0]] = (typeof spec === 'string' ? text : spec[1])(value, field)
+    const [name, write = text] = fieldSpec(table[field]!)
+    out[name] = write(value, field)
   }
   return out
+}
+
+/** A table entry as `[name, how]`; a plain name has no `how`. */
+function fieldSpec<How>(spec: string | readonly [string, How]): readonly [string, How?] {
+  return typeof spec === 'string' ? [spec] : spec
 }
 
 export const httpDate: FieldWriter = (value, field) => checkDate(value, field).toUTCString()
@@ -66,10 +71,9 @@ export type HeaderTable<Output> = { readonly [F in keyof Output]?: string | read
 export function readHeaders<Output>(response: Response, context: ResponseContext, table: HeaderTable<Output>): Partial<Output> {
   const out: Record<string, unknown> = {}
   for (const field in table) {
-    const spec = table[field]!
-    const name = typeof spec === 'string' ? spec : spec[0]
+    const [name, read] = fieldSpec(table[field]!)
     const text = response.headers.get(name)
-    const value = text === null || typeof spec === 'string' ? text : spec[1](text, name, response.status, context)
+    const value = text === null || !read ? text : read(text, name, response.status, context)
     // A reader may find nothing usable (an unparsable Expires, an unknown restore state).
     if (value !== null && value !== undefined) out[field] = value
   }
@@ -82,16 +86,16 @@ export const numberHeader: HeaderReader = (text, name, status, context) => {
   return number
 }
 
-export const dateHeader: HeaderReader = (text, name, status, context) => {
-  const date = new Date(text)
-  if (Number.isNaN(date.getTime())) throw invalidResponse(context, status, `the ${name} header is not a date: "${text}".`)
-  return date
-}
-
 /** Like dateHeader, but an unparsable value is kept as absent: `Expires` is free text in HTTP. */
-export const lenientDateHeader: HeaderReader = (text) => {
+export const lenientDateHeader = (text: string): Date | undefined => {
   const date = new Date(text)
   return Number.isNaN(date.getTime()) ? undefined : date
+}
+
+export const dateHeader: HeaderReader = (text, name, status, context) => {
+  const date = lenientDateHeader(text)
+  if (!date) throw invalidResponse(context, status, `the ${name} header is not a date: "${text}".`)
+  return date
 }
 
 export const flagHeader: HeaderReader = (text) => text === 'true'
@@ -101,7 +105,7 @@ export function quoteETag(etag: string): string {
   return etag.startsWith('"') || etag.startsWith('W/"') ? etag : `"${etag}"`
 }
 
-export const etagHeader: HeaderReader = (text) => quoteETag(text)
+export const etagHeader: HeaderReader = quoteETag
 
 /** A header S3 always sends: its value read by `read` (text as it is by default), or `InvalidResponse`. */
 export function requiredHeader<T = string>(response: Response, context: ResponseContext, name: string, read?: HeaderReader): T {

@@ -1,3 +1,5 @@
+import { lenientDateHeader } from './headers.js'
+
 /**
  * The `x-amz-restore` header of an archived object (HeadObject, GetObject):
  * `ongoing-request="true"` while a restore runs, then
@@ -17,8 +19,7 @@ export function parseRestore(header: string | null): RestoreStatus | undefined {
   const ongoing = /ongoing-request\s*=\s*"(true|false)"/i.exec(header)
   if (!ongoing) return undefined
   const expiry = /expiry-date\s*=\s*"([^"]+)"/i.exec(header)
-  const date = expiry ? new Date(expiry[1]!) : undefined
-  return date && !Number.isNaN(date.getTime())
-    ? { ongoingRequest: ongoing[1]!.toLowerCase() === 'true', expiryDate: date }
-    : { ongoingRequest: ongoing[1]!.toLowerCase() === 'true' }
+  // An expiry that is not a date is left out rather than kept as an invalid Date.
+  const expiryDate = expiry && lenientDateHeader(expiry[1]!)
+  return { ongoingRequest: ongoing[1]!.toLowerCase() === 'true', ...(expiryDate && { expiryDate }) }
 }
