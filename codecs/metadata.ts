@@ -19,15 +19,16 @@ export function metadataHeaders(metadata: Readonly<Record<string, string>> | und
     throw new InputError(field, 'must be an object of string values.')
   }
   for (const [name, value] of Object.entries(metadata)) {
+    const entry = `${field}.${name}`
     if (!TOKEN.test(name)) {
-      throw new InputError(`${field}.${name}`, 'a metadata name must be an HTTP token: letters, digits and !#$%&\'*+.^_`|~- only.')
+      throw new InputError(entry, "the name must be an HTTP token: letters, digits and !#$%&'*+.^_`|~- only.")
     }
-    if (typeof value !== 'string') throw new InputError(`${field}.${name}`, 'a metadata value must be a string.')
+    if (typeof value !== 'string') throw new InputError(entry, 'the value must be a string.')
     if (/[\x00-\x08\x0a-\x1f\x7f]/.test(value)) {
-      throw new InputError(`${field}.${name}`, 'a metadata value cannot hold control characters (S3 drops them).')
+      throw new InputError(entry, 'the value cannot hold control characters (S3 drops them).')
     }
     const header = PREFIX + name.toLowerCase()
-    if (header in headers) throw new InputError(`${field}.${name}`, 'appears twice once lower-cased; S3 stores names in lower case.')
+    if (header in headers) throw new InputError(entry, 'appears twice once lower-cased; S3 stores names in lower case.')
     headers[header] = needsEncoding(value) ? encodeWord(value) : value
   }
   return headers
@@ -43,7 +44,8 @@ export function readMetadata(headers: Headers): Record<string, string> {
 }
 
 function needsEncoding(value: string): boolean {
-  return /[^\x20-\x7e]/.test(value) || /^\s|\s$/.test(value) || /=\?[^?]+\?[bqBQ]\?/.test(value)
+  // Beyond printable ASCII, space at either end, or what would read back as an encoded word.
+  return /[^\x20-\x7e]|^\s|\s$|=\?[^?]+\?[bqBQ]\?/.test(value)
 }
 
 function encodeWord(value: string): string {
@@ -59,14 +61,12 @@ const WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=(?:\s+(?==\?[^?]+\?[bBqQ]\?[^?]*\?
 function decodeWords(value: string): string {
   return value.replace(WORD, (word, charset: string, encoding: string, text: string) => {
     try {
-      const bytes =
+      // Both encodings give one character per byte; the charset says what the bytes mean.
+      const binary =
         encoding.toUpperCase() === 'B'
-          ? Uint8Array.from(atob(text), (c) => c.charCodeAt(0))
-          : Uint8Array.from(
-              text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))),
-              (c) => c.charCodeAt(0),
-            )
-      return new TextDecoder(charset, { fatal: true }).decode(bytes)
+          ? atob(text)
+          : text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+      return new TextDecoder(charset, { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
     } catch {
       return word
     }
