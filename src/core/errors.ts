@@ -24,28 +24,22 @@ export interface S3ErrorDetails {
 export class S3Error extends Error {
   override readonly name = 'S3Error'
   /** S3's error code, e.g. `NoSuchKey`, `BucketNotEmpty`, `NotFound` (HEAD), `NetworkError`. */
-  readonly code: string
+  declare readonly code: string
   /** HTTP status; 0 when no response arrived. */
-  readonly status: number
-  readonly requestId: string | undefined
-  readonly hostId: string | undefined
-  readonly operation: string
-  readonly bucket: string | undefined
-  readonly key: string | undefined
-  readonly uploadId: string | undefined
-  readonly region: string | undefined
+  declare readonly status: number
+  declare readonly requestId: string | undefined
+  declare readonly hostId: string | undefined
+  declare readonly operation: string
+  declare readonly bucket: string | undefined
+  declare readonly key: string | undefined
+  declare readonly uploadId: string | undefined
+  declare readonly region: string | undefined
 
   constructor(details: S3ErrorDetails) {
     super(describe(details), details.cause === undefined ? undefined : { cause: details.cause })
-    this.code = details.code
-    this.status = details.status
-    this.requestId = details.requestId
-    this.hostId = details.hostId
-    this.operation = details.operation
-    this.bucket = details.bucket
-    this.key = details.key
-    this.uploadId = details.uploadId
-    this.region = details.region
+    // Every field is set, undefined or not, in this order: `toJSON()` and `details()` list them so.
+    const { code, status, requestId, hostId, operation, bucket, key, uploadId, region } = details
+    Object.assign(this, { code, status, requestId, hostId, operation, bucket, key, uploadId, region })
   }
 
   /** Same fields, new ones merged in: used to attach an `uploadId` without losing the original. */
