@@ -8,6 +8,7 @@
 // s3kit/helpers: the helpers' public exports, hand-written (a helper's internals stay out). Each
 // helper is built only from commands and `send`. The root entry re-exports this list.
 export { type AbortIncompleteUploadsOptions, abortIncompleteUploads } from './abort-incomplete-uploads.js'
+export { type CopyInput, type CopyOptions, type CopyOutput, type CopyProgress, copy } from './copy.js'
 export { type DeleteBucketOptions, deleteBucket } from './delete-bucket.js'
 export {
   type DownloadInput,
