@@ -97,19 +97,16 @@ export function objectBody(response: Response, context: ResponseContext): Object
       }
     }
   }
-  const whole = (): Response => {
-    if (stream.locked || started) {
-      throw new TypeError(
-        `${context.operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`,
-      )
-    }
-    return new Response(stream)
-  }
   const read =
     <T>(how: (whole: Response) => Promise<T>) =>
     async (): Promise<T> => {
       try {
-        return await how(whole())
+        if (stream.locked || started) {
+          throw new TypeError(
+            `${context.operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`,
+          )
+        }
+        return await how(new Response(stream))
       } catch (error) {
         throw failure ?? error
       }
