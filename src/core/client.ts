@@ -103,20 +103,17 @@ export function createClient(config: ClientConfig = {}): Client {
 }
 
 function normalizeEndpoint(endpoint: string): string {
-  let url: URL
+  let url: URL | undefined
   try {
     url = new URL(endpoint)
   } catch {
+    // Not a URL at all: refused below with the others.
+  }
+  if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
     throw new InputError(
       'endpoint',
-      `"${endpoint}" is not a URL; give one such as "https://s3.eu-west-1.amazonaws.com".`,
+      `"${endpoint}" is not an http: or https: URL without query, fragment or user info, such as "https://s3.eu-west-1.amazonaws.com".`,
     )
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new InputError('endpoint', `must be an http: or https: URL, not "${url.protocol}".`)
-  }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new InputError('endpoint', 'must not carry a query, a fragment or user info.')
   }
   return url.origin + url.pathname.replace(/\/+$/, '')
 }
