@@ -69,7 +69,7 @@ function describe(d: S3ErrorDetails): string {
 export class InputError extends TypeError {
   override readonly name = 'InputError'
   /** The input field at fault, e.g. `Bucket`, `Key`, `Metadata.color`. */
-  readonly field: string
+  declare readonly field: string
 
   constructor(field: string, message: string) {
     super(`${field}: ${message}`)

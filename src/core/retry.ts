@@ -70,7 +70,7 @@ export async function retrying<T>(
 
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason)
+    signal?.throwIfAborted()
     const onAbort = (): void => {
       clearTimeout(timer)
       reject(signal!.reason)

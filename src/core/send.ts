@@ -51,11 +51,20 @@ export async function send<Output>(
   const { timeoutMs, resume = client.resumeBodies } = options
   let { signal } = options
   if (timeoutMs) signal = anySignal(AbortSignal.timeout(timeoutMs), signal)
-  const context: ResponseContext = { operation: command.operation, bucket: command.bucket, key: command.key }
   const payload = await preparePayload(command.body, command.contentLength)
   let state = learned.get(client)
   if (!state) learned.set(client, (state = { skew: 0, regions: {} }))
   const { regions } = state
+  // What the command's parse (and the GetObject body) is told, and what every error names.
+  const context: ResponseContext = {
+    operation: command.operation,
+    bucket: command.bucket,
+    key: command.key,
+    again: resume ? (headers, query) => retrying(client.retry, signal, () => request(headers, query)) : undefined,
+    attempts: client.retry.maxAttempts,
+    signal,
+    idleMs: client.bodyTimeoutMs,
+  }
 
   // One request, and one more when S3's refusal says how to fix it: S3 refuses a request signed
   // more than 15 minutes off its own clock (RequestTimeTooSkewed, or a bare signature error on
@@ -142,24 +151,17 @@ export async function send<Output>(
       else throw error
     }
   }
-  const parseContext: ResponseContext = {
-    ...context,
-    again: resume ? (headers, query) => retrying(client.retry, signal, () => request(headers, query)) : undefined,
-    attempts: client.retry.maxAttempts,
-    signal,
-    idleMs: client.bodyTimeoutMs,
-  }
   return retrying(
     client.retry,
     signal,
     async () => {
       const response = await request()
-      if (!command.errorIn200) return await command.parse(response, parseContext)
+      if (!command.errorIn200) return await command.parse(response, context)
       // The error of a long-running copy or completion arrives after the 200: read it all first.
       const text = await response.text()
       const document = parseErrorDocument(text)
       if (document) throw toS3Error(context, response, document)
-      return await command.parse(new Response(text, response), parseContext)
+      return await command.parse(new Response(text, response), context)
     },
     (failure) =>
       payload.replayable

@@ -33,10 +33,8 @@ export function checkNewBucket(bucket: unknown): string {
 export function isDnsBucket(bucket: string): boolean {
   return (
     /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) &&
-    !bucket.includes('..') &&
-    !bucket.includes('.-') &&
-    !bucket.includes('-.') &&
-    !/^\d+\.\d+\.\d+\.\d+$/.test(bucket)
+    // No empty label, no label starting or ending with "-", not an IPv4 address.
+    !/\.\.|\.-|-\.|^\d+\.\d+\.\d+\.\d+$/.test(bucket)
   )
 }
 
