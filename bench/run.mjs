@@ -264,7 +264,7 @@ function page(r, chartFiles) {
     lines.push(
       '## Throughput against the real server: `node bench/throughput.mjs`',
       '',
-      `Steady state: one warm-up round, then ${s.rounds} interleaved rounds (download: ${s.downloadRounds}), median round. PUT then GET of`,
+      `Steady state: one warm-up round, then interleaved rounds (small objects ${s.smallRounds}, multipart ${s.rounds}, download ${s.downloadRounds}), median round. PUT then GET of`,
       `${n(s.smallCount)} objects of ${s.smallSize / 1024} KiB at concurrency ${s.smallConcurrency}; a multipart upload of ${mib(s.multipartSize)} from memory in parts of`,
       `${mib(s.partSize)}, ${s.concurrency} at a time (raw aws4fetch: the same parts, create/upload/complete by hand); a`,
       `download of ${mib(s.downloadSize)} read as a stream and dropped.`,
@@ -292,7 +292,7 @@ function page(r, chartFiles) {
       '',
       `Each transfer in a fresh process (\`--expose-gc\`): an upload of a generated stream of unknown length`,
       `(parts of ${mib(s.partSize)}, ${s.concurrency} at a time) or a download read to a sink. Peak RSS growth: the kernel's`,
-      `high-water mark (getrusage maxrss) over the RSS after a warm-up and a GC. Bound: partSize ×`,
+      `high-water mark (VmHWM, reset after a warm-up and a GC) over the RSS at that point. Bound: partSize ×`,
       `(concurrency + 1) + 64 MiB = ${mib(t.memory.bound)}.`,
       '',
     )
