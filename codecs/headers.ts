@@ -114,7 +114,7 @@ export function requiredHeader<T = string>(response: Response, context: Response
     throw invalidResponse(
       context,
       response.status,
-      `the response has no ${name} header (in a browser, a cross-origin response shows it only when the bucket's CORS rule lists it in ExposeHeaders).`,
+      `the response has no ${name} header (in a browser: list it in the bucket's CORS ExposeHeaders).`,
     )
   }
   return (read ? read(text, name, response.status, context) : text) as T

@@ -103,7 +103,7 @@ export function objectBody(response: Response, context: ResponseContext): Object
       try {
         if (stream.locked || started) {
           throw new TypeError(
-            `${context.operation} Body was already read: a body is a stream and can be read once; keep the result of the first read.`,
+            `${context.operation} Body was already read: it can be read once; keep the result of the first read.`,
           )
         }
         return await how(new Response(stream))

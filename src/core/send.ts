@@ -167,7 +167,7 @@ export async function send<Output>(
       payload.replayable
         ? undefined
         : failure.with({
-            message: `${failure.message} (not retried: the request body was a stream and has been consumed; pass bytes, a Blob, or use the upload helper to retry)`,
+            message: `${failure.message} (not retried: a stream body is sent once; to retry, pass bytes or a Blob, or use upload)`,
           }),
   )
 }

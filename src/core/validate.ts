@@ -41,7 +41,7 @@ export function isDnsBucket(bucket: string): boolean {
 const encoder = /* @__PURE__ */ new TextEncoder()
 
 export function checkKey(key: unknown, field = 'Key'): string {
-  if (typeof key !== 'string' || key.length === 0) {
+  if (typeof key !== 'string' || !key) {
     throw new InputError(field, 'must be a non-empty string.')
   }
   if (encoder.encode(key).length > 1024) {
@@ -50,10 +50,10 @@ export function checkKey(key: unknown, field = 'Key'): string {
   if (/(^|\/)\.\.?(\/|$)/.test(key)) {
     // WHATWG URLs (and so fetch) collapse "." and ".." path segments, even percent-encoded,
     // so such a key would silently address a different object.
-    throw new InputError(field, `"${key}" has a "." or ".." path segment, which fetch URLs collapse: the request would reach a different key.`)
+    throw new InputError(field, `"${key}" has a "." or ".." path segment, which fetch collapses: the request would reach another key.`)
   }
   if (!key.isWellFormed()) {
-    throw new InputError(field, 'contains an unpaired UTF-16 surrogate, which has no UTF-8 form.')
+    throw new InputError(field, 'has an unpaired surrogate, which has no UTF-8 form.')
   }
   return key
 }
@@ -61,16 +61,17 @@ export function checkKey(key: unknown, field = 'Key'): string {
 /** A whole number in [min, max], or undefined. */
 export function checkInteger(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
   if (value === undefined) return undefined
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+  // Number.isInteger is false for anything that is not a number.
+  if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
     throw new InputError(field, `must be a whole number from ${min} to ${max}, not ${String(value)}.`)
   }
-  return value
+  return value as number
 }
 
 /** A string that can travel as an HTTP header value unchanged (visible ASCII and inner spaces). */
 export function checkHeaderValue(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
-    throw new InputError(field, `${JSON.stringify(value)} cannot be sent as an HTTP header value: use visible ASCII characters, with no leading or trailing spaces.`)
+    throw new InputError(field, `${JSON.stringify(value)} is not a valid header value: use printable ASCII, with no space at either end.`)
   }
   return value
 }
