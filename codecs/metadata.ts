@@ -45,7 +45,7 @@ export function readMetadata(headers: Headers): Record<string, string> {
 
 function needsEncoding(value: string): boolean {
   // Beyond printable ASCII, space at either end, or what would read back as an encoded word.
-  return /[^\x20-\x7e]|^\s|\s$|=\?[^?]+\?[bqBQ]\?/.test(value)
+  return /[^\x20-\x7e]|^\s|\s$|=\?[^?]+\?[bq]\?/i.test(value)
 }
 
 function encodeWord(value: string): string {
@@ -56,7 +56,7 @@ function encodeWord(value: string): string {
 
 // An encoded word, and the white space after it when another encoded word follows: RFC 2047 §6.2
 // says that space is not part of the text (space anywhere else is).
-const WORD = /=\?([^?]+)\?([bBqQ])\?([^?]*)\?=(?:\s+(?==\?[^?]+\?[bBqQ]\?[^?]*\?=))?/g
+const WORD = /=\?([^?]+)\?([bq])\?([^?]*)\?=(?:\s+(?==\?[^?]+\?[bq]\?[^?]*\?=))?/gi
 
 function decodeWords(value: string): string {
   return value.replace(WORD, (word, charset: string, encoding: string, text: string) => {

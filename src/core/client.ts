@@ -112,7 +112,7 @@ function normalizeEndpoint(endpoint: string): string {
   if (!url || !/^https?:$/.test(url.protocol) || url.search || url.hash || url.username || url.password) {
     throw new InputError(
       'endpoint',
-      `"${endpoint}" is not an http: or https: URL without query, fragment or user info, such as "https://s3.eu-west-1.amazonaws.com".`,
+      `must be an http: or https: URL with no query, fragment or user info, not "${endpoint}".`,
     )
   }
   return url.origin + url.pathname.replace(/\/+$/, '')
