@@ -2,6 +2,7 @@ import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../c
 import { CHECKSUMS, completeDocumentContent, completeResult, type CompletedPart } from '../codecs/multipart.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
 import { compact, type Command } from '../src/core/command.js'
+import { refuseErrorIn200 } from '../src/core/error-document.js'
 import { InputError } from '../src/core/errors.js'
 import { checkPartNumber, checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
 import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
@@ -77,8 +78,9 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
     headers: { 'content-type': 'application/xml', ...writeHeaders(input, { IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }) },
     body: buildDocument('CompleteMultipartUpload', completeDocumentContent(parts)),
     // Completing takes a while for large objects: S3 answers 200 at once and may put the error in the body.
-    errorIn200: true,
-    parse: async (response, context) => {
+    parse: async (answer, context) => {
+      // S3 may answer 200 and put the error of a long copy or completion in the body.
+      const response = await refuseErrorIn200(answer, context)
       const { CompleteMultipartUploadResult: result } = await readDocument(response, completeResult, context)
       return compact<CompleteMultipartUploadOutput>({
         ...result,

@@ -11,6 +11,7 @@ import { oneOf, readHeaders, WRITE_RESULT_HEADERS, writeHeaders, type FieldTable
 import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
+import { refuseErrorIn200 } from '../src/core/error-document.js'
 import { InputError } from '../src/core/errors.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -92,8 +93,9 @@ export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
     bucket,
     key,
     headers: { ...objectWriteHeaders(input), ...copySourceHeaders(input.CopySource, input), ...directives },
-    errorIn200: true,
-    parse: async (response, context) => {
+    parse: async (answer, context) => {
+      // S3 may answer 200 and put the error of a long copy or completion in the body.
+      const response = await refuseErrorIn200(answer, context)
       const { CopyObjectResult } = await readDocument(response, document, context)
       return {
         ...readHeaders<CopyObjectOutput>(response, context, { ...WRITE_RESULT_HEADERS, CopySourceVersionId: COPY_SOURCE_VERSION_ID, Expiration: 'x-amz-expiration' }),

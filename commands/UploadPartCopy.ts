@@ -10,6 +10,7 @@ import {
 import { readHeaders } from '../codecs/headers.js'
 import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
+import { refuseErrorIn200 } from '../src/core/error-document.js'
 import { InputError } from '../src/core/errors.js'
 import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -67,8 +68,9 @@ export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCo
     key,
     query: { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) },
     headers: { ...copySourceHeaders(input.CopySource, input), ...range },
-    errorIn200: true,
-    parse: async (response, context) => {
+    parse: async (answer, context) => {
+      // S3 may answer 200 and put the error of a long copy or completion in the body.
+      const response = await refuseErrorIn200(answer, context)
       const { CopyPartResult } = await readDocument(response, document, context)
       return {
         ...readHeaders<UploadPartCopyOutput>(response, context, { CopySourceVersionId: COPY_SOURCE_VERSION_ID, ServerSideEncryption: 'x-amz-server-side-encryption' }),

@@ -44,8 +44,6 @@ export interface Command<Output> {
   readonly body?: RequestBody | undefined
   /** Required for stream bodies; known for all others. */
   readonly contentLength?: number | undefined
-  /** S3 may answer 200 and still put an `<Error>` document in the body (CopyObject, CompleteMultipartUpload). */
-  readonly errorIn200?: boolean | undefined
   /**
    * Turns a 2xx response into the output; `context` is the command's own operation, bucket and
    * key, for the errors it raises. Throws `S3Error` (`InvalidResponse`) on a malformed response.

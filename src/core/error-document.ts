@@ -1,3 +1,7 @@
+import type { ResponseContext } from './command.js'
+import { S3Error } from './errors.js'
+import { retryAfter } from './retry.js'
+
 /**
  * S3's `<Error>` document: flat (Code, Message, RequestId, HostId and a few context fields). It is
  * read here by a small tokenizer rather than codecs/xml-reader.ts, so that commands carrying no XML
@@ -91,4 +95,38 @@ const STATUS_CODES: Record<number, string> = {
 /** Codes for statuses whose responses carry no body (HEAD, 304), named as S3's SDKs name them. */
 export function codeForStatus(status: number): string {
   return STATUS_CODES[status] ?? (status >= 500 ? 'InternalError' : `Http${status}`)
+}
+
+/** The `S3Error` of a failed response: S3's own code and message when its `<Error>` document has them. */
+export function toS3Error(context: ResponseContext, response: Response, document: ErrorDocument | undefined): S3Error {
+  const status = response.type === 'opaqueredirect' ? 301 : response.status
+  const headers = response.headers
+  const error = new S3Error({
+    ...context,
+    code: document?.Code || codeForStatus(status),
+    message: document?.Message || undefined,
+    status,
+    requestId: document?.RequestId || headers.get('x-amz-request-id') || undefined,
+    hostId: document?.HostId || headers.get('x-amz-id-2') || undefined,
+    region: headers.get('x-amz-bucket-region') || document?.Region || undefined,
+  })
+  // Retry-After is seconds or an HTTP date; x-amz-retry-after, milliseconds.
+  const after = headers.get('retry-after')
+  const wait =
+    Number(headers.get('x-amz-retry-after')) || (after ? Number(after) * 1000 || Date.parse(after) - Date.now() : 0)
+  if (wait > 0) retryAfter.set(error, wait)
+  return error
+}
+
+/**
+ * The body of a 200 that may hold an `<Error>` instead of a result: CopyObject, UploadPartCopy and
+ * CompleteMultipartUpload, whose status S3 sends before a long copy or completion ends, and any
+ * error after it. Reads the body whole and throws that error (retried as any other by `send`), or
+ * returns a response with the same body for the command to parse.
+ */
+export async function refuseErrorIn200(response: Response, context: ResponseContext): Promise<Response> {
+  const text = await response.text()
+  const document = parseErrorDocument(text)
+  if (document) throw toS3Error(context, response, document)
+  return new Response(text, response)
 }

@@ -2,9 +2,9 @@ import { isStreamBody, preparePayload } from './body.js'
 import type { Client } from './client.js'
 import type { Command, ResponseContext } from './command.js'
 import { resolveCredentials } from './credentials.js'
-import { codeForStatus, type ErrorDocument, parseErrorDocument } from './error-document.js'
+import { parseErrorDocument, toS3Error } from './error-document.js'
 import { InputError, S3Error } from './errors.js'
-import { retryAfter, retrying } from './retry.js'
+import { retrying } from './retry.js'
 import { isWorkerd } from './runtime.js'
 import { signRequest } from './sign.js'
 import { objectUrl } from './url.js'
@@ -155,13 +155,7 @@ export async function send<Output>(
     client.retry,
     signal,
     async () => {
-      const response = await request()
-      if (!command.errorIn200) return await command.parse(response, context)
-      // The error of a long-running copy or completion arrives after the 200: read it all first.
-      const text = await response.text()
-      const document = parseErrorDocument(text)
-      if (document) throw toS3Error(context, response, document)
-      return await command.parse(new Response(text, response), context)
+      return await command.parse(await request(), context)
     },
     (failure) =>
       payload.replayable
@@ -177,22 +171,3 @@ function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): Abor
   return a && b ? AbortSignal.any([a, b]) : a || b
 }
 
-function toS3Error(context: ResponseContext, response: Response, document: ErrorDocument | undefined): S3Error {
-  const status = response.type === 'opaqueredirect' ? 301 : response.status
-  const headers = response.headers
-  const error = new S3Error({
-    ...context,
-    code: document?.Code || codeForStatus(status),
-    message: document?.Message || undefined,
-    status,
-    requestId: document?.RequestId || headers.get('x-amz-request-id') || undefined,
-    hostId: document?.HostId || headers.get('x-amz-id-2') || undefined,
-    region: headers.get('x-amz-bucket-region') || document?.Region || undefined,
-  })
-  // Retry-After is seconds or an HTTP date; x-amz-retry-after, milliseconds.
-  const after = headers.get('retry-after')
-  const wait =
-    Number(headers.get('x-amz-retry-after')) || (after ? Number(after) * 1000 || Date.parse(after) - Date.now() : 0)
-  if (wait > 0) retryAfter.set(error, wait)
-  return error
-}

@@ -54,7 +54,7 @@ describe('CopyObject', () => {
       CopySourceIfModifiedSince: new Date('2024-01-02T03:04:05Z'),
       CopySourceIfUnmodifiedSince: new Date('2025-01-02T03:04:05Z'),
     })
-    expect(command).toMatchObject({ operation: 'CopyObject', method: 'PUT', bucket: 'dst-1', key: 'copy.txt', errorIn200: true })
+    expect(command).toMatchObject({ operation: 'CopyObject', method: 'PUT', bucket: 'dst-1', key: 'copy.txt' })
     expect(command.body).toBeUndefined()
     // Header names as in the CopyObject page of the S3 API reference.
     expect(command.headers).toEqual({

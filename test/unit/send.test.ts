@@ -5,6 +5,7 @@ import { PutObject } from '../../commands/PutObject.js'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import type { Command } from '../../src/core/command.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
+import { refuseErrorIn200 } from '../../src/core/error-document.js'
 import { clockOffset, send } from '../../src/core/send.js'
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
@@ -148,8 +149,10 @@ describe('send', () => {
       method: 'PUT',
       bucket: 'b-1',
       key: 'k',
-      errorIn200: true,
-      parse: () => 'parsed',
+      parse: async (response, context) => {
+        await refuseErrorIn200(response, context)
+        return 'parsed'
+      },
     }
     await expect(send(client(fetch, { retry: { maxAttempts: 1 } }), command)).rejects.toMatchObject({
       code: 'InternalError',
@@ -167,7 +170,7 @@ describe('send', () => {
     await expect(send(client(flaky.fetch), command)).resolves.toBe('parsed')
     expect(flaky.calls).toHaveLength(2)
     const good = stub(() => new Response('<CopyObjectResult><ETag>"e"</ETag></CopyObjectResult>', { status: 200 }))
-    const read: Command<string> = { ...command, parse: (response) => response.text() }
+    const read: Command<string> = { ...command, parse: async (response, context) => (await refuseErrorIn200(response, context)).text() }
     await expect(send(client(good.fetch), read)).resolves.toContain('CopyObjectResult')
   })
 
