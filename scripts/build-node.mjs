@@ -25,7 +25,8 @@ const INLINED = /^(zod|aws4fetch|@noble\/hashes)(\/|$)/
 const XML_ROOTS = [/\/node_modules\/zod\//, /\/codecs\/xml-reader\.ts$/]
 
 export async function buildNode({ outDir = join(root, 'dist', NODE_BUILD) } = {}) {
-  const input = Object.fromEntries(entryPoints(root).map((entry) => [entry.out, join(root, entry.source)]))
+  // An entry with a `x.node.ts` beside it is built from that file (src/index.node.ts).
+  const input = Object.fromEntries(entryPoints(root).map((entry) => [entry.out, nodeVariant(join(root, entry.source))]))
   const bundle = await rollup({
     input,
     plugins: [typescript()],
@@ -77,13 +78,19 @@ function chunkOf() {
   }
   return (id, { getModuleInfo }) => {
     const path = id.replaceAll('\\', '/')
-    // The root entry re-exports every chunk: it stays its own file, on top.
-    if (path.endsWith('/src/index.ts')) return undefined
+    // The root entry re-exports every chunk: it stays its own file, on top (for Node,
+    // src/index.node.ts with the src/index.ts it extends).
+    if (path.endsWith('/src/index.ts') || path.endsWith('/src/index.node.ts')) return 'index'
     if (path.includes('/src/node/')) return 'node'
     if (path.includes('/src/helpers/credentials/')) return 'credentials'
     if (path.includes('/src/helpers/')) return 'helpers'
     return reaches(id, getModuleInfo) ? 'xml' : 'base'
   }
+}
+
+function nodeVariant(source) {
+  const variant = source.replace(/\.ts$/, '.node.ts')
+  return existsSync(variant) ? variant : source
 }
 
 /**
@@ -100,8 +107,9 @@ function typescript() {
         if (importer.includes('/node_modules/')) return null
         // A `x.node.ts` beside `x.ts` takes its place in this build (src/core/sha256.node.ts).
         const ts = path.replace(/\.js$/, '.ts')
+        // …except for the `x.node.ts` itself, which imports `./x.js` to extend it.
         for (const candidate of [ts.replace(/\.ts$/, '.node.ts'), ts, path, `${path}.ts`, join(path, 'index.ts')])
-          if (existsSync(candidate)) return candidate
+          if (candidate !== importer && existsSync(candidate)) return candidate
         return null
       }
       // Resolved from the repository, with Node's conditions for ESM (import, node, default).
