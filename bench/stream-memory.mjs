@@ -42,7 +42,10 @@ async function transfer(mode, bucket, key, path) {
 
 async function main(sizeMiB) {
   if (!process.env.S3_ENDPOINT) {
-    const out = execFileSync('bash', ['scripts/s3-server.sh', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    const out = execFileSync('bash', ['scripts/s3-server.sh', 'start'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     for (const [, name, value] of out.matchAll(/^(S3_[A-Z0-9_]+)=(.*)$/gm)) process.env[name] = value
   }
   const env = {
@@ -68,7 +71,10 @@ async function main(sizeMiB) {
     const ok = (await sha256File(down)) === digest
     console.log(`file: ${sizeMiB} MiB, SHA-256 after the round trip ${ok ? 'matches' : 'DIFFERS'}`)
     console.log('helper    RSS before   peak RSS   growth     time     throughput')
-    for (const [name, r] of [['putFile', put], ['getFile', get]]) {
+    for (const [name, r] of [
+      ['putFile', put],
+      ['getFile', get],
+    ]) {
       console.log(
         `${name.padEnd(9)} ${mib(r.baseline).padStart(10)} ${mib(r.peak).padStart(10)} ${mib(r.growth).padStart(10)} ${`${r.seconds.toFixed(1)} s`.padStart(8)} ${`${(sizeMiB / r.seconds).toFixed(0)} MiB/s`.padStart(12)}`,
       )
@@ -84,7 +90,10 @@ async function main(sizeMiB) {
 }
 
 function child(mode, bucket, key, path, env) {
-  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), mode, bucket, key, path], { env, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), mode, bucket, key, path], {
+    env,
+    encoding: 'utf8',
+  })
   if (result.status !== 0) throw new Error(`${mode} failed:\n${result.stderr}`)
   return JSON.parse(result.stdout.trim().split('\n').pop())
 }

@@ -17,7 +17,7 @@
 import { execFileSync } from 'node:child_process'
 import { randomFillSync } from 'node:crypto'
 import { fileURLToPath } from 'node:url'
-import { createClient, send, CreateBucket, DeleteBucket, DeleteObject, HeadObject, upload } from '../dist/index.js'
+import { CreateBucket, createClient, DeleteBucket, DeleteObject, HeadObject, send, upload } from '../dist/index.js'
 
 const MiB = 1024 * 1024
 const size = Number(process.env.BENCH_MIB ?? 1024) * MiB
@@ -51,7 +51,13 @@ const uploaders = {
     const { Upload } = await import('@aws-sdk/lib-storage')
     const { Readable } = await import('node:stream')
     const aws = new S3Client({ endpoint, region, credentials, forcePathStyle: true })
-    return (Bucket, Key, body) => new Upload({ client: aws, params: { Bucket, Key, Body: Readable.from(body) }, partSize, queueSize: concurrency }).done()
+    return (Bucket, Key, body) =>
+      new Upload({
+        client: aws,
+        params: { Bucket, Key, Body: Readable.from(body) },
+        partSize,
+        queueSize: concurrency,
+      }).done()
   },
 }
 
@@ -83,21 +89,33 @@ if (mode === '--run') {
   const results = {}
   try {
     for (const library of Object.keys(uploaders)) {
-      const out = execFileSync(process.execPath, ['--expose-gc', '--no-warnings', fileURLToPath(import.meta.url), '--run', library, Bucket], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      })
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', '--no-warnings', fileURLToPath(import.meta.url), '--run', library, Bucket],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      )
       results[library] = JSON.parse(out.trim().split('\n').pop())
     }
   } finally {
-    await send(client, DeleteBucket({ Bucket })).catch((error) => console.error(`could not delete ${Bucket}: ${error.message}`))
+    await send(client, DeleteBucket({ Bucket })).catch((error) =>
+      console.error(`could not delete ${Bucket}: ${error.message}`),
+    )
   }
   const bound = partSize * (concurrency + 1) + 64 * MiB
-  console.log(`${size / MiB} MiB stream of unknown length, partSize ${partSize / MiB} MiB, concurrency ${concurrency}, Node ${process.version}, ${endpoint}`)
+  console.log(
+    `${size / MiB} MiB stream of unknown length, partSize ${partSize / MiB} MiB, concurrency ${concurrency}, Node ${process.version}, ${endpoint}`,
+  )
   for (const [library, { seconds, growth }] of Object.entries(results)) {
-    console.log(`  ${library.padEnd(12)} ${(size / 1e6 / seconds).toFixed(1).padStart(7)} MB/s   ${seconds.toFixed(2).padStart(6)} s   peak RSS growth ${(growth / MiB).toFixed(1).padStart(6)} MiB`)
+    console.log(
+      `  ${library.padEnd(12)} ${(size / 1e6 / seconds).toFixed(1).padStart(7)} MB/s   ${seconds.toFixed(2).padStart(6)} s   peak RSS growth ${(growth / MiB).toFixed(1).padStart(6)} MiB`,
+    )
   }
   const growth = results.s3kit.growth
-  console.log(`  s3kit's bound: partSize × (concurrency + 1) + 64 MiB = ${bound / MiB} MiB → ${growth < bound ? 'ok' : 'OVER'}`)
+  console.log(
+    `  s3kit's bound: partSize × (concurrency + 1) + 64 MiB = ${bound / MiB} MiB → ${growth < bound ? 'ok' : 'OVER'}`,
+  )
   if (growth >= bound) process.exitCode = 1
 }

@@ -3,7 +3,7 @@ import { compact, type ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkOneOf, checkText } from '../src/core/validate.js'
 import { oneOf, writeHeaders } from './headers.js'
-import { owner, type Owner } from './owner.js'
+import { type Owner, owner } from './owner.js'
 import { xmlRequest } from './request-document.js'
 import { readDocument, text, wrappedList, xmlDocument } from './xml.js'
 
@@ -131,7 +131,10 @@ export function aclRequest<Canned extends string>(
 function policyDocument(policy: AccessControlPolicy): { headers: Record<string, string>; body: string } {
   const field = 'AccessControlPolicy'
   if (typeof policy?.Owner !== 'object' || policy.Owner === null) {
-    throw new InputError(`${field}.Owner`, 'is required (as GetBucketAcl/GetObjectAcl return it): S3 refuses an ACL without its owner.')
+    throw new InputError(
+      `${field}.Owner`,
+      'is required (as GetBucketAcl/GetObjectAcl return it): S3 refuses an ACL without its owner.',
+    )
   }
   const ownerId = checkText(policy.Owner.ID, `${field}.Owner.ID`)
   if (!Array.isArray(policy.Grants)) throw new InputError(`${field}.Grants`, 'must be an array (it may be empty).')
@@ -145,7 +148,10 @@ function policyDocument(policy: AccessControlPolicy): { headers: Record<string, 
 
 /** Checks one grant as the ACL document needs it (used by the grant helpers before any request). */
 export function grantElement(grant: Grant, field: string): Record<string, unknown> {
-  return { Grantee: granteeElement(grant?.Grantee, `${field}.Grantee`), Permission: checkOneOf(grant.Permission, `${field}.Permission`, PERMISSIONS) }
+  return {
+    Grantee: granteeElement(grant?.Grantee, `${field}.Grantee`),
+    Permission: checkOneOf(grant.Permission, `${field}.Permission`, PERMISSIONS),
+  }
 }
 
 export function granteeElement(grantee: Grantee, field: string): Record<string, unknown> {
@@ -158,7 +164,10 @@ export function granteeElement(grantee: Grantee, field: string): Record<string, 
     case 'Group':
       return { ...type, URI: checkText(grantee.URI, `${field}.URI`) }
     default:
-      throw new InputError(`${field}.Type`, `must be CanonicalUser, AmazonCustomerByEmail or Group, not ${JSON.stringify((grantee as { Type?: unknown } | undefined)?.Type)}.`)
+      throw new InputError(
+        `${field}.Type`,
+        `must be CanonicalUser, AmazonCustomerByEmail or Group, not ${JSON.stringify((grantee as { Type?: unknown } | undefined)?.Type)}.`,
+      )
   }
 }
 

@@ -7,7 +7,15 @@ export const listBucketsResult = /* @__PURE__ */ xmlDocument(['ListAllMyBucketsR
   z.object({
     ListAllMyBucketsResult: z.object({
       Owner: z.optional(owner()),
-      Buckets: wrappedList('Bucket', z.object({ Name: text(), CreationDate: timestamp(), BucketRegion: z.optional(text()), BucketArn: z.optional(text()) })),
+      Buckets: wrappedList(
+        'Bucket',
+        z.object({
+          Name: text(),
+          CreationDate: timestamp(),
+          BucketRegion: z.optional(text()),
+          BucketArn: z.optional(text()),
+        }),
+      ),
       ContinuationToken: z.optional(text()),
       Prefix: z.optional(text()),
     }),

@@ -3,7 +3,7 @@ import { compact } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { encodeKey, encodeRfc3986 } from '../src/core/url.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
-import { httpDate, quoteETag, writeHeaders, type FieldTable } from './headers.js'
+import { type FieldTable, httpDate, quoteETag, writeHeaders } from './headers.js'
 import { text, timestamp, xmlDocument } from './xml.js'
 
 /**
@@ -30,11 +30,17 @@ export interface CopySourceConditions {
 /** The `x-amz-copy-source` value: the key percent-encoded segment by segment, `/` kept. */
 export function copySourceHeader(source: CopySource, field = 'CopySource'): string {
   if (typeof source !== 'object' || source === null) {
-    throw new InputError(field, 'must be { Bucket, Key, VersionId? } (s3kit encodes it; do not pass a pre-encoded "bucket/key" string).')
+    throw new InputError(
+      field,
+      'must be { Bucket, Key, VersionId? } (s3kit encodes it; do not pass a pre-encoded "bucket/key" string).',
+    )
   }
   const bucket = checkBucket(source.Bucket, `${field}.Bucket`)
   const key = checkKey(source.Key, `${field}.Key`)
-  const version = source.VersionId === undefined ? '' : `?versionId=${encodeRfc3986(checkNonEmpty(source.VersionId, `${field}.VersionId`))}`
+  const version =
+    source.VersionId === undefined
+      ? ''
+      : `?versionId=${encodeRfc3986(checkNonEmpty(source.VersionId, `${field}.VersionId`))}`
   return `${bucket}/${encodeKey(key)}${version}`
 }
 
@@ -85,7 +91,9 @@ export function copyResultDocument<R extends string>(root: R) {
 }
 
 /** A parsed copy result as output: the ETag quoted, absent checksums left out. */
-export function toCopyResult(result: Pick<CopyResult, 'ETag' | 'LastModified'> & { readonly [F in keyof CopyResult]?: CopyResult[F] | undefined }): CopyResult {
+export function toCopyResult(
+  result: Pick<CopyResult, 'ETag' | 'LastModified'> & { readonly [F in keyof CopyResult]?: CopyResult[F] | undefined },
+): CopyResult {
   return compact<CopyResult>({ ...result, ETag: quoteETag(result.ETag) })
 }
 

@@ -68,13 +68,16 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> {
   const rule = value as CORSRule
   const wildcardText = (max: number) => (item: unknown, name: string) => {
     const checked = checkText(item, name, { maxLength: max })
-    if (checked.split('*').length > 2) throw new InputError(name, `"${checked}" has more than one * wildcard; S3 allows one.`)
+    if (checked.split('*').length > 2)
+      throw new InputError(name, `"${checked}" has more than one * wildcard; S3 allows one.`)
     return checked
   }
   return {
     ID: optional(rule.ID, `${field}.ID`, ruleId),
     AllowedOrigin: checkList(rule.AllowedOrigins, `${field}.AllowedOrigins`, Infinity, wildcardText(Infinity)),
-    AllowedMethod: checkList(rule.AllowedMethods, `${field}.AllowedMethods`, METHODS.length, (method, name) => checkOneOf(method, name, METHODS)),
+    AllowedMethod: checkList(rule.AllowedMethods, `${field}.AllowedMethods`, METHODS.length, (method, name) =>
+      checkOneOf(method, name, METHODS),
+    ),
     AllowedHeader: optionalList(rule.AllowedHeaders, `${field}.AllowedHeaders`, wildcardText(Infinity)),
     ExposeHeader: optionalList(rule.ExposeHeaders, `${field}.ExposeHeaders`, (item, name) => checkText(item, name)),
     MaxAgeSeconds: checkInteger(rule.MaxAgeSeconds, `${field}.MaxAgeSeconds`, 0),
@@ -108,7 +111,12 @@ const corsDocument = /* @__PURE__ */ xmlDocument(
       ExposeHeader: list,
       MaxAgeSeconds: z.optional(integer()),
     })
-    return z.object({ CORSConfiguration: z.union([z.string().check(z.regex(/^\s*$/)), z.object({ CORSRule: z.optional(z.array(rule)) })]) })
+    return z.object({
+      CORSConfiguration: z.union([
+        z.string().check(z.regex(/^\s*$/)),
+        z.object({ CORSRule: z.optional(z.array(rule)) }),
+      ]),
+    })
   },
 )
 

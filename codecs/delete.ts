@@ -22,7 +22,16 @@ export const deleteResult = /* @__PURE__ */ xmlDocument(['DeleteResult.Deleted',
             [],
           ),
           Error: z._default(
-            z.optional(z.array(z.object({ Key: text(), VersionId: z.optional(text()), Code: text(), Message: z._default(z.optional(text()), '') }))),
+            z.optional(
+              z.array(
+                z.object({
+                  Key: text(),
+                  VersionId: z.optional(text()),
+                  Code: text(),
+                  Message: z._default(z.optional(text()), ''),
+                }),
+              ),
+            ),
             [],
           ),
         }),

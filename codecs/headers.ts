@@ -29,7 +29,11 @@ export function writeQuery<Input extends object>(input: Input, table: FieldTable
   return writeFields(input, table, checkString)
 }
 
-function writeFields<Input extends object>(input: Input, table: FieldTable<Input>, text: FieldWriter): Record<string, string> {
+function writeFields<Input extends object>(
+  input: Input,
+  table: FieldTable<Input>,
+  text: FieldWriter,
+): Record<string, string> {
   const out: Record<string, string> = {}
   for (const field in table) {
     const value = input[field]
@@ -65,10 +69,16 @@ export function oneOf(allowed: readonly string[]): FieldWriter {
 export type HeaderReader = (text: string, name: string, status: number, context: ResponseContext) => unknown
 
 /** Where each output field comes from: a header name (its text as it is), or a name and how to read it. */
-export type HeaderTable<Output> = { readonly [F in keyof Output]?: string | readonly [name: string, read: HeaderReader] }
+export type HeaderTable<Output> = {
+  readonly [F in keyof Output]?: string | readonly [name: string, read: HeaderReader]
+}
 
 /** The output fields whose headers the response has, by `table`; absent headers leave their fields out. */
-export function readHeaders<Output>(response: Response, context: ResponseContext, table: HeaderTable<Output>): Partial<Output> {
+export function readHeaders<Output>(
+  response: Response,
+  context: ResponseContext,
+  table: HeaderTable<Output>,
+): Partial<Output> {
   const out: Record<string, unknown> = {}
   for (const field in table) {
     const [name, read] = fieldSpec(table[field]!)
@@ -82,7 +92,8 @@ export function readHeaders<Output>(response: Response, context: ResponseContext
 
 export const numberHeader: HeaderReader = (text, name, status, context) => {
   const number = Number(text)
-  if (text.trim() === '' || !Number.isFinite(number)) throw invalidResponse(context, status, `the ${name} header is not a number: "${text}".`)
+  if (text.trim() === '' || !Number.isFinite(number))
+    throw invalidResponse(context, status, `the ${name} header is not a number: "${text}".`)
   return number
 }
 
@@ -108,7 +119,12 @@ export function quoteETag(etag: string): string {
 export const etagHeader: HeaderReader = quoteETag
 
 /** A header S3 always sends: its value read by `read` (text as it is by default), or `InvalidResponse`. */
-export function requiredHeader<T = string>(response: Response, context: ResponseContext, name: string, read?: HeaderReader): T {
+export function requiredHeader<T = string>(
+  response: Response,
+  context: ResponseContext,
+  name: string,
+  read?: HeaderReader,
+): T {
   const text = response.headers.get(name)
   if (text === null) {
     throw invalidResponse(

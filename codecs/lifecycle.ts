@@ -36,17 +36,27 @@ interface FilterKinds {
   ObjectSizeLessThan: number
   And: LifecycleRuleAndOperator
 }
-type Only<K extends keyof FilterKinds> = { readonly [P in K]: FilterKinds[P] } & { readonly [P in Exclude<keyof FilterKinds, K>]?: never }
+type Only<K extends keyof FilterKinds> = { readonly [P in K]: FilterKinds[P] } & {
+  readonly [P in Exclude<keyof FilterKinds, K>]?: never
+}
 
 /**
  * Which objects a rule applies to: exactly one of a key prefix (`{ Prefix: '' }` is every object),
  * one tag, a size bound in bytes, or `And` combining several. An empty `<Filter/>` read from a
  * server (every object) comes back as `{ Prefix: '' }`.
  */
-export type LifecycleRuleFilter = Only<'Prefix'> | Only<'Tag'> | Only<'ObjectSizeGreaterThan'> | Only<'ObjectSizeLessThan'> | Only<'And'>
+export type LifecycleRuleFilter =
+  | Only<'Prefix'>
+  | Only<'Tag'>
+  | Only<'ObjectSizeGreaterThan'>
+  | Only<'ObjectSizeLessThan'>
+  | Only<'And'>
 
 /** Days after creation (0 or more) or a date (midnight UTC), then the storage class to move to. */
-export type Transition = ({ readonly Days: number; readonly Date?: never } | { readonly Date: Date; readonly Days?: never }) & {
+export type Transition = (
+  | { readonly Days: number; readonly Date?: never }
+  | { readonly Date: Date; readonly Days?: never }
+) & {
   readonly StorageClass: StorageClass
 }
 
@@ -120,13 +130,17 @@ export type TransitionDefaultMinimumObjectSize = 'varies_by_storage_class' | 'al
 // "An Amazon S3 Lifecycle configuration can have up to 1,000 rules. This limit is not adjustable."
 const MAX_RULES = 1000
 
-export function lifecycleRequest(configuration: LifecycleConfiguration): { body: string; headers: Record<string, string> } {
+export function lifecycleRequest(configuration: LifecycleConfiguration): {
+  body: string
+  headers: Record<string, string>
+} {
   const field = 'LifecycleConfiguration.Rules'
   const ids = new Set<string>()
   const rules = checkList(configuration?.Rules, field, MAX_RULES, (rule, name) => {
     const element = ruleElement(rule, name)
     if (element.ID !== undefined) {
-      if (ids.has(element.ID)) throw new InputError(`${name}.ID`, `"${element.ID}" is used by another rule; rule IDs must be unique.`)
+      if (ids.has(element.ID))
+        throw new InputError(`${name}.ID`, `"${element.ID}" is used by another rule; rule IDs must be unique.`)
       ids.add(element.ID)
     }
     return element
@@ -141,25 +155,46 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
     throw new InputError(`${field}.Filter`, 'give Filter or the legacy Prefix, not both.')
   }
   if (rule.Filter === undefined && rule.Prefix === undefined) {
-    throw new InputError(`${field}.Filter`, "is required: say which objects the rule applies to, e.g. { Prefix: 'logs/' }, or { Prefix: '' } for every object.")
+    throw new InputError(
+      `${field}.Filter`,
+      "is required: say which objects the rule applies to, e.g. { Prefix: 'logs/' }, or { Prefix: '' } for every object.",
+    )
   }
-  const actions = ['Transitions', 'Expiration', 'NoncurrentVersionTransitions', 'NoncurrentVersionExpiration', 'AbortIncompleteMultipartUpload'] as const
+  const actions = [
+    'Transitions',
+    'Expiration',
+    'NoncurrentVersionTransitions',
+    'NoncurrentVersionExpiration',
+    'AbortIncompleteMultipartUpload',
+  ] as const
   if (!actions.some((name) => rule[name] !== undefined)) {
     throw new InputError(field, `has no action: give at least one of ${actions.join(', ')}.`)
   }
   const filter = optional(rule.Filter, `${field}.Filter`, filterElement)
-  const tagged = rule.Filter !== undefined && (rule.Filter.Tag !== undefined || (rule.Filter.And?.Tags?.length ?? 0) > 0)
+  const tagged =
+    rule.Filter !== undefined && (rule.Filter.Tag !== undefined || (rule.Filter.And?.Tags?.length ?? 0) > 0)
   if (tagged && rule.AbortIncompleteMultipartUpload !== undefined) {
-    throw new InputError(`${field}.AbortIncompleteMultipartUpload`, 'cannot be used in a rule with a tag filter (S3 lifecycle rules).')
+    throw new InputError(
+      `${field}.AbortIncompleteMultipartUpload`,
+      'cannot be used in a rule with a tag filter (S3 lifecycle rules).',
+    )
   }
   if (tagged && rule.Expiration?.ExpiredObjectDeleteMarker !== undefined) {
-    throw new InputError(`${field}.Expiration.ExpiredObjectDeleteMarker`, 'cannot be used in a rule with a tag filter (S3 lifecycle rules).')
+    throw new InputError(
+      `${field}.Expiration.ExpiredObjectDeleteMarker`,
+      'cannot be used in a rule with a tag filter (S3 lifecycle rules).',
+    )
   }
-  const transitions = optional(rule.Transitions, `${field}.Transitions`, (list, name) => distinctClasses(checkList(list, name, Infinity, transitionElement), name))
+  const transitions = optional(rule.Transitions, `${field}.Transitions`, (list, name) =>
+    distinctClasses(checkList(list, name, Infinity, transitionElement), name),
+  )
   const expiration = optional(rule.Expiration, `${field}.Expiration`, expirationElement)
   const timing = [...(transitions ?? []), ...(expiration ? [expiration] : [])]
   if (timing.some((action) => action.Days !== undefined) && timing.some((action) => action.Date !== undefined)) {
-    throw new InputError(field, 'mixes Days and Date in its Transitions and Expiration; S3 requires one or the other in a rule.')
+    throw new InputError(
+      field,
+      'mixes Days and Date in its Transitions and Expiration; S3 requires one or the other in a rule.',
+    )
   }
   return {
     ID: optional(rule.ID, `${field}.ID`, ruleId),
@@ -168,19 +203,31 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
     Status: checkOneOf(rule.Status, `${field}.Status`, ['Enabled', 'Disabled']),
     Transition: transitions,
     Expiration: expiration,
-    NoncurrentVersionTransition: optional(rule.NoncurrentVersionTransitions, `${field}.NoncurrentVersionTransitions`, (list, name) =>
-      distinctClasses(checkList(list, name, Infinity, noncurrentTransitionElement), name),
+    NoncurrentVersionTransition: optional(
+      rule.NoncurrentVersionTransitions,
+      `${field}.NoncurrentVersionTransitions`,
+      (list, name) => distinctClasses(checkList(list, name, Infinity, noncurrentTransitionElement), name),
     ),
-    NoncurrentVersionExpiration: optional(rule.NoncurrentVersionExpiration, `${field}.NoncurrentVersionExpiration`, noncurrentExpirationElement),
-    AbortIncompleteMultipartUpload: optional(rule.AbortIncompleteMultipartUpload, `${field}.AbortIncompleteMultipartUpload.DaysAfterInitiation`, (abort, name) => ({
-      DaysAfterInitiation: required(checkInteger(abort?.DaysAfterInitiation, name, 1), name),
-    })),
+    NoncurrentVersionExpiration: optional(
+      rule.NoncurrentVersionExpiration,
+      `${field}.NoncurrentVersionExpiration`,
+      noncurrentExpirationElement,
+    ),
+    AbortIncompleteMultipartUpload: optional(
+      rule.AbortIncompleteMultipartUpload,
+      `${field}.AbortIncompleteMultipartUpload.DaysAfterInitiation`,
+      (abort, name) => ({
+        DaysAfterInitiation: required(checkInteger(abort?.DaysAfterInitiation, name, 1), name),
+      }),
+    ),
   }
 }
 
 function filterElement(filter: LifecycleRuleFilter, field: string): Record<string, unknown> {
   if (typeof filter !== 'object' || filter === null) throw new InputError(field, 'must be an object.')
-  const kinds = (['Prefix', 'Tag', 'ObjectSizeGreaterThan', 'ObjectSizeLessThan', 'And'] as const).filter((kind) => filter[kind] !== undefined)
+  const kinds = (['Prefix', 'Tag', 'ObjectSizeGreaterThan', 'ObjectSizeLessThan', 'And'] as const).filter(
+    (kind) => filter[kind] !== undefined,
+  )
   if (kinds.length !== 1) {
     throw new InputError(
       field,
@@ -196,11 +243,19 @@ function filterElement(filter: LifecycleRuleFilter, field: string): Record<strin
 
 function andElement(and: LifecycleRuleAndOperator, field: string): Record<string, unknown> {
   if (typeof and !== 'object' || and === null) throw new InputError(field, 'must be an object.')
-  const tags = and.Tags === undefined || and.Tags.length === 0 ? undefined : checkList(and.Tags, `${field}.Tags`, Infinity, tagElement)
+  const tags =
+    and.Tags === undefined || and.Tags.length === 0
+      ? undefined
+      : checkList(and.Tags, `${field}.Tags`, Infinity, tagElement)
   const greater = checkInteger(and.ObjectSizeGreaterThan, `${field}.ObjectSizeGreaterThan`, 0)
   const less = checkInteger(and.ObjectSizeLessThan, `${field}.ObjectSizeLessThan`, 0)
-  const predicates = (and.Prefix === undefined ? 0 : 1) + (tags?.length ?? 0) + (greater === undefined ? 0 : 1) + (less === undefined ? 0 : 1)
-  if (predicates < 2) throw new InputError(field, 'combines two or more conditions; for one, use it directly as the Filter.')
+  const predicates =
+    (and.Prefix === undefined ? 0 : 1) +
+    (tags?.length ?? 0) +
+    (greater === undefined ? 0 : 1) +
+    (less === undefined ? 0 : 1)
+  if (predicates < 2)
+    throw new InputError(field, 'combines two or more conditions; for one, use it directly as the Filter.')
   if (greater !== undefined && less !== undefined && less <= greater) {
     throw new InputError(`${field}.ObjectSizeLessThan`, `must be larger than ObjectSizeGreaterThan (${greater}).`)
   }
@@ -216,7 +271,10 @@ function tagElement(value: unknown, field: string): Tag {
   if (typeof value !== 'object' || value === null) throw new InputError(field, 'must be { Key, Value }.')
   const tag = value as Tag
   // Tag limits: keys 1–128 characters, values 0–256 (S3 object tagging).
-  return { Key: checkText(tag.Key, `${field}.Key`, { maxLength: 128 }), Value: checkText(tag.Value, `${field}.Value`, { maxLength: 256, empty: true }) }
+  return {
+    Key: checkText(tag.Key, `${field}.Key`, { maxLength: 128 }),
+    Value: checkText(tag.Value, `${field}.Value`, { maxLength: 256, empty: true }),
+  }
 }
 
 const ruleId = (value: unknown, field: string) => checkText(value, field, { maxLength: 255 })
@@ -232,44 +290,79 @@ function transitionElement(value: unknown, field: string): { Days?: number; Date
   }
 }
 
-function expirationElement(expiration: LifecycleExpiration, field: string): { Days?: number; Date?: string; ExpiredObjectDeleteMarker?: boolean } {
+function expirationElement(
+  expiration: LifecycleExpiration,
+  field: string,
+): { Days?: number; Date?: string; ExpiredObjectDeleteMarker?: boolean } {
   if (typeof expiration !== 'object' || expiration === null) throw new InputError(field, 'must be an object.')
   if (expiration.ExpiredObjectDeleteMarker !== undefined) {
     if (expiration.Days !== undefined || expiration.Date !== undefined) {
-      throw new InputError(`${field}.ExpiredObjectDeleteMarker`, 'cannot be given with Days or Date; put it in a rule of its own.')
+      throw new InputError(
+        `${field}.ExpiredObjectDeleteMarker`,
+        'cannot be given with Days or Date; put it in a rule of its own.',
+      )
     }
-    if (typeof expiration.ExpiredObjectDeleteMarker !== 'boolean') throw new InputError(`${field}.ExpiredObjectDeleteMarker`, 'must be true or false.')
+    if (typeof expiration.ExpiredObjectDeleteMarker !== 'boolean')
+      throw new InputError(`${field}.ExpiredObjectDeleteMarker`, 'must be true or false.')
     return { ExpiredObjectDeleteMarker: expiration.ExpiredObjectDeleteMarker }
   }
   return when(expiration, field, 1)
 }
 
 /** Exactly one of Days (at least `minDays`) or Date, which S3 wants at midnight UTC. */
-function when(action: { Days?: number | undefined; Date?: Date | undefined }, field: string, minDays: number): { Days?: number; Date?: string } {
-  if ((action.Days === undefined) === (action.Date === undefined)) throw new InputError(field, 'needs exactly one of Days or Date.')
-  if (action.Days !== undefined) return { Days: required(checkInteger(action.Days, `${field}.Days`, minDays), `${field}.Days`) }
+function when(
+  action: { Days?: number | undefined; Date?: Date | undefined },
+  field: string,
+  minDays: number,
+): { Days?: number; Date?: string } {
+  if ((action.Days === undefined) === (action.Date === undefined))
+    throw new InputError(field, 'needs exactly one of Days or Date.')
+  if (action.Days !== undefined)
+    return { Days: required(checkInteger(action.Days, `${field}.Days`, minDays), `${field}.Days`) }
   const date = checkDate(action.Date, `${field}.Date`)
   if (date.getTime() % 86_400_000 !== 0) {
-    throw new InputError(`${field}.Date`, `must be midnight UTC (S3 runs lifecycle actions at day boundaries), e.g. ${new Date(date.getTime() - (date.getTime() % 86_400_000)).toISOString()}.`)
+    throw new InputError(
+      `${field}.Date`,
+      `must be midnight UTC (S3 runs lifecycle actions at day boundaries), e.g. ${new Date(date.getTime() - (date.getTime() % 86_400_000)).toISOString()}.`,
+    )
   }
   return { Date: date.toISOString() }
 }
 
-function noncurrentTransitionElement(value: unknown, field: string): Record<string, unknown> & { StorageClass: string } {
+function noncurrentTransitionElement(
+  value: unknown,
+  field: string,
+): Record<string, unknown> & { StorageClass: string } {
   if (typeof value !== 'object' || value === null) throw new InputError(field, 'must be an object.')
   const transition = value as NoncurrentVersionTransition
   return {
-    NoncurrentDays: required(checkInteger(transition.NoncurrentDays, `${field}.NoncurrentDays`, 0), `${field}.NoncurrentDays`),
+    NoncurrentDays: required(
+      checkInteger(transition.NoncurrentDays, `${field}.NoncurrentDays`, 0),
+      `${field}.NoncurrentDays`,
+    ),
     StorageClass: checkStorageClass(transition.StorageClass, `${field}.StorageClass`),
-    NewerNoncurrentVersions: checkInteger(transition.NewerNoncurrentVersions, `${field}.NewerNoncurrentVersions`, 1, 100),
+    NewerNoncurrentVersions: checkInteger(
+      transition.NewerNoncurrentVersions,
+      `${field}.NewerNoncurrentVersions`,
+      1,
+      100,
+    ),
   }
 }
 
 function noncurrentExpirationElement(expiration: NoncurrentVersionExpiration, field: string): Record<string, unknown> {
   if (typeof expiration !== 'object' || expiration === null) throw new InputError(field, 'must be an object.')
   return {
-    NoncurrentDays: required(checkInteger(expiration.NoncurrentDays, `${field}.NoncurrentDays`, 1), `${field}.NoncurrentDays`),
-    NewerNoncurrentVersions: checkInteger(expiration.NewerNoncurrentVersions, `${field}.NewerNoncurrentVersions`, 1, 100),
+    NoncurrentDays: required(
+      checkInteger(expiration.NoncurrentDays, `${field}.NoncurrentDays`, 1),
+      `${field}.NoncurrentDays`,
+    ),
+    NewerNoncurrentVersions: checkInteger(
+      expiration.NewerNoncurrentVersions,
+      `${field}.NewerNoncurrentVersions`,
+      1,
+      100,
+    ),
   }
 }
 
@@ -277,7 +370,10 @@ function noncurrentExpirationElement(expiration: NoncurrentVersionExpiration, fi
 function distinctClasses<T extends { StorageClass: unknown }>(transitions: T[], field: string): T[] {
   transitions.forEach(({ StorageClass }, index) => {
     if (transitions.findIndex((other) => other.StorageClass === StorageClass) < index) {
-      throw new InputError(`${field}[${index}].StorageClass`, `${String(StorageClass)} is the target of an earlier transition of this rule; each transition needs its own storage class.`)
+      throw new InputError(
+        `${field}[${index}].StorageClass`,
+        `${String(StorageClass)} is the target of an earlier transition of this rule; each transition needs its own storage class.`,
+      )
     }
   })
   return transitions
@@ -302,7 +398,9 @@ function filterSchema() {
       Prefix: z.optional(text()),
       Tag: z.optional(tag),
       ...sizeBounds,
-      And: z.optional(z.union([blank(), z.object({ Prefix: z.optional(text()), Tag: z.optional(z.array(tag)), ...sizeBounds })])),
+      And: z.optional(
+        z.union([blank(), z.object({ Prefix: z.optional(text()), Tag: z.optional(z.array(tag)), ...sizeBounds })]),
+      ),
     }),
   ])
 }
@@ -326,8 +424,16 @@ const lifecycleDocument = /* @__PURE__ */ xmlDocument(
       Prefix: z.optional(text()),
       Filter: z.optional(filterSchema()),
       Status: z.enum(['Enabled', 'Disabled']),
-      Transition: z.optional(z.array(z.object({ ...daysOrDate, StorageClass: text() }).check(z.refine(timed, 'a Transition without Days or Date')))),
-      Expiration: z.optional(z.object({ ...daysOrDate, ExpiredObjectDeleteMarker: z.optional(boolean()) }).check(z.refine(timed, 'an empty Expiration'))),
+      Transition: z.optional(
+        z.array(
+          z.object({ ...daysOrDate, StorageClass: text() }).check(z.refine(timed, 'a Transition without Days or Date')),
+        ),
+      ),
+      Expiration: z.optional(
+        z
+          .object({ ...daysOrDate, ExpiredObjectDeleteMarker: z.optional(boolean()) })
+          .check(z.refine(timed, 'an empty Expiration')),
+      ),
       NoncurrentVersionTransition: z.optional(z.array(z.object({ ...noncurrent, StorageClass: text() }))),
       NoncurrentVersionExpiration: z.optional(z.object(noncurrent)),
       AbortIncompleteMultipartUpload: z.optional(z.object({ DaysAfterInitiation: integer() })),
@@ -344,16 +450,25 @@ export async function readLifecycle(response: Response, context: ResponseContext
       Status: rule.Status,
       Filter: rule.Filter === undefined ? undefined : readFilter(rule.Filter),
       Prefix: rule.Prefix,
-      Transitions: rule.Transition?.map((t) => (t.Date ? { Date: t.Date, StorageClass: t.StorageClass } : { Days: t.Days!, StorageClass: t.StorageClass })),
+      Transitions: rule.Transition?.map((t) =>
+        t.Date ? { Date: t.Date, StorageClass: t.StorageClass } : { Days: t.Days!, StorageClass: t.StorageClass },
+      ),
       Expiration: rule.Expiration && readExpiration(rule.Expiration),
-      NoncurrentVersionTransitions: rule.NoncurrentVersionTransition?.map((t) => compact<NoncurrentVersionTransition>(t)),
-      NoncurrentVersionExpiration: rule.NoncurrentVersionExpiration && compact<NoncurrentVersionExpiration>(rule.NoncurrentVersionExpiration),
+      NoncurrentVersionTransitions: rule.NoncurrentVersionTransition?.map((t) =>
+        compact<NoncurrentVersionTransition>(t),
+      ),
+      NoncurrentVersionExpiration:
+        rule.NoncurrentVersionExpiration && compact<NoncurrentVersionExpiration>(rule.NoncurrentVersionExpiration),
       AbortIncompleteMultipartUpload: rule.AbortIncompleteMultipartUpload,
     }),
   )
 }
 
-function readExpiration(expiration: { Days?: number | undefined; Date?: Date | undefined; ExpiredObjectDeleteMarker?: boolean | undefined }): LifecycleExpiration {
+function readExpiration(expiration: {
+  Days?: number | undefined
+  Date?: Date | undefined
+  ExpiredObjectDeleteMarker?: boolean | undefined
+}): LifecycleExpiration {
   if (expiration.Date) return { Date: expiration.Date }
   if (expiration.Days !== undefined) return { Days: expiration.Days }
   return { ExpiredObjectDeleteMarker: expiration.ExpiredObjectDeleteMarker! }
@@ -368,12 +483,23 @@ function readFilter(filter: Filter): LifecycleRuleFilter {
   if (typeof filter === 'string') return { Prefix: '' }
   const and = typeof filter.And === 'string' ? {} : (filter.And ?? {})
   const prefix = and.Prefix ?? filter.Prefix
-  const tags = [...(filter.Tag ? [filter.Tag] : []), ...(and.Tag ?? [])].map((t) => ({ Key: t.Key, Value: t.Value ?? '' }))
+  const tags = [...(filter.Tag ? [filter.Tag] : []), ...(and.Tag ?? [])].map((t) => ({
+    Key: t.Key,
+    Value: t.Value ?? '',
+  }))
   const greater = and.ObjectSizeGreaterThan ?? filter.ObjectSizeGreaterThan
   const less = and.ObjectSizeLessThan ?? filter.ObjectSizeLessThan
-  const count = (prefix === undefined ? 0 : 1) + tags.length + (greater === undefined ? 0 : 1) + (less === undefined ? 0 : 1)
+  const count =
+    (prefix === undefined ? 0 : 1) + tags.length + (greater === undefined ? 0 : 1) + (less === undefined ? 0 : 1)
   if (filter.And !== undefined || count > 1) {
-    return { And: compact<LifecycleRuleAndOperator>({ Prefix: prefix, Tags: tags.length ? tags : undefined, ObjectSizeGreaterThan: greater, ObjectSizeLessThan: less }) }
+    return {
+      And: compact<LifecycleRuleAndOperator>({
+        Prefix: prefix,
+        Tags: tags.length ? tags : undefined,
+        ObjectSizeGreaterThan: greater,
+        ObjectSizeLessThan: less,
+      }),
+    }
   }
   if (tags[0]) return { Tag: tags[0] }
   if (greater !== undefined) return { ObjectSizeGreaterThan: greater }

@@ -4,7 +4,7 @@ import { invalidResponse } from '../src/core/errors.js'
 import { lazy } from '../src/core/lazy.js'
 import type { StorageClass } from '../src/core/storage-class.js'
 import { quoteETag } from './headers.js'
-import { owner, type Owner } from './owner.js'
+import { type Owner, owner } from './owner.js'
 import { boolean, integer, text, timestamp, xmlDocument } from './xml.js'
 
 /**
@@ -56,7 +56,9 @@ export const versionEntry = /* @__PURE__ */ lazy(() =>
   }),
 )
 
-export const commonPrefixes = /* @__PURE__ */ lazy(() => z._default(z.optional(z.array(z.object({ Prefix: text() }))), []))
+export const commonPrefixes = /* @__PURE__ */ lazy(() =>
+  z._default(z.optional(z.array(z.object({ Prefix: text() }))), []),
+)
 
 /**
  * `<ListBucketResult>`, which V1 and V2 both answer with: the fields they share plus `extra`.
@@ -98,7 +100,12 @@ export function urlDecoder(encodingType: string | undefined, context: ResponseCo
     try {
       return decodeURIComponent(value.replace(/\+/g, ' '))
     } catch (error) {
-      throw invalidResponse(context, 200, `the listing has a URL-encoded value that does not decode: "${value}".`, error)
+      throw invalidResponse(
+        context,
+        200,
+        `the listing has a URL-encoded value that does not decode: "${value}".`,
+        error,
+      )
     }
   }
 }
@@ -108,7 +115,11 @@ export function urlDecoder(encodingType: string | undefined, context: ResponseCo
  * It names the page's last key or common prefix, so whichever reading matches one of `entries`
  * (already decoded) is the right one; without a match the decoded reading wins.
  */
-export function nextMarker(raw: string | undefined, decode: (value: string) => string, entries: readonly string[]): string | undefined {
+export function nextMarker(
+  raw: string | undefined,
+  decode: (value: string) => string,
+  entries: readonly string[],
+): string | undefined {
   if (!raw) return undefined
   let decoded: string | undefined
   try {
@@ -127,7 +138,12 @@ export function decodedEntries(
 ): { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] } {
   return {
     Contents: result.Contents.map((entry) =>
-      compact<ObjectSummary>({ ...entry, Key: decode(entry.Key), ETag: quoteETag(entry.ETag), Owner: entry.Owner && compact<Owner>(entry.Owner) }),
+      compact<ObjectSummary>({
+        ...entry,
+        Key: decode(entry.Key),
+        ETag: quoteETag(entry.ETag),
+        Owner: entry.Owner && compact<Owner>(entry.Owner),
+      }),
     ),
     CommonPrefixes: result.CommonPrefixes.map(({ Prefix }) => ({ Prefix: decode(Prefix) })),
   }

@@ -12,7 +12,10 @@ import { InputError } from '../src/core/errors.js'
 const PREFIX = 'x-amz-meta-'
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/
 
-export function metadataHeaders(metadata: Readonly<Record<string, string>> | undefined, field = 'Metadata'): Record<string, string> {
+export function metadataHeaders(
+  metadata: Readonly<Record<string, string>> | undefined,
+  field = 'Metadata',
+): Record<string, string> {
   const headers: Record<string, string> = {}
   if (metadata === undefined) return headers
   if (typeof metadata !== 'object' || metadata === null) {
@@ -65,7 +68,9 @@ function decodeWords(value: string): string {
       const binary =
         encoding.toUpperCase() === 'B'
           ? atob(text)
-          : text.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+          : text
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
       return new TextDecoder(charset, { fatal: true }).decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)))
     } catch {
       return word

@@ -20,7 +20,13 @@ export interface CompletedPart {
 }
 
 /** The checksum fields a part may carry, as CompleteMultipartUpload names them. */
-export const CHECKSUMS = ['ChecksumCRC32', 'ChecksumCRC32C', 'ChecksumCRC64NVME', 'ChecksumSHA1', 'ChecksumSHA256'] as const
+export const CHECKSUMS = [
+  'ChecksumCRC32',
+  'ChecksumCRC32C',
+  'ChecksumCRC64NVME',
+  'ChecksumSHA1',
+  'ChecksumSHA256',
+] as const
 
 /** The `<CompleteMultipartUpload>` request body's content. */
 export function completeDocumentContent(parts: readonly CompletedPart[]): Record<string, unknown> {
@@ -48,7 +54,11 @@ function withChecksums<T extends Record<string, z.ZodMiniType>>(shape: T) {
 /** `<InitiateMultipartUploadResult>`. */
 export const initiateResult = /* @__PURE__ */ xmlDocument([], () =>
   z.object({
-    InitiateMultipartUploadResult: z.object({ Bucket: z.optional(text()), Key: z.optional(text()), UploadId: z.string().check(z.minLength(1)) }),
+    InitiateMultipartUploadResult: z.object({
+      Bucket: z.optional(text()),
+      Key: z.optional(text()),
+      UploadId: z.string().check(z.minLength(1)),
+    }),
   }),
 )
 
@@ -75,7 +85,9 @@ export const listPartsResult = /* @__PURE__ */ xmlDocument(['ListPartsResult.Par
       NextPartNumberMarker: z.optional(integer()),
       MaxParts: z.optional(integer()),
       IsTruncated: z.optional(boolean()),
-      Part: z.optional(z.array(withChecksums({ PartNumber: integer(), LastModified: timestamp(), ETag: text(), Size: integer() }))),
+      Part: z.optional(
+        z.array(withChecksums({ PartNumber: integer(), LastModified: timestamp(), ETag: text(), Size: integer() })),
+      ),
       Initiator: z.optional(owner()),
       Owner: z.optional(owner()),
       StorageClass: z.optional(text()),
@@ -86,34 +98,36 @@ export const listPartsResult = /* @__PURE__ */ xmlDocument(['ListPartsResult.Par
 )
 
 /** `<ListMultipartUploadsResult>`. */
-export const listUploadsResult = /* @__PURE__ */ xmlDocument(['ListMultipartUploadsResult.Upload', 'ListMultipartUploadsResult.CommonPrefixes'], () =>
-  z.object({
-    ListMultipartUploadsResult: z.object({
-      Bucket: text(),
-      KeyMarker: z.optional(text()),
-      UploadIdMarker: z.optional(text()),
-      NextKeyMarker: z.optional(text()),
-      NextUploadIdMarker: z.optional(text()),
-      Delimiter: z.optional(text()),
-      Prefix: z.optional(text()),
-      MaxUploads: z.optional(integer()),
-      IsTruncated: z.optional(boolean()),
-      Upload: z.optional(
-        z.array(
-          z.object({
-            UploadId: text(),
-            Key: text(),
-            Initiated: timestamp(),
-            StorageClass: z.optional(text()),
-            Owner: z.optional(owner()),
-            Initiator: z.optional(owner()),
-            ChecksumAlgorithm: z.optional(text()),
-            ChecksumType: z.optional(text()),
-          }),
+export const listUploadsResult = /* @__PURE__ */ xmlDocument(
+  ['ListMultipartUploadsResult.Upload', 'ListMultipartUploadsResult.CommonPrefixes'],
+  () =>
+    z.object({
+      ListMultipartUploadsResult: z.object({
+        Bucket: text(),
+        KeyMarker: z.optional(text()),
+        UploadIdMarker: z.optional(text()),
+        NextKeyMarker: z.optional(text()),
+        NextUploadIdMarker: z.optional(text()),
+        Delimiter: z.optional(text()),
+        Prefix: z.optional(text()),
+        MaxUploads: z.optional(integer()),
+        IsTruncated: z.optional(boolean()),
+        Upload: z.optional(
+          z.array(
+            z.object({
+              UploadId: text(),
+              Key: text(),
+              Initiated: timestamp(),
+              StorageClass: z.optional(text()),
+              Owner: z.optional(owner()),
+              Initiator: z.optional(owner()),
+              ChecksumAlgorithm: z.optional(text()),
+              ChecksumType: z.optional(text()),
+            }),
+          ),
         ),
-      ),
-      CommonPrefixes: z.optional(z.array(z.object({ Prefix: text() }))),
-      EncodingType: z.optional(text()),
+        CommonPrefixes: z.optional(z.array(z.object({ Prefix: text() }))),
+        EncodingType: z.optional(text()),
+      }),
     }),
-  }),
 )

@@ -5,7 +5,9 @@ import { checkRange } from '../src/core/validate.js'
 import {
   dateHeader,
   etagHeader,
+  type FieldTable,
   flagHeader,
+  type HeaderTable,
   httpDate,
   lenientDateHeader,
   numberHeader,
@@ -15,8 +17,6 @@ import {
   wholeNumber,
   writeHeaders,
   writeQuery,
-  type FieldTable,
-  type HeaderTable,
 } from './headers.js'
 import { metadataHeaders, readMetadata } from './metadata.js'
 import { parseRestore, type RestoreStatus } from './restore.js'

@@ -6,7 +6,10 @@ import { buildDocument } from './xml.js'
  * S3 requires for them (the S3 model marks PutBucketAcl, PutObjectAcl, PutBucketCors and
  * PutBucketLifecycleConfiguration "request checksum required"; Ceph RGW validates it too).
  */
-export function xmlRequest(root: string, content: Record<string, unknown>): { body: string; headers: Record<string, string> } {
+export function xmlRequest(
+  root: string,
+  content: Record<string, unknown>,
+): { body: string; headers: Record<string, string> } {
   const body = buildDocument(root, content)
   return { body, headers: { 'content-type': 'application/xml', 'content-md5': contentMd5(body) } }
 }
@@ -15,6 +18,10 @@ export function xmlRequest(root: string, content: Record<string, unknown>): { bo
  * An optional member of a request document: `check(value, field)` when the caller gave it,
  * otherwise undefined, which leaves the element out (see buildDocument).
  */
-export function optional<V, T>(value: V | undefined, field: string, check: (value: V, field: string) => T): T | undefined {
+export function optional<V, T>(
+  value: V | undefined,
+  field: string,
+  check: (value: V, field: string) => T,
+): T | undefined {
   return value === undefined ? undefined : check(value, field)
 }

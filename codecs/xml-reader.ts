@@ -40,6 +40,7 @@ const WHITE_SPACE = /^[ \t\n]*$/
  * such as `<@_type>` or `<b<c>` is malformed, not a key.
  */
 const QNAME =
+  // biome-ignore lint/suspicious/noMisleadingCharacterClass: XML 1.0 name characters include the joiners U+200C and U+200D on their own
   /^[A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][\w.\-\xB7\xC0-\xD6\xD8-\xF6\xF8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*(?::[A-Z_a-z\xC0-\xD6\xD8-\xF6\xF8-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}][\w.\-\xB7\xC0-\xD6\xD8-\xF6\xF8-\u037D\u037F-\u1FFF\u200C\u200D\u203F\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD\u{10000}-\u{EFFFF}]*)?$/u
 // Leading zeros are allowed (`&#x0001F600;` is 😀); a number too large for a character is refused by value.
 const REFERENCE = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(lt|gt|amp|quot|apos));/g
@@ -72,7 +73,8 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
       // A processing instruction: `<?target …?>`, where only the declaration at the very start may be `xml`.
       const end = skipPast(text, '?>', pos, 2)
       const target = /^[^ \t\n?]*/.exec(text.slice(pos + 2, end))![0]
-      if (!QNAME.test(target) || target.includes(':') || (target.toLowerCase() === 'xml' && pos !== start)) fail('a malformed processing instruction', pos)
+      if (!QNAME.test(target) || target.includes(':') || (target.toLowerCase() === 'xml' && pos !== start))
+        fail('a malformed processing instruction', pos)
       pos = end
     } else if (text.startsWith('<!--', pos)) {
       // The search for the end starts after the opening `<!--`: `<!-->` does not close itself.
@@ -90,7 +92,8 @@ export function readXml(xml: string, arrayPaths: ReadonlySet<string>): Record<st
     } else if (text.startsWith('</', pos)) {
       END_TAG.lastIndex = pos
       const match = END_TAG.exec(text)
-      if (!match || frame === top || match[1] !== frame.name) fail(`a closing tag that does not match <${quote(frame.name)}>`, pos)
+      if (!match || frame === top || match[1] !== frame.name)
+        fail(`a closing tag that does not match <${quote(frame.name)}>`, pos)
       stack.pop()
       attach(stack[stack.length - 1]!, frame, finish(frame), arrayPaths)
       pos = END_TAG.lastIndex
@@ -167,12 +170,16 @@ function skipPast(text: string, marker: string, pos: number, from: number): numb
 function decode(raw: string, pos: number): string {
   if (!raw.includes('&')) return raw
   if (BARE_AMPERSAND.test(raw)) fail('an "&" that is not one of the predefined entities or a character reference', pos)
-  return raw.replace(REFERENCE, (_entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
-    if (name) return PREDEFINED[name]!
-    const code = hex === undefined ? Number(decimal) : parseInt(hex, 16)
-    if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) fail(`a character reference to ${code}, which is not a character`, pos)
-    return String.fromCodePoint(code)
-  })
+  return raw.replace(
+    REFERENCE,
+    (_entity, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+      if (name) return PREDEFINED[name]!
+      const code = hex === undefined ? Number(decimal) : parseInt(hex, 16)
+      if (code === 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff))
+        fail(`a character reference to ${code}, which is not a character`, pos)
+      return String.fromCodePoint(code)
+    },
+  )
 }
 
 /** A name as an error message quotes it: cut short, so that the message stays small whatever the input. */

@@ -44,19 +44,33 @@ export function parseDocument<S extends z.ZodMiniType>(
   try {
     tree = readXml(text, document.arrays())
   } catch (error) {
-    throw invalidResponse(context, context.status, `the response is not well-formed XML: ${(error as Error).message}.`, error)
+    throw invalidResponse(
+      context,
+      context.status,
+      `the response is not well-formed XML: ${(error as Error).message}.`,
+      error,
+    )
   }
   const result = z.safeParse(document.schema(), tree)
   if (!result.success) {
     const issue = result.error.issues[0]
     const where = issue ? issue.path.join('.') : ''
-    throw invalidResponse(context, context.status, `the response document does not have the expected shape${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}.`, result.error)
+    throw invalidResponse(
+      context,
+      context.status,
+      `the response document does not have the expected shape${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}.`,
+      result.error,
+    )
   }
   return result.data
 }
 
 /** Reads a response body and parses it as `document`. */
-export async function readDocument<S extends z.ZodMiniType>(response: Response, document: XmlDocument<S>, context: ResponseContext): Promise<z.output<S>> {
+export async function readDocument<S extends z.ZodMiniType>(
+  response: Response,
+  document: XmlDocument<S>,
+  context: ResponseContext,
+): Promise<z.output<S>> {
   return parseDocument(await response.text(), document, { ...context, status: response.status })
 }
 
@@ -95,7 +109,11 @@ const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 
 function element(name: string, value: unknown, path: string): string {
   if (value === undefined) return ''
-  if (!ELEMENT_NAME.test(name)) throw new InputError(path, `cannot be written as an XML element: ${JSON.stringify(name.slice(0, 40))} is not an element name.`)
+  if (!ELEMENT_NAME.test(name))
+    throw new InputError(
+      path,
+      `cannot be written as an XML element: ${JSON.stringify(name.slice(0, 40))} is not an element name.`,
+    )
   if (Array.isArray(value)) return value.map((item, index) => element(name, item, `${path}[${index}]`)).join('')
   if (value === null) return `<${name}/>`
   if (typeof value !== 'object') return `<${name}>${escapeXml(checkedText(value, path))}</${name}>`
@@ -103,12 +121,17 @@ function element(name: string, value: unknown, path: string): string {
   let children = ''
   const given = (value as { [ATTRIBUTES]?: Record<string, unknown> })[ATTRIBUTES]
   for (const [key, text] of Object.entries(given ?? {})) {
-    if (!ATTRIBUTE_NAME.test(key)) throw new InputError(path, `cannot be written as an XML attribute: ${JSON.stringify(key.slice(0, 40))} is not an attribute name.`)
+    if (!ATTRIBUTE_NAME.test(key))
+      throw new InputError(
+        path,
+        `cannot be written as an XML attribute: ${JSON.stringify(key.slice(0, 40))} is not an attribute name.`,
+      )
     if (text !== undefined) attributes += ` ${key}="${escapeXml(checkedText(text, `${path}@${key}`), true)}"`
   }
   for (const [key, child] of Object.entries(value)) {
     if (key === '@_xmlns:xsi' || key === '@_xsi:type') {
-      if (child !== undefined) attributes += ` ${key.slice(2)}="${escapeXml(checkedText(child, `${path}@${key.slice(2)}`), true)}"`
+      if (child !== undefined)
+        attributes += ` ${key.slice(2)}="${escapeXml(checkedText(child, `${path}@${key.slice(2)}`), true)}"`
     } else {
       children += element(key, child, `${path}.${key}`)
     }
@@ -118,9 +141,19 @@ function element(name: string, value: unknown, path: string): string {
 
 /** The text of an element or attribute: a string, finite number or boolean XML can carry. */
 function checkedText(value: unknown, path: string): string {
-  const text = typeof value === 'string' ? value : (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean' ? String(value) : undefined
-  if (text === undefined) throw new InputError(path, `must be text, not ${typeof value === 'object' ? 'an object' : String(value)}.`)
-  if (NOT_XML.test(text) || !text.isWellFormed()) throw new InputError(path, 'contains a control character or unpaired surrogate, which an XML document cannot carry.')
+  const text =
+    typeof value === 'string'
+      ? value
+      : (typeof value === 'number' && Number.isFinite(value)) || typeof value === 'boolean'
+        ? String(value)
+        : undefined
+  if (text === undefined)
+    throw new InputError(path, `must be text, not ${typeof value === 'object' ? 'an object' : String(value)}.`)
+  if (NOT_XML.test(text) || !text.isWellFormed())
+    throw new InputError(
+      path,
+      'contains a control character or unpaired surrogate, which an XML document cannot carry.',
+    )
   return text
 }
 
@@ -129,7 +162,15 @@ export function escapeXml(text: string, attribute = false): string {
   return text.replace(attribute ? /[&<>"\t\n\r]/g : /[&<>\r]/g, (c) => ESCAPES[c]!)
 }
 
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' }
+const ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  '\t': '&#9;',
+  '\n': '&#10;',
+  '\r': '&#13;',
+}
 
 // Schema pieces that many documents share, each built on first use (see lazy).
 
@@ -137,7 +178,12 @@ const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;'
 export const text = /* @__PURE__ */ lazy(() => z.string())
 
 /** A whole number element (S3 sends them as text). */
-export const integer = /* @__PURE__ */ lazy(() => z.pipe(z.string().check(z.regex(/^-?\d+$/)), z.transform((value: string) => Number(value))))
+export const integer = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.string().check(z.regex(/^-?\d+$/)),
+    z.transform((value: string) => Number(value)),
+  ),
+)
 
 /**
  * An ISO 8601 timestamp element. S3's times are UTC; one written without a zone (some servers drop
@@ -154,7 +200,12 @@ function utc(value: string): string {
   return /T\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(value) ? `${value}Z` : value
 }
 
-export const boolean = /* @__PURE__ */ lazy(() => z.pipe(z.enum(['true', 'false']), z.transform((value: 'true' | 'false') => value === 'true')))
+export const boolean = /* @__PURE__ */ lazy(() =>
+  z.pipe(
+    z.enum(['true', 'false']),
+    z.transform((value: 'true' | 'false') => value === 'true'),
+  ),
+)
 
 /**
  * A wrapper element around a repeated one (`<Buckets><Bucket/>…</Buckets>`). S3 sends it empty
@@ -163,9 +214,13 @@ export const boolean = /* @__PURE__ */ lazy(() => z.pipe(z.enum(['true', 'false'
  */
 export function wrappedList<S extends z.ZodMiniType>(itemName: string, item: S) {
   // A string here is the empty element, or only the white space between tags (values are not trimmed).
-  const wrapper = z.optional(z.union([z.string().check(z.regex(/^\s*$/)), z.looseObject({ [itemName]: z.optional(z.array(item)) })]))
+  const wrapper = z.optional(
+    z.union([z.string().check(z.regex(/^\s*$/)), z.looseObject({ [itemName]: z.optional(z.array(item)) })]),
+  )
   return z.pipe(
     wrapper,
-    z.transform((value): z.output<S>[] => (typeof value === 'object' ? ((value as Record<string, z.output<S>[] | undefined>)[itemName] ?? []) : [])),
+    z.transform((value): z.output<S>[] =>
+      typeof value === 'object' ? ((value as Record<string, z.output<S>[] | undefined>)[itemName] ?? []) : [],
+    ),
   )
 }

@@ -1,7 +1,7 @@
 import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
-import { CHECKSUMS, completeDocumentContent, completeResult, type CompletedPart } from '../codecs/multipart.js'
+import { CHECKSUMS, type CompletedPart, completeDocumentContent, completeResult } from '../codecs/multipart.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/core/command.js'
+import { type Command, compact } from '../src/core/command.js'
 import { refuseErrorIn200 } from '../src/core/error-document.js'
 import { InputError } from '../src/core/errors.js'
 import { checkPartNumber, checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
@@ -75,7 +75,10 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
     bucket,
     key,
     query: { uploadId: checkUploadId(input.UploadId) },
-    headers: { 'content-type': 'application/xml', ...writeHeaders(input, { IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }) },
+    headers: {
+      'content-type': 'application/xml',
+      ...writeHeaders(input, { IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }),
+    },
     body: buildDocument('CompleteMultipartUpload', completeDocumentContent(parts)),
     // Completing takes a while for large objects: S3 answers 200 at once and may put the error in the body.
     parse: async (answer, context) => {
@@ -88,7 +91,10 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
         Key: result.Key || key,
         ETag: result.ETag ? quoteETag(result.ETag) : undefined,
         Location: result.Location || undefined,
-        ...readHeaders<CompleteMultipartUploadOutput>(response, context, { ...WRITE_RESULT_HEADERS, Expiration: 'x-amz-expiration' }),
+        ...readHeaders<CompleteMultipartUploadOutput>(response, context, {
+          ...WRITE_RESULT_HEADERS,
+          Expiration: 'x-amz-expiration',
+        }),
       })
     },
   }
@@ -102,21 +108,30 @@ function sortedParts(parts: unknown, field = 'MultipartUpload.Parts'): Completed
   if (!Array.isArray(parts) || parts.length === 0) {
     throw new InputError(field, 'must list at least one part: { PartNumber, ETag } for each part uploaded.')
   }
-  if (parts.length > MAX_PARTS) throw new InputError(field, `has ${parts.length} parts; S3 allows at most ${MAX_PARTS}.`)
+  if (parts.length > MAX_PARTS)
+    throw new InputError(field, `has ${parts.length} parts; S3 allows at most ${MAX_PARTS}.`)
   const sorted = (parts as CompletedPart[]).map((part, index) => {
-    if (typeof part !== 'object' || part === null) throw new InputError(`${field}[${index}]`, 'must be { PartNumber, ETag }.')
+    if (typeof part !== 'object' || part === null)
+      throw new InputError(`${field}[${index}]`, 'must be { PartNumber, ETag }.')
     checkPartNumber(part.PartNumber, `${field}[${index}].PartNumber`)
     if (typeof part.ETag !== 'string' || part.ETag === '') {
-      throw new InputError(`${field}[${index}].ETag`, 'must be the non-empty ETag that UploadPart returned for this part.')
+      throw new InputError(
+        `${field}[${index}].ETag`,
+        'must be the non-empty ETag that UploadPart returned for this part.',
+      )
     }
     checkHeaderValue(part.ETag, `${field}[${index}].ETag`)
-    for (const name of CHECKSUMS) if (part[name] !== undefined) checkHeaderValue(part[name], `${field}[${index}].${name}`)
+    for (const name of CHECKSUMS)
+      if (part[name] !== undefined) checkHeaderValue(part[name], `${field}[${index}].${name}`)
     return part
   })
   sorted.sort((a, b) => a.PartNumber - b.PartNumber)
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.PartNumber === sorted[i - 1]!.PartNumber) {
-      throw new InputError(field, `lists part ${sorted[i]!.PartNumber} twice; name each part once, with the ETag of its last upload.`)
+      throw new InputError(
+        field,
+        `lists part ${sorted[i]!.PartNumber} twice; name each part once, with the ETag of its last upload.`,
+      )
     }
   }
   return sorted

@@ -1,14 +1,14 @@
 import {
   COPY_SOURCE_VERSION_ID,
-  copyResultDocument,
-  copySourceHeaders,
-  toCopyResult,
   type CopyResult,
   type CopySource,
   type CopySourceConditions,
+  copyResultDocument,
+  copySourceHeaders,
+  toCopyResult,
 } from '../codecs/copy-source.js'
-import { oneOf, readHeaders, WRITE_RESULT_HEADERS, writeHeaders, type FieldTable } from '../codecs/headers.js'
-import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
+import { type FieldTable, oneOf, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
+import { type ObjectWriteFields, objectWriteHeaders } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
 import { refuseErrorIn200 } from '../src/core/error-document.js'
@@ -58,7 +58,15 @@ const DIRECTIVE_HEADERS: FieldTable<CopyObjectInput> = {
   MetadataDirective: ['x-amz-metadata-directive', DIRECTIVE],
   TaggingDirective: ['x-amz-tagging-directive', DIRECTIVE],
 }
-const REPLACED_ONLY = ['Metadata', 'ContentType', 'CacheControl', 'ContentDisposition', 'ContentEncoding', 'ContentLanguage', 'Expires'] as const
+const REPLACED_ONLY = [
+  'Metadata',
+  'ContentType',
+  'CacheControl',
+  'ContentDisposition',
+  'ContentEncoding',
+  'ContentLanguage',
+  'Expires',
+] as const
 const document = /* @__PURE__ */ copyResultDocument('CopyObjectResult')
 
 /**
@@ -82,10 +90,17 @@ export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
   const directives = writeHeaders(input, DIRECTIVE_HEADERS)
   if (directives['x-amz-metadata-directive'] !== 'REPLACE') {
     const field = REPLACED_ONLY.find((name) => input[name] !== undefined)
-    if (field) throw new InputError(field, "is applied only with MetadataDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's and ignores it.")
+    if (field)
+      throw new InputError(
+        field,
+        "is applied only with MetadataDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's and ignores it.",
+      )
   }
   if (directives['x-amz-tagging-directive'] !== 'REPLACE' && input.Tagging !== undefined) {
-    throw new InputError('Tagging', "is applied only with TaggingDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's tags.")
+    throw new InputError(
+      'Tagging',
+      "is applied only with TaggingDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's tags.",
+    )
   }
   return {
     operation: 'CopyObject',
@@ -98,7 +113,11 @@ export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
       const response = await refuseErrorIn200(answer, context)
       const { CopyObjectResult } = await readDocument(response, document, context)
       return {
-        ...readHeaders<CopyObjectOutput>(response, context, { ...WRITE_RESULT_HEADERS, CopySourceVersionId: COPY_SOURCE_VERSION_ID, Expiration: 'x-amz-expiration' }),
+        ...readHeaders<CopyObjectOutput>(response, context, {
+          ...WRITE_RESULT_HEADERS,
+          CopySourceVersionId: COPY_SOURCE_VERSION_ID,
+          Expiration: 'x-amz-expiration',
+        }),
         CopyObjectResult: toCopyResult(CopyObjectResult),
       }
     },

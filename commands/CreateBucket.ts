@@ -37,9 +37,21 @@ export interface CreateBucketOutput {
 /* @__NO_SIDE_EFFECTS__ */
 export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutput> {
   const bucket = checkNewBucket(input.Bucket)
-  const config = input.CreateBucketConfiguration === undefined ? {} : checkObject<NonNullable<CreateBucketInput['CreateBucketConfiguration']>>(input.CreateBucketConfiguration, 'CreateBucketConfiguration')
-  const location = config.LocationConstraint === undefined ? undefined : checkText(config.LocationConstraint, 'CreateBucketConfiguration.LocationConstraint', { empty: true })
-  const body = location && location !== 'us-east-1' ? buildDocument('CreateBucketConfiguration', { LocationConstraint: location }) : undefined
+  const config =
+    input.CreateBucketConfiguration === undefined
+      ? {}
+      : checkObject<NonNullable<CreateBucketInput['CreateBucketConfiguration']>>(
+          input.CreateBucketConfiguration,
+          'CreateBucketConfiguration',
+        )
+  const location =
+    config.LocationConstraint === undefined
+      ? undefined
+      : checkText(config.LocationConstraint, 'CreateBucketConfiguration.LocationConstraint', { empty: true })
+  const body =
+    location && location !== 'us-east-1'
+      ? buildDocument('CreateBucketConfiguration', { LocationConstraint: location })
+      : undefined
   return {
     operation: 'CreateBucket',
     method: 'PUT',
@@ -47,7 +59,10 @@ export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutp
     headers: {
       ...writeHeaders(input, {
         ACL: ['x-amz-acl', oneOf(BUCKET_CANNED_ACLS)],
-        ObjectOwnership: ['x-amz-object-ownership', oneOf(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter'])],
+        ObjectOwnership: [
+          'x-amz-object-ownership',
+          oneOf(['BucketOwnerEnforced', 'BucketOwnerPreferred', 'ObjectWriter']),
+        ],
         ObjectLockEnabledForBucket: ['x-amz-bucket-object-lock-enabled', flag],
       }),
       ...(body && { 'content-type': 'application/xml' }),

@@ -1,6 +1,6 @@
 import { dateHeader, readHeaders } from '../codecs/headers.js'
 import { initiateResult } from '../codecs/multipart.js'
-import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
+import { type ObjectWriteFields, objectWriteHeaders } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'

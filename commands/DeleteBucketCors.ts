@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketCors`: the bucket whose CORS configuration to remove. */
@@ -15,5 +15,11 @@ export interface DeleteBucketCorsInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucketCors(input: DeleteBucketCorsInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucketCors', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { cors: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeleteBucketCors',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { cors: '' },
+    parse: emptyOutput,
+  }
 }

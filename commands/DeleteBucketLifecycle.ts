@@ -1,4 +1,4 @@
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketLifecycle`: the bucket whose lifecycle rules to remove. */
@@ -15,5 +15,11 @@ export interface DeleteBucketLifecycleInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucketLifecycle(input: DeleteBucketLifecycleInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucketLifecycle', method: 'DELETE', bucket: checkBucket(input.Bucket), query: { lifecycle: '' }, parse: emptyOutput }
+  return {
+    operation: 'DeleteBucketLifecycle',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    query: { lifecycle: '' },
+    parse: emptyOutput,
+  }
 }

@@ -38,6 +38,9 @@ export function DeleteObject(input: DeleteObjectInput): Command<DeleteObjectOutp
     key: checkKey(input.Key),
     query: { ...writeQuery(input, { VersionId: 'versionId' }) },
     parse: (response, context) =>
-      readHeaders<DeleteObjectOutput>(response, context, { DeleteMarker: ['x-amz-delete-marker', flagHeader], VersionId: 'x-amz-version-id' }),
+      readHeaders<DeleteObjectOutput>(response, context, {
+        DeleteMarker: ['x-amz-delete-marker', flagHeader],
+        VersionId: 'x-amz-version-id',
+      }),
   }
 }

@@ -2,7 +2,7 @@ import { deleteResult } from '../codecs/delete.js'
 import { flag, writeHeaders } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command } from '../src/core/command.js'
+import { type Command, compact } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkBucket, checkText } from '../src/core/validate.js'
 
@@ -84,7 +84,10 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
   const bucket = checkBucket(input.Bucket)
   const objects = input.Delete?.Objects
   if (!Array.isArray(objects) || objects.length === 0 || objects.length > MAX_KEYS) {
-    throw new InputError('Delete.Objects', `must list 1 to ${MAX_KEYS} objects, not ${Array.isArray(objects) ? objects.length : String(objects)}: split longer lists into batches.`)
+    throw new InputError(
+      'Delete.Objects',
+      `must list 1 to ${MAX_KEYS} objects, not ${Array.isArray(objects) ? objects.length : String(objects)}: split longer lists into batches.`,
+    )
   }
   const { body, headers } = xmlRequest('Delete', {
     Object: objects.map(({ Key, VersionId }, i) => ({
@@ -98,14 +101,21 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
     method: 'POST',
     bucket,
     query: { delete: '' },
-    headers: { ...headers, ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }) },
+    headers: {
+      ...headers,
+      ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }),
+    },
     body,
     parse: async (response, context) => {
       const { DeleteResult: result } = await readDocument(response, deleteResult, context)
       if (result === '') return { Deleted: [], Errors: [] }
       return {
-        Deleted: result.Deleted.map((entry) => compact<DeletedObject>({ ...entry, VersionId: entry.VersionId || undefined })),
-        Errors: result.Error.map((entry) => compact<DeleteError>({ ...entry, VersionId: entry.VersionId || undefined })),
+        Deleted: result.Deleted.map((entry) =>
+          compact<DeletedObject>({ ...entry, VersionId: entry.VersionId || undefined }),
+        ),
+        Errors: result.Error.map((entry) =>
+          compact<DeleteError>({ ...entry, VersionId: entry.VersionId || undefined }),
+        ),
       }
     },
   }
@@ -114,6 +124,7 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
 /** A key travels in the XML body here, not in the URL: "." segments are fine, XML's limits apply. */
 function checkDeleteKey(key: unknown, field: string): string {
   const text = checkText(key, field)
-  if (encoder.encode(text).length > 1024) throw new InputError(field, 'is longer than S3 allows (1,024 bytes of UTF-8).')
+  if (encoder.encode(text).length > 1024)
+    throw new InputError(field, 'is longer than S3 allows (1,024 bytes of UTF-8).')
   return text
 }

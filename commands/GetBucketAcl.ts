@@ -1,4 +1,4 @@
-import { readAcl, type AclOutput } from '../codecs/acl.js'
+import { type AclOutput, readAcl } from '../codecs/acl.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -23,5 +23,11 @@ export type GetBucketAclOutput = AclOutput
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetBucketAcl(input: GetBucketAclInput): Command<GetBucketAclOutput> {
-  return { operation: 'GetBucketAcl', method: 'GET', bucket: checkBucket(input.Bucket), query: { acl: '' }, parse: readAcl }
+  return {
+    operation: 'GetBucketAcl',
+    method: 'GET',
+    bucket: checkBucket(input.Bucket),
+    query: { acl: '' },
+    parse: readAcl,
+  }
 }

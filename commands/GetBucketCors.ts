@@ -1,4 +1,4 @@
-import { readCors, type CORSRuleOutput } from '../codecs/cors.js'
+import { type CORSRuleOutput, readCors } from '../codecs/cors.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 

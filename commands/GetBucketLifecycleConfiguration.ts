@@ -1,5 +1,5 @@
 import { readHeaders } from '../codecs/headers.js'
-import { readLifecycle, type LifecycleRule } from '../codecs/lifecycle.js'
+import { type LifecycleRule, readLifecycle } from '../codecs/lifecycle.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -28,14 +28,18 @@ export interface GetBucketLifecycleConfigurationOutput {
  * console.log(Rules[0]?.Transitions, Rules[0]?.Expiration)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function GetBucketLifecycleConfiguration(input: GetBucketLifecycleConfigurationInput): Command<GetBucketLifecycleConfigurationOutput> {
+export function GetBucketLifecycleConfiguration(
+  input: GetBucketLifecycleConfigurationInput,
+): Command<GetBucketLifecycleConfigurationOutput> {
   return {
     operation: 'GetBucketLifecycleConfiguration',
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { lifecycle: '' },
     parse: async (response, context) => ({
-      ...readHeaders<GetBucketLifecycleConfigurationOutput>(response, context, { TransitionDefaultMinimumObjectSize: 'x-amz-transition-default-minimum-object-size' }),
+      ...readHeaders<GetBucketLifecycleConfigurationOutput>(response, context, {
+        TransitionDefaultMinimumObjectSize: 'x-amz-transition-default-minimum-object-size',
+      }),
       Rules: await readLifecycle(response, context),
     }),
   }

@@ -1,4 +1,4 @@
-import { readAcl, type AclOutput } from '../codecs/acl.js'
+import { type AclOutput, readAcl } from '../codecs/acl.js'
 import { writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'

@@ -26,6 +26,7 @@ export function HeadBucket(input: HeadBucketInput): Command<HeadBucketOutput> {
     operation: 'HeadBucket',
     method: 'HEAD',
     bucket: checkBucket(input.Bucket),
-    parse: (response, context) => readHeaders<HeadBucketOutput>(response, context, { BucketRegion: 'x-amz-bucket-region' }),
+    parse: (response, context) =>
+      readHeaders<HeadBucketOutput>(response, context, { BucketRegion: 'x-amz-bucket-region' }),
   }
 }

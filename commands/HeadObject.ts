@@ -1,4 +1,10 @@
-import { objectReadHeaders, objectReadQuery, readObjectHeaders, type ObjectHeaders, type ObjectReadFields } from '../codecs/object-headers.js'
+import {
+  type ObjectHeaders,
+  type ObjectReadFields,
+  objectReadHeaders,
+  objectReadQuery,
+  readObjectHeaders,
+} from '../codecs/object-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 

@@ -2,7 +2,7 @@ import { listBucketsResult } from '../codecs/buckets.js'
 import { wholeNumber, writeQuery } from '../codecs/headers.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
 import { checkListText } from '../src/core/validate.js'
 
@@ -53,7 +53,11 @@ export function ListBuckets(input: ListBucketsInput = {}): PaginatedCommand<List
     operation: 'ListBuckets',
     method: 'GET',
     query: {
-      ...writeQuery(input, { MaxBuckets: ['max-buckets', wholeNumber(1, 10_000)], Prefix: 'prefix', BucketRegion: 'bucket-region' }),
+      ...writeQuery(input, {
+        MaxBuckets: ['max-buckets', wholeNumber(1, 10_000)],
+        Prefix: 'prefix',
+        BucketRegion: 'bucket-region',
+      }),
       'continuation-token': checkListText(input.ContinuationToken, 'ContinuationToken'),
     },
     parse: async (response, context) => {

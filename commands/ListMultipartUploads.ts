@@ -2,7 +2,7 @@ import { wholeNumber, writeQuery } from '../codecs/headers.js'
 import { listUploadsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkListText } from '../src/core/validate.js'
 
@@ -71,7 +71,9 @@ export interface ListMultipartUploadsOutput {
  * for (const { Key, UploadId, Initiated } of Uploads) console.log(Key, UploadId, Initiated)
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function ListMultipartUploads(input: ListMultipartUploadsInput): PaginatedCommand<ListMultipartUploadsOutput, MultipartUpload> {
+export function ListMultipartUploads(
+  input: ListMultipartUploadsInput,
+): PaginatedCommand<ListMultipartUploadsOutput, MultipartUpload> {
   const command: Command<ListMultipartUploadsOutput> = {
     operation: 'ListMultipartUploads',
     method: 'GET',
@@ -86,11 +88,21 @@ export function ListMultipartUploads(input: ListMultipartUploadsInput): Paginate
     },
     parse: async (response, context) => {
       const { ListMultipartUploadsResult: result } = await readDocument(response, listUploadsResult, context)
-      const { Upload: uploads = [], CommonPrefixes = [], IsTruncated = false, EncodingType: _encoding, ...rest } = result
+      const {
+        Upload: uploads = [],
+        CommonPrefixes = [],
+        IsTruncated = false,
+        EncodingType: _encoding,
+        ...rest
+      } = result
       return compact<ListMultipartUploadsOutput>({
         ...rest,
         Uploads: uploads.map(({ Owner: owner, Initiator, ...upload }) =>
-          compact<MultipartUpload>({ ...upload, Owner: owner && compact<Owner>(owner), Initiator: Initiator && compact<Owner>(Initiator) }),
+          compact<MultipartUpload>({
+            ...upload,
+            Owner: owner && compact<Owner>(owner),
+            Initiator: Initiator && compact<Owner>(Initiator),
+          }),
         ),
         CommonPrefixes,
         IsTruncated,
@@ -101,6 +113,9 @@ export function ListMultipartUploads(input: ListMultipartUploadsInput): Paginate
     pageSize: 'MaxUploads',
     items: (output) => output.Uploads,
     // A page ending on a common prefix names no upload (AWS sends an empty NextUploadIdMarker).
-    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, UploadIdMarker: output.NextUploadIdMarker || undefined } : undefined),
+    next: (output) =>
+      output.IsTruncated
+        ? { KeyMarker: output.NextKeyMarker, UploadIdMarker: output.NextUploadIdMarker || undefined }
+        : undefined,
   })
 }

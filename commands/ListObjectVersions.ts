@@ -1,9 +1,9 @@
 import * as z from 'zod/mini'
 import { quoteETag } from '../codecs/headers.js'
-import { commonPrefixes, nextMarker, urlDecoder, versionEntry, type CommonPrefix } from '../codecs/list.js'
+import { type CommonPrefix, commonPrefixes, nextMarker, urlDecoder, versionEntry } from '../codecs/list.js'
 import type { Owner } from '../codecs/owner.js'
 import { boolean, integer, readDocument, text, xmlDocument } from '../codecs/xml.js'
-import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
 import type { StorageClass } from '../src/core/storage-class.js'
 import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
@@ -71,26 +71,29 @@ export interface ListObjectVersionsOutput {
   readonly CommonPrefixes: CommonPrefix[]
 }
 
-const document = /* @__PURE__ */ xmlDocument(['ListVersionsResult.Version', 'ListVersionsResult.DeleteMarker', 'ListVersionsResult.CommonPrefixes'], () => {
-  const entries = z._default(z.optional(z.array(versionEntry())), [])
-  return z.object({
-    ListVersionsResult: z.object({
-      Name: text(),
-      Prefix: z._default(z.optional(text()), ''),
-      Delimiter: z.optional(text()),
-      KeyMarker: z.optional(text()),
-      VersionIdMarker: z.optional(text()),
-      NextKeyMarker: z.optional(text()),
-      NextVersionIdMarker: z.optional(text()),
-      MaxKeys: integer(),
-      IsTruncated: boolean(),
-      EncodingType: z.optional(text()),
-      Version: entries,
-      DeleteMarker: entries,
-      CommonPrefixes: commonPrefixes(),
-    }),
-  })
-})
+const document = /* @__PURE__ */ xmlDocument(
+  ['ListVersionsResult.Version', 'ListVersionsResult.DeleteMarker', 'ListVersionsResult.CommonPrefixes'],
+  () => {
+    const entries = z._default(z.optional(z.array(versionEntry())), [])
+    return z.object({
+      ListVersionsResult: z.object({
+        Name: text(),
+        Prefix: z._default(z.optional(text()), ''),
+        Delimiter: z.optional(text()),
+        KeyMarker: z.optional(text()),
+        VersionIdMarker: z.optional(text()),
+        NextKeyMarker: z.optional(text()),
+        NextVersionIdMarker: z.optional(text()),
+        MaxKeys: integer(),
+        IsTruncated: boolean(),
+        EncodingType: z.optional(text()),
+        Version: entries,
+        DeleteMarker: entries,
+        CommonPrefixes: commonPrefixes(),
+      }),
+    })
+  },
+)
 
 /**
  * Lists every version and delete marker of a bucket's keys (versioned buckets), a page of up to
@@ -103,7 +106,9 @@ const document = /* @__PURE__ */ xmlDocument(['ListVersionsResult.Version', 'Lis
  * }
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCommand<ListObjectVersionsOutput, ObjectVersion | DeleteMarkerEntry> {
+export function ListObjectVersions(
+  input: ListObjectVersionsInput,
+): PaginatedCommand<ListObjectVersionsOutput, ObjectVersion | DeleteMarkerEntry> {
   const keyMarker = checkListText(input.KeyMarker, 'KeyMarker')
   const versionIdMarker = checkListText(input.VersionIdMarker, 'VersionIdMarker')
   const prefix = checkListText(input.Prefix, 'Prefix')
@@ -124,13 +129,30 @@ export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCom
     parse: async (response, context) => {
       const { ListVersionsResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
-      const owned = <T extends { Owner?: { ID: string; DisplayName?: string | undefined } | undefined }>(entry: T) => ({ ...entry, Owner: entry.Owner && compact<Owner>(entry.Owner) })
+      const owned = <T extends { Owner?: { ID: string; DisplayName?: string | undefined } | undefined }>(entry: T) => ({
+        ...entry,
+        Owner: entry.Owner && compact<Owner>(entry.Owner),
+      })
       const Versions = result.Version.map(({ ETag, Size, StorageClass, ...entry }) =>
-        compact<ObjectVersion>(owned({ ...entry, Key: decode(entry.Key), ETag: quoteETag(ETag ?? ''), Size: Size ?? 0, StorageClass: StorageClass || 'STANDARD' })),
+        compact<ObjectVersion>(
+          owned({
+            ...entry,
+            Key: decode(entry.Key),
+            ETag: quoteETag(ETag ?? ''),
+            Size: Size ?? 0,
+            StorageClass: StorageClass || 'STANDARD',
+          }),
+        ),
       )
-      const DeleteMarkers = result.DeleteMarker.map(({ ETag: _e, Size: _s, StorageClass: _c, ...entry }) => compact<DeleteMarkerEntry>(owned({ ...entry, Key: decode(entry.Key) })))
+      const DeleteMarkers = result.DeleteMarker.map(({ ETag: _e, Size: _s, StorageClass: _c, ...entry }) =>
+        compact<DeleteMarkerEntry>(owned({ ...entry, Key: decode(entry.Key) })),
+      )
       const CommonPrefixes = result.CommonPrefixes.map(({ Prefix }) => ({ Prefix: decode(Prefix) }))
-      const positions = [...Versions.map((v) => v.Key), ...DeleteMarkers.map((d) => d.Key), ...CommonPrefixes.map((p) => p.Prefix)]
+      const positions = [
+        ...Versions.map((v) => v.Key),
+        ...DeleteMarkers.map((d) => d.Key),
+        ...CommonPrefixes.map((p) => p.Prefix),
+      ]
       return compact<ListObjectVersionsOutput>({
         Name: result.Name,
         // Echoed from the request: servers differ in whether they encode these (see codecs/list.ts).
@@ -151,6 +173,7 @@ export function ListObjectVersions(input: ListObjectVersionsInput): PaginatedCom
   return paginated(ListObjectVersions, input, command, {
     pageSize: 'MaxKeys',
     items: (output) => [...output.Versions, ...output.DeleteMarkers],
-    next: (output) => (output.IsTruncated ? { KeyMarker: output.NextKeyMarker, VersionIdMarker: output.NextVersionIdMarker } : undefined),
+    next: (output) =>
+      output.IsTruncated ? { KeyMarker: output.NextKeyMarker, VersionIdMarker: output.NextVersionIdMarker } : undefined,
   })
 }

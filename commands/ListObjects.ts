@@ -1,7 +1,14 @@
 import * as z from 'zod/mini'
-import { decodedEntries, listBucketDocument, nextMarker, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
+import {
+  type CommonPrefix,
+  decodedEntries,
+  listBucketDocument,
+  nextMarker,
+  type ObjectSummary,
+  urlDecoder,
+} from '../codecs/list.js'
 import { readDocument, text } from '../codecs/xml.js'
-import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 
@@ -40,7 +47,10 @@ export interface ListObjectsOutput {
   readonly CommonPrefixes: CommonPrefix[]
 }
 
-const document = /* @__PURE__ */ listBucketDocument(() => ({ Marker: z.optional(text()), NextMarker: z.optional(text()) }))
+const document = /* @__PURE__ */ listBucketDocument(() => ({
+  Marker: z.optional(text()),
+  NextMarker: z.optional(text()),
+}))
 
 /**
  * Lists a bucket's keys with the original (v1) operation, for servers without ListObjectsV2;
@@ -75,7 +85,9 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
         Prefix: prefix ?? '',
         Delimiter: delimiter,
         Marker: marker,
-        NextMarker: result.IsTruncated ? nextMarker(result.NextMarker, decode, positions(entries)) ?? lastPosition(entries) : undefined,
+        NextMarker: result.IsTruncated
+          ? (nextMarker(result.NextMarker, decode, positions(entries)) ?? lastPosition(entries))
+          : undefined,
         MaxKeys: result.MaxKeys,
         IsTruncated: result.IsTruncated,
         ...entries,
@@ -89,12 +101,24 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
   })
 }
 
-function positions({ Contents, CommonPrefixes }: { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] }): string[] {
+function positions({
+  Contents,
+  CommonPrefixes,
+}: {
+  Contents: ObjectSummary[]
+  CommonPrefixes: CommonPrefix[]
+}): string[] {
   return [...Contents.map((o) => o.Key), ...CommonPrefixes.map((p) => p.Prefix)]
 }
 
 /** The page's last key or common prefix, whichever sorts later (both come in UTF-8 order). */
-function lastPosition({ Contents, CommonPrefixes }: { Contents: ObjectSummary[]; CommonPrefixes: CommonPrefix[] }): string | undefined {
+function lastPosition({
+  Contents,
+  CommonPrefixes,
+}: {
+  Contents: ObjectSummary[]
+  CommonPrefixes: CommonPrefix[]
+}): string | undefined {
   const key = Contents.at(-1)?.Key
   const prefix = CommonPrefixes.at(-1)?.Prefix
   if (key === undefined || prefix === undefined) return key ?? prefix

@@ -1,8 +1,14 @@
 import * as z from 'zod/mini'
-import { decodedEntries, listBucketDocument, urlDecoder, type CommonPrefix, type ObjectSummary } from '../codecs/list.js'
 import { flag, writeQuery } from '../codecs/headers.js'
+import {
+  type CommonPrefix,
+  decodedEntries,
+  listBucketDocument,
+  type ObjectSummary,
+  urlDecoder,
+} from '../codecs/list.js'
 import { integer, readDocument, text } from '../codecs/xml.js'
-import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkInteger, checkListText } from '../src/core/validate.js'
 

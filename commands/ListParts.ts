@@ -2,7 +2,7 @@ import { wholeNumber, writeQuery } from '../codecs/headers.js'
 import { listPartsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
 import { readDocument } from '../codecs/xml.js'
-import { compact, type Command, type PaginatedCommand } from '../src/core/command.js'
+import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
 import { paginated } from '../src/core/paginated.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -76,7 +76,10 @@ export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutp
     key: checkKey(input.Key),
     query: {
       uploadId: checkUploadId(input.UploadId),
-      ...writeQuery(input, { MaxParts: ['max-parts', wholeNumber(1, 1000)], PartNumberMarker: ['part-number-marker', wholeNumber(0, MAX_PARTS)] }),
+      ...writeQuery(input, {
+        MaxParts: ['max-parts', wholeNumber(1, 1000)],
+        PartNumberMarker: ['part-number-marker', wholeNumber(0, MAX_PARTS)],
+      }),
     },
     parse: async (response, context) => {
       const { ListPartsResult: result } = await readDocument(response, listPartsResult, context)

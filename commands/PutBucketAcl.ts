@@ -1,6 +1,6 @@
-import { aclRequest, type AclFields } from '../codecs/acl.js'
+import { type AclFields, aclRequest } from '../codecs/acl.js'
 import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /**

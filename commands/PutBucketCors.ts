@@ -1,5 +1,5 @@
-import { corsRequest, type CORSConfiguration } from '../codecs/cors.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type CORSConfiguration, corsRequest } from '../codecs/cors.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /**

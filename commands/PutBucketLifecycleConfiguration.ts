@@ -1,5 +1,9 @@
 import { oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
-import { lifecycleRequest, type LifecycleConfiguration, type TransitionDefaultMinimumObjectSize } from '../codecs/lifecycle.js'
+import {
+  type LifecycleConfiguration,
+  lifecycleRequest,
+  type TransitionDefaultMinimumObjectSize,
+} from '../codecs/lifecycle.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -40,7 +44,9 @@ const MINIMUM_SIZE = 'x-amz-transition-default-minimum-object-size'
  * }))
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function PutBucketLifecycleConfiguration(input: PutBucketLifecycleConfigurationInput): Command<PutBucketLifecycleConfigurationOutput> {
+export function PutBucketLifecycleConfiguration(
+  input: PutBucketLifecycleConfigurationInput,
+): Command<PutBucketLifecycleConfigurationOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = lifecycleRequest(input.LifecycleConfiguration)
   return {
@@ -50,9 +56,17 @@ export function PutBucketLifecycleConfiguration(input: PutBucketLifecycleConfigu
     query: { lifecycle: '' },
     headers: {
       ...headers,
-      ...writeHeaders(input, { TransitionDefaultMinimumObjectSize: [MINIMUM_SIZE, oneOf(['varies_by_storage_class', 'all_storage_classes_128K'])] }),
+      ...writeHeaders(input, {
+        TransitionDefaultMinimumObjectSize: [
+          MINIMUM_SIZE,
+          oneOf(['varies_by_storage_class', 'all_storage_classes_128K']),
+        ],
+      }),
     },
     body,
-    parse: (response, context) => readHeaders<PutBucketLifecycleConfigurationOutput>(response, context, { TransitionDefaultMinimumObjectSize: MINIMUM_SIZE }),
+    parse: (response, context) =>
+      readHeaders<PutBucketLifecycleConfigurationOutput>(response, context, {
+        TransitionDefaultMinimumObjectSize: MINIMUM_SIZE,
+      }),
   }
 }

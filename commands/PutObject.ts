@@ -1,5 +1,5 @@
 import { etagHeader, readHeaders, requiredHeader, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
-import { objectWriteHeaders, type ObjectWriteFields } from '../codecs/object-headers.js'
+import { type ObjectWriteFields, objectWriteHeaders } from '../codecs/object-headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'

@@ -1,7 +1,7 @@
-import { aclRequest, type AclFields } from '../codecs/acl.js'
+import { type AclFields, aclRequest } from '../codecs/acl.js'
 import { writeQuery } from '../codecs/headers.js'
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
-import { emptyOutput, type Command, type EmptyOutput } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**

@@ -1,7 +1,6 @@
 import { oneOf, readHeaders, writeQuery } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
 import type { Command } from '../src/core/command.js'
-import { InputError } from '../src/core/errors.js'
 import { checkBucket, checkInteger, checkKey, checkObject, checkText } from '../src/core/validate.js'
 
 /** How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk ~5–12 h. */
@@ -61,14 +60,21 @@ export interface RestoreObjectOutput {
 export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const request = input.RestoreRequest === undefined ? {} : checkObject<RestoreRequest>(input.RestoreRequest, 'RestoreRequest')
+  const request =
+    input.RestoreRequest === undefined ? {} : checkObject<RestoreRequest>(input.RestoreRequest, 'RestoreRequest')
   const tier = oneOf(TIERS)
   // The order of the RestoreRequest members in S3's model.
   const { headers, body } = xmlRequest('RestoreRequest', {
     Days: checkInteger(request.Days, 'RestoreRequest.Days', 1),
-    GlacierJobParameters: optional(request.GlacierJobParameters, 'RestoreRequest.GlacierJobParameters.Tier', (job, field) => ({ Tier: tier(job?.Tier, field) })),
+    GlacierJobParameters: optional(
+      request.GlacierJobParameters,
+      'RestoreRequest.GlacierJobParameters.Tier',
+      (job, field) => ({ Tier: tier(job?.Tier, field) }),
+    ),
     Tier: optional(request.Tier, 'RestoreRequest.Tier', tier),
-    Description: optional(request.Description, 'RestoreRequest.Description', (text, field) => checkText(text, field, { empty: true })),
+    Description: optional(request.Description, 'RestoreRequest.Description', (text, field) =>
+      checkText(text, field, { empty: true }),
+    ),
   })
   return {
     operation: 'RestoreObject',

@@ -1,11 +1,11 @@
 import {
   COPY_SOURCE_VERSION_ID,
-  copyResultDocument,
-  copySourceHeaders,
-  toCopyResult,
   type CopyResult,
   type CopySource,
   type CopySourceConditions,
+  copyResultDocument,
+  copySourceHeaders,
+  toCopyResult,
 } from '../codecs/copy-source.js'
 import { readHeaders } from '../codecs/headers.js'
 import { readDocument } from '../codecs/xml.js'
@@ -60,7 +60,8 @@ const document = /* @__PURE__ */ copyResultDocument('CopyPartResult')
 export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCopyOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
-  const range = input.CopySourceRange === undefined ? {} : { 'x-amz-copy-source-range': checkRange(input.CopySourceRange) }
+  const range =
+    input.CopySourceRange === undefined ? {} : { 'x-amz-copy-source-range': checkRange(input.CopySourceRange) }
   return {
     operation: 'UploadPartCopy',
     method: 'PUT',
@@ -73,7 +74,10 @@ export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCo
       const response = await refuseErrorIn200(answer, context)
       const { CopyPartResult } = await readDocument(response, document, context)
       return {
-        ...readHeaders<UploadPartCopyOutput>(response, context, { CopySourceVersionId: COPY_SOURCE_VERSION_ID, ServerSideEncryption: 'x-amz-server-side-encryption' }),
+        ...readHeaders<UploadPartCopyOutput>(response, context, {
+          CopySourceVersionId: COPY_SOURCE_VERSION_ID,
+          ServerSideEncryption: 'x-amz-server-side-encryption',
+        }),
         CopyPartResult: toCopyResult(CopyPartResult),
       }
     },
@@ -83,7 +87,10 @@ export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCo
 function checkRange(range: unknown): string {
   const match = typeof range === 'string' ? /^bytes=(\d+)-(\d+)$/.exec(range) : null
   if (!match || Number(match[1]) > Number(match[2])) {
-    throw new InputError('CopySourceRange', `must be "bytes=first-last" with first ≤ last (inclusive, zero-based), not ${JSON.stringify(range)}.`)
+    throw new InputError(
+      'CopySourceRange',
+      `must be "bytes=first-last" with first ≤ last (inclusive, zero-based), not ${JSON.stringify(range)}.`,
+    )
   }
   return range as string
 }

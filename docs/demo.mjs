@@ -4,50 +4,47 @@
 //
 // It imports the package by its own name, exactly as an application would.
 import { execFileSync } from 'node:child_process'
-import {
-  createClient,
-  send,
-  CreateBucket,
-  DeleteBucket,
-  DeleteObject,
-  GetObject,
-  HeadBucket,
-  ListBuckets,
-  Location,
-  PutObject,
-  S3Error,
-  ListObjectsV2,
-  paginateItems,
-  deleteBucket,
-  CopyObject,
-  headObjectOrNull,
-} from 's3kit'
-import { putFile, getFile } from 's3kit/node'
-import {
-  addGrant,
-  removeGrant,
-  GetBucketAcl,
-  GetObjectAcl,
-  PutBucketAcl,
-  PutObjectAcl,
-  ObjectCannedACL,
-  PutBucketCors,
-  GetBucketCors,
-  DeleteBucketCors,
-  PutBucketLifecycleConfiguration,
-  GetBucketLifecycleConfiguration,
-  DeleteBucketLifecycle,
-  StorageClass,
-  HeadObject,
-  RestoreObject,
-  explainS3Error,
-} from 's3kit'
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { randomBytes } from 'node:crypto'
-import { ListMultipartUploads, abortIncompleteUploads } from 's3kit'
-import { uploadFile } from 's3kit/node'
+import {
+  abortIncompleteUploads,
+  addGrant,
+  CopyObject,
+  CreateBucket,
+  createClient,
+  DeleteBucket,
+  DeleteBucketCors,
+  DeleteBucketLifecycle,
+  DeleteObject,
+  deleteBucket,
+  explainS3Error,
+  GetBucketAcl,
+  GetBucketCors,
+  GetBucketLifecycleConfiguration,
+  GetObject,
+  HeadBucket,
+  HeadObject,
+  headObjectOrNull,
+  ListBuckets,
+  ListMultipartUploads,
+  ListObjectsV2,
+  Location,
+  ObjectCannedACL,
+  PutBucketAcl,
+  PutBucketCors,
+  PutBucketLifecycleConfiguration,
+  PutObject,
+  PutObjectAcl,
+  paginateItems,
+  RestoreObject,
+  removeGrant,
+  S3Error,
+  StorageClass,
+  send,
+} from 's3kit'
+import { getFile, putFile, uploadFile } from 's3kit/node'
 
 const say = (text) => console.log(text)
 const chapter = (title) => console.log(`\n━━ ${title} ━━`)
@@ -56,7 +53,10 @@ const chapter = (title) => console.log(`\n━━ ${title} ━━`)
 let startedServer = false
 if (!process.env.S3_ENDPOINT) {
   const running = spawnOk('status')
-  const env = execFileSync('bash', ['scripts/s3-server.sh', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+  const env = execFileSync('bash', ['scripts/s3-server.sh', 'start'], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
   startedServer = !running
   for (const line of env.split('\n')) {
     const m = /^(S3_[A-Z0-9_]+)=(.*)$/.exec(line.trim())
@@ -86,7 +86,9 @@ try {
   process.env.AWS_SECRET_ACCESS_KEY = process.env.S3_SECRET_ACCESS_KEY
   process.env.AWS_ENDPOINT_URL_S3 = process.env.S3_ENDPOINT
   const fromEnv = createClient()
-  say(`connected to ${client.endpoint} (region ${client.region}); a client from the environment has endpoint ${fromEnv.endpoint}`)
+  say(
+    `connected to ${client.endpoint} (region ${client.region}); a client from the environment has endpoint ${fromEnv.endpoint}`,
+  )
   say(`the client holds no secret you could print: ${JSON.stringify(client)}`)
 
   // ── Creating a bucket ──────────────────────────────────────────────────────────────────────
@@ -96,7 +98,12 @@ try {
   say(`created bucket ${bucket}`)
   // Bucket names are one namespace shared by everyone: another user's name is taken.
   const otherUser = process.env.S3_ACCESS_KEY_ID_2
-    ? createClient({ credentials: { accessKeyId: process.env.S3_ACCESS_KEY_ID_2, secretAccessKey: process.env.S3_SECRET_ACCESS_KEY_2 } })
+    ? createClient({
+        credentials: {
+          accessKeyId: process.env.S3_ACCESS_KEY_ID_2,
+          secretAccessKey: process.env.S3_SECRET_ACCESS_KEY_2,
+        },
+      })
     : undefined
   if (otherUser) {
     try {
@@ -111,7 +118,10 @@ try {
   chapter('Creating a bucket in another location')
   say(`locations (boto's Location names, keyed by S3's own values): ${Object.keys(Location).join(', ')}`)
   try {
-    await send(client, CreateBucket({ Bucket: `${bucket}-eu`, CreateBucketConfiguration: { LocationConstraint: Location.EU } }))
+    await send(
+      client,
+      CreateBucket({ Bucket: `${bucket}-eu`, CreateBucketConfiguration: { LocationConstraint: Location.EU } }),
+    )
     say(`created ${bucket}-eu in ${Location.EU}`)
     await send(client, DeleteBucket({ Bucket: `${bucket}-eu` }))
   } catch (error) {
@@ -133,10 +143,14 @@ try {
   await writeFile(join(files, 'foo.jpg'), new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]))
   await putFile(client, { Bucket: bucket, Key: 'myfile', path: join(files, 'foo.jpg') })
   const fetched = await getFile(client, { Bucket: bucket, Key: 'myfile', path: join(files, 'bar.jpg') })
-  say(`foo.jpg → myfile (${fetched.ContentType}, ${fetched.ContentLength} bytes) → bar.jpg (${(await readFile(join(files, 'bar.jpg'))).length} bytes)`)
+  say(
+    `foo.jpg → myfile (${fetched.ContentType}, ${fetched.ContentLength} bytes) → bar.jpg (${(await readFile(join(files, 'bar.jpg'))).length} bytes)`,
+  )
   // Not sure a key exists? headObjectOrNull is boto's get_key: null when it is not there.
   const maybe = await headObjectOrNull(client, { Bucket: bucket, Key: 'mykey' })
-  say(`headObjectOrNull mykey → ${maybe}; myfile → ${(await headObjectOrNull(client, { Bucket: bucket, Key: 'myfile' }))?.ETag}`)
+  say(
+    `headObjectOrNull mykey → ${maybe}; myfile → ${(await headObjectOrNull(client, { Bucket: bucket, Key: 'myfile' }))?.ETag}`,
+  )
   await send(client, DeleteObject({ Bucket: bucket, Key: 'myfile' }))
 
   // ── Storing large data ─────────────────────────────────────────────────────────────────────
@@ -152,16 +166,23 @@ try {
   const showProgress = ({ loaded, total }) => {
     // One line, rewritten as bytes go out; when the output is not a terminal, a line per quarter.
     if (process.stdout.isTTY) process.stdout.write(`\r  sent ${MiB(loaded)} of ${MiB(total)} MiB`)
-    else if (loaded >= ((quarter + 1) / 4) * total) say(`  sent ${MiB(loaded)} of ${MiB(total)} MiB (${25 * ++quarter}%)`)
+    else if (loaded >= ((quarter + 1) / 4) * total)
+      say(`  sent ${MiB(loaded)} of ${MiB(total)} MiB (${25 * ++quarter}%)`)
   }
-  const stored = await uploadFile(client, { Bucket: bucket, Key: 'large.bin', path: large }, { partSize: 5 * 2 ** 20, concurrency: 4, onProgress: showProgress })
+  const stored = await uploadFile(
+    client,
+    { Bucket: bucket, Key: 'large.bin', path: large },
+    { partSize: 5 * 2 ** 20, concurrency: 4, onProgress: showProgress },
+  )
   if (process.stdout.isTTY) process.stdout.write('\n')
   say(`large.bin is one object again, joined from ${/-(\d+)"$/.exec(stored.ETag)?.[1]} parts (ETag ${stored.ETag})`)
   // get_all_multipart_uploads: a finished (or failed) upload leaves nothing behind to pay for…
   const { Uploads } = await send(client, ListMultipartUploads({ Bucket: bucket }))
   say(`unfinished multipart uploads in ${bucket}: ${Uploads.length}`)
   // …and abortIncompleteUploads cleans up after programs that crashed mid-upload (none here).
-  say(`aborted ${await abortIncompleteUploads(client, bucket, { olderThan: new Date(Date.now() - 86_400_000) })} upload(s) older than a day`)
+  say(
+    `aborted ${await abortIncompleteUploads(client, bucket, { olderThan: new Date(Date.now() - 86_400_000) })} upload(s) older than a day`,
+  )
   const largeBack = await (await send(client, GetObject({ Bucket: bucket, Key: 'large.bin' }))).Body.bytes()
   say(`read back ${MiB(largeBack.length)} MiB, identical: ${Buffer.compare(largeBack, largeBytes) === 0}`)
   await send(client, DeleteObject({ Bucket: bucket, Key: 'large.bin' }))
@@ -178,8 +199,14 @@ try {
   }
   // ── Listing keys ───────────────────────────────────────────────────────────────────────────
   chapter('Listing keys, with prefixes and storage classes')
-  await send(client, PutObject({ Bucket: bucket, Key: 'logs/testlog1.log', Body: 'first log', StorageClass: 'STANDARD_IA' }))
-  await send(client, PutObject({ Bucket: bucket, Key: 'logs/testlog2.log', Body: 'second log', StorageClass: 'GLACIER' }))
+  await send(
+    client,
+    PutObject({ Bucket: bucket, Key: 'logs/testlog1.log', Body: 'first log', StorageClass: 'STANDARD_IA' }),
+  )
+  await send(
+    client,
+    PutObject({ Bucket: bucket, Key: 'logs/testlog2.log', Body: 'second log', StorageClass: 'GLACIER' }),
+  )
   await send(client, PutObject({ Bucket: bucket, Key: 'logs/2024/january.log', Body: 'old log' }))
   // bucket.list(): every key, however many pages it takes, each with its storage class.
   for await (const key of paginateItems(client, ListObjectsV2({ Bucket: bucket }))) {
@@ -187,7 +214,9 @@ try {
   }
   // bucket.list(prefix='logs/', delimiter='/'): one level of the "directory" tree.
   const logs = await send(client, ListObjectsV2({ Bucket: bucket, Prefix: 'logs/', Delimiter: '/' }))
-  say(`under logs/: ${logs.Contents.map((k) => k.Key).join(', ')}; sub-directories: ${logs.CommonPrefixes.map((p) => p.Prefix).join(', ')}`)
+  say(
+    `under logs/: ${logs.Contents.map((k) => k.Key).join(', ')}; sub-directories: ${logs.CommonPrefixes.map((p) => p.Prefix).join(', ')}`,
+  )
 
   // ── Listing all available buckets ──────────────────────────────────────────────────────────
   chapter('Listing all available buckets')
@@ -210,14 +239,21 @@ try {
   if (otherUser && process.env.S3_USER_EMAIL_2) {
     const shared = { Bucket: bucket, Key: 'mykeytoshare' }
     try {
-      const acl = await addGrant(client, shared, { Type: 'AmazonCustomerByEmail', EmailAddress: process.env.S3_USER_EMAIL_2 }, 'READ')
+      const acl = await addGrant(
+        client,
+        shared,
+        { Type: 'AmazonCustomerByEmail', EmailAddress: process.env.S3_USER_EMAIL_2 },
+        'READ',
+      )
       say(`after add_email_grant: ${acl.Grants.map(grantText).join('; ')}`)
       const { Body: theirs } = await send(otherUser, GetObject(shared))
       say(`the other user reads "${await theirs.text()}"`)
       // S3 shows the e-mail grant as the canonical user it resolved to: remove it by that ID.
       const granted = acl.Grants.find((g) => g.Grantee.Type === 'CanonicalUser' && g.Grantee.ID !== acl.Owner.ID)
       if (granted) await removeGrant(client, shared, granted.Grantee)
-      await send(otherUser, GetObject(shared)).catch((error) => say(`after removeGrant the other user gets ${error.code}`))
+      await send(otherUser, GetObject(shared)).catch((error) =>
+        say(`after removeGrant the other user gets ${error.code}`),
+      )
     } catch (error) {
       if (!(error instanceof S3Error)) throw error
       say(error.message) // e.g. AWS: e-mail grantees refused (HTTP 405), or ACLs disabled on the bucket
@@ -237,64 +273,98 @@ try {
   say(`meta1 → "${Metadata.meta1}", meta2 → "${Metadata.meta2}"`)
   // Metadata cannot be edited in place: copy the object onto itself with new metadata. Values
   // beyond plain ASCII travel RFC 2047-encoded and come back as they were written.
-  await send(client, CopyObject({
-    Bucket: bucket,
-    Key: 'has_metadata',
-    CopySource: { Bucket: bucket, Key: 'has_metadata' },
-    MetadataDirective: 'REPLACE',
-    ContentType: 'text/plain; charset=utf-8',
-    Metadata: { meta1: 'Première valeur ✓' },
-  }))
+  await send(
+    client,
+    CopyObject({
+      Bucket: bucket,
+      Key: 'has_metadata',
+      CopySource: { Bucket: bucket, Key: 'has_metadata' },
+      MetadataDirective: 'REPLACE',
+      ContentType: 'text/plain; charset=utf-8',
+      Metadata: { meta1: 'Première valeur ✓' },
+    }),
+  )
   const replaced = await headObjectOrNull(client, { Bucket: bucket, Key: 'has_metadata' })
   say(`after a REPLACE copy: ${JSON.stringify(replaced.Metadata)}, ${replaced.ContentType}`)
   await send(client, DeleteObject({ Bucket: bucket, Key: 'has_metadata' }))
   await rm(files, { recursive: true, force: true })
   // ── Setting / getting / deleting the CORS configuration ─────────────────────────────────────
   chapter('CORS')
-  await send(client, PutBucketCors({
-    Bucket: bucket,
-    CORSConfiguration: {
-      CORSRules: [
-        // cors_cfg.add_rule(['PUT', 'POST', 'DELETE'], 'https://www.example.com', allowed_header='*',
-        //                   max_age_seconds=3000, expose_header='x-amz-server-side-encryption')
-        { AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedOrigins: ['https://www.example.com'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000, ExposeHeaders: ['x-amz-server-side-encryption'] },
-        // cors_cfg.add_rule('GET', '*')
-        { AllowedMethods: ['GET'], AllowedOrigins: ['*'] },
-      ],
-    },
-  }))
+  await send(
+    client,
+    PutBucketCors({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [
+          // cors_cfg.add_rule(['PUT', 'POST', 'DELETE'], 'https://www.example.com', allowed_header='*',
+          //                   max_age_seconds=3000, expose_header='x-amz-server-side-encryption')
+          {
+            AllowedMethods: ['PUT', 'POST', 'DELETE'],
+            AllowedOrigins: ['https://www.example.com'],
+            AllowedHeaders: ['*'],
+            MaxAgeSeconds: 3000,
+            ExposeHeaders: ['x-amz-server-side-encryption'],
+          },
+          // cors_cfg.add_rule('GET', '*')
+          { AllowedMethods: ['GET'], AllowedOrigins: ['*'] },
+        ],
+      },
+    }),
+  )
   const { CORSRules } = await send(client, GetBucketCors({ Bucket: bucket })) // bucket.get_cors()
-  for (const rule of CORSRules) say(`${rule.AllowedMethods.join('/')} from ${rule.AllowedOrigins.join(', ')}${rule.MaxAgeSeconds ? `, cached ${rule.MaxAgeSeconds} s` : ''}`)
+  for (const rule of CORSRules)
+    say(
+      `${rule.AllowedMethods.join('/')} from ${rule.AllowedOrigins.join(', ')}${rule.MaxAgeSeconds ? `, cached ${rule.MaxAgeSeconds} s` : ''}`,
+    )
   // What a browser's preflight from https://www.example.com gets (path-style URL, as for a local server).
   const preflight = await fetch(`${client.endpoint}/${bucket}/foobar`, {
     method: 'OPTIONS',
-    headers: { Origin: 'https://www.example.com', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type' },
+    headers: {
+      Origin: 'https://www.example.com',
+      'Access-Control-Request-Method': 'PUT',
+      'Access-Control-Request-Headers': 'content-type',
+    },
   })
-  say(`preflight: ${preflight.status}, allow-origin ${preflight.headers.get('access-control-allow-origin')}, allow-methods ${preflight.headers.get('access-control-allow-methods')}, max-age ${preflight.headers.get('access-control-max-age')}`)
+  say(
+    `preflight: ${preflight.status}, allow-origin ${preflight.headers.get('access-control-allow-origin')}, allow-methods ${preflight.headers.get('access-control-allow-methods')}, max-age ${preflight.headers.get('access-control-max-age')}`,
+  )
   await send(client, DeleteBucketCors({ Bucket: bucket })) // bucket.delete_cors()
   await send(client, GetBucketCors({ Bucket: bucket })).catch((error) => say(`after delete_cors: ${error.code}`))
   // ── Transitioning objects ───────────────────────────────────────────────────────────────────
   chapter('Transitioning objects (lifecycle)')
   // Everything under logs/ to Standard-IA after 30 days, Glacier after 90, deleted after 120 —
   // plus, for this demo, archive/ to Glacier after one day.
-  await send(client, PutBucketLifecycleConfiguration({
-    Bucket: bucket,
-    LifecycleConfiguration: {
-      Rules: [
-        {
-          ID: 'ruleid',
-          Status: 'Enabled',
-          Filter: { Prefix: 'logs/' },
-          Transitions: [{ Days: 30, StorageClass: StorageClass.STANDARD_IA }, { Days: 90, StorageClass: StorageClass.GLACIER }],
-          Expiration: { Days: 120 },
-        },
-        { ID: 'archive-soon', Status: 'Enabled', Filter: { Prefix: 'archive/' }, Transitions: [{ Days: 1, StorageClass: StorageClass.GLACIER }] },
-      ],
-    },
-  }))
+  await send(
+    client,
+    PutBucketLifecycleConfiguration({
+      Bucket: bucket,
+      LifecycleConfiguration: {
+        Rules: [
+          {
+            ID: 'ruleid',
+            Status: 'Enabled',
+            Filter: { Prefix: 'logs/' },
+            Transitions: [
+              { Days: 30, StorageClass: StorageClass.STANDARD_IA },
+              { Days: 90, StorageClass: StorageClass.GLACIER },
+            ],
+            Expiration: { Days: 120 },
+          },
+          {
+            ID: 'archive-soon',
+            Status: 'Enabled',
+            Filter: { Prefix: 'archive/' },
+            Transitions: [{ Days: 1, StorageClass: StorageClass.GLACIER }],
+          },
+        ],
+      },
+    }),
+  )
   const { Rules } = await send(client, GetBucketLifecycleConfiguration({ Bucket: bucket })) // bucket.get_lifecycle_config()
   for (const rule of Rules) {
-    const transitions = (rule.Transitions ?? []).map((t) => `in ${t.Days} day${t.Days === 1 ? '' : 's'} ${t.StorageClass}`).join(', ')
+    const transitions = (rule.Transitions ?? [])
+      .map((t) => `in ${t.Days} day${t.Days === 1 ? '' : 's'} ${t.StorageClass}`)
+      .join(', ')
     say(`${rule.ID}: ${transitions}${rule.Expiration?.Days ? `, expires in ${rule.Expiration.Days} days` : ''}`)
   }
   await send(client, PutObject({ Bucket: bucket, Key: 'archive/testlog3.log', Body: 'an old log' }))
@@ -323,7 +393,11 @@ try {
   }
   // key.ongoing_restore / key.expiry_date come from the x-amz-restore header. The server has no
   // restores to report, so here its answer carries the header values the S3 documentation shows.
-  for (const restore of [undefined, 'ongoing-request="true"', 'ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"']) {
+  for (const restore of [
+    undefined,
+    'ongoing-request="true"',
+    'ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"',
+  ]) {
     const documented = createClient({
       endpoint: client.endpoint,
       region: client.region,
@@ -336,7 +410,9 @@ try {
       },
     })
     const { Restore } = await send(documented, HeadObject(archived))
-    say(`x-amz-restore ${restore ?? '(absent)'} → ongoing restore ${Restore?.ongoingRequest ?? 'none'}, expiry ${Restore?.expiryDate?.toUTCString() ?? 'none'}`)
+    say(
+      `x-amz-restore ${restore ?? '(absent)'} → ongoing restore ${Restore?.ongoingRequest ?? 'none'}, expiry ${Restore?.expiryDate?.toUTCString() ?? 'none'}`,
+    )
   }
   await send(client, DeleteObject(archived))
 
@@ -351,7 +427,9 @@ try {
   // boto deletes key by key; deleteBucket's force empties the bucket first with emptyBucket:
   // 1,000 keys per DeleteObjects request, old versions too, and unfinished uploads aborted.
   const emptied = await deleteBucket(client, bucket, { force: true })
-  say(`deleted ${bucket} after deleting ${emptied.deletedObjects} key(s) and aborting ${emptied.abortedUploads} unfinished upload(s)`)
+  say(
+    `deleted ${bucket} after deleting ${emptied.deletedObjects} key(s) and aborting ${emptied.abortedUploads} unfinished upload(s)`,
+  )
 } finally {
   if (startedServer && !process.env.S3KIT_KEEP_SERVER) spawnOk('stop')
 }

@@ -11,6 +11,7 @@ export declare const NODE_BUILD: string
 export declare function entryPoints(root?: string): EntryPoint[]
 export declare function binEntry(root?: string): { name: string; source: string; out: string } | undefined
 export declare function commandNames(root?: string): string[]
+// biome-ignore lint/suspicious/noExplicitAny: conditional export targets are nested objects, and './package.json' a string
 export declare function expectedExports(root?: string): Record<string, any>
 export declare function expectedTypesVersions(root?: string): Record<string, Record<string, string[]>>
 export declare function expectedBin(root?: string): Record<string, string> | undefined

@@ -9,7 +9,9 @@ if (report && existsSync(report)) {
   const json = JSON.parse(readFileSync(report, 'utf8'))
   passed = json.numPassedTests ?? 0
   failed = json.numFailedTests ?? 0
-  const brokenFiles = (json.testResults ?? []).filter((file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0)
+  const brokenFiles = (json.testResults ?? []).filter(
+    (file) => file.status === 'failed' && (file.assertionResults ?? []).length === 0,
+  )
   failed += brokenFiles.length
 }
 const stepsFailed = stepStatus !== '0'

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `npm test`: everything, in the order a failure is cheapest to find. First the programs the tests
 # drive that npm cannot install (Debian packages, installed here when missing, as
-# scripts/s3-server.sh installs Ceph), then type checks, the build (the runtime and command-line
+# scripts/s3-server.sh installs Ceph), then Biome (formatting and lint, warnings count), type
+# checks, the build (the runtime and command-line
 # tests load dist/), the API reference (TypeDoc into docs/api/: an undocumented export, a type not
 # exported or a broken link fails), then vitest: unit tests, integration tests against a real S3
 # server (started by test/integration/global-setup.ts unless S3_ENDPOINT is set), the built `s3kit`
@@ -74,6 +75,7 @@ main() {
   rm -f test-results/vitest.json
   status=0
   install_missing_programs "${REQUIRED_PROGRAMS[@]}" || exit 1
+  step npx biome check --error-on-warnings .
   step npx tsc -p tsconfig.json
   step npx tsc -p tsconfig.test.json
   step npx tsup --silent

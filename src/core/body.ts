@@ -78,7 +78,13 @@ export function checkBody(body: unknown, contentLength: number | undefined, fiel
  * be read into memory first.
  */
 export async function preparePayload(body: RequestBody | undefined, length: number | undefined): Promise<Payload> {
-  if (body === undefined) return { body: undefined, sha256: await (emptySha256 ??= sha256Hex(new Uint8Array(0))), length: 0, replayable: true }
+  if (body === undefined)
+    return {
+      body: undefined,
+      sha256: await (emptySha256 ??= sha256Hex(new Uint8Array(0))),
+      length: 0,
+      replayable: true,
+    }
   if (typeof body === 'string' || body instanceof Uint8Array || body instanceof ArrayBuffer) {
     const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : body
     return { body: bytes as BodyInit, sha256: await sha256Hex(bytes), length: bytes.byteLength, replayable: true }

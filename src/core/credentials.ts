@@ -70,6 +70,6 @@ export class CredentialsError extends Error {
 /** Resolves the provider and checks the result, so a bad provider fails with a clear message. */
 export async function resolveCredentials(provider: CredentialsProvider): Promise<Credentials> {
   const credentials = await provider()
-  if (!credentials || !credentials.accessKeyId || !credentials.secretAccessKey) throw missingCredentials()
+  if (!credentials?.accessKeyId || !credentials.secretAccessKey) throw missingCredentials()
   return credentials
 }

@@ -29,7 +29,7 @@ export interface ErrorDocument {
 // its name (3), "/" if empty (4)), or text (5). No part repeats a group (V8 would use stack for
 // each repetition, and overflow on a large body), the name and the rest of a tag cannot overlap,
 // and reading stops at the first position no token fits: the work is linear in the body.
-const TOKEN = /<!--[^]*?-->|<\?[^]*?\?>|<!\[CDATA\[([^]*?)]]>|<(\/?)([^\s/>]+)(?:\s[^>]*?)?(\/?)>|([^<]+)/y
+const TOKEN = /<!--[\s\S]*?-->|<\?[\s\S]*?\?>|<!\[CDATA\[([\s\S]*?)]]>|<(\/?)([^\s/>]+)(?:\s[^>]*?)?(\/?)>|([^<]+)/y
 
 /** True when a body is an `<Error>` document (S3 sends some inside a 200 response). */
 export function isErrorDocument(text: string): boolean {
@@ -45,7 +45,7 @@ export function parseErrorDocument(body: string): ErrorDocument | undefined {
   let text: string | undefined
   // A byte order mark is text before the root, which trim() removes like white space.
   TOKEN.lastIndex = 0
-  for (let match; (match = TOKEN.exec(xml)); ) {
+  for (let match: RegExpExecArray | null; (match = TOKEN.exec(xml)); ) {
     const [, cdata, close, name, empty, chars] = match
     if (name) {
       if (!close) {
@@ -70,11 +70,14 @@ export function parseErrorDocument(body: string): ErrorDocument | undefined {
 }
 
 function decode(text: string): string {
-  return text.replace(/&(?:#x([\da-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g, (entity, hex?: string, decimal?: string, name?: string) => {
-    if (name) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name]!
-    const code = hex ? parseInt(hex, 16) : Number(decimal)
-    return code < 0x110000 ? String.fromCodePoint(code) : entity
-  })
+  return text.replace(
+    /&(?:#x([\da-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));/g,
+    (entity, hex?: string, decimal?: string, name?: string) => {
+      if (name) return { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" }[name]!
+      const code = hex ? parseInt(hex, 16) : Number(decimal)
+      return code < 0x110000 ? String.fromCodePoint(code) : entity
+    },
+  )
 }
 
 const STATUS_CODES: Record<number, string> = {

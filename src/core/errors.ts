@@ -59,8 +59,13 @@ export class S3Error extends Error {
 }
 
 function describe(d: S3ErrorDetails): string {
-  if (d.message && d.message.startsWith(`${d.operation} `)) return d.message
-  const where = d.bucket === undefined ? '' : d.key === undefined ? ` (bucket "${d.bucket}")` : ` (bucket "${d.bucket}", key "${d.key}")`
+  if (d.message?.startsWith(`${d.operation} `)) return d.message
+  const where =
+    d.bucket === undefined
+      ? ''
+      : d.key === undefined
+        ? ` (bucket "${d.bucket}")`
+        : ` (bucket "${d.bucket}", key "${d.key}")`
   const text = d.message ? `: ${d.message}` : ''
   return `${d.operation} failed with ${d.code}${d.status ? ` (HTTP ${d.status})` : ''}${where}${text}`
 }
@@ -76,7 +81,6 @@ export class InputError extends TypeError {
     this.field = field
   }
 }
-
 
 /** A response that does not have the shape S3 documents: missing headers, malformed documents. */
 export function invalidResponse(

@@ -10,13 +10,22 @@
 // no helper. In Node, `import { createClient, send } from 's3kit/core'` plus a per-command entry
 // (`s3kit/commands/PutObject`) loads only what that command needs (no XML codec, no zod for
 // header-only commands): what bundlers get by tree shaking, Node gets by entry point.
-export { createClient, type Client, type ClientConfig, type FetchLike, type RetryPolicy } from './client.js'
-export type { Credentials, CredentialsProvider } from './credentials.js'
-export { send, type SendOptions } from './send.js'
-export type { Command, EmptyOutput, HttpMethod, OutputOf, PaginatedCommand, Pagination, ResponseContext } from './command.js'
-export { S3Error, InputError, type S3ErrorDetails } from './errors.js'
+
 export type { RequestBody } from './body.js'
-export type { ObjectBody, BodyReaders } from './object-body.js'
+export { BucketCannedACL, ObjectCannedACL } from './canned-acl.js'
+export { type Client, type ClientConfig, createClient, type FetchLike, type RetryPolicy } from './client.js'
+export type {
+  Command,
+  EmptyOutput,
+  HttpMethod,
+  OutputOf,
+  PaginatedCommand,
+  Pagination,
+  ResponseContext,
+} from './command.js'
+export type { Credentials, CredentialsProvider } from './credentials.js'
+export { InputError, S3Error, type S3ErrorDetails } from './errors.js'
 export { Location, regionOfLocation } from './locations.js'
+export type { BodyReaders, ObjectBody } from './object-body.js'
+export { type SendOptions, send } from './send.js'
 export { StorageClass } from './storage-class.js'
-export { ObjectCannedACL, BucketCannedACL } from './canned-acl.js'

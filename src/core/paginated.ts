@@ -43,7 +43,11 @@ export function paginated<Input extends object, Output, Item>(
         const [first, start] = fields[0]!
         if (!start) throw invalidResponse(context, 200, `the page is truncated but names no ${first} to continue from.`)
         if (fields.every(([field, value]) => (input as Record<string, unknown>)[field] === value)) {
-          throw invalidResponse(context, 200, `the page is truncated but its ${fields.map(([field]) => field).join(' and ')} does not move past the page asked for (${JSON.stringify(position)}).`)
+          throw invalidResponse(
+            context,
+            200,
+            `the page is truncated but its ${fields.map(([field]) => field).join(' and ')} does not move past the page asked for (${JSON.stringify(position)}).`,
+          )
         }
         return build({ ...input, ...position })
       },

@@ -92,18 +92,24 @@ export async function send<Output>(
             headers: {
               ...command.headers,
               ...headers,
-              ...(payload.length !== undefined && payload.body !== undefined && { 'content-length': String(payload.length) }),
+              ...(payload.length !== undefined &&
+                payload.body !== undefined && { 'content-length': String(payload.length) }),
             },
             payloadHash: payload.sha256,
             // The server's time, once a skew has been seen; aws4fetch's own clock otherwise.
-            ...(state.skew && { datetime: new Date(Date.now() + state.skew).toISOString().replace(/[:-]|\.\d{3}/g, '') }),
+            ...(state.skew && {
+              datetime: new Date(Date.now() + state.skew).toISOString().replace(/[:-]|\.\d{3}/g, ''),
+            }),
           },
           await resolveCredentials(client.credentials),
           region,
         )
         timer =
           timeout &&
-          setTimeout(() => timeout.abort(new DOMException('request timed out', 'TimeoutError')), client.requestTimeoutMs)
+          setTimeout(
+            () => timeout.abort(new DOMException('request timed out', 'TimeoutError')),
+            client.requestTimeoutMs,
+          )
         response = await client.fetch(url, {
           method: command.method,
           headers: signed,
@@ -121,7 +127,10 @@ export async function send<Output>(
         // fetch rejects with a TypeError when no response came; our own timeout aborts with TimeoutError.
         if (
           signal?.aborted ||
-          !((error instanceof TypeError && !(error instanceof InputError)) || (error as Error | undefined)?.name === 'TimeoutError')
+          !(
+            (error instanceof TypeError && !(error instanceof InputError)) ||
+            (error as Error | undefined)?.name === 'TimeoutError'
+          )
         )
           throw error
         throw new S3Error({
@@ -135,7 +144,11 @@ export async function send<Output>(
         clearTimeout(timer)
       }
       if (response.ok) return response
-      const error = toS3Error(context, response, command.method === 'HEAD' ? undefined : parseErrorDocument(await response.text()))
+      const error = toS3Error(
+        context,
+        response,
+        command.method === 'HEAD' ? undefined : parseErrorDocument(await response.text()),
+      )
       const skew = Date.parse(response.headers.get('date')!) - Date.now()
       const named = error.region
       if (fixed) throw error
@@ -170,4 +183,3 @@ export async function send<Output>(
 function anySignal(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
   return a && b ? AbortSignal.any([a, b]) : a || b
 }
-

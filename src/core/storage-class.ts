@@ -31,7 +31,10 @@ export type StorageClass = (typeof StorageClass)[keyof typeof StorageClass] | (s
  */
 export function checkStorageClass(value: unknown, field: string): StorageClass {
   if (typeof value !== 'string' || !/^[A-Z0-9_]+$/.test(value)) {
-    throw new InputError(field, `${JSON.stringify(value)} is not a storage class name (upper-case letters, digits and _), e.g. GLACIER.`)
+    throw new InputError(
+      field,
+      `${JSON.stringify(value)} is not a storage class name (upper-case letters, digits and _), e.g. GLACIER.`,
+    )
   }
   return value
 }

@@ -50,7 +50,10 @@ export function checkKey(key: unknown, field = 'Key'): string {
   if (/(^|\/)\.\.?(\/|$)/.test(key)) {
     // WHATWG URLs (and so fetch) collapse "." and ".." path segments, even percent-encoded,
     // so such a key would silently address a different object.
-    throw new InputError(field, `"${key}" has a "." or ".." path segment, which fetch collapses: the request would reach another key.`)
+    throw new InputError(
+      field,
+      `"${key}" has a "." or ".." path segment, which fetch collapses: the request would reach another key.`,
+    )
   }
   if (!key.isWellFormed()) {
     throw new InputError(field, 'has an unpaired surrogate, which has no UTF-8 form.')
@@ -59,7 +62,12 @@ export function checkKey(key: unknown, field = 'Key'): string {
 }
 
 /** A whole number in [min, max], or undefined. */
-export function checkInteger(value: unknown, field: string, min: number, max = Number.MAX_SAFE_INTEGER): number | undefined {
+export function checkInteger(
+  value: unknown,
+  field: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): number | undefined {
   if (value === undefined) return undefined
   // Number.isInteger is false for anything that is not a number.
   if (!Number.isInteger(value) || (value as number) < min || (value as number) > max) {
@@ -71,7 +79,10 @@ export function checkInteger(value: unknown, field: string, min: number, max = N
 /** A string that can travel as an HTTP header value unchanged (visible ASCII and inner spaces). */
 export function checkHeaderValue(value: unknown, field: string): string {
   if (typeof value !== 'string' || !/^[\x21-\x7e]([\x20-\x7e]*[\x21-\x7e])?$/.test(value)) {
-    throw new InputError(field, `${JSON.stringify(value)} is not a valid header value: use printable ASCII, with no space at either end.`)
+    throw new InputError(
+      field,
+      `${JSON.stringify(value)} is not a valid header value: use printable ASCII, with no space at either end.`,
+    )
   }
   return value
 }
@@ -94,20 +105,32 @@ export function checkDate(value: unknown, field: string): Date {
 const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/
 
 /** A string that goes into a request document as element text. */
-export function checkText(value: unknown, field: string, options: { maxLength?: number; empty?: boolean } = {}): string {
+export function checkText(
+  value: unknown,
+  field: string,
+  options: { maxLength?: number; empty?: boolean } = {},
+): string {
   if (typeof value !== 'string') throw new InputError(field, `must be a string, not ${JSON.stringify(value)}.`)
   if (!options.empty && value === '') throw new InputError(field, 'must not be empty.')
   if (options.maxLength !== undefined && value.length > options.maxLength) {
     throw new InputError(field, `is longer than S3 allows (${options.maxLength} characters).`)
   }
   if (NOT_XML.test(value) || !value.isWellFormed()) {
-    throw new InputError(field, 'contains a control character or unpaired surrogate, which an XML document cannot carry.')
+    throw new InputError(
+      field,
+      'contains a control character or unpaired surrogate, which an XML document cannot carry.',
+    )
   }
   return value
 }
 
 /** A non-empty array, checked item by item. */
-export function checkList<T>(value: unknown, field: string, max: number, item: (value: unknown, field: string) => T): T[] {
+export function checkList<T>(
+  value: unknown,
+  field: string,
+  max: number,
+  item: (value: unknown, field: string) => T,
+): T[] {
   if (!Array.isArray(value) || value.length === 0) throw new InputError(field, 'must be a non-empty array.')
   if (value.length > max) throw new InputError(field, `has ${value.length} entries; S3 allows at most ${max}.`)
   return value.map((entry, index) => item(entry, `${field}[${index}]`))
@@ -141,7 +164,10 @@ export function checkObject<T extends object>(value: unknown, field: string): T 
 export function checkRange(value: unknown, field: string): string {
   const [, first = '', last = ''] = (typeof value === 'string' && /^bytes=(\d*)-(\d*)$/.exec(value)) || []
   if (first + last === '' || (first && last && Number(first) > Number(last))) {
-    throw new InputError(field, `${JSON.stringify(value)} is not a byte range: use bytes=first-last, bytes=first- or bytes=-length.`)
+    throw new InputError(
+      field,
+      `${JSON.stringify(value)} is not a byte range: use bytes=first-last, bytes=first- or bytes=-length.`,
+    )
   }
   return value as string
 }

@@ -3,9 +3,9 @@ import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
 import type { Client } from '../core/client.js'
 import { compact } from '../core/command.js'
 import { S3Error } from '../core/errors.js'
-import { paginateItems } from './paginate.js'
 import { send } from '../core/send.js'
 import { checkDate } from '../core/validate.js'
+import { paginateItems } from './paginate.js'
 
 /**
  * Options of `abortIncompleteUploads`: which unfinished uploads to abort (started before a date,
@@ -29,7 +29,11 @@ export interface AbortIncompleteUploadsOptions {
  * @example
  * const aborted = await abortIncompleteUploads(client, 'my-bucket', { olderThan: new Date(Date.now() - 86_400_000) })
  */
-export async function abortIncompleteUploads(client: Client, Bucket: string, options: AbortIncompleteUploadsOptions = {}): Promise<number> {
+export async function abortIncompleteUploads(
+  client: Client,
+  Bucket: string,
+  options: AbortIncompleteUploadsOptions = {},
+): Promise<number> {
   const { olderThan, prefix, signal } = options
   if (olderThan !== undefined) checkDate(olderThan, 'olderThan')
   const list = ListMultipartUploads(compact({ Bucket, Prefix: prefix }))
@@ -48,5 +52,7 @@ export async function abortIncompleteUploads(client: Client, Bucket: string, opt
 
 /** Completed or aborted meanwhile: `NoSuchUpload` on AWS, `NoSuchKey` on Ceph RGW. */
 function isGone(error: unknown): boolean {
-  return error instanceof S3Error && error.status === 404 && (error.code === 'NoSuchUpload' || error.code === 'NoSuchKey')
+  return (
+    error instanceof S3Error && error.status === 404 && (error.code === 'NoSuchUpload' || error.code === 'NoSuchKey')
+  )
 }

@@ -1,8 +1,8 @@
 import { DeleteBucket } from '../../commands/DeleteBucket.js'
 import type { Client } from '../core/client.js'
-import { emptyBucket, type EmptyBucketResult } from './empty-bucket.js'
 import { InputError } from '../core/errors.js'
 import { send } from '../core/send.js'
+import { type EmptyBucketResult, emptyBucket } from './empty-bucket.js'
 
 /**
  * Options of `deleteBucket`: `force` to empty the bucket first (objects, versions and incomplete
@@ -24,11 +24,17 @@ export interface DeleteBucketOptions {
  * @example
  * const { deletedObjects } = await deleteBucket(client, 'scratch-bucket', { force: true })
  */
-export async function deleteBucket(client: Client, Bucket: string, options: DeleteBucketOptions = {}): Promise<EmptyBucketResult> {
+export async function deleteBucket(
+  client: Client,
+  Bucket: string,
+  options: DeleteBucketOptions = {},
+): Promise<EmptyBucketResult> {
   const { force, signal } = options
   if (force !== undefined && force !== true) throw new InputError('force', 'must be true or left out.')
   const command = DeleteBucket({ Bucket })
-  const emptied = force ? await emptyBucket(client, Bucket, signal ? { signal } : {}) : { deletedObjects: 0, deletedVersions: 0, abortedUploads: 0 }
+  const emptied = force
+    ? await emptyBucket(client, Bucket, signal ? { signal } : {})
+    : { deletedObjects: 0, deletedVersions: 0, abortedUploads: 0 }
   await send(client, command, signal ? { signal } : {})
   return emptied
 }

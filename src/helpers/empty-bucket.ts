@@ -1,16 +1,15 @@
 import { DeleteObject } from '../../commands/DeleteObject.js'
-import { DeleteObjects, type DeleteError, type ObjectIdentifier } from '../../commands/DeleteObjects.js'
-import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
+import { type DeleteError, DeleteObjects, type ObjectIdentifier } from '../../commands/DeleteObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
-import { checkText } from '../core/validate.js'
-import { abortIncompleteUploads } from './abort-incomplete-uploads.js'
+import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import type { Client } from '../core/client.js'
 import { compact, type PaginatedCommand } from '../core/command.js'
 import { S3Error } from '../core/errors.js'
+import { send } from '../core/send.js'
+import { checkBucket, checkInteger, checkText } from '../core/validate.js'
+import { abortIncompleteUploads } from './abort-incomplete-uploads.js'
 import { paginate } from './paginate.js'
 import { pool } from './pool.js'
-import { send } from '../core/send.js'
-import { checkBucket, checkInteger } from '../core/validate.js'
 
 /** Options of `emptyBucket`: how many DeleteObjects requests run at once, and a signal to stop. */
 export interface EmptyBucketOptions {
@@ -46,12 +45,24 @@ export interface EmptyBucketResult {
  * const { deletedObjects, abortedUploads } = await emptyBucket(client, 'old-logs')
  * await send(client, DeleteBucket({ Bucket: 'old-logs' }))
  */
-export async function emptyBucket(client: Client, Bucket: string, options: EmptyBucketOptions = {}): Promise<EmptyBucketResult> {
+export async function emptyBucket(
+  client: Client,
+  Bucket: string,
+  options: EmptyBucketOptions = {},
+): Promise<EmptyBucketResult> {
   checkBucket(Bucket)
   const concurrency = checkInteger(options.concurrency, 'concurrency', 1, 16) ?? 4
   const { signal } = options
   const refused: DeleteError[] = []
-  const deletedObjects = await deleteListed(client, Bucket, ListObjectsV2({ Bucket }), (page) => page.Contents, concurrency, refused, signal)
+  const deletedObjects = await deleteListed(
+    client,
+    Bucket,
+    ListObjectsV2({ Bucket }),
+    (page) => page.Contents,
+    concurrency,
+    refused,
+    signal,
+  )
   // Versions (and, on an unversioned bucket, objects as version "null") are listed again: deleting
   // by version is another permission (s3:DeleteObjectVersion), so what was refused above may go now.
   const refusedVersions: DeleteError[] = []

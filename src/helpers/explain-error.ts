@@ -135,11 +135,21 @@ function configExplanation({ code, status, operation, message }: S3Error): Expla
           'this server does not implement RestoreObject: it took the request for a browser form upload and answered InvalidArgument "Request Content-Type is not multipart/form-data" (Ceph RGW 16 does so for a chunked request). Nothing was changed.',
       }
     }
-    if (code === 'InvalidObjectState') return { message: 'the object is not archived (restore applies to GLACIER, DEEP_ARCHIVE and Intelligent-Tiering archive tiers).' }
-    if (code === 'RestoreAlreadyInProgress') return { message: 'a restore of this object is already running; poll HeadObject until Restore.ongoingRequest is false.' }
+    if (code === 'InvalidObjectState')
+      return {
+        message:
+          'the object is not archived (restore applies to GLACIER, DEEP_ARCHIVE and Intelligent-Tiering archive tiers).',
+      }
+    if (code === 'RestoreAlreadyInProgress')
+      return {
+        message: 'a restore of this object is already running; poll HeadObject until Restore.ongoingRequest is false.',
+      }
   }
   if (code === 'InvalidObjectState') {
-    return { message: 'the object is archived; start a restore with RestoreObject and read it once HeadObject shows Restore.ongoingRequest false.' }
+    return {
+      message:
+        'the object is archived; start a restore with RestoreObject and read it once HeadObject shows Restore.ongoingRequest false.',
+    }
   }
   return undefined
 }

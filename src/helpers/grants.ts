@@ -1,5 +1,4 @@
-import { grantElement, type AclOutput, type Grant, type Grantee, type Permission } from '../../codecs/acl.js'
-import { explainAclError } from './explain-error.js'
+import { type AclOutput, type Grant, type Grantee, grantElement, type Permission } from '../../codecs/acl.js'
 import { GetBucketAcl } from '../../commands/GetBucketAcl.js'
 import { GetObjectAcl } from '../../commands/GetObjectAcl.js'
 import { PutBucketAcl } from '../../commands/PutBucketAcl.js'
@@ -7,7 +6,8 @@ import { PutObjectAcl } from '../../commands/PutObjectAcl.js'
 import type { Client } from '../core/client.js'
 import type { Command } from '../core/command.js'
 import { InputError } from '../core/errors.js'
-import { send, type SendOptions } from '../core/send.js'
+import { type SendOptions, send } from '../core/send.js'
+import { explainAclError } from './explain-error.js'
 
 /** A bucket, or an object (with `Key`, and optionally one of its versions). */
 export interface GrantTarget {
@@ -36,7 +36,9 @@ export function addGrant(
 ): Promise<AclOutput> {
   const grant: Grant = { Grantee: grantee, Permission: permission }
   return rewrite(client, target, grant, options, (grants) =>
-    grants.some((existing) => existing.Permission === permission && sameGrantee(existing.Grantee, grantee)) ? undefined : [...grants, grant],
+    grants.some((existing) => existing.Permission === permission && sameGrantee(existing.Grantee, grantee))
+      ? undefined
+      : [...grants, grant],
   )
 }
 
@@ -58,11 +60,17 @@ export function removeGrant(
   options: SendOptions = {},
 ): Promise<AclOutput> {
   return rewrite(client, target, { Grantee: grantee, Permission: permission ?? 'READ' }, options, (grants) => {
-    const kept = grants.filter((grant) => !(sameGrantee(grant.Grantee, grantee) && (permission === undefined || grant.Permission === permission)))
+    const kept = grants.filter(
+      (grant) =>
+        !(sameGrantee(grant.Grantee, grantee) && (permission === undefined || grant.Permission === permission)),
+    )
     if (kept.length < grants.length) return kept
     // S3 stores an e-mail grant as the canonical user the address resolved to.
     if (grantee.Type === 'AmazonCustomerByEmail') {
-      throw new InputError('grantee', `no grant names ${grantee.EmailAddress}: remove e-mail grants by the canonical user ID S3 shows.`)
+      throw new InputError(
+        'grantee',
+        `no grant names ${grantee.EmailAddress}: remove e-mail grants by the canonical user ID S3 shows.`,
+      )
     }
     return undefined
   })
@@ -96,17 +104,27 @@ async function rewrite(
 function getAcl(target: GrantTarget): Command<AclOutput> {
   return target.Key === undefined
     ? GetBucketAcl({ Bucket: target.Bucket })
-    : GetObjectAcl({ Bucket: target.Bucket, Key: target.Key, ...(target.VersionId === undefined ? {} : { VersionId: target.VersionId }) })
+    : GetObjectAcl({
+        Bucket: target.Bucket,
+        Key: target.Key,
+        ...(target.VersionId === undefined ? {} : { VersionId: target.VersionId }),
+      })
 }
 
 function putAcl(target: GrantTarget, current: AclOutput, grants: readonly Grant[]): Command<unknown> {
   const AccessControlPolicy = { Owner: current.Owner, Grants: grants }
   return target.Key === undefined
     ? PutBucketAcl({ Bucket: target.Bucket, AccessControlPolicy })
-    : PutObjectAcl({ Bucket: target.Bucket, Key: target.Key, AccessControlPolicy, ...(target.VersionId === undefined ? {} : { VersionId: target.VersionId }) })
+    : PutObjectAcl({
+        Bucket: target.Bucket,
+        Key: target.Key,
+        AccessControlPolicy,
+        ...(target.VersionId === undefined ? {} : { VersionId: target.VersionId }),
+      })
 }
 
 function sameGrantee(a: Grantee, b: Grantee): boolean {
-  const key = (g: Grantee) => (g.Type === 'CanonicalUser' ? g.ID : g.Type === 'Group' ? g.URI : g.EmailAddress.toLowerCase())
+  const key = (g: Grantee) =>
+    g.Type === 'CanonicalUser' ? g.ID : g.Type === 'Group' ? g.URI : g.EmailAddress.toLowerCase()
   return a.Type === b.Type && key(a) === key(b)
 }

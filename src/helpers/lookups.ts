@@ -2,7 +2,7 @@ import { HeadBucket, type HeadBucketOutput } from '../../commands/HeadBucket.js'
 import { HeadObject, type HeadObjectInput, type HeadObjectOutput } from '../../commands/HeadObject.js'
 import type { Client } from '../core/client.js'
 import { S3Error } from '../core/errors.js'
-import { send, type SendOptions } from '../core/send.js'
+import { type SendOptions, send } from '../core/send.js'
 
 // HEAD responses carry no error document, so a missing key or bucket is a bare 404 (`NotFound`);
 // the other two codes are what S3 names them when a body does come back.
@@ -32,7 +32,11 @@ async function orNull<T>(request: () => Promise<T>): Promise<T | null> {
  * if (head === null) console.log('no such key')
  * else console.log(head.ContentLength, head.Metadata)
  */
-export function headObjectOrNull(client: Client, input: HeadObjectInput, options?: SendOptions): Promise<HeadObjectOutput | null> {
+export function headObjectOrNull(
+  client: Client,
+  input: HeadObjectInput,
+  options?: SendOptions,
+): Promise<HeadObjectOutput | null> {
   return orNull(() => send(client, HeadObject(input), options))
 }
 

@@ -28,7 +28,8 @@ export async function* paginate<Output, Item>(
   options: PaginateOptions = {},
 ): AsyncGenerator<Output, void, undefined> {
   const size = checkInteger(options.pageSize, 'pageSize', 1)
-  let next: PaginatedCommand<Output, Item> | undefined = size === undefined ? command : command.pagination.withPageSize(size)
+  let next: PaginatedCommand<Output, Item> | undefined =
+    size === undefined ? command : command.pagination.withPageSize(size)
   while (next) {
     const output: Output = await send(client, next, { signal: options.signal })
     yield output

@@ -87,7 +87,8 @@ export function rangeSource(
           try {
             while (filled < length) {
               const count = await read(buffer.subarray(filled, length), length - filled, start + filled)
-              if (count === 0) throw new Error(`the file ended at byte ${start + filled}, before its size of ${size} bytes`)
+              if (count === 0)
+                throw new Error(`the file ended at byte ${start + filled}, before its size of ${size} bytes`)
               filled += count
             }
           } catch (error) {
@@ -106,7 +107,10 @@ export function rangeSource(
  * Parts cut from a stream, read only as parts are asked for. With a declared length (the caller's
  * `ContentLength`) the stream must deliver exactly that many bytes.
  */
-export function streamSource(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>, declared: number | undefined): PartSource {
+export function streamSource(
+  body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>,
+  declared: number | undefined,
+): PartSource {
   const reader = chunkReader(body)
   const pool = bufferPool()
   let pending: Uint8Array | undefined
@@ -120,7 +124,11 @@ export function streamSource(body: ReadableStream<Uint8Array> | AsyncIterable<Ui
       try {
         chunk = await reader.read()
       } catch (error) {
-        throw bodyError('BodyReadError', `reading the body failed: ${(error as Error)?.message ?? String(error)}`, error)
+        throw bodyError(
+          'BodyReadError',
+          `reading the body failed: ${(error as Error)?.message ?? String(error)}`,
+          error,
+        )
       }
       if (chunk === undefined) {
         ended = true
@@ -129,7 +137,8 @@ export function streamSource(body: ReadableStream<Uint8Array> | AsyncIterable<Ui
         }
         return undefined
       }
-      if (!(chunk instanceof Uint8Array)) throw bodyError('BodyReadError', 'the body stream must yield Uint8Array chunks.')
+      if (!(chunk instanceof Uint8Array))
+        throw bodyError('BodyReadError', 'the body stream must yield Uint8Array chunks.')
       if (chunk.byteLength === 0) continue
       read += chunk.byteLength
       if (declared !== undefined && read > declared) {
@@ -167,7 +176,13 @@ export function streamSource(body: ReadableStream<Uint8Array> | AsyncIterable<Ui
         return undefined
       }
       const data = buffer.subarray(0, filled)
-      return { number: ++number, size: filled, last: !pending, load: async () => data, release: () => pool.give(buffer) }
+      return {
+        number: ++number,
+        size: filled,
+        last: !pending,
+        load: async () => data,
+        release: () => pool.give(buffer),
+      }
     },
     close: async (reason) => {
       pending = undefined

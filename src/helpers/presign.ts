@@ -37,9 +37,16 @@ export interface PresignedRequest {
  * const { url, headers } = await presign(client, PutObject({ Bucket: 'uploads', Key: 'photo.jpg', ContentType: 'image/jpeg' }), { expiresIn: 600 })
  * await fetch(url, { method: 'PUT', headers, body: file }) // in the browser, no credentials needed
  */
-export async function presign(client: Client, command: Command<unknown>, options: PresignOptions = {}): Promise<PresignedRequest> {
+export async function presign(
+  client: Client,
+  command: Command<unknown>,
+  options: PresignOptions = {},
+): Promise<PresignedRequest> {
   if (command.body !== undefined) {
-    throw new InputError('Body', 'a presigned request is signed without its body: build the command without Body, and send the content to the URL.')
+    throw new InputError(
+      'Body',
+      'a presigned request is signed without its body: build the command without Body, and send the content to the URL.',
+    )
   }
   const expiresIn = checkInteger(options.expiresIn, 'expiresIn', 1, 604_800) ?? 900
   const signingDate = options.signingDate === undefined ? new Date() : checkDate(options.signingDate, 'signingDate')

@@ -1,20 +1,20 @@
-import { MAX_OBJECT_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE } from '../core/multipart-limits.js'
 import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
-import { CompleteMultipartUpload, type CompletedPart } from '../../commands/CompleteMultipartUpload.js'
+import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { PutObject, type PutObjectInput } from '../../commands/PutObject.js'
 import { UploadPart } from '../../commands/UploadPart.js'
 import { checkBody, isStreamBody, type RequestBody } from '../core/body.js'
 import type { Client } from '../core/client.js'
-import { compact, type Command } from '../core/command.js'
+import { type Command, compact } from '../core/command.js'
 import { InputError, S3Error } from '../core/errors.js'
-import { bodyError, sliceSource, streamSource, type PartData, type PartSource, type SourcePart } from './part-source.js'
+import { MAX_OBJECT_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE } from '../core/multipart-limits.js'
 import { retrying } from '../core/retry.js'
 import { runtime } from '../core/runtime.js'
-import { pool } from './pool.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
+import { bodyError, type PartData, type PartSource, type SourcePart, sliceSource, streamSource } from './part-source.js'
+import { pool } from './pool.js'
 
 const MiB = 1024 * 1024
 const DEFAULT_PART_SIZE = 8 * MiB
@@ -134,7 +134,12 @@ function openBody(body: RequestBody | undefined, contentLength: number | undefin
 }
 
 /** The helper's engine, for any source of parts (`upload`'s bodies, `uploadFile`'s files). */
-export async function uploadFrom(client: Client, fields: UploadFields, source: PartSource, options: UploadOptions): Promise<UploadOutput> {
+export async function uploadFrom(
+  client: Client,
+  fields: UploadFields,
+  source: PartSource,
+  options: UploadOptions,
+): Promise<UploadOutput> {
   let concurrency: number
   let partSize: number
   try {
@@ -187,7 +192,8 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
 
   // Parts are retried here rather than in `send`, so that a streamed part gets a fresh stream.
   const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
-  const sendRetried = <O>(build: () => Command<O>): Promise<O> => retrying(client.retry, stop.signal, () => send(once, build(), { signal: stop.signal }))
+  const sendRetried = <O>(build: () => Command<O>): Promise<O> =>
+    retrying(client.retry, stop.signal, () => send(once, build(), { signal: stop.signal }))
 
   let uploadId: string | undefined
   const parts = pool(concurrency, fail)
@@ -199,7 +205,9 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
       total = first.size
       try {
         const data = await first.load()
-        const stored = await sendRetried(() => PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size }))
+        const stored = await sendRetried(() =>
+          PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size }),
+        )
         advance(1, first.size)
         if (failed) throw firstError
         return compact<UploadOutput>({ Bucket, Key, ...stored })
@@ -218,7 +226,14 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
       try {
         const data = await part.load()
         const { ETag } = await sendRetried(() =>
-          UploadPart({ Bucket, Key, UploadId, PartNumber: part.number, Body: bodyOf(data, part.number), ContentLength: part.size }),
+          UploadPart({
+            Bucket,
+            Key,
+            UploadId,
+            PartNumber: part.number,
+            Body: bodyOf(data, part.number),
+            ContentLength: part.size,
+          }),
         )
         advance(part.number, part.size)
         stored.push({ PartNumber: part.number, ETag })
@@ -230,7 +245,10 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
     let read = 0
     for (let part: SourcePart | undefined = first; part; ) {
       if (part.number >= MAX_PARTS && !part.last) {
-        throw bodyError('EntityTooLarge', `the body is longer than ${MAX_PARTS} parts of ${partSize} bytes, the most one object can have; use a larger partSize.`)
+        throw bodyError(
+          'EntityTooLarge',
+          `the body is longer than ${MAX_PARTS} parts of ${partSize} bytes, the most one object can have; use a larger partSize.`,
+        )
       }
       read += part.size
       if (part.last) total = read
@@ -246,11 +264,19 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
       client,
-      CompleteMultipartUpload({ Bucket, Key, UploadId, MultipartUpload: { Parts: stored }, ...compact({ IfMatch, IfNoneMatch }) }),
+      CompleteMultipartUpload({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: stored },
+        ...compact({ IfMatch, IfNoneMatch }),
+      }),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
-    const ETag = completed.ETag ?? (await send(client, HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }))).ETag
+    const ETag =
+      completed.ETag ??
+      (await send(client, HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }))).ETag
     return compact<UploadOutput>({
       Bucket,
       Key,
@@ -278,7 +304,12 @@ export async function uploadFrom(client: Client, fields: UploadFields, source: P
   }
 }
 
-function failure(error: unknown, signal: AbortSignal | undefined, where: { bucket: string; key: string; uploadId: string | undefined }, note: string): unknown {
+function failure(
+  error: unknown,
+  signal: AbortSignal | undefined,
+  where: { bucket: string; key: string; uploadId: string | undefined },
+  note: string,
+): unknown {
   if (signal?.aborted && error === signal.reason) return error
   if (!(error instanceof S3Error)) return error
   return error.with({
@@ -292,21 +323,33 @@ function failure(error: unknown, signal: AbortSignal | undefined, where: { bucke
 function checkConcurrency(value: unknown): number {
   if (value === undefined) return DEFAULT_CONCURRENCY
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_PARTS) {
-    throw new InputError('concurrency', `must be a whole number of parts in flight from 1 to ${MAX_PARTS}, not ${String(value)}.`)
+    throw new InputError(
+      'concurrency',
+      `must be a whole number of parts in flight from 1 to ${MAX_PARTS}, not ${String(value)}.`,
+    )
   }
   return value
 }
 
 /** The part size for a body of `size` bytes (undefined: not known until the stream ends). */
 export function choosePartSize(size: number | undefined, requested: unknown): number {
-  if (requested !== undefined && (typeof requested !== 'number' || !Number.isInteger(requested) || requested < MIN_PART_SIZE || requested > MAX_PART_SIZE)) {
+  if (
+    requested !== undefined &&
+    (typeof requested !== 'number' ||
+      !Number.isInteger(requested) ||
+      requested < MIN_PART_SIZE ||
+      requested > MAX_PART_SIZE)
+  ) {
     throw new InputError(
       'partSize',
       `must be a whole number of bytes from 5 MiB (${MIN_PART_SIZE}) to 5 GiB (${MAX_PART_SIZE}), not ${String(requested)}: S3 refuses smaller parts (but the last) and larger ones.`,
     )
   }
   if (size !== undefined && size > MAX_OBJECT_SIZE) {
-    throw new InputError('Body', `has ${size} bytes; an S3 object holds at most ${MAX_OBJECT_SIZE} bytes (${MAX_PARTS} parts of 5 GiB).`)
+    throw new InputError(
+      'Body',
+      `has ${size} bytes; an S3 object holds at most ${MAX_OBJECT_SIZE} bytes (${MAX_PARTS} parts of 5 GiB).`,
+    )
   }
   // The smallest whole number of MiB that fits the body in 10,000 parts.
   const needed = size === undefined ? 0 : Math.ceil(size / MAX_PARTS / MiB) * MiB

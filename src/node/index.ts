@@ -8,16 +8,23 @@
  */
 // s3kit/node: helpers that need Node's file system (node:fs). Kept out of the root entry so
 // browser and edge bundles never see node: imports.
-export { putFile, type PutFileInput } from './put-file.js'
-export { getFile, type GetFileInput, type GetFileOutput } from './get-file.js'
-export { downloadFile, type DownloadFileInput, type DownloadFileOutput } from './download-file.js'
-export { uploadFile, type UploadFileInput } from './upload-file.js'
+
 // Credentials and the client for Node (issue 13): profiles, SSO, credential_process, the web
 // identity token file and the default chain; the fetch-only providers are in s3kit/credentials.
 export { createClient } from './create-client.js'
-export { fromIni, type FromIniOptions } from './credentials/from-ini.js'
-export { fromProcess, type FromProcessOptions } from './credentials/from-process.js'
-export { fromTokenFile, type FromTokenFileOptions } from './credentials/from-token-file.js'
-export { fromSSO, type FromSSOOptions } from './credentials/from-sso.js'
-export { fromNodeProviderChain, type FromNodeProviderChainOptions } from './credentials/from-node-provider-chain.js'
-export { parseIni, loadSharedFiles, type SharedFiles, type SharedFilesOptions, type Section } from './credentials/shared-files.js'
+export { type FromIniOptions, fromIni } from './credentials/from-ini.js'
+export { type FromNodeProviderChainOptions, fromNodeProviderChain } from './credentials/from-node-provider-chain.js'
+export { type FromProcessOptions, fromProcess } from './credentials/from-process.js'
+export { type FromSSOOptions, fromSSO } from './credentials/from-sso.js'
+export { type FromTokenFileOptions, fromTokenFile } from './credentials/from-token-file.js'
+export {
+  loadSharedFiles,
+  parseIni,
+  type Section,
+  type SharedFiles,
+  type SharedFilesOptions,
+} from './credentials/shared-files.js'
+export { type DownloadFileInput, type DownloadFileOutput, downloadFile } from './download-file.js'
+export { type GetFileInput, type GetFileOutput, getFile } from './get-file.js'
+export { type PutFileInput, putFile } from './put-file.js'
+export { type UploadFileInput, uploadFile } from './upload-file.js'

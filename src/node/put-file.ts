@@ -4,7 +4,7 @@ import { stat } from 'node:fs/promises'
 import { PutObject, type PutObjectInput, type PutObjectOutput } from '../../commands/PutObject.js'
 import type { Client } from '../core/client.js'
 import { InputError } from '../core/errors.js'
-import { send, type SendOptions } from '../core/send.js'
+import { type SendOptions, send } from '../core/send.js'
 
 /**
  * The input of `putFile`: what `PutObjectInput` takes, with the file's `path` in place of `Body`
@@ -34,7 +34,12 @@ export async function putFile(client: Client, input: PutFileInput, options?: Sen
   const ContentType = fields.ContentType ?? (await guessContentType(path))
   const stream = createReadStream(path)
   try {
-    const command = PutObject({ ...fields, ...(ContentType ? { ContentType } : {}), Body: stream, ContentLength: info.size })
+    const command = PutObject({
+      ...fields,
+      ...(ContentType ? { ContentType } : {}),
+      Body: stream,
+      ContentLength: info.size,
+    })
     return await send(client, command, options)
   } finally {
     // Closes the file whatever happened: an invalid input, a refused request, an abort.

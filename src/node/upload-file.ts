@@ -3,7 +3,7 @@ import { open } from 'node:fs/promises'
 import type { Client } from '../core/client.js'
 import { InputError } from '../core/errors.js'
 import { rangeSource } from '../helpers/part-source.js'
-import { uploadFrom, type UploadFields, type UploadOptions, type UploadOutput } from '../helpers/upload.js'
+import { type UploadFields, type UploadOptions, type UploadOutput, uploadFrom } from '../helpers/upload.js'
 import { guessContentType } from './put-file.js'
 
 /**
@@ -28,7 +28,11 @@ export interface UploadFileInput extends UploadFields {
  *   onProgress: ({ loaded, total }) => process.stdout.write(`\r${Math.round((100 * loaded) / total!)}%`),
  * })
  */
-export async function uploadFile(client: Client, input: UploadFileInput, options: UploadOptions = {}): Promise<UploadOutput> {
+export async function uploadFile(
+  client: Client,
+  input: UploadFileInput,
+  options: UploadOptions = {},
+): Promise<UploadOutput> {
   const { path, ...fields } = input
   if (typeof path !== 'string' || path === '') throw new InputError('path', 'must be the path of the file to upload.')
   const file = await open(path, 'r')
@@ -38,7 +42,11 @@ export async function uploadFile(client: Client, input: UploadFileInput, options
     const info = await file.stat()
     if (!info.isFile()) throw new InputError('path', `"${path}" is not a regular file.`)
     const ContentType = fields.ContentType ?? (await guessContentType(path))
-    const source = rangeSource(info.size, async (buffer, length, position) => (await file.read(buffer, 0, length, position)).bytesRead, close)
+    const source = rangeSource(
+      info.size,
+      async (buffer, length, position) => (await file.read(buffer, 0, length, position)).bytesRead,
+      close,
+    )
     return await uploadFrom(client, { ...fields, ...(ContentType ? { ContentType } : {}) }, source, options)
   } finally {
     await close()

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest'
 import {
   addGrant,
   BucketCannedACL,
+  type Client,
   CreateBucket,
   DeleteBucket,
   DeleteObject,
   GetBucketAcl,
   GetObject,
   GetObjectAcl,
+  type Grant,
   GroupUri,
   InputError,
   ObjectCannedACL,
@@ -17,8 +19,6 @@ import {
   removeGrant,
   S3Error,
   send,
-  type Client,
-  type Grant,
 } from '../../src/index.js'
 import { secondClient, server, testClient, uniqueBucket } from './env.js'
 
@@ -28,7 +28,12 @@ const { userId = 'test', userId2 = 'test2', userEmail2 = 'test2@example.com', en
 
 /** Grants as comparable strings, order-free: S3 does not promise an order. */
 const grants = (list: readonly Grant[]) =>
-  list.map(({ Grantee: g, Permission }) => `${g.Type}:${g.Type === 'Group' ? g.URI : g.Type === 'CanonicalUser' ? g.ID : g.EmailAddress}:${Permission}`).sort()
+  list
+    .map(
+      ({ Grantee: g, Permission }) =>
+        `${g.Type}:${g.Type === 'Group' ? g.URI : g.Type === 'CanonicalUser' ? g.ID : g.EmailAddress}:${Permission}`,
+    )
+    .sort()
 const user = (id: string, permission: string) => `CanonicalUser:${id}:${permission}`
 const group = (uri: string, permission: string) => `Group:${uri}:${permission}`
 
@@ -54,7 +59,8 @@ async function withBucket(label: string, run: (Bucket: string, keys: Set<string>
   }
 }
 
-const readAs = (who: Client, Bucket: string, Key: string) => send(who, GetObject({ Bucket, Key })).then((o) => o.Body.text())
+const readAs = (who: Client, Bucket: string, Key: string) =>
+  send(who, GetObject({ Bucket, Key })).then((o) => o.Body.text())
 
 // What each canned ACL grants, from the canned ACL table of the S3 ACL overview.
 const owner = user(userId, 'FULL_CONTROL')
@@ -74,7 +80,11 @@ describe('canned ACLs against a real server', () => {
     await withBucket('acl-bucket', async (Bucket) => {
       for (const ACL of Object.values(BucketCannedACL)) {
         if (unknownToRgw.has(ACL)) {
-          expect(await failure(send(client, PutBucketAcl({ Bucket, ACL }))), ACL).toMatchObject({ code: 'InvalidArgument', status: 400, operation: 'PutBucketAcl' })
+          expect(await failure(send(client, PutBucketAcl({ Bucket, ACL }))), ACL).toMatchObject({
+            code: 'InvalidArgument',
+            status: 400,
+            operation: 'PutBucketAcl',
+          })
           continue
         }
         await send(client, PutBucketAcl({ Bucket, ACL }))
@@ -94,7 +104,10 @@ describe('canned ACLs against a real server', () => {
       for (const ACL of Object.values(ObjectCannedACL)) {
         if (ACL.startsWith('bucket-owner-')) continue // below, with an object another user owns
         if (unknownToRgw.has(ACL)) {
-          expect(await failure(send(client, PutObjectAcl({ Bucket, Key, ACL }))), ACL).toMatchObject({ code: 'InvalidArgument', status: 400 })
+          expect(await failure(send(client, PutObjectAcl({ Bucket, Key, ACL }))), ACL).toMatchObject({
+            code: 'InvalidArgument',
+            status: 400,
+          })
           continue
         }
         await send(client, PutObjectAcl({ Bucket, Key, ACL }))
@@ -134,7 +147,9 @@ describe('grants to another user against a real server', () => {
 
       const after = await addGrant(client, { Bucket, Key }, { Type: 'CanonicalUser', ID: userId2 }, 'READ')
       expect(grants(after.Grants)).toEqual([owner, user(userId2, 'READ')].sort())
-      expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toEqual([owner, user(userId2, 'READ')].sort())
+      expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toEqual(
+        [owner, user(userId2, 'READ')].sort(),
+      )
       expect(await readAs(other, Bucket, Key)).toBe('shared by id')
 
       const removed = await removeGrant(client, { Bucket, Key }, { Type: 'CanonicalUser', ID: userId2 })
@@ -150,13 +165,29 @@ describe('grants to another user against a real server', () => {
       await send(client, PutObject({ Bucket, Key, Body: 'shared by e-mail' }))
       await send(client, PutObjectAcl({ Bucket, Key, ACL: 'public-read' }))
 
-      const after = await addGrant(client, { Bucket, Key }, { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 }, 'READ')
+      const after = await addGrant(
+        client,
+        { Bucket, Key },
+        { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 },
+        'READ',
+      )
       // The existing grants are kept; the address comes back as the account's canonical user.
       expect(grants(after.Grants)).toEqual([owner, group(GroupUri.AllUsers, 'READ'), user(userId2, 'READ')].sort())
-      await send(client, PutObjectAcl({ Bucket, Key, AccessControlPolicy: { Owner: after.Owner, Grants: after.Grants.filter((g) => g.Grantee.Type !== 'Group') } }))
+      await send(
+        client,
+        PutObjectAcl({
+          Bucket,
+          Key,
+          AccessControlPolicy: { Owner: after.Owner, Grants: after.Grants.filter((g) => g.Grantee.Type !== 'Group') },
+        }),
+      )
       expect(await readAs(other, Bucket, Key)).toBe('shared by e-mail')
 
-      const byEmail = await removeGrant(client, { Bucket, Key }, { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 }).catch((e: unknown) => e)
+      const byEmail = await removeGrant(
+        client,
+        { Bucket, Key },
+        { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 },
+      ).catch((e: unknown) => e)
       expect(byEmail).toBeInstanceOf(InputError)
       expect(await readAs(other, Bucket, Key)).toBe('shared by e-mail')
 
@@ -171,11 +202,34 @@ describe('grants to another user against a real server', () => {
       const Key = 'headers.txt'
       keys.add(Key)
       await send(client, PutObject({ Bucket, Key, Body: 'x' }))
-      await send(client, PutObjectAcl({ Bucket, Key, GrantFullControl: `id="${userId}"`, GrantRead: `emailAddress="${userEmail2}", uri="${GroupUri.AuthenticatedUsers}"` }))
-      expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toEqual([owner, user(userId2, 'READ'), group(GroupUri.AuthenticatedUsers, 'READ')].sort())
+      await send(
+        client,
+        PutObjectAcl({
+          Bucket,
+          Key,
+          GrantFullControl: `id="${userId}"`,
+          GrantRead: `emailAddress="${userEmail2}", uri="${GroupUri.AuthenticatedUsers}"`,
+        }),
+      )
+      expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toEqual(
+        [owner, user(userId2, 'READ'), group(GroupUri.AuthenticatedUsers, 'READ')].sort(),
+      )
 
-      const unknown = await failure(addGrant(client, { Bucket, Key }, { Type: 'AmazonCustomerByEmail', EmailAddress: 'nobody@example.invalid' }, 'READ'))
-      expect(unknown).toMatchObject({ code: 'UnresolvableGrantByEmailAddress', status: 400, operation: 'PutObjectAcl', bucket: Bucket, key: Key })
+      const unknown = await failure(
+        addGrant(
+          client,
+          { Bucket, Key },
+          { Type: 'AmazonCustomerByEmail', EmailAddress: 'nobody@example.invalid' },
+          'READ',
+        ),
+      )
+      expect(unknown).toMatchObject({
+        code: 'UnresolvableGrantByEmailAddress',
+        status: 400,
+        operation: 'PutObjectAcl',
+        bucket: Bucket,
+        key: Key,
+      })
       // Nothing changed.
       expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toHaveLength(3)
     })

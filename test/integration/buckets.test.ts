@@ -1,5 +1,16 @@
 import { describe, expect, it, vi } from 'vitest'
-import { CreateBucket, DeleteBucket, DeleteObject, HeadBucket, InputError, ListBuckets, Location, PutObject, S3Error, send } from '../../src/index.js'
+import {
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  HeadBucket,
+  InputError,
+  ListBuckets,
+  Location,
+  PutObject,
+  S3Error,
+  send,
+} from '../../src/index.js'
 import { secondClient, server, testClient, uniqueBucket } from './env.js'
 
 async function failure(promise: Promise<unknown>): Promise<S3Error> {
@@ -33,8 +44,15 @@ describe('buckets against a real server', () => {
 
   it('reports NoSuchBucket and BucketNotEmpty with S3 codes', async () => {
     const missing = uniqueBucket('missing')
-    expect(await failure(send(client, DeleteBucket({ Bucket: missing })))).toMatchObject({ code: 'NoSuchBucket', status: 404, bucket: missing })
-    expect(await failure(send(client, PutObject({ Bucket: missing, Key: 'k', Body: 'x' })))).toMatchObject({ code: 'NoSuchBucket', key: 'k' })
+    expect(await failure(send(client, DeleteBucket({ Bucket: missing })))).toMatchObject({
+      code: 'NoSuchBucket',
+      status: 404,
+      bucket: missing,
+    })
+    expect(await failure(send(client, PutObject({ Bucket: missing, Key: 'k', Body: 'x' })))).toMatchObject({
+      code: 'NoSuchBucket',
+      key: 'k',
+    })
 
     const Bucket = uniqueBucket('full')
     await send(client, CreateBucket({ Bucket }))
@@ -56,7 +74,10 @@ describe('buckets against a real server', () => {
       const error = await failure(send(secondClient(), CreateBucket({ Bucket })))
       expect(error).toMatchObject({ code: 'BucketAlreadyExists', status: 409, operation: 'CreateBucket' })
       // The other user cannot see into it either.
-      expect(await failure(send(secondClient(), HeadBucket({ Bucket })))).toMatchObject({ code: 'Forbidden', status: 403 })
+      expect(await failure(send(secondClient(), HeadBucket({ Bucket })))).toMatchObject({
+        code: 'Forbidden',
+        status: 403,
+      })
     } finally {
       await send(client, DeleteBucket({ Bucket }))
     }
@@ -67,7 +88,12 @@ describe('buckets against a real server', () => {
     const Bucket = uniqueBucket('located')
     await send(client, CreateBucket({ Bucket, CreateBucketConfiguration: { LocationConstraint: Location.us_east_1 } }))
     await send(client, DeleteBucket({ Bucket }))
-    const refused = await failure(send(client, CreateBucket({ Bucket: uniqueBucket('eu'), CreateBucketConfiguration: { LocationConstraint: Location.EU } })))
+    const refused = await failure(
+      send(
+        client,
+        CreateBucket({ Bucket: uniqueBucket('eu'), CreateBucketConfiguration: { LocationConstraint: Location.EU } }),
+      ),
+    )
     expect(refused.code).toBe('InvalidLocationConstraint')
     expect(refused.status).toBe(400)
   })
@@ -78,7 +104,9 @@ describe('buckets against a real server', () => {
     await expect(async () => send(spied, CreateBucket({ Bucket: 'Not_Valid' }))).rejects.toThrow(InputError)
     await expect(async () => send(spied, HeadBucket({ Bucket: 'x' }))).rejects.toThrow(/not a valid bucket name/)
     await expect(async () => send(spied, PutObject({ Bucket: 'ok-bucket', Key: '' }))).rejects.toThrow(InputError)
-    await expect(async () => send(spied, PutObject({ Bucket: 'ok-bucket', Key: 'k', Metadata: { 'bad name': 'v' } }))).rejects.toThrow(/Metadata\.bad name/)
+    await expect(async () =>
+      send(spied, PutObject({ Bucket: 'ok-bucket', Key: 'k', Metadata: { 'bad name': 'v' } })),
+    ).rejects.toThrow(/Metadata\.bad name/)
     expect(fetch).not.toHaveBeenCalled()
   })
 })

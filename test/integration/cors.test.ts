@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest'
 import {
+  type CORSRule,
   CorsErrorCode,
   CreateBucket,
   DeleteBucket,
@@ -11,7 +12,6 @@ import {
   PutObject,
   S3Error,
   send,
-  type CORSRule,
 } from '../../src/index.js'
 import { server, testClient, uniqueBucket } from './env.js'
 
@@ -35,10 +35,17 @@ const rules: CORSRule[] = [
 const preflight = (Bucket: string, origin: string, method: string, headers?: string) =>
   fetch(`${endpoint}/${Bucket}/photo.jpg`, {
     method: 'OPTIONS',
-    headers: { Origin: origin, 'Access-Control-Request-Method': method, ...(headers ? { 'Access-Control-Request-Headers': headers } : {}) },
+    headers: {
+      Origin: origin,
+      'Access-Control-Request-Method': method,
+      ...(headers ? { 'Access-Control-Request-Headers': headers } : {}),
+    },
   })
 
-const sorted = (rule: { AllowedMethods: readonly string[] }) => ({ ...rule, AllowedMethods: [...rule.AllowedMethods].sort() })
+const sorted = (rule: { AllowedMethods: readonly string[] }) => ({
+  ...rule,
+  AllowedMethods: [...rule.AllowedMethods].sort(),
+})
 
 it('CORS rules round-trip, a matching preflight is answered with them, and they can be removed', async () => {
   const Bucket = uniqueBucket('cors')
@@ -59,8 +66,14 @@ it('CORS rules round-trip, a matching preflight is answered with them, and they 
     expect(answer.status).toBe(200)
     expect(answer.headers.get('access-control-allow-origin')).toBe('https://www.example.com')
     expect(answer.headers.get('access-control-allow-methods')?.split(/,\s*/)).toContain('PUT')
-    expect(answer.headers.get('access-control-allow-headers')?.split(/,\s*/).sort()).toEqual(['content-type', 'x-amz-meta-color'])
-    expect(answer.headers.get('access-control-expose-headers')?.split(/,\s*/).sort()).toEqual(['ETag', 'x-amz-server-side-encryption'])
+    expect(answer.headers.get('access-control-allow-headers')?.split(/,\s*/).sort()).toEqual([
+      'content-type',
+      'x-amz-meta-color',
+    ])
+    expect(answer.headers.get('access-control-expose-headers')?.split(/,\s*/).sort()).toEqual([
+      'ETag',
+      'x-amz-server-side-encryption',
+    ])
     expect(answer.headers.get('access-control-max-age')).toBe('3000')
 
     // Another origin may GET (second rule) but not PUT (no rule matches).
@@ -76,7 +89,9 @@ it('CORS rules round-trip, a matching preflight is answered with them, and they 
     expect(['*', 'https://elsewhere.example.org']).toContain(get.headers.get('access-control-allow-origin'))
 
     await send(client, DeleteBucketCors({ Bucket }))
-    expect(await send(client, GetBucketCors({ Bucket })).catch((e: unknown) => (e as S3Error).code)).toBe('NoSuchCORSConfiguration')
+    expect(await send(client, GetBucketCors({ Bucket })).catch((e: unknown) => (e as S3Error).code)).toBe(
+      'NoSuchCORSConfiguration',
+    )
     expect((await preflight(Bucket, 'https://www.example.com', 'PUT')).status).toBe(403)
   } finally {
     await send(client, DeleteObject({ Bucket, Key: 'photo.jpg' }))

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CreateBucket, DeleteObjects, ListObjectsV2, PutObject, S3Error, paginateItems, send, type Client, type Command } from '../../src/index.js'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { emptyBucket } from '../../src/helpers/empty-bucket.js'
+import {
+  type Client,
+  type Command,
+  CreateBucket,
+  DeleteObjects,
+  ListObjectsV2,
+  PutObject,
+  paginateItems,
+  S3Error,
+  send,
+} from '../../src/index.js'
 import { testClient, uniqueBucket } from './env.js'
 import { putAll, trickyKeys } from './list-keys.js'
 
@@ -25,7 +35,14 @@ function bucketPolicy(Bucket: string, policy: object | undefined): Command<numbe
 
 const denyDelete = (Bucket: string, Key: string) => ({
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Principal: '*', Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'], Resource: `arn:aws:s3:::${Bucket}/${Key}` }],
+  Statement: [
+    {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: ['s3:DeleteObject', 's3:DeleteObjectVersion'],
+      Resource: `arn:aws:s3:::${Bucket}/${Key}`,
+    },
+  ],
 })
 
 describe('DeleteObjects against a real server', () => {
@@ -46,7 +63,10 @@ describe('DeleteObjects against a real server', () => {
     expect(await listKeys(client, Bucket)).toHaveLength(2500)
     const deleted: string[] = []
     for (let i = 0; i < keys.length; i += 1000) {
-      const { Deleted, Errors } = await send(client, DeleteObjects({ Bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })) } }))
+      const { Deleted, Errors } = await send(
+        client,
+        DeleteObjects({ Bucket, Delete: { Objects: keys.slice(i, i + 1000).map((Key) => ({ Key })) } }),
+      )
       expect(Errors).toEqual([])
       deleted.push(...Deleted.map((d) => d.Key))
     }
@@ -57,14 +77,20 @@ describe('DeleteObjects against a real server', () => {
   it('reports a key it could not delete (a bucket policy denies it) and deletes the rest', async () => {
     await putAll(client, Bucket, ['protected', 'free 1', 'free&2'])
     await send(client, bucketPolicy(Bucket, denyDelete(Bucket, 'protected')))
-    const { Deleted, Errors } = await send(client, DeleteObjects({ Bucket, Delete: { Objects: [{ Key: 'protected' }, { Key: 'free 1' }, { Key: 'free&2' }] } }))
+    const { Deleted, Errors } = await send(
+      client,
+      DeleteObjects({ Bucket, Delete: { Objects: [{ Key: 'protected' }, { Key: 'free 1' }, { Key: 'free&2' }] } }),
+    )
     expect(Errors).toEqual([{ Key: 'protected', Code: 'AccessDenied', Message: expect.any(String) }])
     expect(Deleted.map((d) => d.Key).sort()).toEqual(['free 1', 'free&2'])
     expect(await listKeys(client, Bucket)).toEqual(['protected'])
 
     // Quiet mode leaves out what was deleted and still reports the failure.
     await send(client, PutObject({ Bucket, Key: 'free 3', Body: 'x' }))
-    const quiet = await send(client, DeleteObjects({ Bucket, Delete: { Objects: [{ Key: 'protected' }, { Key: 'free 3' }], Quiet: true } }))
+    const quiet = await send(
+      client,
+      DeleteObjects({ Bucket, Delete: { Objects: [{ Key: 'protected' }, { Key: 'free 3' }], Quiet: true } }),
+    )
     expect(quiet.Deleted).toEqual([])
     expect(quiet.Errors.map((e) => [e.Key, e.Code])).toEqual([['protected', 'AccessDenied']])
 

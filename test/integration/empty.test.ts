@@ -1,5 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest'
+import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
+import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
+import { contentMd5 } from '../../src/core/md5.js'
+import { deleteBucket } from '../../src/helpers/delete-bucket.js'
+import { emptyBucket } from '../../src/helpers/empty-bucket.js'
 import {
+  type Client,
+  type Command,
   CreateBucket,
   CreateMultipartUpload,
   DeleteObject,
@@ -9,21 +16,23 @@ import {
   S3Error,
   send,
   UploadPart,
-  type Client,
-  type Command,
 } from '../../src/index.js'
-import { ListMultipartUploads } from '../../commands/ListMultipartUploads.js'
-import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
-import { deleteBucket } from '../../src/helpers/delete-bucket.js'
-import { emptyBucket } from '../../src/helpers/empty-bucket.js'
-import { contentMd5 } from '../../src/core/md5.js'
 import { testClient, uniqueBucket } from './env.js'
 import { putAll, trickyKeys } from './list-keys.js'
 
 /** PutBucketVersioning is not an s3kit command yet: a plain command object does here. */
 function enableVersioning(Bucket: string): Command<number> {
-  const body = '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>'
-  return { operation: 'PutBucketVersioning', method: 'PUT', bucket: Bucket, query: { versioning: '' }, headers: { 'content-md5': contentMd5(body) }, body, parse: (r) => r.status }
+  const body =
+    '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>'
+  return {
+    operation: 'PutBucketVersioning',
+    method: 'PUT',
+    bucket: Bucket,
+    query: { versioning: '' },
+    headers: { 'content-md5': contentMd5(body) },
+    body,
+    parse: (r) => r.status,
+  }
 }
 
 async function leftovers(client: Client, Bucket: string) {
@@ -32,7 +41,11 @@ async function leftovers(client: Client, Bucket: string) {
     send(client, ListObjectVersions({ Bucket })),
     send(client, ListMultipartUploads({ Bucket })),
   ])
-  return { objects: objects.Contents.length, versions: versions.Versions.length + versions.DeleteMarkers.length, uploads: uploads.Uploads.length }
+  return {
+    objects: objects.Contents.length,
+    versions: versions.Versions.length + versions.DeleteMarkers.length,
+    uploads: uploads.Uploads.length,
+  }
 }
 
 describe('emptyBucket and deleteBucket against a real server', () => {
@@ -45,9 +58,10 @@ describe('emptyBucket and deleteBucket against a real server', () => {
     return Bucket
   }
   afterAll(async () => {
-    for (const Bucket of created) await deleteBucket(client, Bucket, { force: true }).catch((error: unknown) => {
-      if (!(error instanceof S3Error && error.code === 'NoSuchBucket')) throw error
-    })
+    for (const Bucket of created)
+      await deleteBucket(client, Bucket, { force: true }).catch((error: unknown) => {
+        if (!(error instanceof S3Error && error.code === 'NoSuchBucket')) throw error
+      })
   })
 
   it('empties a versioned bucket: objects, old versions, delete markers, control-character keys and incomplete uploads', async () => {
@@ -76,7 +90,11 @@ describe('emptyBucket and deleteBucket against a real server', () => {
     await putAll(client, Bucket, trickyKeys(1200))
     await send(client, CreateMultipartUpload({ Bucket, Key: 'unfinished' }))
     await expect(deleteBucket(client, Bucket)).rejects.toMatchObject({ code: 'BucketNotEmpty' })
-    expect(await deleteBucket(client, Bucket, { force: true })).toEqual({ deletedObjects: 1200, deletedVersions: 0, abortedUploads: 1 })
+    expect(await deleteBucket(client, Bucket, { force: true })).toEqual({
+      deletedObjects: 1200,
+      deletedVersions: 0,
+      abortedUploads: 1,
+    })
     await expect(send(client, HeadBucket({ Bucket }))).rejects.toMatchObject({ status: 404 })
   })
 

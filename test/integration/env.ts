@@ -1,5 +1,5 @@
 import { inject } from 'vitest'
-import { createClient, type ClientConfig, type Client } from '../../src/index.js'
+import { type Client, type ClientConfig, createClient } from '../../src/index.js'
 
 /** The server the integration tests talk to (see global-setup.ts) and clients for its two users. */
 export function server() {
@@ -37,7 +37,8 @@ export function testClient(extra: ClientConfig = {}): Client {
 /** A client for the second test user (another owner). */
 export function secondClient(extra: ClientConfig = {}): Client {
   const s = server()
-  if (!s.accessKeyId2 || !s.secretAccessKey2) throw new Error('this test needs the second user: S3_ACCESS_KEY_ID_2 / S3_SECRET_ACCESS_KEY_2')
+  if (!s.accessKeyId2 || !s.secretAccessKey2)
+    throw new Error('this test needs the second user: S3_ACCESS_KEY_ID_2 / S3_SECRET_ACCESS_KEY_2')
   return createClient({
     endpoint: s.endpoint,
     region: s.region,

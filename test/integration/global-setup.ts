@@ -11,7 +11,9 @@ export default function setup(project: TestProject): (() => void) | undefined {
   let startedHere = false
   let env: Record<string, string>
   if (process.env.S3_ENDPOINT) {
-    env = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => k.startsWith('S3_') && v !== undefined)) as Record<string, string>
+    env = Object.fromEntries(
+      Object.entries(process.env).filter(([k, v]) => k.startsWith('S3_') && v !== undefined),
+    ) as Record<string, string>
   } else {
     let running = true
     try {
@@ -19,7 +21,10 @@ export default function setup(project: TestProject): (() => void) | undefined {
     } catch {
       running = false
     }
-    const out = execFileSync('bash', ['scripts/s3-server.sh', 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] })
+    const out = execFileSync('bash', ['scripts/s3-server.sh', 'start'], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     startedHere = !running
     env = Object.fromEntries(
       out

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CreateBucket, DeleteBucket, DeleteObject, GetObject, HeadObject, PutObject, S3Error, send } from '../../src/index.js'
+import {
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  GetObject,
+  HeadObject,
+  PutObject,
+  S3Error,
+  send,
+} from '../../src/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
 // Keys that SDKs get wrong: every character class S3 treats specially in a path, plus unicode,
@@ -39,7 +48,16 @@ describe('object keys and the basic object commands against a real server', () =
 
   it.each(TRICKY_KEYS)('round-trips key %j', async (Key) => {
     const body = `content of ${Key}`
-    const put = await send(client, PutObject({ Bucket, Key, Body: body, ContentType: 'text/plain; charset=utf-8', Metadata: { origin: 'keys-test' } }))
+    const put = await send(
+      client,
+      PutObject({
+        Bucket,
+        Key,
+        Body: body,
+        ContentType: 'text/plain; charset=utf-8',
+        Metadata: { origin: 'keys-test' },
+      }),
+    )
     expect(put.ETag).toMatch(/^"[0-9a-f]{32}"$/)
 
     const head = await send(client, HeadObject({ Bucket, Key }))
@@ -72,7 +90,13 @@ describe('object keys and the basic object commands against a real server', () =
 
   it('reports NoSuchKey for GetObject of a missing key, with the key named', async () => {
     const error = await send(client, GetObject({ Bucket, Key: 'does/not exist' })).catch((e: unknown) => e)
-    expect(error).toMatchObject({ code: 'NoSuchKey', status: 404, bucket: Bucket, key: 'does/not exist', operation: 'GetObject' })
+    expect(error).toMatchObject({
+      code: 'NoSuchKey',
+      status: 404,
+      bucket: Bucket,
+      key: 'does/not exist',
+      operation: 'GetObject',
+    })
     expect((error as S3Error).message).toContain('does/not exist')
   })
 

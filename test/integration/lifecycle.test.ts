@@ -7,14 +7,14 @@ import {
   GetBucketLifecycleConfiguration,
   GetObject,
   HeadObject,
+  type HeadObjectOutput,
   LifecycleErrorCode,
+  type LifecycleRule,
   PutBucketLifecycleConfiguration,
   PutObject,
   S3Error,
-  send,
   StorageClass,
-  type HeadObjectOutput,
-  type LifecycleRule,
+  send,
 } from '../../src/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
@@ -37,7 +37,11 @@ async function withBucket(label: string, keys: string[], run: (Bucket: string) =
 }
 
 /** HeadObject until `done` says so, or null when the object is gone; fails after the bounded wait. */
-async function watch(Bucket: string, Key: string, done: (head: HeadObjectOutput | null) => boolean): Promise<HeadObjectOutput | null> {
+async function watch(
+  Bucket: string,
+  Key: string,
+  done: (head: HeadObjectOutput | null) => boolean,
+): Promise<HeadObjectOutput | null> {
   const deadline = Date.now() + LIFECYCLE_WAIT_MS
   for (;;) {
     const head = await send(client, HeadObject({ Bucket, Key })).catch((error: unknown) => {
@@ -45,19 +49,26 @@ async function watch(Bucket: string, Key: string, done: (head: HeadObjectOutput 
       throw error
     })
     if (done(head)) return head
-    if (Date.now() > deadline) throw new Error(`${Key} did not change within ${LIFECYCLE_WAIT_MS / 1000} s; last seen: ${JSON.stringify(head)}`)
+    if (Date.now() > deadline)
+      throw new Error(`${Key} did not change within ${LIFECYCLE_WAIT_MS / 1000} s; last seen: ${JSON.stringify(head)}`)
     await new Promise((resolve) => setTimeout(resolve, 2000))
   }
 }
 
 const byDays = (rule: LifecycleRule): LifecycleRule =>
-  rule.Transitions ? { ...rule, Transitions: [...rule.Transitions].sort((a, b) => (a.Days ?? 0) - (b.Days ?? 0)) } : rule
+  rule.Transitions
+    ? { ...rule, Transitions: [...rule.Transitions].sort((a, b) => (a.Days ?? 0) - (b.Days ?? 0)) }
+    : rule
 
 describe('lifecycle configuration against a real server', () => {
   it('round-trips every kind of rule, and is gone after DeleteBucketLifecycle', async () => {
     await withBucket('lc-config', [], async (Bucket) => {
       const none = await send(client, GetBucketLifecycleConfiguration({ Bucket })).catch((e: unknown) => e)
-      expect(none).toMatchObject({ name: 'S3Error', code: LifecycleErrorCode.NoSuchLifecycleConfiguration, status: 404 })
+      expect(none).toMatchObject({
+        name: 'S3Error',
+        code: LifecycleErrorCode.NoSuchLifecycleConfiguration,
+        status: 404,
+      })
 
       const Rules: LifecycleRule[] = [
         // The tutorial's rule: Standard-IA after 30 days, Glacier after 90, deleted after 120.
@@ -71,10 +82,38 @@ describe('lifecycle configuration against a real server', () => {
           ],
           Expiration: { Days: 120 },
         },
-        { ID: 'tagged', Status: 'Disabled', Filter: { And: { Prefix: 'tax/', Tags: [{ Key: 'class', Value: 'a' }, { Key: 'keep', Value: 'no' }] } }, Expiration: { Days: 3650 } },
-        { ID: 'one-tag', Status: 'Enabled', Filter: { Tag: { Key: 'archive', Value: 'true' } }, Transitions: [{ Days: 1, StorageClass: StorageClass.GLACIER }] },
-        { ID: 'dated', Status: 'Enabled', Filter: { Prefix: 'dated/' }, Expiration: { Date: new Date(Date.UTC(2031, 0, 1)) } },
-        { ID: 'uploads', Status: 'Enabled', Filter: { Prefix: '' }, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } },
+        {
+          ID: 'tagged',
+          Status: 'Disabled',
+          Filter: {
+            And: {
+              Prefix: 'tax/',
+              Tags: [
+                { Key: 'class', Value: 'a' },
+                { Key: 'keep', Value: 'no' },
+              ],
+            },
+          },
+          Expiration: { Days: 3650 },
+        },
+        {
+          ID: 'one-tag',
+          Status: 'Enabled',
+          Filter: { Tag: { Key: 'archive', Value: 'true' } },
+          Transitions: [{ Days: 1, StorageClass: StorageClass.GLACIER }],
+        },
+        {
+          ID: 'dated',
+          Status: 'Enabled',
+          Filter: { Prefix: 'dated/' },
+          Expiration: { Date: new Date(Date.UTC(2031, 0, 1)) },
+        },
+        {
+          ID: 'uploads',
+          Status: 'Enabled',
+          Filter: { Prefix: '' },
+          AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+        },
         {
           ID: 'versions',
           Status: 'Enabled',
@@ -82,13 +121,28 @@ describe('lifecycle configuration against a real server', () => {
           NoncurrentVersionTransitions: [{ NoncurrentDays: 30, StorageClass: StorageClass.GLACIER }],
           NoncurrentVersionExpiration: { NoncurrentDays: 365 },
         },
-        { ID: 'markers', Status: 'Enabled', Filter: { Prefix: 'old/' }, Expiration: { ExpiredObjectDeleteMarker: true } },
+        {
+          ID: 'markers',
+          Status: 'Enabled',
+          Filter: { Prefix: 'old/' },
+          Expiration: { ExpiredObjectDeleteMarker: true },
+        },
       ]
       await send(client, PutBucketLifecycleConfiguration({ Bucket, LifecycleConfiguration: { Rules } }))
       const read = await send(client, GetBucketLifecycleConfiguration({ Bucket }))
       // RGW writes an empty filter as the legacy rule-level Prefix, and lists rules by ID and
       // transitions in its own order.
-      const expected = Rules.map((rule): LifecycleRule => (rule.ID === 'uploads' ? { ID: 'uploads', Status: 'Enabled', Prefix: '', AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 } } : rule))
+      const expected = Rules.map(
+        (rule): LifecycleRule =>
+          rule.ID === 'uploads'
+            ? {
+                ID: 'uploads',
+                Status: 'Enabled',
+                Prefix: '',
+                AbortIncompleteMultipartUpload: { DaysAfterInitiation: 7 },
+              }
+            : rule,
+      )
       const byId = (a: LifecycleRule, b: LifecycleRule) => (a.ID! < b.ID! ? -1 : 1)
       expect(read.Rules.map(byDays).sort(byId)).toEqual(expected.map(byDays).sort(byId))
 
@@ -103,17 +157,29 @@ describe('lifecycle configuration against a real server', () => {
 
 // Both waits run at once: together they take as long as the slower one (~15 s here).
 describe.concurrent('lifecycle actions really happen (rgw lc debug interval = 10)', () => {
-  it('an expiration rule removes the object, and only the objects its filter names', { timeout: LIFECYCLE_WAIT_MS + 30_000 }, async () => {
+  it('an expiration rule removes the object, and only the objects its filter names', {
+    timeout: LIFECYCLE_WAIT_MS + 30_000,
+  }, async () => {
     await withBucket('lc-expire', ['logs/old.log', 'keep/me.txt'], async (Bucket) => {
       await send(client, PutObject({ Bucket, Key: 'logs/old.log', Body: 'expires' }))
       await send(client, PutObject({ Bucket, Key: 'keep/me.txt', Body: 'stays' }))
-      await send(client, PutBucketLifecycleConfiguration({ Bucket, LifecycleConfiguration: { Rules: [{ ID: 'expire-logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: 1 } }] } }))
+      await send(
+        client,
+        PutBucketLifecycleConfiguration({
+          Bucket,
+          LifecycleConfiguration: {
+            Rules: [{ ID: 'expire-logs', Status: 'Enabled', Filter: { Prefix: 'logs/' }, Expiration: { Days: 1 } }],
+          },
+        }),
+      )
       expect(await watch(Bucket, 'logs/old.log', (head) => head === null)).toBeNull()
       expect(await (await send(client, GetObject({ Bucket, Key: 'keep/me.txt' }))).Body.text()).toBe('stays')
     })
   })
 
-  it('a transition rule moves the object to GLACIER, and it stays readable on this server', { timeout: LIFECYCLE_WAIT_MS + 30_000 }, async () => {
+  it('a transition rule moves the object to GLACIER, and it stays readable on this server', {
+    timeout: LIFECYCLE_WAIT_MS + 30_000,
+  }, async () => {
     await withBucket('lc-glacier', ['archive/a.log', 'hot/b.log'], async (Bucket) => {
       await send(client, PutObject({ Bucket, Key: 'archive/a.log', Body: 'cold data' }))
       await send(client, PutObject({ Bucket, Key: 'hot/b.log', Body: 'hot data' }))
@@ -122,7 +188,16 @@ describe.concurrent('lifecycle actions really happen (rgw lc debug interval = 10
         client,
         PutBucketLifecycleConfiguration({
           Bucket,
-          LifecycleConfiguration: { Rules: [{ ID: 'to-glacier', Status: 'Enabled', Filter: { Prefix: 'archive/' }, Transitions: [{ Days: 1, StorageClass: StorageClass.GLACIER }] }] },
+          LifecycleConfiguration: {
+            Rules: [
+              {
+                ID: 'to-glacier',
+                Status: 'Enabled',
+                Filter: { Prefix: 'archive/' },
+                Transitions: [{ Days: 1, StorageClass: StorageClass.GLACIER }],
+              },
+            ],
+          },
         }),
       )
       const moved = await watch(Bucket, 'archive/a.log', (head) => head?.StorageClass === StorageClass.GLACIER)

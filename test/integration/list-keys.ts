@@ -1,11 +1,30 @@
-import { PutObject, send, type Client } from '../../src/index.js'
+import { type Client, PutObject, send } from '../../src/index.js'
 
 /**
  * Key names for the listing and delete tests: every character an XML listing or a URL mangles
  * (space, +, =, &, <, quotes, emoji, control characters that only `encoding-type=url` can carry),
  * strings a lax parser turns into numbers or booleans, whitespace-only names and nested paths.
  */
-const NAMES = ['plain', 'with space', 'plus+sign', 'eq=ual', 'amp&ersand', 'less<than', 'quote"d', "apos'", 'emoji😀', '0012', '1e3', 'true', '%41', 'é', '~!*()', 'tab\tchar', 'cr\rchar', 'nl\nchar']
+const NAMES = [
+  'plain',
+  'with space',
+  'plus+sign',
+  'eq=ual',
+  'amp&ersand',
+  'less<than',
+  'quote"d',
+  "apos'",
+  'emoji😀',
+  '0012',
+  '1e3',
+  'true',
+  '%41',
+  'é',
+  '~!*()',
+  'tab\tchar',
+  'cr\rchar',
+  'nl\nchar',
+]
 const CONTROL = ['ctl\u0001char', 'vt\u000bchar']
 const DIRS = ['', 'a/', 'a/b/', 'a/b/c/', 'x y/', 'é/', '😀/', 'p+q/', '&/', 'a/b/c/d e/']
 

@@ -4,7 +4,17 @@ import { mkdtemp, open, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { CreateBucket, DeleteBucket, DeleteObject, HeadObject, InputError, S3Error, headObjectOrNull, send, type FetchLike } from '../../src/index.js'
+import {
+  CreateBucket,
+  DeleteBucket,
+  DeleteObject,
+  type FetchLike,
+  HeadObject,
+  headObjectOrNull,
+  InputError,
+  S3Error,
+  send,
+} from '../../src/index.js'
 import { getFile, putFile } from '../../src/node/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
@@ -29,7 +39,10 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
  * A transport whose response body passes `limit` bytes through and then breaks, as when a server or
  * proxy drops the connection mid-body. `atBreak` runs at that moment (before the error surfaces).
  */
-function breakingAfter(limit: number, atBreak: (stream: ReadableStreamDefaultController<Uint8Array>) => void): FetchLike {
+function breakingAfter(
+  limit: number,
+  atBreak: (stream: ReadableStreamDefaultController<Uint8Array>) => void,
+): FetchLike {
   return async (input, init) => {
     const response = await fetch(input, init)
     if (!response.body || init?.method !== 'GET') return response
@@ -80,7 +93,11 @@ describe('Node file helpers against a real server', () => {
         ['page.html', '<p>hi</p>', 'text/html'],
         ['photo.JPG', new Uint8Array(randomBytes(2_000)), 'image/jpeg'],
         // Office documents and archives are in full `mime`, not in `mime/lite`.
-        ['report.docx', new Uint8Array(randomBytes(3_000)), 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+        [
+          'report.docx',
+          new Uint8Array(randomBytes(3_000)),
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        ],
         ['backup.7z', new Uint8Array(randomBytes(1_000)), 'application/x-7z-compressed'],
       ]
       for (const [name, content, type] of cases) {
@@ -95,7 +112,11 @@ describe('Node file helpers against a real server', () => {
     it('keeps a given ContentType and the other PutObject fields', async () => {
       const path = join(dir, 'data.txt')
       await writeFile(path, 'a,b\n1,2\n')
-      await upload('put/explicit', path, { ContentType: 'text/csv', Metadata: { source: 'résumé' }, CacheControl: 'no-cache' })
+      await upload('put/explicit', path, {
+        ContentType: 'text/csv',
+        Metadata: { source: 'résumé' },
+        CacheControl: 'no-cache',
+      })
       expect(await send(client, HeadObject({ Bucket, Key: 'put/explicit' }))).toMatchObject({
         ContentType: 'text/csv',
         CacheControl: 'no-cache',
@@ -123,9 +144,16 @@ describe('Node file helpers against a real server', () => {
 
     it('refuses a directory, a missing file and bad input, sending nothing', async () => {
       let calls = 0
-      const counting = testClient({ fetch: (input, init) => (calls++, fetch(input, init)) })
+      const counting = testClient({
+        fetch: (input, init) => {
+          calls++
+          return fetch(input, init)
+        },
+      })
       await expect(putFile(counting, { Bucket, Key: 'put/dir', path: dir })).rejects.toBeInstanceOf(InputError)
-      expect(await failure(putFile(counting, { Bucket, Key: 'put/missing', path: join(dir, 'missing.txt') }))).toMatchObject({ code: 'ENOENT' })
+      expect(
+        await failure(putFile(counting, { Bucket, Key: 'put/missing', path: join(dir, 'missing.txt') })),
+      ).toMatchObject({ code: 'ENOENT' })
       const path = join(dir, 'ok.txt')
       await writeFile(path, 'ok')
       await expect(putFile(counting, { Bucket: 'No Such Bucket!', Key: 'k', path })).rejects.toBeInstanceOf(InputError)
@@ -140,10 +168,15 @@ describe('Node file helpers against a real server', () => {
       const aborting: FetchLike = async (input, init) => {
         const body = init!.body as ReadableStream<Uint8Array>
         const [forServer, watch] = body.tee()
-        void watch.getReader().read().then(() => controller.abort(new Error('user cancelled')))
+        void watch
+          .getReader()
+          .read()
+          .then(() => controller.abort(new Error('user cancelled')))
         return fetch(input, { ...init, body: forServer, duplex: 'half' } as RequestInit)
       }
-      const error = await failure(putFile(testClient({ fetch: aborting }), { Bucket, Key: 'put/aborted', path }, { signal: controller.signal }))
+      const error = await failure(
+        putFile(testClient({ fetch: aborting }), { Bucket, Key: 'put/aborted', path }, { signal: controller.signal }),
+      )
       expect(error.message).toMatch(/user cancelled|abort/i)
       expect(await headObjectOrNull(client, { Bucket, Key: 'put/aborted' })).toBeNull()
     })
@@ -179,11 +212,15 @@ describe('Node file helpers against a real server', () => {
       const before = entries()
       let partialAtBreak: string[] = []
       const cutting = breakingAfter(content.length / 2, (stream) => {
-        partialAtBreak = entries().filter((name) => name.endsWith('.s3kit-partial') && statSync(join(dir, name)).size > 0)
+        partialAtBreak = entries().filter(
+          (name) => name.endsWith('.s3kit-partial') && statSync(join(dir, name)).size > 0,
+        )
         stream.error(new TypeError('terminated: other side closed'))
       })
       // Resuming off: what is left when a body cannot be recovered (a cut body resumes by default).
-      const error = await failure(getFile(testClient({ fetch: cutting, resumeBodies: false }), { Bucket, Key: 'get/source.bin', path }))
+      const error = await failure(
+        getFile(testClient({ fetch: cutting, resumeBodies: false }), { Bucket, Key: 'get/source.bin', path }),
+      )
       expect(error.message).toMatch(/terminated/)
       // The bytes had gone to a temporary file, which is gone now, and nothing reached the target.
       expect(partialAtBreak).toHaveLength(1)
@@ -195,7 +232,9 @@ describe('Node file helpers against a real server', () => {
       const path = join(dir, 'keep.bin')
       await writeFile(path, 'old content')
       const cutting = breakingAfter(content.length / 2, (stream) => stream.error(new TypeError('terminated')))
-      await failure(getFile(testClient({ fetch: cutting, resumeBodies: false }), { Bucket, Key: 'get/source.bin', path }))
+      await failure(
+        getFile(testClient({ fetch: cutting, resumeBodies: false }), { Bucket, Key: 'get/source.bin', path }),
+      )
       expect(await readFile(path, 'utf8')).toBe('old content')
       // …and replaces it once a download completes.
       await getFile(client, { Bucket, Key: 'get/source.bin', path })
@@ -213,7 +252,13 @@ describe('Node file helpers against a real server', () => {
         controller.abort(new DOMException('user cancelled', 'AbortError'))
         stream.enqueue(new Uint8Array(1))
       })
-      const error = await failure(getFile(testClient({ fetch: aborting }), { Bucket, Key: 'get/source.bin', path }, { signal: controller.signal }))
+      const error = await failure(
+        getFile(
+          testClient({ fetch: aborting }),
+          { Bucket, Key: 'get/source.bin', path },
+          { signal: controller.signal },
+        ),
+      )
       expect(error.name).toBe('AbortError')
       expect(partialAtAbort).toBe(1)
       expect(existsSync(path)).toBe(false)
@@ -224,9 +269,14 @@ describe('Node file helpers against a real server', () => {
       const path = join(dir, 'short.bin')
       const before = entries()
       const shortening = breakingAfter(content.length / 2, (stream) => stream.close())
-      const error = await failure(getFile(testClient({ fetch: shortening, resumeBodies: false }), { Bucket, Key: 'get/source.bin', path }))
+      const error = await failure(
+        getFile(testClient({ fetch: shortening, resumeBodies: false }), { Bucket, Key: 'get/source.bin', path }),
+      )
       expect(error).toBeInstanceOf(S3Error)
-      expect(error).toMatchObject({ code: 'NetworkError', message: expect.stringMatching(/body cut after \d+ of \d+ bytes: ended early/) })
+      expect(error).toMatchObject({
+        code: 'NetworkError',
+        message: expect.stringMatching(/body cut after \d+ of \d+ bytes: ended early/),
+      })
       expect(entries()).toEqual(before)
     })
 
@@ -239,8 +289,15 @@ describe('Node file helpers against a real server', () => {
 
     it('fails before any request when the target directory does not exist', async () => {
       let calls = 0
-      const counting = testClient({ fetch: (input, init) => (calls++, fetch(input, init)) })
-      expect(await failure(getFile(counting, { Bucket, Key: 'get/source.bin', path: join(dir, 'no-such-dir', 'x.bin') }))).toMatchObject({ code: 'ENOENT' })
+      const counting = testClient({
+        fetch: (input, init) => {
+          calls++
+          return fetch(input, init)
+        },
+      })
+      expect(
+        await failure(getFile(counting, { Bucket, Key: 'get/source.bin', path: join(dir, 'no-such-dir', 'x.bin') })),
+      ).toMatchObject({ code: 'ENOENT' })
       expect(calls).toBe(0)
     })
   })

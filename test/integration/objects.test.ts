@@ -1,23 +1,23 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { signRequest } from '../../src/core/sign.js'
 import {
   CopyObject,
   CreateBucket,
   DeleteBucket,
   DeleteObject,
+  type FetchLike,
   GetObject,
   HeadObject,
-  InputError,
-  PutObject,
-  S3Error,
   headObjectOrNull,
+  InputError,
   lookupBucket,
-  send,
-  type FetchLike,
+  PutObject,
   type RequestBody,
+  S3Error,
+  send,
 } from '../../src/index.js'
-import { signRequest } from '../../src/core/sign.js'
 import { secondClient, server, testClient, uniqueBucket } from './env.js'
 
 const sha256 = (bytes: Uint8Array | string): string => createHash('sha256').update(bytes).digest('hex')
@@ -82,7 +82,11 @@ describe('objects against a real server', () => {
       ['a string, sent as UTF-8', () => text, sha256(text)],
       ['an empty string', () => '', sha256('')],
       ['a Uint8Array', () => data, sha256(data)],
-      ['a Uint8Array view into a larger buffer', () => new Uint8Array(data.buffer, 1_000, 50_000), sha256(data.subarray(1_000, 51_000))],
+      [
+        'a Uint8Array view into a larger buffer',
+        () => new Uint8Array(data.buffer, 1_000, 50_000),
+        sha256(data.subarray(1_000, 51_000)),
+      ],
       ['a Node Buffer', () => Buffer.from(data), sha256(data)],
       ['an ArrayBuffer', () => data.slice().buffer, sha256(data)],
       ['a Blob', () => new Blob([data.subarray(0, 60_000), data.subarray(60_000)]), sha256(data)],
@@ -112,7 +116,10 @@ describe('objects against a real server', () => {
         seen.push(init!)
         return fetch(input, init)
       }
-      await send(testClient({ fetch: spy }), PutObject({ Bucket, Key: 'bodies/spied', Body: chunks(data), ContentLength: data.length }))
+      await send(
+        testClient({ fetch: spy }),
+        PutObject({ Bucket, Key: 'bodies/spied', Body: chunks(data), ContentLength: data.length }),
+      )
       written.add('bodies/spied')
       expect(seen).toHaveLength(1)
       expect(seen[0]!.body).toBeInstanceOf(ReadableStream)
@@ -130,7 +137,9 @@ describe('objects against a real server', () => {
     })
 
     it('fails, and stores nothing, when a stream is shorter than its ContentLength', async () => {
-      const error = await failure(send(client, PutObject({ Bucket, Key: 'bodies/short', Body: chunks(data), ContentLength: data.length + 10 })))
+      const error = await failure(
+        send(client, PutObject({ Bucket, Key: 'bodies/short', Body: chunks(data), ContentLength: data.length + 10 })),
+      )
       expect(error).toBeInstanceOf(S3Error)
       expect(await headObjectOrNull(client, { Bucket, Key: 'bodies/short' })).toBeNull()
     })
@@ -140,13 +149,17 @@ describe('objects against a real server', () => {
       let calls = 0
       const flaky: FetchLike = async (input, init) => {
         if (calls++ === 0) {
-          if (init?.body instanceof ReadableStream) for await (const _ of init.body as unknown as AsyncIterable<Uint8Array>);
+          if (init?.body instanceof ReadableStream)
+            for await (const _ of init.body as unknown as AsyncIterable<Uint8Array>);
           throw new TypeError('fetch failed: connection reset')
         }
         return fetch(input, init)
       }
       const streamed = await failure(
-        send(testClient({ fetch: flaky, retry: { baseDelayMs: 1 } }), PutObject({ Bucket, Key: 'bodies/flaky', Body: chunks(data), ContentLength: data.length })),
+        send(
+          testClient({ fetch: flaky, retry: { baseDelayMs: 1 } }),
+          PutObject({ Bucket, Key: 'bodies/flaky', Body: chunks(data), ContentLength: data.length }),
+        ),
       )
       expect(streamed).toMatchObject({ code: 'NetworkError' })
       expect(streamed.message).toMatch(/not retried.*stream/)
@@ -155,7 +168,10 @@ describe('objects against a real server', () => {
 
       calls = 0
       written.add('bodies/flaky')
-      await send(testClient({ fetch: flaky, retry: { baseDelayMs: 1 } }), PutObject({ Bucket, Key: 'bodies/flaky', Body: data }))
+      await send(
+        testClient({ fetch: flaky, retry: { baseDelayMs: 1 } }),
+        PutObject({ Bucket, Key: 'bodies/flaky', Body: data }),
+      )
       expect(calls).toBe(2)
       expect(sha256(await readBack('bodies/flaky'))).toBe(sha256(data))
     })
@@ -207,7 +223,9 @@ describe('objects against a real server', () => {
       for await (const chunk of streamed.Body as unknown as AsyncIterable<Uint8Array>) parts.push(chunk)
       expect(Buffer.concat(parts).toString()).toBe(content)
       expect(await (await send(client, GetObject({ Bucket, Key: 'get/doc.json' }))).Body.text()).toBe(content)
-      expect(new TextDecoder().decode(await (await send(client, GetObject({ Bucket, Key: 'get/doc.json' }))).Body.bytes())).toBe(content)
+      expect(
+        new TextDecoder().decode(await (await send(client, GetObject({ Bucket, Key: 'get/doc.json' }))).Body.bytes()),
+      ).toBe(content)
     })
 
     it('says clearly that a body can be read once', async () => {
@@ -233,15 +251,23 @@ describe('objects against a real server', () => {
     it('turns 304 and 412 into NotModified and PreconditionFailed', async () => {
       const hourAfter = new Date(lastModified.getTime() + 3_600_000)
       const dayBefore = new Date(lastModified.getTime() - 86_400_000)
-      const get = (fields: Partial<Parameters<typeof GetObject>[0]>) => send(client, GetObject({ Bucket, Key: 'get/doc.json', ...fields }))
+      const get = (fields: Partial<Parameters<typeof GetObject>[0]>) =>
+        send(client, GetObject({ Bucket, Key: 'get/doc.json', ...fields }))
       for (const fields of [{ IfNoneMatch: etag }, { IfModifiedSince: hourAfter }]) {
-        expect(await failure(get(fields))).toMatchObject({ name: 'S3Error', code: 'NotModified', status: 304, key: 'get/doc.json' })
+        expect(await failure(get(fields))).toMatchObject({
+          name: 'S3Error',
+          code: 'NotModified',
+          status: 304,
+          key: 'get/doc.json',
+        })
       }
       for (const fields of [{ IfMatch: '"0123456789abcdef0123456789abcdef"' }, { IfUnmodifiedSince: dayBefore }]) {
         expect(await failure(get(fields))).toMatchObject({ name: 'S3Error', code: 'PreconditionFailed', status: 412 })
       }
       // The same conditions, when they hold, let the body through.
-      expect(await (await get({ IfMatch: etag, IfUnmodifiedSince: hourAfter, IfModifiedSince: dayBefore })).Body.text()).toBe(content)
+      expect(
+        await (await get({ IfMatch: etag, IfUnmodifiedSince: hourAfter, IfModifiedSince: dayBefore })).Body.text(),
+      ).toBe(content)
       expect(await (await get({ IfNoneMatch: '"0123456789abcdef0123456789abcdef"' })).Body.text()).toBe(content)
     })
 
@@ -303,7 +329,11 @@ describe('objects against a real server', () => {
       // Read the stored headers with a bare signed request: other S3 clients see exactly this.
       const s = server()
       const url = `${s.endpoint}/${Bucket}/meta/raw`
-      const headers = await signRequest({ method: 'HEAD', url, headers: {}, payloadHash: sha256('') }, { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey }, s.region)
+      const headers = await signRequest(
+        { method: 'HEAD', url, headers: {}, payloadHash: sha256('') },
+        { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+        s.region,
+      )
       const response = await fetch(url, { method: 'HEAD', headers })
       expect(response.headers.get('x-amz-meta-accents')).toBe(`=?UTF-8?B?${Buffer.from('café').toString('base64')}?=`)
       expect(response.headers.get('x-amz-meta-plain')).toBe('as is')
@@ -350,19 +380,40 @@ describe('objects against a real server', () => {
     it('changes the storage class, keeping the metadata', async () => {
       await put('copy/class', { Body: 'data', Metadata: { keep: 'me' } })
       await copy({ Key: 'copy/class', CopySource: { Bucket, Key: 'copy/class' }, StorageClass: 'STANDARD_IA' })
-      expect(await send(client, HeadObject({ Bucket, Key: 'copy/class' }))).toMatchObject({ StorageClass: 'STANDARD_IA', Metadata: { keep: 'me' } })
+      expect(await send(client, HeadObject({ Bucket, Key: 'copy/class' }))).toMatchObject({
+        StorageClass: 'STANDARD_IA',
+        Metadata: { keep: 'me' },
+      })
     })
 
     it('refuses metadata fields that COPY would silently ignore, before sending', () => {
-      expect(() => CopyObject({ Bucket, Key: 'k', CopySource: { Bucket, Key: 's' }, Metadata: { a: 'b' } })).toThrow(/Metadata.*REPLACE/)
-      expect(() => CopyObject({ Bucket, Key: 'k', CopySource: { Bucket, Key: 's' }, ContentType: 'text/plain', MetadataDirective: 'COPY' })).toThrow(/ContentType/)
-      expect(() => CopyObject({ Bucket, Key: 'k', CopySource: { Bucket, Key: 's' }, Tagging: 'a=b' })).toThrow(/TaggingDirective/)
+      expect(() => CopyObject({ Bucket, Key: 'k', CopySource: { Bucket, Key: 's' }, Metadata: { a: 'b' } })).toThrow(
+        /Metadata.*REPLACE/,
+      )
+      expect(() =>
+        CopyObject({
+          Bucket,
+          Key: 'k',
+          CopySource: { Bucket, Key: 's' },
+          ContentType: 'text/plain',
+          MetadataDirective: 'COPY',
+        }),
+      ).toThrow(/ContentType/)
+      expect(() => CopyObject({ Bucket, Key: 'k', CopySource: { Bucket, Key: 's' }, Tagging: 'a=b' })).toThrow(
+        /TaggingDirective/,
+      )
     })
 
     it('reports a missing source, and a copy onto itself that changes nothing, with S3 codes', async () => {
       await put('copy/self', { Body: 'x' })
-      expect(await failure(copy({ Key: 'copy/to', CopySource: { Bucket, Key: 'copy/missing' } }))).toMatchObject({ code: 'NoSuchKey', status: 404 })
-      expect(await failure(copy({ Key: 'copy/self', CopySource: { Bucket, Key: 'copy/self' } }))).toMatchObject({ code: 'InvalidRequest', status: 400 })
+      expect(await failure(copy({ Key: 'copy/to', CopySource: { Bucket, Key: 'copy/missing' } }))).toMatchObject({
+        code: 'NoSuchKey',
+        status: 404,
+      })
+      expect(await failure(copy({ Key: 'copy/self', CopySource: { Bucket, Key: 'copy/self' } }))).toMatchObject({
+        code: 'InvalidRequest',
+        status: 400,
+      })
     })
 
     it('copies the given version of a source, not the current one', async () => {
@@ -375,7 +426,14 @@ describe('objects against a real server', () => {
         const second = await send(client, PutObject({ Bucket: versioned, Key: 'doc v1+2.txt', Body: 'second' }))
         versions.push(['doc v1+2.txt', first.VersionId], ['doc v1+2.txt', second.VersionId])
         expect(first.VersionId).toMatch(/./)
-        const out = await send(client, CopyObject({ Bucket: versioned, Key: 'restored', CopySource: { Bucket: versioned, Key: 'doc v1+2.txt', VersionId: first.VersionId! } }))
+        const out = await send(
+          client,
+          CopyObject({
+            Bucket: versioned,
+            Key: 'restored',
+            CopySource: { Bucket: versioned, Key: 'doc v1+2.txt', VersionId: first.VersionId! },
+          }),
+        )
         // RGW 16 sends neither x-amz-version-id nor x-amz-copy-source-version-id here (AWS sends
         // both; the unit tests read them), so the new version is found with HeadObject.
         const restored = await send(client, HeadObject({ Bucket: versioned, Key: 'restored' }))
@@ -383,7 +441,8 @@ describe('objects against a real server', () => {
         expect(out.CopyObjectResult.ETag).toBe(first.ETag)
         expect(await (await send(client, GetObject({ Bucket: versioned, Key: 'restored' }))).Body.text()).toBe('first')
       } finally {
-        for (const [Key, VersionId] of versions) await send(client, DeleteObject({ Bucket: versioned, Key, ...(VersionId ? { VersionId } : {}) }))
+        for (const [Key, VersionId] of versions)
+          await send(client, DeleteObject({ Bucket: versioned, Key, ...(VersionId ? { VersionId } : {}) }))
         await send(client, DeleteBucket({ Bucket: versioned }))
       }
     })
@@ -392,7 +451,10 @@ describe('objects against a real server', () => {
   describe('lookups', () => {
     it('headObjectOrNull: metadata for a key, null for a missing key or bucket', async () => {
       await put('lookup/here', { Body: 'here', Metadata: { found: 'yes' } })
-      expect(await headObjectOrNull(client, { Bucket, Key: 'lookup/here' })).toMatchObject({ ContentLength: 4, Metadata: { found: 'yes' } })
+      expect(await headObjectOrNull(client, { Bucket, Key: 'lookup/here' })).toMatchObject({
+        ContentLength: 4,
+        Metadata: { found: 'yes' },
+      })
       expect(await headObjectOrNull(client, { Bucket, Key: 'lookup/not-here' })).toBeNull()
       expect(await headObjectOrNull(client, { Bucket: uniqueBucket('nobucket'), Key: 'k' })).toBeNull()
     })
@@ -405,8 +467,15 @@ describe('objects against a real server', () => {
     it("throws, not null, for a bucket or key that exists but is another user's", async () => {
       await put('lookup/private', { Body: 'secret' })
       const other = secondClient()
-      expect(await failure(lookupBucket(other, Bucket))).toMatchObject({ name: 'S3Error', code: 'Forbidden', status: 403 })
-      expect(await failure(headObjectOrNull(other, { Bucket, Key: 'lookup/private' }))).toMatchObject({ name: 'S3Error', status: 403 })
+      expect(await failure(lookupBucket(other, Bucket))).toMatchObject({
+        name: 'S3Error',
+        code: 'Forbidden',
+        status: 403,
+      })
+      expect(await failure(headObjectOrNull(other, { Bucket, Key: 'lookup/private' }))).toMatchObject({
+        name: 'S3Error',
+        status: 403,
+      })
     })
 
     it('throws input errors rather than answering null', async () => {
@@ -419,8 +488,13 @@ describe('objects against a real server', () => {
   async function enableVersioning(bucket: string): Promise<void> {
     const s = server()
     const url = `${s.endpoint}/${bucket}?versioning`
-    const body = '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>'
-    const headers = await signRequest({ method: 'PUT', url, headers: {}, payloadHash: sha256(body) }, { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey }, s.region)
+    const body =
+      '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>'
+    const headers = await signRequest(
+      { method: 'PUT', url, headers: {}, payloadHash: sha256(body) },
+      { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },
+      s.region,
+    )
     const response = await fetch(url, { method: 'PUT', headers, body })
     expect(response.status).toBe(200)
   }

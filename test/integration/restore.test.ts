@@ -11,8 +11,8 @@ import {
   RestoreErrorCode,
   RestoreObject,
   S3Error,
-  send,
   StorageClass,
+  send,
 } from '../../src/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
@@ -27,20 +27,34 @@ it('RestoreObject on a server without it fails clearly, as NotImplemented, and c
   const Key = 'logs/testlog1.log'
   await send(client, CreateBucket({ Bucket }))
   try {
-    const { ETag } = await send(client, PutObject({ Bucket, Key, Body: 'archived log', StorageClass: StorageClass.GLACIER }))
+    const { ETag } = await send(
+      client,
+      PutObject({ Bucket, Key, Body: 'archived log', StorageClass: StorageClass.GLACIER }),
+    )
     const before = await send(client, HeadObject({ Bucket, Key }))
     expect(before.StorageClass).toBe('GLACIER')
     expect('Restore' in before).toBe(false)
 
-    const error = await send(client, RestoreObject({ Bucket, Key, RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } })).catch((e: unknown) => e)
+    const error = await send(
+      client,
+      RestoreObject({ Bucket, Key, RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } }),
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     const raw = error as S3Error
-    expect(raw).toMatchObject({ code: RestoreErrorCode.NotImplemented, status: 501, operation: 'RestoreObject', bucket: Bucket, key: Key })
+    expect(raw).toMatchObject({
+      code: RestoreErrorCode.NotImplemented,
+      status: 501,
+      operation: 'RestoreObject',
+      bucket: Bucket,
+      key: Key,
+    })
     expect(raw.requestId).toBeTruthy()
 
     const explained = explainS3Error(raw)
     expect(explained).toMatchObject({ code: 'NotImplemented', status: 501, bucket: Bucket, key: Key })
-    expect(explained.message).toBe(`RestoreObject failed with NotImplemented (HTTP 501) (bucket "${Bucket}", key "${Key}"): this server does not implement RestoreObject.`)
+    expect(explained.message).toBe(
+      `RestoreObject failed with NotImplemented (HTTP 501) (bucket "${Bucket}", key "${Key}"): this server does not implement RestoreObject.`,
+    )
     expect(explained.cause).toBe(raw)
 
     // Nothing was restored, replaced or uploaded by the refused request.

@@ -2,10 +2,11 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import {
-  abortIncompleteUploads,
   AbortMultipartUpload,
+  abortIncompleteUploads,
   CreateBucket,
   DeleteObject,
+  type FetchLike,
   GetObject,
   headObjectOrNull,
   ListMultipartUploads,
@@ -13,7 +14,6 @@ import {
   S3Error,
   send,
   upload,
-  type FetchLike,
 } from '../../src/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
@@ -72,7 +72,9 @@ describe('upload failures against a real server', () => {
 
   it('rejects when part 3 fails for good, and leaves no upload and no object', async () => {
     const { client, attempts } = faultyClient((part, _attempt, init) => (part === 3 ? dropConnection(init) : undefined))
-    const error = await upload(client, { Bucket, Key: 'part-3-fails', Body: bytes }, { partSize }).catch((e: unknown) => e)
+    const error = await upload(client, { Bucket, Key: 'part-3-fails', Body: bytes }, { partSize }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(S3Error)
     expect(error).toMatchObject({ code: 'NetworkError', operation: 'UploadPart', bucket: Bucket, key: 'part-3-fails' })
     expect((error as S3Error).uploadId).toEqual(expect.any(String))
@@ -83,7 +85,9 @@ describe('upload failures against a real server', () => {
   })
 
   it('retries a part that fails once, and stores the object intact', async () => {
-    const { client, attempts } = faultyClient((part, attempt, init) => (part === 2 && attempt === 1 ? dropConnection(init) : undefined))
+    const { client, attempts } = faultyClient((part, attempt, init) =>
+      part === 2 && attempt === 1 ? dropConnection(init) : undefined,
+    )
     try {
       const out = await upload(client, { Bucket, Key: 'part-2-flaky', Body: bytes }, { partSize })
       expect(attempts.get(2)).toBe(2)
@@ -103,7 +107,11 @@ describe('upload failures against a real server', () => {
       if (part === 2) controller.abort()
       return undefined
     })
-    const error = await upload(client, { Bucket, Key: 'aborted', Body: bytes }, { partSize, concurrency: 1, signal: controller.signal }).catch((e: unknown) => e)
+    const error = await upload(
+      client,
+      { Bucket, Key: 'aborted', Body: bytes },
+      { partSize, concurrency: 1, signal: controller.signal },
+    ).catch((e: unknown) => e)
     expect(error).toBe(controller.signal.reason)
     expect((error as Error).name).toBe('AbortError')
     expect(await openUploads()).toEqual([])
@@ -123,7 +131,11 @@ describe('upload failures against a real server', () => {
         pulled = -Infinity
       },
     })
-    const error = await upload(plain, { Bucket, Key: 'endless', Body: endless }, { partSize, signal: controller.signal }).catch((e: unknown) => e)
+    const error = await upload(
+      plain,
+      { Bucket, Key: 'endless', Body: endless },
+      { partSize, signal: controller.signal },
+    ).catch((e: unknown) => e)
     expect((error as Error).name).toBe('AbortError')
     // The stream was cancelled, so it was never pulled again.
     expect(pulled).toBe(-Infinity)
@@ -141,10 +153,18 @@ describe('upload failures against a real server', () => {
     const stream = () => new Blob(['x']).stream()
     const cases = [
       upload(client, { Bucket, Key: 'small-parts', Body: bytes }, { partSize: 5 * MiB - 1 }),
-      upload(client, { Bucket, Key: 'too-many-parts', Body: stream(), ContentLength: 10_000 * partSize + 1 }, { partSize }),
+      upload(
+        client,
+        { Bucket, Key: 'too-many-parts', Body: stream(), ContentLength: 10_000 * partSize + 1 },
+        { partSize },
+      ),
       upload(client, { Bucket, Key: 'too-large', Body: stream(), ContentLength: 10_000 * 5 * 1024 * MiB + 1 }),
     ]
-    for (const [promise, field] of [[cases[0], 'partSize'], [cases[1], 'partSize'], [cases[2], 'Body']] as const) {
+    for (const [promise, field] of [
+      [cases[0], 'partSize'],
+      [cases[1], 'partSize'],
+      [cases[2], 'Body'],
+    ] as const) {
       await expect(promise).rejects.toMatchObject({ name: 'InputError', field })
     }
     expect(requests).toBe(0)
@@ -152,7 +172,11 @@ describe('upload failures against a real server', () => {
 
   it('keeps the parts with leavePartsOnError, under the UploadId of the error', async () => {
     const { client } = faultyClient((part, _attempt, init) => (part === 3 ? dropConnection(init) : undefined))
-    const error = await upload(client, { Bucket, Key: 'kept', Body: bytes }, { partSize, concurrency: 1, leavePartsOnError: true }).catch((e: unknown) => e)
+    const error = await upload(
+      client,
+      { Bucket, Key: 'kept', Body: bytes },
+      { partSize, concurrency: 1, leavePartsOnError: true },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     const UploadId = (error as S3Error).uploadId!
     try {

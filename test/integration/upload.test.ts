@@ -12,10 +12,10 @@ import {
   GetObject,
   HeadObject,
   ListMultipartUploads,
-  send,
-  upload,
   type RequestBody,
+  send,
   type UploadProgress,
+  upload,
 } from '../../src/index.js'
 import { uploadFile } from '../../src/node/index.js'
 import { testClient, uniqueBucket } from './env.js'
@@ -101,7 +101,9 @@ describe('upload round trips against a real server', () => {
       for (const size of sizes) {
         it(`round-trips ${size} bytes`, async () => {
           const bytes = data.get(size)!
-          await roundTrip(`${kind}/${size}`, bytes, () => upload(client, { Bucket, Key: `${kind}/${size}`, ...body(bytes) }, { partSize }))
+          await roundTrip(`${kind}/${size}`, bytes, () =>
+            upload(client, { Bucket, Key: `${kind}/${size}`, ...body(bytes) }, { partSize }),
+          )
         })
       }
     })
@@ -110,7 +112,13 @@ describe('upload round trips against a real server', () => {
   it('reports progress up to the total and leaves no upload behind', async () => {
     const bytes = data.get(2 * partSize + 1)!
     const events: UploadProgress[] = []
-    await roundTrip('progress', bytes, () => upload(client, { Bucket, Key: 'progress', Body: webStream(bytes) }, { partSize, onProgress: (p) => events.push(p) }))
+    await roundTrip('progress', bytes, () =>
+      upload(
+        client,
+        { Bucket, Key: 'progress', Body: webStream(bytes) },
+        { partSize, onProgress: (p) => events.push(p) },
+      ),
+    )
     // Node's fetch pulls a part as it sends it, so progress comes in many steps per part.
     expect(events.length).toBeGreaterThan(3)
     for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThanOrEqual(events[i - 1]!.loaded)
@@ -121,9 +129,24 @@ describe('upload round trips against a real server', () => {
   it('stores the object fields of a multipart upload', async () => {
     const bytes = data.get(2 * partSize + 1)!
     try {
-      await upload(client, { Bucket, Key: 'fields', Body: bytes, ContentType: 'text/csv', Metadata: { source: 'test', note: 'grüße' }, CacheControl: 'no-cache' }, { partSize })
+      await upload(
+        client,
+        {
+          Bucket,
+          Key: 'fields',
+          Body: bytes,
+          ContentType: 'text/csv',
+          Metadata: { source: 'test', note: 'grüße' },
+          CacheControl: 'no-cache',
+        },
+        { partSize },
+      )
       const head = await send(client, HeadObject({ Bucket, Key: 'fields' }))
-      expect(head).toMatchObject({ ContentType: 'text/csv', CacheControl: 'no-cache', Metadata: { source: 'test', note: 'grüße' } })
+      expect(head).toMatchObject({
+        ContentType: 'text/csv',
+        CacheControl: 'no-cache',
+        Metadata: { source: 'test', note: 'grüße' },
+      })
       expect(head.ETag).toMatch(/-3"$/)
     } finally {
       await send(client, DeleteObject({ Bucket, Key: 'fields' }))
@@ -157,12 +180,21 @@ describe('upload round trips against a real server', () => {
       const bytes = data.get(2 * partSize + 1)!
       await writeFile(path, bytes)
       await roundTrip('file/typed', bytes, async () => {
-        const out = await uploadFile(client, { Bucket, Key: 'file/typed', path, ContentType: 'application/x-custom' }, { partSize })
+        const out = await uploadFile(
+          client,
+          { Bucket, Key: 'file/typed', path, ContentType: 'application/x-custom' },
+          { partSize },
+        )
         expect((await send(client, HeadObject({ Bucket, Key: 'file/typed' }))).ContentType).toBe('application/x-custom')
         return out
       })
-      await expect(uploadFile(client, { Bucket, Key: 'missing', path: join(dir, 'nope.bin') })).rejects.toMatchObject({ code: 'ENOENT' })
-      await expect(uploadFile(client, { Bucket, Key: 'dir', path: dir })).rejects.toMatchObject({ name: 'InputError', field: 'path' })
+      await expect(uploadFile(client, { Bucket, Key: 'missing', path: join(dir, 'nope.bin') })).rejects.toMatchObject({
+        code: 'ENOENT',
+      })
+      await expect(uploadFile(client, { Bucket, Key: 'dir', path: dir })).rejects.toMatchObject({
+        name: 'InputError',
+        field: 'path',
+      })
     })
   })
 })

@@ -1,6 +1,6 @@
-import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { build } from 'esbuild'
 
 /** The repository root, where dist/ (the built package the runtimes load) lives. */
 export const root = fileURLToPath(new URL('../../', import.meta.url))
@@ -11,7 +11,8 @@ export const root = fileURLToPath(new URL('../../', import.meta.url))
  * built-ins available (any `node:` import would fail the build).
  */
 export async function bundle(source: string, conditions: readonly string[]): Promise<string> {
-  if (!existsSync(`${root}dist/index.js`)) throw new Error('dist/ is not built: run `npx tsup` first (scripts/test.sh does)')
+  if (!existsSync(`${root}dist/index.js`))
+    throw new Error('dist/ is not built: run `npx tsup` first (scripts/test.sh does)')
   const result = await build({
     stdin: { contents: source, resolveDir: root, loader: 'ts', sourcefile: 'entry.ts' },
     bundle: true,

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { chromium, type Browser, type Page } from 'playwright-core'
+import { type Browser, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bundle, scenarioImports } from './bundle.js'
 import { expectNoIncompleteUploads, expectScenario, withScenarioBucket } from './harness.js'
@@ -33,7 +33,9 @@ beforeAll(async () => {
     if (request.url === '/page.js') {
       response.writeHead(200, { 'content-type': 'text/javascript' }).end(script)
     } else if (request.url === '/') {
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>s3kit</title><script type="module" src="/page.js"></script>')
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end('<!doctype html><title>s3kit</title><script type="module" src="/page.js"></script>')
     } else {
       response.writeHead(404).end()
     }
@@ -54,19 +56,26 @@ afterAll(async () => {
 
 function inPage<T>(name: 'run' | 'hiddenETag' | 'noCors', config: ScenarioConfig): Promise<T> {
   return page.evaluate(
-    ([n, c]) => (globalThis as unknown as Record<string, Record<string, (c: unknown) => Promise<unknown>>>).s3kitScenarios![n]!(c),
+    ([n, c]) =>
+      (globalThis as unknown as Record<string, Record<string, (c: unknown) => Promise<unknown>>>).s3kitScenarios![n]!(
+        c,
+      ),
     [name, config] as const,
   ) as Promise<T>
 }
 
 describe('s3kit in Chromium, cross-origin to the real server', () => {
   test('puts a string and a File, reads them back, uploads in parts with progress, lists, and sees NoSuchKey as an S3Error', async () => {
-    await withScenarioBucket('browser', { origin, exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'] }, async (config) => {
-      expect(new URL(config.endpoint).origin).not.toBe(origin)
-      const report = await inPage<ScenarioReport>('run', config)
-      expect(report.globals).toEqual({ process: false, DOMParser: true, require: false })
-      await expectScenario(report, config)
-    })
+    await withScenarioBucket(
+      'browser',
+      { origin, exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'] },
+      async (config) => {
+        expect(new URL(config.endpoint).origin).not.toBe(origin)
+        const report = await inPage<ScenarioReport>('run', config)
+        expect(report.globals).toEqual({ process: false, DOMParser: true, require: false })
+        await expectScenario(report, config)
+      },
+    )
     expect(pageErrors).toEqual([])
   })
 

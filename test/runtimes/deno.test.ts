@@ -8,7 +8,14 @@ import { runScript } from './spawn.js'
 test('Deno puts, gets, uploads in parts, lists and sees NoSuchKey against the real server', async () => {
   await withScenarioBucket('deno', undefined, async (config) => {
     const host = new URL(config.endpoint).host
-    const { runtime, report } = await runScript('deno', ['run', '--no-prompt', `--allow-net=${host},${new URL(config.faultEndpoint!).host}`, '--allow-read=.', 'test/runtimes/deno.ts', JSON.stringify(config)])
+    const { runtime, report } = await runScript('deno', [
+      'run',
+      '--no-prompt',
+      `--allow-net=${host},${new URL(config.faultEndpoint!).host}`,
+      '--allow-read=.',
+      'test/runtimes/deno.ts',
+      JSON.stringify(config),
+    ])
     expect(runtime).toMatch(/^deno \d+\.\d+\.\d+/)
     await expectScenario(report as ScenarioReport, config)
   })

@@ -18,8 +18,20 @@ async function main() {
   const put = await send(client, PutObject({ Bucket, Key: 'cjs.txt', Body: 'from CommonJS' }))
   const text = await (await send(client, GetObject({ Bucket, Key: 'cjs.txt' }))).Body.text()
   await send(client, DeleteObject({ Bucket, Key: 'cjs.txt' }))
-  const missing = await send(client, GetObject({ Bucket, Key: 'cjs.txt' })).catch((error) => ({ isS3Error: error instanceof S3Error, code: error.code }))
-  console.log(JSON.stringify({ format: 'cjs', sameFunction: PutObject === RootPutObject, dependenciesLoadedByCommands, ETag: put.ETag, text, missing }))
+  const missing = await send(client, GetObject({ Bucket, Key: 'cjs.txt' })).catch((error) => ({
+    isS3Error: error instanceof S3Error,
+    code: error.code,
+  }))
+  console.log(
+    JSON.stringify({
+      format: 'cjs',
+      sameFunction: PutObject === RootPutObject,
+      dependenciesLoadedByCommands,
+      ETag: put.ETag,
+      text,
+      missing,
+    }),
+  )
 }
 main().catch((error) => {
   console.error(error)

@@ -147,7 +147,10 @@ export async function runScenario(s3kit: typeof S3kit, config: ScenarioConfig): 
     },
     {
       partSize: scenarioContent.partSize,
-      onProgress: ({ loaded, total }) => (progress.push(loaded), totals.push(total)),
+      onProgress: ({ loaded, total }) => {
+        progress.push(loaded)
+        totals.push(total)
+      },
     },
   )
   const readBack = await (await send(client, GetObject({ Bucket, Key: scenarioKeys.multipart }))).Body.bytes()

@@ -18,7 +18,8 @@ export function runScript(runtime: 'deno' | 'bun' | 'node', args: readonly strin
       [...args],
       { cwd: root, timeout: 60_000, maxBuffer: 4 << 20, env: { PATH: process.env.PATH, HOME: process.env.HOME } },
       (error, stdout, stderr) => {
-        if (error) return reject(new Error(`${runtime} ${args.join(' ').slice(0, 200)} failed: ${error.message}\n${stderr}`))
+        if (error)
+          return reject(new Error(`${runtime} ${args.join(' ').slice(0, 200)} failed: ${error.message}\n${stderr}`))
         const line = stdout.trim().split('\n').pop() ?? ''
         try {
           resolve(JSON.parse(line) as Record<string, unknown>)

@@ -21,7 +21,11 @@ export default {
 let mf: Miniflare
 
 beforeAll(async () => {
-  mf = new Miniflare({ modules: true, script: await bundle(worker, ['workerd', 'worker', 'browser']), compatibilityDate: '2025-12-01' })
+  mf = new Miniflare({
+    modules: true,
+    script: await bundle(worker, ['workerd', 'worker', 'browser']),
+    compatibilityDate: '2025-12-01',
+  })
   await mf.ready
 })
 

@@ -1,5 +1,5 @@
 import { vi } from 'vitest'
-import { createClient, type ClientConfig, type FetchLike } from '../../src/core/client.js'
+import { type ClientConfig, createClient, type FetchLike } from '../../src/core/client.js'
 import type { Command } from '../../src/core/command.js'
 
 /**
@@ -7,24 +7,40 @@ import type { Command } from '../../src/core/command.js'
  * order (the last one repeats), and records every request it was given. Each response must come
  * from the S3 documentation or a capture from the real server; the test says which.
  */
-export function fakeClient(responses: ReadonlyArray<(request: Request) => Response | Promise<Response>>, config: ClientConfig = {}) {
+export function fakeClient(
+  responses: ReadonlyArray<(request: Request) => Response | Promise<Response>>,
+  config: ClientConfig = {},
+) {
   const calls: Request[] = []
   const fetch = vi.fn<FetchLike>(async (input, init) => {
     const request = new Request(input, init)
     calls.push(request)
     return responses[Math.min(calls.length - 1, responses.length - 1)]!(request)
   })
-  const client = createClient({ endpoint: 'http://127.0.0.1:7480', region: 'us-east-1', credentials: EXAMPLE_CREDENTIALS, fetch, retry: { baseDelayMs: 1 }, ...config })
+  const client = createClient({
+    endpoint: 'http://127.0.0.1:7480',
+    region: 'us-east-1',
+    credentials: EXAMPLE_CREDENTIALS,
+    fetch,
+    retry: { baseDelayMs: 1 },
+    ...config,
+  })
   return { client, fetch, calls }
 }
 
 /** The example keys of the AWS SigV4 documentation. */
-export const EXAMPLE_CREDENTIALS = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' }
+export const EXAMPLE_CREDENTIALS = {
+  accessKeyId: 'AKIAIOSFODNN7EXAMPLE',
+  secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+}
 
 /** Parses `response` with `command`, as `send` would: with the command's own context. */
 export function parseWith<Output>(command: Command<Output>, response: Response): Promise<Output> {
-  return Promise.resolve(command.parse(response, { operation: command.operation, bucket: command.bucket, key: command.key }))
+  return Promise.resolve(
+    command.parse(response, { operation: command.operation, bucket: command.bucket, key: command.key }),
+  )
 }
 
 /** A 200 XML response with `body`. */
-export const xml = (body: string, status = 200): Response => new Response(body, { status, headers: { 'content-type': 'application/xml' } })
+export const xml = (body: string, status = 200): Response =>
+  new Response(body, { status, headers: { 'content-type': 'application/xml' } })

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { GroupUri, Permission, type AccessControlPolicy } from '../../codecs/acl.js'
-import { AclErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
+import { type AccessControlPolicy, GroupUri, Permission } from '../../codecs/acl.js'
 import { GetBucketAcl } from '../../commands/GetBucketAcl.js'
 import { GetObjectAcl } from '../../commands/GetObjectAcl.js'
 import { PutBucketAcl } from '../../commands/PutBucketAcl.js'
@@ -10,6 +9,7 @@ import { PutObjectAcl } from '../../commands/PutObjectAcl.js'
 import { BUCKET_CANNED_ACLS, BucketCannedACL, OBJECT_CANNED_ACLS, ObjectCannedACL } from '../../src/core/canned-acl.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { AclErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { addGrant, removeGrant } from '../../src/helpers/grants.js'
 import { fakeClient, parseWith } from '../support/fake-client.js'
 
@@ -23,9 +23,26 @@ describe('canned ACL constants', () => {
     expect([...OBJECT_CANNED_ACLS].sort()).toEqual(Object.values(ObjectCannedACL).sort())
     expect([...BUCKET_CANNED_ACLS].sort()).toEqual(Object.values(BucketCannedACL).sort())
     expect(OBJECT_CANNED_ACLS).toEqual(
-      expect.arrayContaining(['private', 'public-read', 'public-read-write', 'aws-exec-read', 'authenticated-read', 'bucket-owner-read', 'bucket-owner-full-control']),
+      expect.arrayContaining([
+        'private',
+        'public-read',
+        'public-read-write',
+        'aws-exec-read',
+        'authenticated-read',
+        'bucket-owner-read',
+        'bucket-owner-full-control',
+      ]),
     )
-    expect(BUCKET_CANNED_ACLS).toEqual(expect.arrayContaining(['private', 'public-read', 'public-read-write', 'aws-exec-read', 'authenticated-read', 'log-delivery-write']))
+    expect(BUCKET_CANNED_ACLS).toEqual(
+      expect.arrayContaining([
+        'private',
+        'public-read',
+        'public-read-write',
+        'aws-exec-read',
+        'authenticated-read',
+        'log-delivery-write',
+      ]),
+    )
     expect(BUCKET_CANNED_ACLS).not.toContain('bucket-owner-read')
     expect(OBJECT_CANNED_ACLS).not.toContain('log-delivery-write')
   })
@@ -45,9 +62,18 @@ describe('GetBucketAcl / GetObjectAcl', () => {
     expect(output).toEqual({
       Owner: { ID: 'Owner-canonical-user-ID', DisplayName: 'display-name' },
       Grants: [
-        { Grantee: { Type: 'CanonicalUser', ID: 'Owner-canonical-user-ID', DisplayName: 'display-name' }, Permission: 'FULL_CONTROL' },
-        { Grantee: { Type: 'CanonicalUser', ID: 'user1-canonical-user-ID', DisplayName: 'display-name' }, Permission: 'WRITE' },
-        { Grantee: { Type: 'CanonicalUser', ID: 'user2-canonical-user-ID', DisplayName: 'display-name' }, Permission: 'READ' },
+        {
+          Grantee: { Type: 'CanonicalUser', ID: 'Owner-canonical-user-ID', DisplayName: 'display-name' },
+          Permission: 'FULL_CONTROL',
+        },
+        {
+          Grantee: { Type: 'CanonicalUser', ID: 'user1-canonical-user-ID', DisplayName: 'display-name' },
+          Permission: 'WRITE',
+        },
+        {
+          Grantee: { Type: 'CanonicalUser', ID: 'user2-canonical-user-ID', DisplayName: 'display-name' },
+          Permission: 'READ',
+        },
         // The sample's URI element has a trailing space after it, outside the text: not part of the URI.
         { Grantee: { Type: 'Group', URI: GroupUri.AllUsers }, Permission: 'READ' },
         { Grantee: { Type: 'Group', URI: GroupUri.LogDelivery }, Permission: 'WRITE' },
@@ -56,14 +82,23 @@ describe('GetBucketAcl / GetObjectAcl', () => {
   })
 
   it('parse what Ceph RGW returns, including an e-mail grant resolved to its canonical user', async () => {
-    const publicReadWrite = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(fixture('rgw-public-read-write.xml')))
+    const publicReadWrite = await parseWith(
+      GetObjectAcl({ Bucket: 'bkt', Key: 'k' }),
+      new Response(fixture('rgw-public-read-write.xml')),
+    )
     expect(publicReadWrite.Grants.map((g) => [g.Grantee.Type, g.Permission])).toEqual([
       ['Group', 'READ'],
       ['Group', 'WRITE'],
       ['CanonicalUser', 'FULL_CONTROL'],
     ])
-    const email = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(fixture('rgw-email-grant.xml')))
-    expect(email.Grants[1]).toEqual({ Grantee: { Type: 'CanonicalUser', ID: 'test2', DisplayName: 'Second User' }, Permission: 'READ' })
+    const email = await parseWith(
+      GetObjectAcl({ Bucket: 'bkt', Key: 'k' }),
+      new Response(fixture('rgw-email-grant.xml')),
+    )
+    expect(email.Grants[1]).toEqual({
+      Grantee: { Type: 'CanonicalUser', ID: 'test2', DisplayName: 'Second User' },
+      Permission: 'READ',
+    })
   })
 
   it('read an AmazonCustomerByEmail grantee in the form the S3 API reference documents', async () => {
@@ -71,11 +106,16 @@ describe('GetBucketAcl / GetObjectAcl', () => {
     const xml = `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="AmazonCustomerByEmail"><EmailAddress>Grantees@email.com</EmailAddress></Grantee><Permission>READ_ACP</Permission></Grant></AccessControlList></AccessControlPolicy>`
     const { Owner, Grants } = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(xml))
     expect(Owner).toEqual({ ID: 'o' })
-    expect(Grants).toEqual([{ Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'Grantees@email.com' }, Permission: 'READ_ACP' }])
+    expect(Grants).toEqual([
+      { Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'Grantees@email.com' }, Permission: 'READ_ACP' },
+    ])
   })
 
   it('read an empty ACL as no grants, and refuse unknown grantee types and permissions', async () => {
-    const empty = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response('<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>'))
+    const empty = await parseWith(
+      GetBucketAcl({ Bucket: 'bkt' }),
+      new Response('<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList/></AccessControlPolicy>'),
+    )
     expect(empty.Grants).toEqual([])
     const odd = (type: string, permission: string) =>
       parseWith(
@@ -85,7 +125,11 @@ describe('GetBucketAcl / GetObjectAcl', () => {
         ),
       )
     // The user guide's first example spells the type "Canonical User": not a type S3 defines.
-    await expect(odd('Canonical User', 'READ')).rejects.toMatchObject({ name: 'S3Error', code: 'InvalidResponse', operation: 'GetBucketAcl' })
+    await expect(odd('Canonical User', 'READ')).rejects.toMatchObject({
+      name: 'S3Error',
+      code: 'InvalidResponse',
+      operation: 'GetBucketAcl',
+    })
     await expect(odd('CanonicalUser', 'EVERYTHING')).rejects.toMatchObject({ code: 'InvalidResponse' })
   })
 })
@@ -94,7 +138,10 @@ describe('PutBucketAcl / PutObjectAcl', () => {
   const policy: AccessControlPolicy = {
     Owner: { ID: 'owner-id', DisplayName: 'ignored' },
     Grants: [
-      { Grantee: { Type: 'CanonicalUser', ID: 'owner-id', DisplayName: 'ignored' }, Permission: Permission.FULL_CONTROL },
+      {
+        Grantee: { Type: 'CanonicalUser', ID: 'owner-id', DisplayName: 'ignored' },
+        Permission: Permission.FULL_CONTROL,
+      },
       { Grantee: { Type: 'AmazonCustomerByEmail', EmailAddress: 'a&b@example.com' }, Permission: Permission.READ },
       { Grantee: { Type: 'Group', URI: GroupUri.AuthenticatedUsers }, Permission: Permission.READ_ACP },
     ],
@@ -102,12 +149,23 @@ describe('PutBucketAcl / PutObjectAcl', () => {
 
   it('send a canned ACL as x-amz-acl on the acl sub-resource', () => {
     const command = PutObjectAcl({ Bucket: 'bkt', Key: 'k', VersionId: 'v1', ACL: 'bucket-owner-full-control' })
-    expect(command).toMatchObject({ operation: 'PutObjectAcl', method: 'PUT', bucket: 'bkt', key: 'k', query: { acl: '', versionId: 'v1' }, headers: { 'x-amz-acl': 'bucket-owner-full-control' } })
+    expect(command).toMatchObject({
+      operation: 'PutObjectAcl',
+      method: 'PUT',
+      bucket: 'bkt',
+      key: 'k',
+      query: { acl: '', versionId: 'v1' },
+      headers: { 'x-amz-acl': 'bucket-owner-full-control' },
+    })
     expect(command.body).toBeUndefined()
-    expect(PutBucketAcl({ Bucket: 'bkt', ACL: 'log-delivery-write' }).headers).toEqual({ 'x-amz-acl': 'log-delivery-write' })
+    expect(PutBucketAcl({ Bucket: 'bkt', ACL: 'log-delivery-write' }).headers).toEqual({
+      'x-amz-acl': 'log-delivery-write',
+    })
     // bucket-owner-* are object ACLs; log-delivery-write is a bucket ACL.
     expect(() => PutBucketAcl({ Bucket: 'bkt', ACL: 'bucket-owner-read' as BucketCannedACL })).toThrow(InputError)
-    expect(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', ACL: 'log-delivery-write' as ObjectCannedACL })).toThrow(InputError)
+    expect(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', ACL: 'log-delivery-write' as ObjectCannedACL })).toThrow(
+      InputError,
+    )
   })
 
   it('write the whole policy with the grantee forms the S3 API reference documents, and its Content-MD5', () => {
@@ -115,10 +173,18 @@ describe('PutBucketAcl / PutObjectAcl', () => {
     const xml = bodyText(body)
     const xsi = 'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
     // PutObjectAcl "Grantee Values": by ID, by e-mail address, by URI.
-    expect(xml).toContain(`<Grantee ${xsi} xsi:type="CanonicalUser"><ID>owner-id</ID></Grantee><Permission>FULL_CONTROL</Permission>`)
-    expect(xml).toContain(`<Grantee ${xsi} xsi:type="AmazonCustomerByEmail"><EmailAddress>a&amp;b@example.com</EmailAddress></Grantee><Permission>READ</Permission>`)
-    expect(xml).toContain(`<Grantee ${xsi} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers</URI></Grantee><Permission>READ_ACP</Permission>`)
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?><AccessControlPolicy xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"><Owner><ID>owner-id<\/ID><\/Owner><AccessControlList>/)
+    expect(xml).toContain(
+      `<Grantee ${xsi} xsi:type="CanonicalUser"><ID>owner-id</ID></Grantee><Permission>FULL_CONTROL</Permission>`,
+    )
+    expect(xml).toContain(
+      `<Grantee ${xsi} xsi:type="AmazonCustomerByEmail"><EmailAddress>a&amp;b@example.com</EmailAddress></Grantee><Permission>READ</Permission>`,
+    )
+    expect(xml).toContain(
+      `<Grantee ${xsi} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers</URI></Grantee><Permission>READ_ACP</Permission>`,
+    )
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?><AccessControlPolicy xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"><Owner><ID>owner-id<\/ID><\/Owner><AccessControlList>/,
+    )
     // DisplayName "is optional and ignored in the request": not sent.
     expect(xml).not.toContain('ignored')
     expect(headers).toEqual({ 'content-type': 'application/xml', 'content-md5': md5(xml) })
@@ -129,13 +195,23 @@ describe('PutBucketAcl / PutObjectAcl', () => {
     const read = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response(bodyText(body)))
     expect(read).toEqual({
       Owner: { ID: 'owner-id' },
-      Grants: policy.Grants.map((g) => ({ ...g, Grantee: g.Grantee.Type === 'CanonicalUser' ? { Type: 'CanonicalUser', ID: g.Grantee.ID } : g.Grantee })),
+      Grants: policy.Grants.map((g) => ({
+        ...g,
+        Grantee: g.Grantee.Type === 'CanonicalUser' ? { Type: 'CanonicalUser', ID: g.Grantee.ID } : g.Grantee,
+      })),
     })
   })
 
   it('send grant headers as given', () => {
-    const { headers, body } = PutBucketAcl({ Bucket: 'bkt', GrantRead: 'emailAddress="xyz@amazon.com", emailAddress="abc@amazon.com"', GrantWriteACP: 'id="owner-id"' })
-    expect(headers).toEqual({ 'x-amz-grant-read': 'emailAddress="xyz@amazon.com", emailAddress="abc@amazon.com"', 'x-amz-grant-write-acp': 'id="owner-id"' })
+    const { headers, body } = PutBucketAcl({
+      Bucket: 'bkt',
+      GrantRead: 'emailAddress="xyz@amazon.com", emailAddress="abc@amazon.com"',
+      GrantWriteACP: 'id="owner-id"',
+    })
+    expect(headers).toEqual({
+      'x-amz-grant-read': 'emailAddress="xyz@amazon.com", emailAddress="abc@amazon.com"',
+      'x-amz-grant-write-acp': 'id="owner-id"',
+    })
     expect(body).toBeUndefined()
   })
 
@@ -151,20 +227,58 @@ describe('PutBucketAcl / PutObjectAcl', () => {
     }
     expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k' }))).toBe('ACL')
     expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', ACL: 'private', GrantRead: 'id="x"' }))).toBe('ACL')
-    expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', ACL: 'private', AccessControlPolicy: policy }))).toBe('ACL')
-    expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', AccessControlPolicy: { ...policy, Owner: undefined as never } }))).toBe('AccessControlPolicy.Owner')
-    expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', AccessControlPolicy: { ...policy, Grants: [{ Grantee: { Type: 'Group', URI: GroupUri.AllUsers }, Permission: 'ALL' as Permission }] } }))).toBe(
-      'AccessControlPolicy.Grants[0].Permission',
+    expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', ACL: 'private', AccessControlPolicy: policy }))).toBe(
+      'ACL',
     )
-    expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', AccessControlPolicy: { ...policy, Grants: [{ Grantee: { Type: 'User', ID: 'x' } as never, Permission: 'READ' }] } }))).toBe(
-      'AccessControlPolicy.Grants[0].Grantee.Type',
-    )
-    expect(field(() => PutObjectAcl({ Bucket: 'bkt', Key: 'k', AccessControlPolicy: { ...policy, Grants: [{ Grantee: { Type: 'CanonicalUser', ID: '' }, Permission: 'READ' }] } }))).toBe(
-      'AccessControlPolicy.Grants[0].Grantee.ID',
-    )
+    expect(
+      field(() =>
+        PutObjectAcl({ Bucket: 'bkt', Key: 'k', AccessControlPolicy: { ...policy, Owner: undefined as never } }),
+      ),
+    ).toBe('AccessControlPolicy.Owner')
+    expect(
+      field(() =>
+        PutObjectAcl({
+          Bucket: 'bkt',
+          Key: 'k',
+          AccessControlPolicy: {
+            ...policy,
+            Grants: [{ Grantee: { Type: 'Group', URI: GroupUri.AllUsers }, Permission: 'ALL' as Permission }],
+          },
+        }),
+      ),
+    ).toBe('AccessControlPolicy.Grants[0].Permission')
+    expect(
+      field(() =>
+        PutObjectAcl({
+          Bucket: 'bkt',
+          Key: 'k',
+          AccessControlPolicy: {
+            ...policy,
+            Grants: [{ Grantee: { Type: 'User', ID: 'x' } as never, Permission: 'READ' }],
+          },
+        }),
+      ),
+    ).toBe('AccessControlPolicy.Grants[0].Grantee.Type')
+    expect(
+      field(() =>
+        PutObjectAcl({
+          Bucket: 'bkt',
+          Key: 'k',
+          AccessControlPolicy: {
+            ...policy,
+            Grants: [{ Grantee: { Type: 'CanonicalUser', ID: '' }, Permission: 'READ' }],
+          },
+        }),
+      ),
+    ).toBe('AccessControlPolicy.Grants[0].Grantee.ID')
     // "An ACL can have up to 100 grants" (S3 ACL overview).
-    const many = Array.from({ length: 101 }, (_, i) => ({ Grantee: { Type: 'CanonicalUser' as const, ID: `u${i}` }, Permission: Permission.READ }))
-    expect(field(() => PutBucketAcl({ Bucket: 'bkt', AccessControlPolicy: { ...policy, Grants: many } }))).toBe('AccessControlPolicy.Grants')
+    const many = Array.from({ length: 101 }, (_, i) => ({
+      Grantee: { Type: 'CanonicalUser' as const, ID: `u${i}` },
+      Permission: Permission.READ,
+    }))
+    expect(field(() => PutBucketAcl({ Bucket: 'bkt', AccessControlPolicy: { ...policy, Grants: many } }))).toBe(
+      'AccessControlPolicy.Grants',
+    )
     expect(field(() => PutBucketAcl({ Bucket: 'bkt', GrantRead: 'id="x"\n' }))).toBe('GrantRead')
   })
 })
@@ -215,8 +329,17 @@ describe('addGrant / removeGrant', () => {
 
   it('read the ACL back after an e-mail grant, which S3 resolves to a canonical user', async () => {
     const { client, requests } = aclServer(fixture('rgw-public-read-write.xml'))
-    await addGrant(client, { Bucket: 'bkt' }, { Type: 'AmazonCustomerByEmail', EmailAddress: 'test2@example.com' }, 'READ')
-    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual(['GET http://127.0.0.1:7480/bkt?acl', 'PUT http://127.0.0.1:7480/bkt?acl', 'GET http://127.0.0.1:7480/bkt?acl'])
+    await addGrant(
+      client,
+      { Bucket: 'bkt' },
+      { Type: 'AmazonCustomerByEmail', EmailAddress: 'test2@example.com' },
+      'READ',
+    )
+    expect(requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'GET http://127.0.0.1:7480/bkt?acl',
+      'PUT http://127.0.0.1:7480/bkt?acl',
+      'GET http://127.0.0.1:7480/bkt?acl',
+    ])
     expect(requests[1]!.body).toContain('<EmailAddress>test2@example.com</EmailAddress>')
   })
 
@@ -234,7 +357,9 @@ describe('addGrant / removeGrant', () => {
 
   it('refuse to pretend an e-mail grant was removed when S3 shows it by canonical ID', async () => {
     const { client, requests } = aclServer(fixture('rgw-email-grant.xml'))
-    await expect(removeGrant(client, target, { Type: 'AmazonCustomerByEmail', EmailAddress: 'test2@example.com' })).rejects.toMatchObject({
+    await expect(
+      removeGrant(client, target, { Type: 'AmazonCustomerByEmail', EmailAddress: 'test2@example.com' }),
+    ).rejects.toMatchObject({
       name: 'InputError',
       field: 'grantee',
     })
@@ -243,8 +368,12 @@ describe('addGrant / removeGrant', () => {
 
   it('check their input before sending anything', async () => {
     const { client, fetch } = aclServer('')
-    await expect(addGrant(client, target, { Type: 'Group', URI: GroupUri.AllUsers }, 'ALL' as Permission)).rejects.toBeInstanceOf(InputError)
-    await expect(addGrant(client, { Bucket: 'bkt', Key: '' }, { Type: 'Group', URI: GroupUri.AllUsers }, 'READ')).rejects.toBeInstanceOf(InputError)
+    await expect(
+      addGrant(client, target, { Type: 'Group', URI: GroupUri.AllUsers }, 'ALL' as Permission),
+    ).rejects.toBeInstanceOf(InputError)
+    await expect(
+      addGrant(client, { Bucket: 'bkt', Key: '' }, { Type: 'Group', URI: GroupUri.AllUsers }, 'READ'),
+    ).rejects.toBeInstanceOf(InputError)
     await expect(removeGrant(client, target, { Type: 'CanonicalUser', ID: '' })).rejects.toBeInstanceOf(InputError)
     expect(fetch).not.toHaveBeenCalled()
   })
@@ -254,20 +383,31 @@ describe('addGrant / removeGrant', () => {
     const { client } = fakeClient(
       [
         () => new Response(fixture('rgw-email-grant.xml')),
-        () => new Response('<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>R</RequestId></Error>', { status: 400 }),
+        () =>
+          new Response(
+            '<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>R</RequestId></Error>',
+            { status: 400 },
+          ),
       ],
       { endpoint: 'https://s3.us-east-1.amazonaws.com' },
     )
-    const error = await addGrant(client, target, { Type: 'CanonicalUser', ID: 'other' }, 'READ').catch((e: unknown) => e)
+    const error = await addGrant(client, target, { Type: 'CanonicalUser', ID: 'other' }, 'READ').catch(
+      (e: unknown) => e,
+    )
     expect(error).toBeInstanceOf(S3Error)
-    expect(error).toMatchObject({ code: AclErrorCode.AccessControlListNotSupported, status: 400, operation: 'PutObjectAcl' })
+    expect(error).toMatchObject({
+      code: AclErrorCode.AccessControlListNotSupported,
+      status: 400,
+      operation: 'PutObjectAcl',
+    })
     expect((error as S3Error).message).toMatch(/ACLs are disabled.*Object Ownership.*bucket policy/)
     expect((error as S3Error).cause).toBeInstanceOf(S3Error)
   })
 })
 
 describe('explainS3Error for ACLs', () => {
-  const error = (code: string, status: number, operation: string, message = '') => new S3Error({ code, status, operation, bucket: 'bkt', message })
+  const error = (code: string, status: number, operation: string, message = '') =>
+    new S3Error({ code, status, operation, bucket: 'bkt', message })
 
   it('says why AWS answers 405 to a grant by e-mail address', () => {
     const explained = explainS3Error(error('MethodNotAllowed', 405, 'PutObjectAcl')) as S3Error
@@ -283,13 +423,15 @@ describe('explainS3Error for ACLs', () => {
     expect(explainS3Error(notS3)).toBe(notS3)
     expect(explainS3Error(error('MethodNotAllowed', 405, 'GetObject')).message).not.toContain('e-mail')
   })
-
 })
 
 // A request through send, to be sure the command's query and body survive the whole path.
 it('PutObjectAcl goes out as PUT /bucket/key?acl with the document and its MD5', async () => {
   const { client, calls: seen } = fakeClient([() => new Response('', { status: 200 })])
-  await send(client, PutObjectAcl({ Bucket: 'bkt', Key: 'a key', AccessControlPolicy: { Owner: { ID: 'o' }, Grants: [] } }))
+  await send(
+    client,
+    PutObjectAcl({ Bucket: 'bkt', Key: 'a key', AccessControlPolicy: { Owner: { ID: 'o' }, Grants: [] } }),
+  )
   const [request] = seen
   expect(request!.method).toBe('PUT')
   expect(request!.url).toBe('http://127.0.0.1:7480/bkt/a%20key?acl')

@@ -29,14 +29,17 @@ describe('checkBody', () => {
   it('wants ContentLength for a stream, and points to the upload helper', () => {
     const streams = [new ReadableStream(), (async function* () {})(), Readable.from([Buffer.from('x')])]
     for (const body of streams) {
-      expect(() => checkBody(body, undefined)).toThrow(/ContentLength: a stream body needs its exact length.*`upload` helper/)
+      expect(() => checkBody(body, undefined)).toThrow(
+        /ContentLength: a stream body needs its exact length.*`upload` helper/,
+      )
       expect(checkBody(body, 12)).toBe(12)
     }
   })
 
   it('refuses a ContentLength that is not a byte count or does not match the body', () => {
     expect(() => checkBody('abc', 4)).toThrow(/ContentLength: is 4 but the body has 3 bytes/)
-    for (const length of [-1, 1.5, Number.NaN, 2 ** 60]) expect(() => checkBody(new ReadableStream(), length)).toThrow(/ContentLength: must be a whole number/)
+    for (const length of [-1, 1.5, Number.NaN, 2 ** 60])
+      expect(() => checkBody(new ReadableStream(), length)).toThrow(/ContentLength: must be a whole number/)
     expect(checkBody('abc', 3)).toBe(3)
     expect(checkBody(undefined, undefined)).toBeUndefined()
   })
@@ -53,9 +56,19 @@ describe('preparePayload', () => {
 
   it('leaves Blobs and streams unread and unsigned; only a Blob can be sent again', async () => {
     const blob = new Blob(['abc'])
-    expect(await preparePayload(blob, 3)).toMatchObject({ body: blob, sha256: 'UNSIGNED-PAYLOAD', length: 3, replayable: true })
+    expect(await preparePayload(blob, 3)).toMatchObject({
+      body: blob,
+      sha256: 'UNSIGNED-PAYLOAD',
+      length: 3,
+      replayable: true,
+    })
     const stream = new ReadableStream<Uint8Array>()
-    expect(await preparePayload(stream, 10)).toMatchObject({ body: stream, sha256: 'UNSIGNED-PAYLOAD', length: 10, replayable: false })
+    expect(await preparePayload(stream, 10)).toMatchObject({
+      body: stream,
+      sha256: 'UNSIGNED-PAYLOAD',
+      length: 10,
+      replayable: false,
+    })
     const iterable = await preparePayload(Readable.from([Buffer.from('x')]), 1)
     expect(iterable.body).toBeInstanceOf(ReadableStream)
     expect(iterable.replayable).toBe(false)
@@ -113,11 +126,18 @@ describe('how send hands bodies to fetch', () => {
     seen.push(init!)
     return putResponse()
   })
-  const client = createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' }, fetch })
+  const client = createClient({
+    endpoint: 'http://127.0.0.1:7480',
+    credentials: { accessKeyId: 'AKID', secretAccessKey: 'secret' },
+    fetch,
+  })
 
   it('streams unhashed bodies (duplex half) and keeps fetch from teeing them for a redirect', async () => {
     seen.length = 0
-    await send(client, PutObject({ Bucket: 'b-1', Key: 'k', Body: Readable.from([Buffer.from('abc')]), ContentLength: 3 }))
+    await send(
+      client,
+      PutObject({ Bucket: 'b-1', Key: 'k', Body: Readable.from([Buffer.from('abc')]), ContentLength: 3 }),
+    )
     await send(client, PutObject({ Bucket: 'b-1', Key: 'k', Body: new Blob(['abc']) }))
     await send(client, PutObject({ Bucket: 'b-1', Key: 'k', Body: 'abc' }))
     const [stream, blob, bytes] = seen as (RequestInit & { duplex?: string })[]

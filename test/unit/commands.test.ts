@@ -7,7 +7,11 @@ import { parseWith } from '../support/fake-client.js'
 
 describe('CreateBucket', () => {
   it('sends the location document for locations other than us-east-1', () => {
-    const command = CreateBucket({ Bucket: 'my-bucket', ACL: 'public-read', CreateBucketConfiguration: { LocationConstraint: Location.EU } })
+    const command = CreateBucket({
+      Bucket: 'my-bucket',
+      ACL: 'public-read',
+      CreateBucketConfiguration: { LocationConstraint: Location.EU },
+    })
     expect(command).toMatchObject({ method: 'PUT', bucket: 'my-bucket', headers: { 'x-amz-acl': 'public-read' } })
     // Shape of the request example in the S3 API reference (CreateBucket, "Sample Request: Specify the Region").
     expect(command.body).toBe(
@@ -17,10 +21,16 @@ describe('CreateBucket', () => {
 
   it('sends no body for us-east-1, as S3 requires', () => {
     expect(CreateBucket({ Bucket: 'my-bucket' }).body).toBeUndefined()
-    expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.us_east_1 } }).body).toBeUndefined()
-    expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).body).toBeUndefined()
+    expect(
+      CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.us_east_1 } }).body,
+    ).toBeUndefined()
+    expect(
+      CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).body,
+    ).toBeUndefined()
     // Nor a content type for the body it does not send.
-    expect(CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).headers).toEqual({})
+    expect(
+      CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: 'us-east-1' } }).headers,
+    ).toEqual({})
   })
 
   it('maps legacy locations to regions', () => {
@@ -91,20 +101,36 @@ describe('ListBuckets', () => {
   })
 
   it('gives arrays for one bucket and for none', async () => {
-    const one = await parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>only</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')
+    const one = await parse(
+      '<ListAllMyBucketsResult><Buckets><Bucket><Name>only</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+    )
     expect(one.Buckets.map((b) => b.Name)).toEqual(['only'])
     expect((await parse('<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>')).Buckets).toEqual([])
-    expect((await parse('<ListAllMyBucketsResult><Owner><ID>test</ID></Owner><Buckets>\n  </Buckets></ListAllMyBucketsResult>')).Buckets).toEqual([])
-    expect((await parse('<ListAllMyBucketsResult><Owner><ID>test</ID></Owner></ListAllMyBucketsResult>')).Buckets).toEqual([])
+    expect(
+      (
+        await parse(
+          '<ListAllMyBucketsResult><Owner><ID>test</ID></Owner><Buckets>\n  </Buckets></ListAllMyBucketsResult>',
+        )
+      ).Buckets,
+    ).toEqual([])
+    expect(
+      (await parse('<ListAllMyBucketsResult><Owner><ID>test</ID></Owner></ListAllMyBucketsResult>')).Buckets,
+    ).toEqual([])
   })
 
   it('keeps names that look like numbers as strings', async () => {
-    const out = await parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>0012</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')
+    const out = await parse(
+      '<ListAllMyBucketsResult><Buckets><Bucket><Name>0012</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+    )
     expect(out.Buckets[0]!.Name).toBe('0012')
   })
 
   it('reports a malformed document as InvalidResponse', async () => {
-    await expect(parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name><CreationDate>yesterday</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')).rejects.toMatchObject({ code: 'InvalidResponse', operation: 'ListBuckets' })
+    await expect(
+      parse(
+        '<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name><CreationDate>yesterday</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+      ),
+    ).rejects.toMatchObject({ code: 'InvalidResponse', operation: 'ListBuckets' })
     await expect(parse('not xml <<<')).rejects.toMatchObject({ code: 'InvalidResponse' })
   })
 })
@@ -119,7 +145,12 @@ describe('timestamps in documents', () => {
     })
     expect(new Date('2024-05-06T07:08:09.000').toISOString()).not.toBe('2024-05-06T07:08:09.000Z')
     const parse = (xml: string) => parseWith(ListBuckets(), new Response(xml, { status: 200 }))
-    const out = await parse('<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name><CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name><CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>')
-    expect(out.Buckets.map((b) => b.CreationDate.toISOString())).toEqual(['2024-05-06T07:08:09.000Z', '2024-05-06T07:08:09.000Z'])
+    const out = await parse(
+      '<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name><CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name><CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+    )
+    expect(out.Buckets.map((b) => b.CreationDate.toISOString())).toEqual([
+      '2024-05-06T07:08:09.000Z',
+      '2024-05-06T07:08:09.000Z',
+    ])
   })
 })

@@ -10,7 +10,9 @@ import type { ContractRow } from './contract/types.js'
 // Every command's row, from the files beside this one (one per area of the API).
 const modules = import.meta.glob<Record<string, ContractRow>>('./contract/*.ts', { eager: true, import: 'rows' })
 const rows = Object.values(modules).flatMap((module) => Object.entries(module ?? {}))
-const commandFiles = readdirSync(new URL('../../commands', import.meta.url)).filter((file) => file.endsWith('.ts')).map((file) => file.slice(0, -3))
+const commandFiles = readdirSync(new URL('../../commands', import.meta.url))
+  .filter((file) => file.endsWith('.ts'))
+  .map((file) => file.slice(0, -3))
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -34,18 +36,21 @@ describe.each(rows)('%s', (name, row) => {
     expect(same).toEqual(request)
   })
 
-  it.each(row.invalid.map(([input, field]) => [field, input] as const))('refuses a bad %s before anything is sent', async (field, input) => {
-    const { client, fetch } = fakeClient([() => new Response(null, { status: 500 })])
-    let error: unknown
-    try {
-      await send(client, row.command(input))
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(InputError)
-    expect((error as InputError).field).toBe(field)
-    expect(fetch).not.toHaveBeenCalled()
-  })
+  it.each(row.invalid.map(([input, field]) => [field, input] as const))(
+    'refuses a bad %s before anything is sent',
+    async (field, input) => {
+      const { client, fetch } = fakeClient([() => new Response(null, { status: 500 })])
+      let error: unknown
+      try {
+        await send(client, row.command(input))
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toBeInstanceOf(InputError)
+      expect((error as InputError).field).toBe(field)
+      expect(fetch).not.toHaveBeenCalled()
+    },
+  )
 
   it(`reads its documented response (${row.sample.source})`, async () => {
     const { client, calls } = fakeClient([row.sample.response])
@@ -59,7 +64,9 @@ describe.each(rows)('%s', (name, row) => {
     it('ends in a typed error, not a loop, when the server repeats its position', async () => {
       const [input, response] = pages.repeated
       const { client, calls } = fakeClient([response])
-      const error = await drain(paginate(client, row.command(input) as PaginatedCommand<unknown, unknown>)).catch((e: unknown) => e)
+      const error = await drain(paginate(client, row.command(input) as PaginatedCommand<unknown, unknown>)).catch(
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(S3Error)
       expect(error).toMatchObject({ code: 'InvalidResponse', operation: name })
       expect(calls).toHaveLength(1)
@@ -67,7 +74,9 @@ describe.each(rows)('%s', (name, row) => {
 
     it('ends in a typed error when a truncated page names no next position', async () => {
       const { client, calls } = fakeClient([pages.unmarked])
-      const error = await drain(paginate(client, row.command(row.valid) as PaginatedCommand<unknown, unknown>)).catch((e: unknown) => e)
+      const error = await drain(paginate(client, row.command(row.valid) as PaginatedCommand<unknown, unknown>)).catch(
+        (e: unknown) => e,
+      )
       expect(error).toMatchObject({ code: 'InvalidResponse', operation: name })
       expect(calls).toHaveLength(1)
     })

@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CORSRule } from '../../codecs/cors.js'
-import { CorsErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { DeleteBucketCors } from '../../commands/DeleteBucketCors.js'
 import { GetBucketCors } from '../../commands/GetBucketCors.js'
 import { PutBucketCors } from '../../commands/PutBucketCors.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
+import { CorsErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { parseWith } from '../support/fake-client.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/cors/${name}`, import.meta.url), 'utf8')
@@ -16,8 +16,16 @@ describe('GetBucketCors', () => {
   it('parses Example 1 of the S3 user guide (three rules)', async () => {
     expect(await parse(fixture('aws-example-1.xml'))).toEqual({
       CORSRules: [
-        { AllowedOrigins: ['http://www.example1.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'] },
-        { AllowedOrigins: ['http://www.example2.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'] },
+        {
+          AllowedOrigins: ['http://www.example1.com'],
+          AllowedMethods: ['PUT', 'POST', 'DELETE'],
+          AllowedHeaders: ['*'],
+        },
+        {
+          AllowedOrigins: ['http://www.example2.com'],
+          AllowedMethods: ['PUT', 'POST', 'DELETE'],
+          AllowedHeaders: ['*'],
+        },
         { AllowedOrigins: ['*'], AllowedMethods: ['GET'] },
       ],
     })
@@ -51,7 +59,11 @@ describe('GetBucketCors', () => {
   })
 
   it('refuses a rule with a method CORS does not know', async () => {
-    await expect(parse('<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod></CORSRule></CORSConfiguration>')).rejects.toMatchObject({
+    await expect(
+      parse(
+        '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod></CORSRule></CORSConfiguration>',
+      ),
+    ).rejects.toMatchObject({
       code: 'InvalidResponse',
       operation: 'GetBucketCors',
     })
@@ -60,7 +72,14 @@ describe('GetBucketCors', () => {
 
 describe('PutBucketCors', () => {
   const rules: CORSRule[] = [
-    { ID: 'web', AllowedOrigins: ['https://www.example.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'], ExposeHeaders: ['x-amz-server-side-encryption'], MaxAgeSeconds: 3000 },
+    {
+      ID: 'web',
+      AllowedOrigins: ['https://www.example.com'],
+      AllowedMethods: ['PUT', 'POST', 'DELETE'],
+      AllowedHeaders: ['*'],
+      ExposeHeaders: ['x-amz-server-side-encryption'],
+      MaxAgeSeconds: 3000,
+    },
     { AllowedOrigins: ['*'], AllowedMethods: ['GET'] },
   ]
 
@@ -74,7 +93,10 @@ describe('PutBucketCors', () => {
         '<AllowedHeader>*</AllowedHeader><ExposeHeader>x-amz-server-side-encryption</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>' +
         '<CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>',
     )
-    expect(command.headers).toEqual({ 'content-type': 'application/xml', 'content-md5': createHash('md5').update(body).digest('base64') })
+    expect(command.headers).toEqual({
+      'content-type': 'application/xml',
+      'content-md5': createHash('md5').update(body).digest('base64'),
+    })
   })
 
   it('reads back what it writes, and writes back what it reads', async () => {
@@ -104,29 +126,51 @@ describe('PutBucketCors', () => {
     expect(field([{ ...rule, AllowedMethods: [] }])).toBe('CORSConfiguration.CORSRules[0].AllowedMethods')
     expect(field([{ ...rule, AllowedOrigins: [] }])).toBe('CORSConfiguration.CORSRules[0].AllowedOrigins')
     // "The origin string can contain only one * wildcard character"; the same for AllowedHeader.
-    expect(field([{ ...rule, AllowedOrigins: ['http://*.*.example.com'] }])).toBe('CORSConfiguration.CORSRules[0].AllowedOrigins[0]')
-    expect(field([rule, { ...rule, AllowedHeaders: ['x-*-*'] }])).toBe('CORSConfiguration.CORSRules[1].AllowedHeaders[0]')
+    expect(field([{ ...rule, AllowedOrigins: ['http://*.*.example.com'] }])).toBe(
+      'CORSConfiguration.CORSRules[0].AllowedOrigins[0]',
+    )
+    expect(field([rule, { ...rule, AllowedHeaders: ['x-*-*'] }])).toBe(
+      'CORSConfiguration.CORSRules[1].AllowedHeaders[0]',
+    )
     expect(field([{ ...rule, ID: 'x'.repeat(256) }])).toBe('CORSConfiguration.CORSRules[0].ID')
     expect(field([{ ...rule, MaxAgeSeconds: -1 }])).toBe('CORSConfiguration.CORSRules[0].MaxAgeSeconds')
     expect(field([{ ...rule, ExposeHeaders: ['ETag\u0000'] }])).toBe('CORSConfiguration.CORSRules[0].ExposeHeaders[0]')
     // "The document is limited to 64 KB in size."
-    const long = Array.from({ length: 60 }, (_, i) => ({ ...rule, AllowedHeaders: Array.from({ length: 40 }, (_, j) => `x-amz-meta-header-${i}-${j}`) }))
+    const long = Array.from({ length: 60 }, (_, i) => ({
+      ...rule,
+      AllowedHeaders: Array.from({ length: 40 }, (_, j) => `x-amz-meta-header-${i}-${j}`),
+    }))
     expect(field(long)).toBe('CORSConfiguration.CORSRules')
   })
 
   it('accepts up to 100 rules', () => {
     const rule = { AllowedOrigins: ['*'], AllowedMethods: ['GET' as const] }
-    expect(() => PutBucketCors({ Bucket: 'bkt', CORSConfiguration: { CORSRules: Array.from({ length: 100 }, () => rule) } })).not.toThrow()
+    expect(() =>
+      PutBucketCors({ Bucket: 'bkt', CORSConfiguration: { CORSRules: Array.from({ length: 100 }, () => rule) } }),
+    ).not.toThrow()
   })
 })
 
 describe('DeleteBucketCors and NoSuchCORSConfiguration', () => {
   it('deletes the cors sub-resource', () => {
-    expect(DeleteBucketCors({ Bucket: 'bkt' })).toMatchObject({ operation: 'DeleteBucketCors', method: 'DELETE', bucket: 'bkt', query: { cors: '' } })
+    expect(DeleteBucketCors({ Bucket: 'bkt' })).toMatchObject({
+      operation: 'DeleteBucketCors',
+      method: 'DELETE',
+      bucket: 'bkt',
+      query: { cors: '' },
+    })
   })
 
   it('gives the empty-message error Ceph RGW sends a message', () => {
-    const error = new S3Error({ code: CorsErrorCode.NoSuchCORSConfiguration, status: 404, operation: 'GetBucketCors', bucket: 'bkt' })
-    expect(explainS3Error(error)).toMatchObject({ code: 'NoSuchCORSConfiguration', message: expect.stringContaining('the bucket has no CORS configuration') })
+    const error = new S3Error({
+      code: CorsErrorCode.NoSuchCORSConfiguration,
+      status: 404,
+      operation: 'GetBucketCors',
+      bucket: 'bkt',
+    })
+    expect(explainS3Error(error)).toMatchObject({
+      code: 'NoSuchCORSConfiguration',
+      message: expect.stringContaining('the bucket has no CORS configuration'),
+    })
   })
 })

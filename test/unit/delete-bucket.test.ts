@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { InputError, S3Error } from '../../src/core/errors.js'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { emptyBucket } from '../../src/helpers/empty-bucket.js'
-import { InputError, S3Error } from '../../src/core/errors.js'
 import { fakeClient } from '../support/fake-client.js'
 
 const xmlText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
@@ -41,7 +41,10 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
             listed = true
             release()
           }
-          const contents = page.map((k) => `<Contents><Key>${urlKey(k)}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+          const contents = page.map(
+            (k) =>
+              `<Contents><Key>${urlKey(k)}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+          )
           return new Response(
             `<ListBucketResult><Name>bucket</Name><Prefix></Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>${truncated}</IsTruncated>` +
               `${truncated ? `<NextContinuationToken>${xmlText(page.at(-1)!)}</NextContinuationToken>` : ''}${contents.join('')}</ListBucketResult>`,
@@ -57,7 +60,9 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
           })
           inFlight--
           const body = await request.text()
-          const named = [...body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) => m[1]!.replace(/&lt;/g, '<').replace(/&amp;/g, '&'))
+          const named = [...body.matchAll(/<Key>([^<]*)<\/Key>/g)].map((m) =>
+            m[1]!.replace(/&lt;/g, '<').replace(/&amp;/g, '&'),
+          )
           const errors = named.filter((k) => protectedKeys.includes(k))
           for (const k of named) if (!protectedKeys.includes(k)) keys.delete(k)
           return new Response(
@@ -72,7 +77,8 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
         if (method === 'GET' && q.has('versions')) {
           log.push('list-versions')
           const versions = [...keys].map(
-            (k) => `<Version><Key>${urlKey(k)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Version>`,
+            (k) =>
+              `<Version><Key>${urlKey(k)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Version>`,
           )
           return new Response(
             `<ListVersionsResult><Name>bucket</Name><Prefix></Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>${versions.join('')}</ListVersionsResult>`,
@@ -80,13 +86,18 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
         }
         if (method === 'GET' && q.has('uploads')) {
           log.push('list-uploads')
-          return new Response('<ListMultipartUploadsResult><Bucket>bucket</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>')
+          return new Response(
+            '<ListMultipartUploadsResult><Bucket>bucket</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>',
+          )
         }
         if (method === 'DELETE') {
           log.push('delete-bucket')
           return keys.size === 0
             ? new Response(null, { status: 204 })
-            : new Response('<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not empty</Message></Error>', { status: 409 })
+            : new Response(
+                '<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not empty</Message></Error>',
+                { status: 409 },
+              )
         }
         throw new Error(`unexpected request ${method} ${url}`)
       },
@@ -113,7 +124,12 @@ describe('emptyBucket', () => {
     const server = bucketServer(many(1500), ['dir/key 00007&<'])
     const error = await emptyBucket(server.client, 'bucket').catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
-    expect(error).toMatchObject({ code: 'AccessDenied', key: 'dir/key 00007&<', bucket: 'bucket', operation: 'DeleteObjects' })
+    expect(error).toMatchObject({
+      code: 'AccessDenied',
+      key: 'dir/key 00007&<',
+      bucket: 'bucket',
+      operation: 'DeleteObjects',
+    })
     expect((error as S3Error).message).toContain('1 key could not be deleted')
     expect([...server.keys]).toEqual(['dir/key 00007&<'])
     expect(server.log).toContain('list-uploads')
@@ -132,7 +148,11 @@ describe('deleteBucket', () => {
     const server = bucketServer(many(3))
     await expect(deleteBucket(server.client, 'bucket')).rejects.toMatchObject({ code: 'BucketNotEmpty', status: 409 })
     expect(server.log).toEqual(['delete-bucket'])
-    expect(await deleteBucket(server.client, 'bucket', { force: true })).toEqual({ deletedObjects: 3, deletedVersions: 0, abortedUploads: 0 })
+    expect(await deleteBucket(server.client, 'bucket', { force: true })).toEqual({
+      deletedObjects: 3,
+      deletedVersions: 0,
+      abortedUploads: 0,
+    })
     expect(server.log.at(-1)).toBe('delete-bucket')
   })
 

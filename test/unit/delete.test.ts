@@ -39,7 +39,10 @@ const capturedRgwDenied =
 describe('DeleteObjects', () => {
   it('POSTs ?delete with the documented request document and its Content-MD5, and no checksum header', async () => {
     const { client, calls } = stub(documentedMixed)
-    await send(client, DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt' }] } }))
+    await send(
+      client,
+      DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt' }] } }),
+    )
     const [request] = calls
     const body = await request!.text()
     expect(new URL(request!.url).pathname).toBe('/bucket')
@@ -48,23 +51,36 @@ describe('DeleteObjects', () => {
       '<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Object><Key>sample1.txt</Key></Object><Object><Key>sample2.txt</Key></Object></Delete>',
     )
     expect(request!.headers.get('content-md5')).toBe(createHash('md5').update(body).digest('base64'))
-    expect([...request!.headers.keys()].filter((name) => name.startsWith('x-amz-checksum') || name === 'x-amz-sdk-checksum-algorithm')).toEqual([])
+    expect(
+      [...request!.headers.keys()].filter(
+        (name) => name.startsWith('x-amz-checksum') || name === 'x-amz-sdk-checksum-algorithm',
+      ),
+    ).toEqual([])
   })
 
   it('sends versions, Quiet and governance bypass, escaping keys', async () => {
     const { client, calls } = stub('<DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></DeleteResult>')
     const output = await send(
       client,
-      DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'a&<b>/./c\r', VersionId: 'v1' }], Quiet: true }, BypassGovernanceRetention: true }),
+      DeleteObjects({
+        Bucket: 'bucket',
+        Delete: { Objects: [{ Key: 'a&<b>/./c\r', VersionId: 'v1' }], Quiet: true },
+        BypassGovernanceRetention: true,
+      }),
     )
     expect(output).toEqual({ Deleted: [], Errors: [] })
-    expect(await calls[0]!.text()).toContain('<Object><Key>a&amp;&lt;b&gt;/./c&#13;</Key><VersionId>v1</VersionId></Object><Quiet>true</Quiet>')
+    expect(await calls[0]!.text()).toContain(
+      '<Object><Key>a&amp;&lt;b&gt;/./c&#13;</Key><VersionId>v1</VersionId></Object><Quiet>true</Quiet>',
+    )
     expect(calls[0]!.headers.get('x-amz-bypass-governance-retention')).toBe('true')
   })
 
   it('reads the documented mixed result into Deleted and Errors', async () => {
     const { client } = stub(documentedMixed)
-    const output = await send(client, DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt' }] } }))
+    const output = await send(
+      client,
+      DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt' }] } }),
+    )
     expect(output).toEqual({
       Deleted: [{ Key: 'sample1.txt' }],
       Errors: [{ Key: 'sample2.txt', Code: 'AccessDenied', Message: 'Access Denied' }],
@@ -73,14 +89,25 @@ describe('DeleteObjects', () => {
 
   it('reads delete markers', async () => {
     const { client } = stub(documentedMarker)
-    const output = await send(client, DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'SampleDocument.txt' }] } }))
-    expect(output.Deleted).toEqual([{ Key: 'SampleDocument.txt', DeleteMarker: true, DeleteMarkerVersionId: 'NeQt5xeFTfgPJD8B4CGWnkSLtluMr11s' }])
+    const output = await send(
+      client,
+      DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'SampleDocument.txt' }] } }),
+    )
+    expect(output.Deleted).toEqual([
+      { Key: 'SampleDocument.txt', DeleteMarker: true, DeleteMarkerVersionId: 'NeQt5xeFTfgPJD8B4CGWnkSLtluMr11s' },
+    ])
   })
 
   it("reads RGW's per-key AccessDenied, dropping its empty VersionId", async () => {
     const { client } = stub(capturedRgwDenied)
-    const output = await send(client, DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'keep' }, { Key: 'go' }] } }))
-    expect(output).toEqual({ Deleted: [{ Key: 'go' }], Errors: [{ Key: 'keep', Code: 'AccessDenied', Message: 'AccessDenied' }] })
+    const output = await send(
+      client,
+      DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'keep' }, { Key: 'go' }] } }),
+    )
+    expect(output).toEqual({
+      Deleted: [{ Key: 'go' }],
+      Errors: [{ Key: 'keep', Code: 'AccessDenied', Message: 'AccessDenied' }],
+    })
   })
 
   it('takes 1 to 1,000 keys', () => {
@@ -91,7 +118,8 @@ describe('DeleteObjects', () => {
   })
 
   it('refuses keys that XML cannot carry or S3 cannot store, naming the entry', () => {
-    const one = (Key: string) => () => DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'fine' }, { Key }] } })
+    const one = (Key: string) => () =>
+      DeleteObjects({ Bucket: 'bucket', Delete: { Objects: [{ Key: 'fine' }, { Key }] } })
     expect(one('ctl\u0001')).toThrow(/Delete\.Objects\[1\]\.Key/)
     expect(one('vt\u000b')).toThrow(InputError)
     expect(one('')).toThrow(InputError)

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
-import fc from 'fast-check'
+
 import { readdirSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { Command } from '../../src/core/command.js'
 import { InputError } from '../../src/core/errors.js'
@@ -20,10 +21,21 @@ const modules = import.meta.glob<Record<string, Build>>('../../commands/*.ts')
 const load = async (name: string): Promise<Build> => (await modules[`../../commands/${name}.ts`]!())[name]!
 
 const show = (value: unknown): string =>
-  value instanceof Date ? `Date(${value.getTime()})` : value instanceof Blob ? 'Blob' : typeof value === 'string' && value.length > 40 ? `"${value.slice(0, 12)}…" (${value.length} chars)` : (JSON.stringify(value) ?? String(value))
+  value instanceof Date
+    ? `Date(${value.getTime()})`
+    : value instanceof Blob
+      ? 'Blob'
+      : typeof value === 'string' && value.length > 40
+        ? `"${value.slice(0, 12)}…" (${value.length} chars)`
+        : (JSON.stringify(value) ?? String(value))
 
 /** What goes wrong when `input` is sent: undefined when refused as expected. */
-async function refusalProblem(build: Build, input: Record<string, unknown>, field: string, value: string): Promise<string | undefined> {
+async function refusalProblem(
+  build: Build,
+  input: Record<string, unknown>,
+  field: string,
+  value: string,
+): Promise<string | undefined> {
   const { client, fetch } = fakeClient([() => new Response('', { status: 200 })])
   let thrown: unknown
   try {
@@ -33,7 +45,8 @@ async function refusalProblem(build: Build, input: Record<string, unknown>, fiel
   }
   const called = fetch.mock.calls.length > 0 ? ' and fetch was called' : ''
   if (thrown === undefined) return `${field}=${value}: accepted${called}`
-  if (!(thrown instanceof InputError)) return `${field}=${value}: ${(thrown as Error)?.name ?? typeof thrown} instead of InputError${called}`
+  if (!(thrown instanceof InputError))
+    return `${field}=${value}: ${(thrown as Error)?.name ?? typeof thrown} instead of InputError${called}`
   const named = thrown.field === field || thrown.field.startsWith(`${field}.`) || thrown.field.startsWith(`${field}[`)
   if (!named) return `${field}=${value}: InputError names "${thrown.field}"${called}`
   return called ? `${field}=${value}: refused only after fetch was called` : undefined
@@ -59,7 +72,11 @@ describe('input fuzzing', () => {
           try {
             build(input)
           } catch (error) {
-            problems.add(error instanceof InputError ? `refuses a valid ${error.field}: ${show(input[error.field.split(/[.[]/)[0]!])}` : `throws ${(error as Error).message}`)
+            problems.add(
+              error instanceof InputError
+                ? `refuses a valid ${error.field}: ${show(input[error.field.split(/[.[]/)[0]!])}`
+                : `throws ${(error as Error).message}`,
+            )
           }
         }),
         { numRuns: 100 },
@@ -75,7 +92,8 @@ describe('input fuzzing', () => {
       for (const [index, { field, value, missing }] of cases.entries()) {
         const input: Record<string, unknown> = { ...rests[index]!, [field]: value }
         // A field of an exclusive group is tried alone: with another of the group the input would be wrong twice.
-        if (spec.exclusive?.includes(field)) for (const other of spec.exclusive) if (other !== field) delete input[other]
+        if (spec.exclusive?.includes(field))
+          for (const other of spec.exclusive) if (other !== field) delete input[other]
         if (missing) delete input[field]
         const problem = await refusalProblem(build, input, field, missing ? '(missing)' : show(value))
         if (problem) problems.push(problem)

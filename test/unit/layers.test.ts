@@ -22,7 +22,9 @@ function layerOf(file: string): number {
 
 /** Every relative import (static, re-export or dynamic) of a TypeScript source. */
 function importsOf(source: string): string[] {
-  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm)].map((m) => m[1]!)
+  return [...source.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^\s*import\s*)['"](\.{1,2}\/[^'"]+)['"]/gm)].map(
+    (m) => m[1]!,
+  )
 }
 
 /** The imports of `file` that point to a higher layer, as "from → to" lines. */
@@ -31,7 +33,10 @@ function upwardImports(file: string, source: string): string[] {
   return importsOf(source)
     .map((specifier) => resolve(dirname(file), specifier.replace(/\.js$/, '.ts')))
     .filter((target) => layerOf(target) > own)
-    .map((target) => `${relative(root, file)} → ${relative(root, target)} (${LAYERS[own]} may not import ${LAYERS[layerOf(target)] ?? 'the entry'})`)
+    .map(
+      (target) =>
+        `${relative(root, file)} → ${relative(root, target)} (${LAYERS[own]} may not import ${LAYERS[layerOf(target)] ?? 'the entry'})`,
+    )
 }
 
 function sources(dir: string): string[] {

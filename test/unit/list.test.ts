@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import { ListObjects } from '../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
+import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
 import { fakeClient, xml } from '../support/fake-client.js'
@@ -77,7 +77,18 @@ const documentedV1 = `<?xml version="1.0" encoding="UTF-8"?>
 describe('ListObjectsV2', () => {
   it('asks for list-type=2 and encoding-type=url, with the inputs as query parameters', async () => {
     const { client, calls } = stub(documentedV2)
-    await send(client, ListObjectsV2({ Bucket: 'example-bucket', Prefix: 'a b/', Delimiter: '/', StartAfter: 'a b/c', MaxKeys: 7, ContinuationToken: 't+/=', FetchOwner: true }))
+    await send(
+      client,
+      ListObjectsV2({
+        Bucket: 'example-bucket',
+        Prefix: 'a b/',
+        Delimiter: '/',
+        StartAfter: 'a b/c',
+        MaxKeys: 7,
+        ContinuationToken: 't+/=',
+        FetchOwner: true,
+      }),
+    )
     const query = Object.fromEntries(new URL(calls[0]!.url).searchParams)
     expect(query).toEqual({
       'list-type': '2',
@@ -103,7 +114,13 @@ describe('ListObjectsV2', () => {
       KeyCount: 2,
       IsTruncated: false,
       Contents: [
-        { Key: 'sample.jpg', LastModified: new Date('2011-02-26T01:56:20.000Z'), ETag: '"bf1d737a4d46a19f3bced6905cc8b902"', Size: 142863, StorageClass: 'STANDARD' },
+        {
+          Key: 'sample.jpg',
+          LastModified: new Date('2011-02-26T01:56:20.000Z'),
+          ETag: '"bf1d737a4d46a19f3bced6905cc8b902"',
+          Size: 142863,
+          StorageClass: 'STANDARD',
+        },
       ],
       CommonPrefixes: [{ Prefix: 'photos/' }],
     })
@@ -146,11 +163,19 @@ describe('ListObjectsV2', () => {
 
   it('reports a key that does not URL-decode as InvalidResponse', async () => {
     const { client } = stub(capturedRgwEncoded.replace('a%20b', 'a%zzb'))
-    await expect(send(client, ListObjectsV2({ Bucket: 'probe' }))).rejects.toMatchObject({ name: 'S3Error', code: 'InvalidResponse', operation: 'ListObjectsV2' })
+    await expect(send(client, ListObjectsV2({ Bucket: 'probe' }))).rejects.toMatchObject({
+      name: 'S3Error',
+      code: 'InvalidResponse',
+      operation: 'ListObjectsV2',
+    })
   })
 
   it('fills in STANDARD when a server leaves StorageClass out, and quotes bare ETags', async () => {
-    const { client } = stub(documentedV2.replace('<StorageClass>STANDARD</StorageClass>', '').replace('"bf1d737a4d46a19f3bced6905cc8b902"', 'bf1d'))
+    const { client } = stub(
+      documentedV2
+        .replace('<StorageClass>STANDARD</StorageClass>', '')
+        .replace('"bf1d737a4d46a19f3bced6905cc8b902"', 'bf1d'),
+    )
     const [object] = (await send(client, ListObjectsV2({ Bucket: 'example-bucket' }))).Contents
     expect(object).toMatchObject({ StorageClass: 'STANDARD', ETag: '"bf1d"' })
   })
@@ -160,7 +185,11 @@ describe('ListObjectsV2', () => {
     const command = ListObjectsV2({ Bucket: 'bucket', Prefix: 'p', MaxKeys: 1 })
     const page = await send(client, command)
     const next = command.pagination.next(page)
-    expect(next?.query).toMatchObject({ 'continuation-token': '1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=', prefix: 'p', 'max-keys': '1' })
+    expect(next?.query).toMatchObject({
+      'continuation-token': '1ueGcxLPRx1Tr/XYExHnhbYLgveDs2J/wm36Hy4vbOwM=',
+      prefix: 'p',
+      'max-keys': '1',
+    })
     expect(command.pagination.items(page).map((o) => o.Key)).toEqual(['happyface.jpg'])
     expect(command.pagination.withPageSize(7).query).toMatchObject({ 'max-keys': '7', prefix: 'p' })
     expect(command.pagination.next({ ...page, IsTruncated: false })).toBeUndefined()
@@ -210,7 +239,8 @@ describe('ListObjects (v1)', () => {
 
   const page = (extra: string, entries: string) =>
     `<ListBucketResult><Name>b</Name><Prefix/><Marker/><MaxKeys>2</MaxKeys><EncodingType>url</EncodingType><IsTruncated>true</IsTruncated>${extra}${entries}</ListBucketResult>`
-  const key = (k: string) => `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Contents>`
+  const key = (k: string) =>
+    `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Contents>`
   const prefix = (p: string) => `<CommonPrefixes><Prefix>${p}</Prefix></CommonPrefixes>`
 
   it("reads NextMarker encoded (AWS) or not (RGW), by matching it to the page's last key", async () => {
@@ -293,8 +323,16 @@ describe('ListObjectVersions', () => {
   it('reads the documented response: one version and one delete marker, as arrays', async () => {
     const { client, calls } = stub(documentedVersions)
     const output = await send(client, ListObjectVersions({ Bucket: 'bucket', Prefix: 'my', MaxKeys: 5 }))
-    expect(Object.fromEntries(new URL(calls[0]!.url).searchParams)).toEqual({ versions: '', 'encoding-type': 'url', prefix: 'my', 'max-keys': '5' })
-    const owner = { ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a', DisplayName: 'mtd@amazon.com' }
+    expect(Object.fromEntries(new URL(calls[0]!.url).searchParams)).toEqual({
+      versions: '',
+      'encoding-type': 'url',
+      prefix: 'my',
+      'max-keys': '5',
+    })
+    const owner = {
+      ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a',
+      DisplayName: 'mtd@amazon.com',
+    }
     expect(output).toEqual({
       Name: 'bucket',
       Prefix: 'my',
@@ -312,7 +350,15 @@ describe('ListObjectVersions', () => {
           Owner: owner,
         },
       ],
-      DeleteMarkers: [{ Key: 'my-second-image.jpg', VersionId: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892', IsLatest: true, LastModified: new Date('2009-11-12T17:50:30.000Z'), Owner: owner }],
+      DeleteMarkers: [
+        {
+          Key: 'my-second-image.jpg',
+          VersionId: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892',
+          IsLatest: true,
+          LastModified: new Date('2009-11-12T17:50:30.000Z'),
+          Owner: owner,
+        },
+      ],
       CommonPrefixes: [],
     })
   })
@@ -324,8 +370,17 @@ describe('ListObjectVersions', () => {
     )
     const command = ListObjectVersions({ Bucket: 'bucket', KeyMarker: 'a+b 1', MaxKeys: 1 })
     const output = await send(client, command)
-    expect(output).toMatchObject({ KeyMarker: 'a+b 1', NextKeyMarker: 'a+b 2', NextVersionIdMarker: 'null', Versions: [{ Key: 'a+b 2', VersionId: 'null' }] })
-    expect(command.pagination.next(output)?.query).toMatchObject({ 'key-marker': 'a+b 2', 'version-id-marker': 'null', 'max-keys': '1' })
+    expect(output).toMatchObject({
+      KeyMarker: 'a+b 1',
+      NextKeyMarker: 'a+b 2',
+      NextVersionIdMarker: 'null',
+      Versions: [{ Key: 'a+b 2', VersionId: 'null' }],
+    })
+    expect(command.pagination.next(output)?.query).toMatchObject({
+      'key-marker': 'a+b 2',
+      'version-id-marker': 'null',
+      'max-keys': '1',
+    })
     expect(command.pagination.items(output)).toHaveLength(1)
   })
 
@@ -338,7 +393,12 @@ describe('ListObjectVersions', () => {
     const output = await send(client, command)
     expect(output).toMatchObject({ NextKeyMarker: 'dir/', CommonPrefixes: [{ Prefix: 'dir/' }] })
     expect('NextVersionIdMarker' in output).toBe(false)
-    expect(command.pagination.next(output)?.query).toEqual({ versions: '', 'encoding-type': 'url', delimiter: '/', 'key-marker': 'dir/' })
+    expect(command.pagination.next(output)?.query).toEqual({
+      versions: '',
+      'encoding-type': 'url',
+      delimiter: '/',
+      'key-marker': 'dir/',
+    })
     const same = ListObjectVersions({ Bucket: 'bucket', Delimiter: '/', KeyMarker: 'dir/' })
     expect(() => same.pagination.next(output)).toThrow(/does not move past/)
   })

@@ -33,11 +33,16 @@ describe('user metadata', () => {
   })
 
   it('sends plain printable ASCII as it is', () => {
-    expect(metadataHeaders({ color: 'blue', note: 'a=b; c="d"' })).toEqual({ 'x-amz-meta-color': 'blue', 'x-amz-meta-note': 'a=b; c="d"' })
+    expect(metadataHeaders({ color: 'blue', note: 'a=b; c="d"' })).toEqual({
+      'x-amz-meta-color': 'blue',
+      'x-amz-meta-note': 'a=b; c="d"',
+    })
   })
 
   it('encodes what a header cannot carry as one RFC 2047 B-encoded UTF-8 word', () => {
-    expect(metadataHeaders({ v: 'café' })).toEqual({ 'x-amz-meta-v': `=?UTF-8?B?${Buffer.from('café').toString('base64')}?=` })
+    expect(metadataHeaders({ v: 'café' })).toEqual({
+      'x-amz-meta-v': `=?UTF-8?B?${Buffer.from('café').toString('base64')}?=`,
+    })
     expect(metadataHeaders({ v: ' padded ' })['x-amz-meta-v']).toMatch(/^=\?UTF-8\?B\?[A-Za-z0-9+/=]+\?=$/)
     // Text that a reader would take for an encoded word is encoded too, so it comes back as written.
     expect(metadataHeaders({ v: '=?UTF-8?B?w6k=?=' })['x-amz-meta-v']).not.toBe('=?UTF-8?B?w6k=?=')
@@ -58,7 +63,9 @@ describe('user metadata', () => {
 
   it('lower-cases names, as S3 stores them, and reads only x-amz-meta- headers', () => {
     expect(metadataHeaders({ Color: 'blue' })).toEqual({ 'x-amz-meta-color': 'blue' })
-    expect(readMetadata(new Headers({ 'X-Amz-Meta-Color': 'blue', 'content-type': 'text/plain', 'x-amz-version-id': 'v' }))).toEqual({ color: 'blue' })
+    expect(
+      readMetadata(new Headers({ 'X-Amz-Meta-Color': 'blue', 'content-type': 'text/plain', 'x-amz-version-id': 'v' })),
+    ).toEqual({ color: 'blue' })
   })
 
   it('refuses, naming the entry: control characters, names that are not HTTP tokens, duplicate names, non-strings', () => {
@@ -69,9 +76,11 @@ describe('user metadata', () => {
     refuse({ note: 'line\nbreak' }, /^Metadata\.note: .*control characters/)
     refuse({ note: 'nul\u0000' }, /control characters/)
     refuse({ 'two words': 'x' }, /^Metadata\.two words: .*HTTP token/)
-    refuse({ 'naïve': 'x' }, /HTTP token/)
+    refuse({ naïve: 'x' }, /HTTP token/)
     refuse({ Color: 'a', color: 'b' }, /twice/)
     refuse({ size: 3 }, /must be a string/)
-    expect(() => metadataHeaders('color=blue' as unknown as Record<string, string>)).toThrow(/Metadata: must be an object/)
+    expect(() => metadataHeaders('color=blue' as unknown as Record<string, string>)).toThrow(
+      /Metadata: must be an object/,
+    )
   })
 })

@@ -24,9 +24,19 @@ const internalErrorIn200 = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('CreateMultipartUpload', () => {
   it('sends the object fields as headers on POST ?uploads', () => {
-    const command = CreateMultipartUpload({ Bucket: 'b-1', Key: 'big.iso', ContentType: 'application/x-iso9660-image', Metadata: { origin: 'dvd' }, StorageClass: 'STANDARD_IA' })
+    const command = CreateMultipartUpload({
+      Bucket: 'b-1',
+      Key: 'big.iso',
+      ContentType: 'application/x-iso9660-image',
+      Metadata: { origin: 'dvd' },
+      StorageClass: 'STANDARD_IA',
+    })
     expect(command).toMatchObject({ method: 'POST', bucket: 'b-1', key: 'big.iso', query: { uploads: '' } })
-    expect(command.headers).toEqual({ 'content-type': 'application/x-iso9660-image', 'x-amz-meta-origin': 'dvd', 'x-amz-storage-class': 'STANDARD_IA' })
+    expect(command.headers).toEqual({
+      'content-type': 'application/x-iso9660-image',
+      'x-amz-meta-origin': 'dvd',
+      'x-amz-storage-class': 'STANDARD_IA',
+    })
   })
 
   it('reads the UploadId and the abort date', async () => {
@@ -40,7 +50,9 @@ describe('CreateMultipartUpload', () => {
 </InitiateMultipartUploadResult>`,
       { 'x-amz-abort-date': 'Wed, 28 Oct 2026 00:00:00 GMT', 'x-amz-abort-rule-id': 'abort-after-7-days' },
     )
-    expect(await parseWith(CreateMultipartUpload({ Bucket: 'example-bucket', Key: 'example-object' }), response)).toEqual({
+    expect(
+      await parseWith(CreateMultipartUpload({ Bucket: 'example-bucket', Key: 'example-object' }), response),
+    ).toEqual({
       Bucket: 'example-bucket',
       Key: 'example-object',
       UploadId: 'VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
@@ -50,15 +62,24 @@ describe('CreateMultipartUpload', () => {
   })
 
   it('refuses a document without an UploadId', async () => {
-    const response = ok('<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId></UploadId></InitiateMultipartUploadResult>')
-    await expect(parseWith(CreateMultipartUpload({ Bucket: 'b-1', Key: 'k' }), response)).rejects.toMatchObject({ code: 'InvalidResponse' })
+    const response = ok(
+      '<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId></UploadId></InitiateMultipartUploadResult>',
+    )
+    await expect(parseWith(CreateMultipartUpload({ Bucket: 'b-1', Key: 'k' }), response)).rejects.toMatchObject({
+      code: 'InvalidResponse',
+    })
   })
 })
 
 describe('UploadPart', () => {
   it('addresses the part with partNumber and uploadId', () => {
     const command = UploadPart({ ...where, PartNumber: 2, Body: 'abc' })
-    expect(command).toMatchObject({ method: 'PUT', key: 'example-object', query: { partNumber: '2', uploadId: 'VXBsb2FkIElE' }, contentLength: 3 })
+    expect(command).toMatchObject({
+      method: 'PUT',
+      key: 'example-object',
+      query: { partNumber: '2', uploadId: 'VXBsb2FkIElE' },
+      contentLength: 3,
+    })
   })
 
   it('checks the part number, the upload id and the body before any request', () => {
@@ -68,28 +89,44 @@ describe('UploadPart', () => {
     expect(() => UploadPart({ ...where, PartNumber: undefined as never })).toThrow(/PartNumber/)
     expect(() => UploadPart({ ...where, UploadId: '', PartNumber: 1 })).toThrow(/UploadId/)
     expect(() => UploadPart({ ...where, PartNumber: 1, Body: new Blob(['x']).stream() })).toThrow(/ContentLength/)
-    expect(UploadPart({ ...where, PartNumber: 10_000, Body: new Blob(['x']).stream(), ContentLength: 1 }).query).toMatchObject({ partNumber: '10000' })
+    expect(
+      UploadPart({ ...where, PartNumber: 10_000, Body: new Blob(['x']).stream(), ContentLength: 1 }).query,
+    ).toMatchObject({ partNumber: '10000' })
   })
 
   it('returns the ETag, quoted as S3 sends it', async () => {
     // S3 API reference, UploadPart "Sample Response": the ETag header.
     const command = UploadPart({ ...where, PartNumber: 1 })
-    expect(await parseWith(command, new Response(null, { headers: { etag: '"b54357faf0632cce46e942fa68356b38"' } }))).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
-    expect(await parseWith(command, new Response(null, { headers: { etag: 'b54357faf0632cce46e942fa68356b38' } }))).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
+    expect(
+      await parseWith(command, new Response(null, { headers: { etag: '"b54357faf0632cce46e942fa68356b38"' } })),
+    ).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
+    expect(
+      await parseWith(command, new Response(null, { headers: { etag: 'b54357faf0632cce46e942fa68356b38' } })),
+    ).toEqual({ ETag: '"b54357faf0632cce46e942fa68356b38"' })
   })
 })
 
 describe('UploadPartCopy', () => {
   it('encodes the source and sends the range', () => {
-    const command = UploadPartCopy({ ...where, PartNumber: 3, CopySource: { Bucket: 'src-1', Key: 'a b/ü.bin', VersionId: 'v1' }, CopySourceRange: 'bytes=0-5242879' })
+    const command = UploadPartCopy({
+      ...where,
+      PartNumber: 3,
+      CopySource: { Bucket: 'src-1', Key: 'a b/ü.bin', VersionId: 'v1' },
+      CopySourceRange: 'bytes=0-5242879',
+    })
     expect(command).toMatchObject({ method: 'PUT', query: { partNumber: '3', uploadId: 'VXBsb2FkIElE' } })
-    expect(command.headers).toEqual({ 'x-amz-copy-source': 'src-1/a%20b/%C3%BC.bin?versionId=v1', 'x-amz-copy-source-range': 'bytes=0-5242879' })
+    expect(command.headers).toEqual({
+      'x-amz-copy-source': 'src-1/a%20b/%C3%BC.bin?versionId=v1',
+      'x-amz-copy-source-range': 'bytes=0-5242879',
+    })
   })
 
   it('refuses a range S3 would not understand', () => {
     const source = { Bucket: 'src-1', Key: 'k' }
     for (const CopySourceRange of ['0-10', 'bytes=10-5', 'bytes=5-', 'bytes=-5', 'bytes 0-1']) {
-      expect(() => UploadPartCopy({ ...where, PartNumber: 1, CopySource: source, CopySourceRange })).toThrow(/CopySourceRange/)
+      expect(() => UploadPartCopy({ ...where, PartNumber: 1, CopySource: source, CopySourceRange })).toThrow(
+        /CopySourceRange/,
+      )
     }
   })
 
@@ -104,7 +141,11 @@ describe('UploadPartCopy', () => {
     expect(await send(client, command)).toEqual({
       CopyPartResult: { ETag: '"9b2cf535f27731c974343645a3985328"', LastModified: new Date('2009-10-28T22:32:00Z') },
     })
-    await expect(send(client, command)).rejects.toMatchObject({ name: 'S3Error', code: 'InternalError', operation: 'UploadPartCopy' })
+    await expect(send(client, command)).rejects.toMatchObject({
+      name: 'S3Error',
+      code: 'InternalError',
+      operation: 'UploadPartCopy',
+    })
   })
 })
 
@@ -120,7 +161,11 @@ describe('CompleteMultipartUpload', () => {
         ],
       },
     })
-    expect(command).toMatchObject({ method: 'POST', query: { uploadId: 'VXBsb2FkIElE' }, headers: { 'content-type': 'application/xml' } })
+    expect(command).toMatchObject({
+      method: 'POST',
+      query: { uploadId: 'VXBsb2FkIElE' },
+      headers: { 'content-type': 'application/xml' },
+    })
     // S3 API reference, CompleteMultipartUpload "Sample Request".
     expect(command.body).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
@@ -132,10 +177,16 @@ describe('CompleteMultipartUpload', () => {
   })
 
   it('refuses part lists S3 would refuse, before any request', () => {
-    const complete = (Parts: unknown) => () => CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: Parts as never } })
+    const complete = (Parts: unknown) => () =>
+      CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: Parts as never } })
     expect(complete([])).toThrow(/at least one part/)
     expect(complete(undefined)).toThrow(InputError)
-    expect(complete([{ PartNumber: 1, ETag: '"a"' }, { PartNumber: 1, ETag: '"b"' }])).toThrow(/part 1 twice/)
+    expect(
+      complete([
+        { PartNumber: 1, ETag: '"a"' },
+        { PartNumber: 1, ETag: '"b"' },
+      ]),
+    ).toThrow(/part 1 twice/)
     expect(complete([{ PartNumber: 1, ETag: '' }])).toThrow(/ETag/)
     expect(complete([{ PartNumber: 1 }])).toThrow(/ETag/)
     expect(complete([{ PartNumber: 0, ETag: '"a"' }])).toThrow(/PartNumber/)
@@ -144,13 +195,16 @@ describe('CompleteMultipartUpload', () => {
 
   it('reads the result; an empty ETag (Ceph RGW) is left out', async () => {
     // S3 API reference, CompleteMultipartUpload "Sample Response".
-    const aws = ok(`<?xml version="1.0" encoding="UTF-8"?>
+    const aws = ok(
+      `<?xml version="1.0" encoding="UTF-8"?>
 <CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
   <Location>http://Example-Bucket.s3.us-east-1.amazonaws.com/Example-Object</Location>
   <Bucket>Example-Bucket</Bucket>
   <Key>Example-Object</Key>
   <ETag>"3858f62230ac3c915f300c664312c11f-9"</ETag>
-</CompleteMultipartUploadResult>`, { 'x-amz-version-id': 'v7' })
+</CompleteMultipartUploadResult>`,
+      { 'x-amz-version-id': 'v7' },
+    )
     const command = CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] } })
     expect(await parseWith(command, aws)).toEqual({
       Location: 'http://Example-Bucket.s3.us-east-1.amazonaws.com/Example-Object',
@@ -164,22 +218,38 @@ describe('CompleteMultipartUpload', () => {
       '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>localhost/example-bucket/example-object</Location><Bucket>example-bucket</Bucket><Key>example-object</Key><ETag></ETag></CompleteMultipartUploadResult>',
     )
     const output = await parseWith(command, rgw)
-    expect(output).toEqual({ Location: 'localhost/example-bucket/example-object', Bucket: 'example-bucket', Key: 'example-object' })
+    expect(output).toEqual({
+      Location: 'localhost/example-bucket/example-object',
+      Bucket: 'example-bucket',
+      Key: 'example-object',
+    })
     expect('ETag' in output).toBe(false)
   })
 
   it('turns an error sent inside a 200 into an S3Error', async () => {
     const { client } = fakeClient([() => ok(internalErrorIn200)])
-    const error = await send(client, CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] } })).catch((e: unknown) => e)
+    const error = await send(
+      client,
+      CompleteMultipartUpload({ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] } }),
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
-    expect(error).toMatchObject({ code: 'InternalError', requestId: '656c76696e6727732072657175657374', operation: 'CompleteMultipartUpload' })
+    expect(error).toMatchObject({
+      code: 'InternalError',
+      requestId: '656c76696e6727732072657175657374',
+      operation: 'CompleteMultipartUpload',
+    })
   })
 })
 
 describe('AbortMultipartUpload', () => {
   it('is a DELETE of the upload', async () => {
     const command = AbortMultipartUpload(where)
-    expect(command).toMatchObject({ method: 'DELETE', bucket: 'example-bucket', key: 'example-object', query: { uploadId: 'VXBsb2FkIElE' } })
+    expect(command).toMatchObject({
+      method: 'DELETE',
+      bucket: 'example-bucket',
+      key: 'example-object',
+      query: { uploadId: 'VXBsb2FkIElE' },
+    })
     expect(await parseWith(command, new Response(null, { status: 204 }))).toEqual({})
     expect(() => AbortMultipartUpload({ ...where, UploadId: undefined as never })).toThrow(/UploadId/)
   })
@@ -220,7 +290,11 @@ const listPartsPage = `<?xml version="1.0" encoding="UTF-8"?>
 
 describe('ListParts', () => {
   it('sends the paging parameters', () => {
-    expect(ListParts({ ...where, MaxParts: 2, PartNumberMarker: 1 }).query).toEqual({ uploadId: 'VXBsb2FkIElE', 'max-parts': '2', 'part-number-marker': '1' })
+    expect(ListParts({ ...where, MaxParts: 2, PartNumberMarker: 1 }).query).toEqual({
+      uploadId: 'VXBsb2FkIElE',
+      'max-parts': '2',
+      'part-number-marker': '1',
+    })
     expect(() => ListParts({ ...where, MaxParts: 1001 })).toThrow(/MaxParts/)
   })
 
@@ -237,11 +311,25 @@ describe('ListParts', () => {
       Owner: { ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a', DisplayName: 'someName' },
     })
     expect(page.Parts).toEqual([
-      { PartNumber: 2, LastModified: new Date('2010-11-10T20:48:34.000Z'), ETag: '"7778aef83f66abc1fa1e8477f296d394"', Size: 10485760 },
-      { PartNumber: 3, LastModified: new Date('2010-11-10T20:48:33.000Z'), ETag: '"aaaa18db4cc2f85cedef654fccc4a4x8"', Size: 10485760 },
+      {
+        PartNumber: 2,
+        LastModified: new Date('2010-11-10T20:48:34.000Z'),
+        ETag: '"7778aef83f66abc1fa1e8477f296d394"',
+        Size: 10485760,
+      },
+      {
+        PartNumber: 3,
+        LastModified: new Date('2010-11-10T20:48:33.000Z'),
+        ETag: '"aaaa18db4cc2f85cedef654fccc4a4x8"',
+        Size: 10485760,
+      },
     ])
     expect(command.pagination.items(page)).toBe(page.Parts)
-    expect(command.pagination.next(page)?.query).toEqual({ uploadId: 'VXBsb2FkIElE', 'max-parts': '2', 'part-number-marker': '3' })
+    expect(command.pagination.next(page)?.query).toEqual({
+      uploadId: 'VXBsb2FkIElE',
+      'max-parts': '2',
+      'part-number-marker': '3',
+    })
     expect(command.pagination.next({ ...page, IsTruncated: false })).toBeUndefined()
     expect(command.pagination.withPageSize(500).query).toMatchObject({ 'max-parts': '500' })
   })
@@ -306,19 +394,43 @@ const uploadsPage = `<?xml version="1.0" encoding="UTF-8"?>
 describe('ListMultipartUploads', () => {
   it('sends filters and markers only when given', () => {
     expect(ListMultipartUploads({ Bucket: 'b-1' }).query).toEqual({ uploads: '' })
-    const query = ListMultipartUploads({ Bucket: 'b-1', Prefix: 'photos/', Delimiter: '/', MaxUploads: 10, KeyMarker: 'k', UploadIdMarker: 'u' }).query
-    expect(query).toEqual({ uploads: '', prefix: 'photos/', delimiter: '/', 'max-uploads': '10', 'key-marker': 'k', 'upload-id-marker': 'u' })
+    const query = ListMultipartUploads({
+      Bucket: 'b-1',
+      Prefix: 'photos/',
+      Delimiter: '/',
+      MaxUploads: 10,
+      KeyMarker: 'k',
+      UploadIdMarker: 'u',
+    }).query
+    expect(query).toEqual({
+      uploads: '',
+      prefix: 'photos/',
+      delimiter: '/',
+      'max-uploads': '10',
+      'key-marker': 'k',
+      'upload-id-marker': 'u',
+    })
   })
 
   it('reads a page and continues from both markers', async () => {
     const command = ListMultipartUploads({ Bucket: 'bucket', MaxUploads: 3 })
     const page = await parseWith(command, ok(uploadsPage))
-    expect(page).toMatchObject({ Bucket: 'bucket', IsTruncated: true, MaxUploads: 3, NextKeyMarker: 'my-movie.m2ts', CommonPrefixes: [] })
+    expect(page).toMatchObject({
+      Bucket: 'bucket',
+      IsTruncated: true,
+      MaxUploads: 3,
+      NextKeyMarker: 'my-movie.m2ts',
+      CommonPrefixes: [],
+    })
     expect(page.Uploads.map((u) => [u.Key, u.UploadId])).toEqual([
       ['my-divisor', 'XMgbGlrZSBlbHZpbmcncyBub3QgaGF2aW5nIG11Y2ggbHVjaw'],
       ['my-movie.m2ts', 'VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA'],
     ])
-    expect(page.Uploads[0]).toMatchObject({ Initiated: new Date('2010-11-10T20:48:33.000Z'), StorageClass: 'STANDARD', Owner: { DisplayName: 'OwnerDisplayName' } })
+    expect(page.Uploads[0]).toMatchObject({
+      Initiated: new Date('2010-11-10T20:48:33.000Z'),
+      StorageClass: 'STANDARD',
+      Owner: { DisplayName: 'OwnerDisplayName' },
+    })
     expect(command.pagination.next(page)?.query).toEqual({
       uploads: '',
       'max-uploads': '3',
@@ -355,7 +467,9 @@ describe('ListMultipartUploads', () => {
     // Captured from Ceph RGW 16.2: a bucket with no unfinished upload.
     const empty = await parseWith(
       command,
-      ok('<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>'),
+      ok(
+        '<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>',
+      ),
     )
     expect(empty).toMatchObject({ Uploads: [], CommonPrefixes: [], IsTruncated: false })
   })
@@ -364,12 +478,17 @@ describe('ListMultipartUploads', () => {
     const stuck = uploadsPage.replace('<NextKeyMarker>my-movie.m2ts</NextKeyMarker>', '')
     const command = ListMultipartUploads({ Bucket: 'bucket' })
     const page = await parseWith(command, ok(stuck))
-    expect(() => command.pagination.next(page)).toThrow(expect.objectContaining({ code: 'InvalidResponse', operation: 'ListMultipartUploads' }))
+    expect(() => command.pagination.next(page)).toThrow(
+      expect.objectContaining({ code: 'InvalidResponse', operation: 'ListMultipartUploads' }),
+    )
   })
 
   it('continues from the key marker alone when a page names no upload id marker', async () => {
     // A page that ends on a common prefix: AWS sends an empty NextUploadIdMarker there.
-    const prefixed = uploadsPage.replace('<NextUploadIdMarker>YW55IGlkZWEgd2h5IGVsdmluZydzIHVwbG9hZCBmYWlsZWQ</NextUploadIdMarker>', '<NextUploadIdMarker/>')
+    const prefixed = uploadsPage.replace(
+      '<NextUploadIdMarker>YW55IGlkZWEgd2h5IGVsdmluZydzIHVwbG9hZCBmYWlsZWQ</NextUploadIdMarker>',
+      '<NextUploadIdMarker/>',
+    )
     const command = ListMultipartUploads({ Bucket: 'bucket', KeyMarker: 'a', UploadIdMarker: 'earlier' })
     const next = command.pagination.next(await parseWith(command, ok(prefixed)))
     expect(next?.query).toEqual({ uploads: '', 'key-marker': 'my-movie.m2ts' })

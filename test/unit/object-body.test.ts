@@ -7,15 +7,22 @@ const response = (body: BodyInit | null) => new Response(body, { status: 200 })
 describe('objectBody', () => {
   it('reads itself whole as text, bytes or JSON', async () => {
     expect(await objectBody(response('héllo'), { operation: 'GetObject' }).text()).toBe('héllo')
-    expect(await objectBody(response(new Uint8Array([1, 2, 3])), { operation: 'GetObject' }).bytes()).toEqual(new Uint8Array([1, 2, 3]))
-    expect(await objectBody(response('{"a":[1,2]}'), { operation: 'GetObject' }).json<{ a: number[] }>()).toEqual({ a: [1, 2] })
+    expect(await objectBody(response(new Uint8Array([1, 2, 3])), { operation: 'GetObject' }).bytes()).toEqual(
+      new Uint8Array([1, 2, 3]),
+    )
+    expect(await objectBody(response('{"a":[1,2]}'), { operation: 'GetObject' }).json<{ a: number[] }>()).toEqual({
+      a: [1, 2],
+    })
   })
 
   it('is a web ReadableStream that can be piped and iterated', async () => {
     const body = objectBody(response('streamed'), { operation: 'GetObject' })
     expect(body).toBeInstanceOf(ReadableStream)
     let text = ''
-    for await (const part of body.pipeThrough(new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>) as unknown as AsyncIterable<string>) text += part
+    for await (const part of body.pipeThrough(
+      new TextDecoderStream() as unknown as TransformStream<Uint8Array, string>,
+    ) as unknown as AsyncIterable<string>)
+      text += part
     expect(text).toBe('streamed')
   })
 

@@ -24,7 +24,10 @@ function listingServer() {
       const page = keys.filter((k) => k > after).slice(0, max)
       const truncated = keys.indexOf(page.at(-1) ?? '') < keys.length - 1 && page.length > 0
       const contents = page
-        .map((k) => `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`)
+        .map(
+          (k) =>
+            `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+        )
         .join('')
       const v2 = query.get('list-type') === '2'
       const body =
@@ -77,7 +80,10 @@ describe('paginate', () => {
     const controller = new AbortController()
     const seen: string[] = []
     await expect(async () => {
-      for await (const object of paginateItems(client, ListObjectsV2({ Bucket: 'bucket' }), { pageSize: 5, signal: controller.signal })) {
+      for await (const object of paginateItems(client, ListObjectsV2({ Bucket: 'bucket' }), {
+        pageSize: 5,
+        signal: controller.signal,
+      })) {
         seen.push(object.Key)
         if (seen.length === 7) controller.abort(new Error('enough'))
       }
@@ -87,7 +93,9 @@ describe('paginate', () => {
 
   it('checks the page size before any request', async () => {
     const { client, requests } = listingServer()
-    await expect(paginate(client, ListObjectsV2({ Bucket: 'bucket' }), { pageSize: 0 }).next()).rejects.toThrow(InputError)
+    await expect(paginate(client, ListObjectsV2({ Bucket: 'bucket' }), { pageSize: 0 }).next()).rejects.toThrow(
+      InputError,
+    )
     expect(requests).toHaveLength(0)
     expect(() => ListObjectsV2({ Bucket: 'bucket' }).pagination.withPageSize(1001)).toThrow(/MaxKeys/)
   })
@@ -125,7 +133,10 @@ describe('ListBuckets pages', () => {
           '<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket><Name>bucket-one</Name><CreationDate>2019-12-11T23:32:47+00:00</CreationDate></Bucket></Buckets><ContinuationToken>same</ContinuationToken></ListAllMyBucketsResult>',
         ),
     ])
-    await expect(collect(paginate(client, ListBuckets({ ContinuationToken: 'same' })))).rejects.toMatchObject({ code: 'InvalidResponse', operation: 'ListBuckets' })
+    await expect(collect(paginate(client, ListBuckets({ ContinuationToken: 'same' })))).rejects.toMatchObject({
+      code: 'InvalidResponse',
+      operation: 'ListBuckets',
+    })
     expect(calls).toHaveLength(1)
   })
 })

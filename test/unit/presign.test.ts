@@ -30,7 +30,10 @@ describe('presign', () => {
   })
 
   it('encodes spaces in the query as %20, and returns the headers the request must carry', async () => {
-    const signed = await presign(client, PutObject({ Bucket: 'examplebucket', Key: 'a b.txt', ContentType: 'text/plain', Metadata: { note: 'x y' } }))
+    const signed = await presign(
+      client,
+      PutObject({ Bucket: 'examplebucket', Key: 'a b.txt', ContentType: 'text/plain', Metadata: { note: 'x y' } }),
+    )
     expect(signed.url).toMatch(/^https:\/\/examplebucket\.s3\.amazonaws\.com\/a%20b\.txt\?/)
     expect(signed.url).not.toContain('+')
     expect(signed.headers).toEqual({ 'content-type': 'text/plain', 'x-amz-meta-note': 'x y' })
@@ -39,14 +42,23 @@ describe('presign', () => {
   })
 
   it('carries a session token in the URL', async () => {
-    const temporary = createClient({ endpoint: 'https://s3.amazonaws.com', credentials: { ...credentials, sessionToken: 'token/+=' } })
+    const temporary = createClient({
+      endpoint: 'https://s3.amazonaws.com',
+      credentials: { ...credentials, sessionToken: 'token/+=' },
+    })
     const signed = await presign(temporary, GetObject({ Bucket: 'examplebucket', Key: 'k' }))
     expect(new URL(signed.url).searchParams.get('X-Amz-Security-Token')).toBe('token/+=')
   })
 
   it('refuses a body and expiries S3 would refuse', async () => {
-    await expect(presign(client, PutObject({ Bucket: 'examplebucket', Key: 'k', Body: 'x' }))).rejects.toThrow(InputError)
-    await expect(presign(client, GetObject({ Bucket: 'examplebucket', Key: 'k' }), { expiresIn: 604_801 })).rejects.toMatchObject({ field: 'expiresIn' })
-    await expect(presign(client, GetObject({ Bucket: 'examplebucket', Key: 'k' }), { expiresIn: 0 })).rejects.toMatchObject({ field: 'expiresIn' })
+    await expect(presign(client, PutObject({ Bucket: 'examplebucket', Key: 'k', Body: 'x' }))).rejects.toThrow(
+      InputError,
+    )
+    await expect(
+      presign(client, GetObject({ Bucket: 'examplebucket', Key: 'k' }), { expiresIn: 604_801 }),
+    ).rejects.toMatchObject({ field: 'expiresIn' })
+    await expect(
+      presign(client, GetObject({ Bucket: 'examplebucket', Key: 'k' }), { expiresIn: 0 }),
+    ).rejects.toMatchObject({ field: 'expiresIn' })
   })
 })

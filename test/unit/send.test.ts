@@ -4,8 +4,8 @@ import { HeadObject } from '../../commands/HeadObject.js'
 import { PutObject } from '../../commands/PutObject.js'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import type { Command } from '../../src/core/command.js'
-import { InputError, S3Error } from '../../src/core/errors.js'
 import { refuseErrorIn200 } from '../../src/core/error-document.js'
+import { InputError, S3Error } from '../../src/core/errors.js'
 import { clockOffset, send } from '../../src/core/send.js'
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
@@ -170,7 +170,10 @@ describe('send', () => {
     await expect(send(client(flaky.fetch), command)).resolves.toBe('parsed')
     expect(flaky.calls).toHaveLength(2)
     const good = stub(() => new Response('<CopyObjectResult><ETag>"e"</ETag></CopyObjectResult>', { status: 200 }))
-    const read: Command<string> = { ...command, parse: async (response, context) => (await refuseErrorIn200(response, context)).text() }
+    const read: Command<string> = {
+      ...command,
+      parse: async (response, context) => (await refuseErrorIn200(response, context)).text(),
+    }
     await expect(send(client(good.fetch), read)).resolves.toContain('CopyObjectResult')
   })
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { signRequest } from '../../src/core/sign.js'
 import { preparePayload } from '../../src/core/body.js'
+import { signRequest } from '../../src/core/sign.js'
 
 // The worked example of the AWS S3 API reference, "Signature Calculations for the Authorization
 // Header: Transferring Payload in a Single Chunk (AWS Signature Version 4)", section

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { MAX_OBJECT_SIZE } from '../../src/core/multipart-limits.js'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
-import { choosePartSize, upload, type UploadProgress } from '../../src/helpers/upload.js'
+import { MAX_OBJECT_SIZE } from '../../src/core/multipart-limits.js'
+import { choosePartSize, type UploadProgress, upload } from '../../src/helpers/upload.js'
 
 const MiB = 1024 * 1024
 
@@ -14,7 +14,12 @@ const MiB = 1024 * 1024
  * `rgwETag` answers completions with the empty `<ETag>` Ceph RGW sends.
  */
 function fakeS3(
-  options: { failPart?: (part: number, attempt: number) => boolean; onPart?: (part: number, size: number) => void; rgwETag?: boolean; readBodies?: boolean } = {},
+  options: {
+    failPart?: (part: number, attempt: number) => boolean
+    onPart?: (part: number, size: number) => void
+    rgwETag?: boolean
+    readBodies?: boolean
+  } = {},
 ) {
   const objects = new Map<string, Uint8Array>()
   const uploads = new Map<string, Map<number, Uint8Array>>()
@@ -24,9 +29,15 @@ function fakeS3(
   let maxInFlight = 0
   let nextId = 0
   const etagOf = (bytes: Uint8Array) => `"${createHash('md5').update(bytes).digest('hex')}"`
-  const xml = (body: string, status = 200) => new Response(`<?xml version="1.0" encoding="UTF-8"?>${body}`, { status, headers: { 'content-type': 'application/xml' } })
-  const error = (status: number, code: string) => xml(`<Error><Code>${code}</Code><Message>${code}</Message><RequestId>R</RequestId></Error>`, status)
-  const read = async (body: BodyInit | null | undefined) => new Uint8Array(await new Response(body ?? null).arrayBuffer())
+  const xml = (body: string, status = 200) =>
+    new Response(`<?xml version="1.0" encoding="UTF-8"?>${body}`, {
+      status,
+      headers: { 'content-type': 'application/xml' },
+    })
+  const error = (status: number, code: string) =>
+    xml(`<Error><Code>${code}</Code><Message>${code}</Message><RequestId>R</RequestId></Error>`, status)
+  const read = async (body: BodyInit | null | undefined) =>
+    new Uint8Array(await new Response(body ?? null).arrayBuffer())
 
   const fetch = vi.fn<FetchLike>(async (input, init = {}) => {
     const url = new URL(String(input))
@@ -39,7 +50,9 @@ function fakeS3(
       uploads.set(id, new Map())
       calls.push({ operation: 'CreateMultipartUpload', url, headers })
       const [, bucket, ...rest] = key.split('/')
-      return xml(`<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${bucket}</Bucket><Key>${rest.join('/')}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`)
+      return xml(
+        `<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${bucket}</Bucket><Key>${rest.join('/')}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+      )
     }
     if (init.method === 'PUT' && q.has('partNumber')) {
       const part = Number(q.get('partNumber'))
@@ -66,18 +79,23 @@ function fakeS3(
       const parts = uploads.get(q.get('uploadId')!)
       if (!parts) return error(404, 'NoSuchUpload')
       const document = new TextDecoder().decode(await read(init.body))
-      const listed = [...document.matchAll(/<PartNumber>(\d+)<\/PartNumber><ETag>([^<]*)<\/ETag>/g)].map((m) => [Number(m[1]), m[2]] as const)
+      const listed = [...document.matchAll(/<PartNumber>(\d+)<\/PartNumber><ETag>([^<]*)<\/ETag>/g)].map(
+        (m) => [Number(m[1]), m[2]] as const,
+      )
       if (listed.length === 0) return error(400, 'MalformedXML')
       for (let i = 0; i < listed.length; i++) {
         const [number, etag] = listed[i]!
         if (i > 0 && number <= listed[i - 1]![0]) return error(400, 'InvalidPartOrder')
-        if (!parts.has(number) || etagOf(parts.get(number)!) !== etag!.replace(/&quot;/g, '"')) return error(400, 'InvalidPart')
+        if (!parts.has(number) || etagOf(parts.get(number)!) !== etag!.replace(/&quot;/g, '"'))
+          return error(400, 'InvalidPart')
       }
       const joined = Buffer.concat(listed.map(([number]) => parts.get(number)!))
       objects.set(key, joined)
       uploads.delete(q.get('uploadId')!)
       const etag = options.rgwETag ? '' : `"${createHash('md5').update(joined).digest('hex')}-${listed.length}"`
-      return xml(`<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>http://s3/${key}</Location><Bucket>b</Bucket><Key>k</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`)
+      return xml(
+        `<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>http://s3/${key}</Location><Bucket>b</Bucket><Key>k</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`,
+      )
     }
     if (init.method === 'DELETE' && q.has('uploadId')) {
       calls.push({ operation: 'AbortMultipartUpload', url, headers })
@@ -93,7 +111,14 @@ function fakeS3(
       calls.push({ operation: 'HeadObject', url, headers })
       const bytes = objects.get(key)
       if (!bytes) return new Response(null, { status: 404 })
-      return new Response(null, { status: 200, headers: { etag: `"head-etag-${bytes.length}"`, 'content-length': String(bytes.length), 'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT' } })
+      return new Response(null, {
+        status: 200,
+        headers: {
+          etag: `"head-etag-${bytes.length}"`,
+          'content-length': String(bytes.length),
+          'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT',
+        },
+      })
     }
     throw new Error(`fake S3: unexpected ${init.method} ${url}`)
   })
@@ -104,7 +129,17 @@ function fakeS3(
     retry: { baseDelayMs: 1 },
   })
   const operations = () => calls.map((c) => c.operation)
-  return { client, fetch, calls, operations, objects, uploads, get maxInFlight() { return maxInFlight } }
+  return {
+    client,
+    fetch,
+    calls,
+    operations,
+    objects,
+    uploads,
+    get maxInFlight() {
+      return maxInFlight
+    },
+  }
 }
 
 const bytes = (size: number) => {
@@ -112,7 +147,10 @@ const bytes = (size: number) => {
   for (let i = 0; i < size; i++) data[i] = (i * 31 + (i >>> 13)) & 255
   return data
 }
-const sha = (data: Uint8Array | undefined) => createHash('sha256').update(data ?? new Uint8Array(0)).digest('hex')
+const sha = (data: Uint8Array | undefined) =>
+  createHash('sha256')
+    .update(data ?? new Uint8Array(0))
+    .digest('hex')
 
 /** A stream of `data` in chunks of `chunk` bytes, recording how far it has been read. */
 function trackedStream(data: Uint8Array, chunk = 64 * 1024) {
@@ -139,7 +177,9 @@ describe('upload: limits and input, before any request', () => {
   it('refuses part sizes S3 would refuse', async () => {
     const s3 = fakeS3()
     for (const partSize of [5 * MiB - 1, 5 * 1024 * MiB + 1, 6 * MiB + 0.5, 0]) {
-      const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: 'x' }, { partSize }).catch((e: unknown) => e)
+      const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: 'x' }, { partSize }).catch(
+        (e: unknown) => e,
+      )
       expect(error).toBeInstanceOf(InputError)
       expect(error).toMatchObject({ field: 'partSize' })
     }
@@ -149,7 +189,11 @@ describe('upload: limits and input, before any request', () => {
   it('refuses a body that would need more than 10,000 parts of the partSize given', async () => {
     const s3 = fakeS3()
     const { stream } = trackedStream(new Uint8Array(1))
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: stream, ContentLength: 10_000 * 5 * MiB + 1 }, { partSize: 5 * MiB }).catch((e: unknown) => e)
+    const error = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: stream, ContentLength: 10_000 * 5 * MiB + 1 },
+      { partSize: 5 * MiB },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InputError)
     expect((error as InputError).message).toMatch(/more than 10000 parts.*use at least 6291456/)
     expect(s3.fetch).not.toHaveBeenCalled()
@@ -160,7 +204,12 @@ describe('upload: limits and input, before any request', () => {
   it('refuses a body larger than 10,000 parts of 5 GiB', async () => {
     const s3 = fakeS3()
     const { stream } = trackedStream(new Uint8Array(1))
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: stream, ContentLength: MAX_OBJECT_SIZE + 1 }).catch((e: unknown) => e)
+    const error = await upload(s3.client, {
+      Bucket: 'b-1',
+      Key: 'k',
+      Body: stream,
+      ContentLength: MAX_OBJECT_SIZE + 1,
+    }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InputError)
     expect(error).toMatchObject({ field: 'Body' })
     expect(s3.fetch).not.toHaveBeenCalled()
@@ -188,7 +237,9 @@ describe('upload: limits and input, before any request', () => {
     const s3 = fakeS3()
     const controller = new AbortController()
     controller.abort(new Error('changed my mind'))
-    await expect(upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: 'x' }, { signal: controller.signal })).rejects.toThrow('changed my mind')
+    await expect(
+      upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: 'x' }, { signal: controller.signal }),
+    ).rejects.toThrow('changed my mind')
     expect(s3.fetch).not.toHaveBeenCalled()
   })
 })
@@ -209,7 +260,11 @@ describe('upload: parts', () => {
   it('sends a body of one part or less as one PutObject', async () => {
     const s3 = fakeS3()
     const data = bytes(5 * MiB)
-    const out = await upload(s3.client, { Bucket: 'b-1', Key: 'one', Body: data, ContentType: 'text/plain', IfNoneMatch: '*' }, { partSize: 5 * MiB })
+    const out = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'one', Body: data, ContentType: 'text/plain', IfNoneMatch: '*' },
+      { partSize: 5 * MiB },
+    )
     expect(s3.operations()).toEqual(['PutObject'])
     expect(s3.calls[0]!.headers.get('content-type')).toBe('text/plain')
     expect(s3.calls[0]!.headers.get('if-none-match')).toBe('*')
@@ -220,15 +275,35 @@ describe('upload: parts', () => {
   it('joins parts in order, with the object fields on CreateMultipartUpload and conditions on the completion', async () => {
     const s3 = fakeS3()
     const data = bytes(12 * MiB + 3)
-    const out = await upload(s3.client, { Bucket: 'b-1', Key: 'big', Body: new Blob([data]), Metadata: { a: 'b' }, IfNoneMatch: '*' }, { partSize: 5 * MiB })
-    expect(s3.operations().sort()).toEqual(['CompleteMultipartUpload', 'CreateMultipartUpload', 'UploadPart', 'UploadPart', 'UploadPart'])
-    expect(s3.calls.filter((c) => c.operation === 'UploadPart').map((c) => c.size).sort()).toEqual([2 * MiB + 3, 5 * MiB, 5 * MiB])
+    const out = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'big', Body: new Blob([data]), Metadata: { a: 'b' }, IfNoneMatch: '*' },
+      { partSize: 5 * MiB },
+    )
+    expect(s3.operations().sort()).toEqual([
+      'CompleteMultipartUpload',
+      'CreateMultipartUpload',
+      'UploadPart',
+      'UploadPart',
+      'UploadPart',
+    ])
+    expect(
+      s3.calls
+        .filter((c) => c.operation === 'UploadPart')
+        .map((c) => c.size)
+        .sort(),
+    ).toEqual([2 * MiB + 3, 5 * MiB, 5 * MiB])
     const create = s3.calls.find((c) => c.operation === 'CreateMultipartUpload')!
     expect(create.headers.get('x-amz-meta-a')).toBe('b')
     expect(create.headers.has('if-none-match')).toBe(false)
     expect(s3.calls.find((c) => c.operation === 'CompleteMultipartUpload')!.headers.get('if-none-match')).toBe('*')
     expect(sha(s3.objects.get('/b-1/big'))).toBe(sha(data))
-    expect(out).toMatchObject({ Bucket: 'b-1', Key: 'big', UploadId: 'upload-1', ETag: expect.stringMatching(/^"[0-9a-f]{32}-3"$/) })
+    expect(out).toMatchObject({
+      Bucket: 'b-1',
+      Key: 'big',
+      UploadId: 'upload-1',
+      ETag: expect.stringMatching(/^"[0-9a-f]{32}-3"$/),
+    })
   })
 
   it('takes the ETag from HeadObject when the completion has none (Ceph RGW)', async () => {
@@ -253,7 +328,13 @@ describe('upload: parts', () => {
       const chunk = new Uint8Array(MiB)
       for (;;) yield chunk
     })()
-    await expect(upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: endless, ContentLength: 100 * 1024 * MiB }, { signal: controller.signal })).rejects.toThrow('enough')
+    await expect(
+      upload(
+        s3.client,
+        { Bucket: 'b-1', Key: 'k', Body: endless, ContentLength: 100 * 1024 * MiB },
+        { signal: controller.signal },
+      ),
+    ).rejects.toThrow('enough')
     expect(sizes[0]).toBe(11 * MiB)
     expect(s3.operations()).toContain('AbortMultipartUpload')
   })
@@ -264,14 +345,18 @@ describe('upload: parts', () => {
     const { stream, state } = trackedStream(data)
     let worstAhead = 0
     let stored = 0
-    const out = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: stream }, {
-      partSize: 5 * MiB,
-      concurrency: 3,
-      onProgress: ({ loaded }) => {
-        stored = Math.max(stored, loaded)
-        worstAhead = Math.max(worstAhead, state.pulled - stored)
+    const out = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: stream },
+      {
+        partSize: 5 * MiB,
+        concurrency: 3,
+        onProgress: ({ loaded }) => {
+          stored = Math.max(stored, loaded)
+          worstAhead = Math.max(worstAhead, state.pulled - stored)
+        },
       },
-    })
+    )
     expect(out.UploadId).toBeDefined()
     expect(s3.maxInFlight).toBeLessThanOrEqual(3)
     expect(s3.maxInFlight).toBeGreaterThan(1)
@@ -284,7 +369,11 @@ describe('upload: parts', () => {
     const s3 = fakeS3({ failPart: (part, attempt) => part === 2 && attempt === 1 })
     const data = bytes(11 * MiB)
     const events: UploadProgress[] = []
-    await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: data }, { partSize: 5 * MiB, onProgress: (p) => events.push(p) })
+    await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: data },
+      { partSize: 5 * MiB, onProgress: (p) => events.push(p) },
+    )
     expect(s3.calls.filter((c) => c.operation === 'UploadPart').length).toBe(4)
     expect(events.length).toBeGreaterThan(3)
     for (let i = 1; i < events.length; i++) expect(events[i]!.loaded).toBeGreaterThanOrEqual(events[i - 1]!.loaded)
@@ -296,10 +385,18 @@ describe('upload: parts', () => {
   it('reports the total of a stream of unknown length once it has ended, and progress for an empty body', async () => {
     const s3 = fakeS3()
     const events: UploadProgress[] = []
-    await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(7 * MiB)).stream }, { partSize: 5 * MiB, onProgress: (p) => events.push(p) })
+    await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(7 * MiB)).stream },
+      { partSize: 5 * MiB, onProgress: (p) => events.push(p) },
+    )
     expect(events.at(-1)).toMatchObject({ loaded: 7 * MiB, total: 7 * MiB })
     const empty: UploadProgress[] = []
-    await upload(s3.client, { Bucket: 'b-1', Key: 'e', Body: new ReadableStream({ start: (c) => c.close() }) }, { onProgress: (p) => empty.push(p) })
+    await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'e', Body: new ReadableStream({ start: (c) => c.close() }) },
+      { onProgress: (p) => empty.push(p) },
+    )
     expect(empty).toEqual([{ loaded: 0, total: 0, part: 1 }])
     expect(s3.objects.get('/b-1/e')).toEqual(new Uint8Array(0))
   })
@@ -309,7 +406,11 @@ describe('upload: parts', () => {
     const s3 = fakeS3()
     const data = bytes(11 * MiB)
     const events: UploadProgress[] = []
-    await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: data }, { partSize: 5 * MiB, onProgress: (p) => events.push(p) })
+    await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: data },
+      { partSize: 5 * MiB, onProgress: (p) => events.push(p) },
+    )
     expect(s3.calls.filter((c) => c.operation === 'UploadPart').every((c) => c.isStream === false)).toBe(true)
     // One event per stored part, each adding that part's size.
     expect(events).toHaveLength(3)
@@ -323,11 +424,23 @@ describe('upload: parts', () => {
 describe('upload: failures', () => {
   it('aborts the upload and rejects with the first error, carrying the UploadId', async () => {
     const s3 = fakeS3({ failPart: (part) => part === 3 })
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: bytes(20 * MiB) }, { partSize: 5 * MiB }).catch((e: unknown) => e)
+    const error = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: bytes(20 * MiB) },
+      { partSize: 5 * MiB },
+    ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
-    expect(error).toMatchObject({ code: 'InternalError', operation: 'UploadPart', uploadId: 'upload-1', bucket: 'b-1', key: 'k' })
+    expect(error).toMatchObject({
+      code: 'InternalError',
+      operation: 'UploadPart',
+      uploadId: 'upload-1',
+      bucket: 'b-1',
+      key: 'k',
+    })
     // Three attempts (the client's retry policy), then the upload is aborted.
-    expect(s3.calls.filter((c) => c.operation === 'UploadPart' && c.url.searchParams.get('partNumber') === '3')).toHaveLength(3)
+    expect(
+      s3.calls.filter((c) => c.operation === 'UploadPart' && c.url.searchParams.get('partNumber') === '3'),
+    ).toHaveLength(3)
     expect(s3.operations()).toContain('AbortMultipartUpload')
     expect(s3.operations()).not.toContain('CompleteMultipartUpload')
     expect(s3.uploads.size).toBe(0)
@@ -335,7 +448,11 @@ describe('upload: failures', () => {
 
   it('leaves the parts with leavePartsOnError', async () => {
     const s3 = fakeS3({ failPart: (part) => part === 2 })
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: bytes(11 * MiB) }, { partSize: 5 * MiB, leavePartsOnError: true }).catch((e: unknown) => e)
+    const error = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: bytes(11 * MiB) },
+      { partSize: 5 * MiB, leavePartsOnError: true },
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'InternalError', uploadId: 'upload-1' })
     expect(s3.operations()).not.toContain('AbortMultipartUpload')
     expect(s3.uploads.has('upload-1')).toBe(true)
@@ -343,20 +460,33 @@ describe('upload: failures', () => {
 
   it('fails cleanly when a stream is shorter or longer than its ContentLength', async () => {
     const short = fakeS3()
-    const a = await upload(short.client, { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(11 * MiB)).stream, ContentLength: 12 * MiB }, { partSize: 5 * MiB }).catch((e: unknown) => e)
+    const a = await upload(
+      short.client,
+      { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(11 * MiB)).stream, ContentLength: 12 * MiB },
+      { partSize: 5 * MiB },
+    ).catch((e: unknown) => e)
     expect(a).toMatchObject({ name: 'S3Error', code: 'IncompleteBody', uploadId: 'upload-1', bucket: 'b-1', key: 'k' })
     expect(short.operations()).toContain('AbortMultipartUpload')
     expect(short.objects.size).toBe(0)
 
     const long = fakeS3()
-    const b = await upload(long.client, { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(11 * MiB)).stream, ContentLength: 10 * MiB }, { partSize: 5 * MiB }).catch((e: unknown) => e)
+    const b = await upload(
+      long.client,
+      { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(11 * MiB)).stream, ContentLength: 10 * MiB },
+      { partSize: 5 * MiB },
+    ).catch((e: unknown) => e)
     expect(b).toMatchObject({ name: 'S3Error', code: 'EntityTooLarge', uploadId: 'upload-1' })
     expect(long.operations()).toContain('AbortMultipartUpload')
     expect(long.objects.size).toBe(0)
 
     // Within one part: the stream is read before any request, so nothing is created at all.
     const small = fakeS3()
-    const c = await upload(small.client, { Bucket: 'b-1', Key: 'k', Body: trackedStream(bytes(100)).stream, ContentLength: 101 }).catch((e: unknown) => e)
+    const c = await upload(small.client, {
+      Bucket: 'b-1',
+      Key: 'k',
+      Body: trackedStream(bytes(100)).stream,
+      ContentLength: 101,
+    }).catch((e: unknown) => e)
     expect(c).toMatchObject({ name: 'S3Error', code: 'IncompleteBody' })
     expect(small.fetch).not.toHaveBeenCalled()
   })
@@ -369,7 +499,9 @@ describe('upload: failures', () => {
       yield bytes(MiB)
       throw cause
     })()
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: failing }, { partSize: 5 * MiB }).catch((e: unknown) => e)
+    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: failing }, { partSize: 5 * MiB }).catch(
+      (e: unknown) => e,
+    )
     expect(error).toMatchObject({ name: 'S3Error', code: 'BodyReadError', uploadId: 'upload-1', cause })
     expect((error as Error).message).toContain('disk on fire')
     expect(s3.operations()).toContain('AbortMultipartUpload')
@@ -378,12 +510,16 @@ describe('upload: failures', () => {
   it('stops when onProgress throws, with that error', async () => {
     const s3 = fakeS3()
     const mistake = new Error('bug in my progress bar')
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: bytes(11 * MiB) }, {
-      partSize: 5 * MiB,
-      onProgress: ({ loaded }) => {
-        if (loaded > 6 * MiB) throw mistake
+    const error = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: bytes(11 * MiB) },
+      {
+        partSize: 5 * MiB,
+        onProgress: ({ loaded }) => {
+          if (loaded > 6 * MiB) throw mistake
+        },
       },
-    }).catch((e: unknown) => e)
+    ).catch((e: unknown) => e)
     expect(error).toBe(mistake)
     expect(s3.operations()).toContain('AbortMultipartUpload')
     expect(s3.objects.size).toBe(0)
@@ -395,9 +531,15 @@ describe('upload: failures', () => {
     const endless = (async function* () {
       for (;;) yield part
     })()
-    const error = await upload(s3.client, { Bucket: 'b-1', Key: 'k', Body: endless }, { partSize: 5 * MiB, concurrency: 16 }).catch((e: unknown) => e)
+    const error = await upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: endless },
+      { partSize: 5 * MiB, concurrency: 16 },
+    ).catch((e: unknown) => e)
     expect(error).toMatchObject({ name: 'S3Error', code: 'EntityTooLarge', uploadId: 'upload-1' })
-    const numbers = s3.calls.filter((c) => c.operation === 'UploadPart').map((c) => Number(c.url.searchParams.get('partNumber')))
+    const numbers = s3.calls
+      .filter((c) => c.operation === 'UploadPart')
+      .map((c) => Number(c.url.searchParams.get('partNumber')))
     expect(Math.max(...numbers)).toBe(9_999)
     expect(s3.operations()).toContain('AbortMultipartUpload')
     expect(s3.operations()).not.toContain('CompleteMultipartUpload')

@@ -38,17 +38,29 @@ describe('input validation', () => {
   })
 
   it('rejects metadata that cannot be a header, naming the entry', () => {
-    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Metadata: { 'has space': 'v' } })).field).toBe('Metadata.has space')
-    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Metadata: { ok: 'line\nbreak' } })).field).toBe('Metadata.ok')
-    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Metadata: { A: '1', a: '2' } })).message).toMatch(/twice/)
+    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Metadata: { 'has space': 'v' } })).field).toBe(
+      'Metadata.has space',
+    )
+    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Metadata: { ok: 'line\nbreak' } })).field).toBe(
+      'Metadata.ok',
+    )
+    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Metadata: { A: '1', a: '2' } })).message).toMatch(
+      /twice/,
+    )
   })
 
   it('rejects header fields, ACLs and bodies S3 would refuse', () => {
-    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', ContentType: 'text/plain\r\nx-evil: 1' })).field).toBe('ContentType')
+    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', ContentType: 'text/plain\r\nx-evil: 1' })).field).toBe(
+      'ContentType',
+    )
     expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', ACL: 'everyone' as never })).field).toBe('ACL')
     expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Body: 42 as never })).field).toBe('Body')
-    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Body: 'abc', ContentLength: 4 })).field).toBe('ContentLength')
-    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Body: new ReadableStream() })).message).toMatch(/upload/)
+    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Body: 'abc', ContentLength: 4 })).field).toBe(
+      'ContentLength',
+    )
+    expect(inputError(() => PutObject({ Bucket: 'b-1', Key: 'k', Body: new ReadableStream() })).message).toMatch(
+      /upload/,
+    )
     expect(inputError(() => GetObject({ Bucket: 'b-1', Key: 'k', PartNumber: 0 })).field).toBe('PartNumber')
   })
 })

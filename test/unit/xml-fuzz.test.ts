@@ -1,10 +1,19 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { readXml } from '../../codecs/xml-reader.js'
 import { buildDocument } from '../../codecs/xml.js'
+import { readXml } from '../../codecs/xml-reader.js'
 import { parseErrorDocument } from '../../src/core/error-document.js'
 import { InputError } from '../../src/core/errors.js'
-import { canonical, elementArbitrary, elementPaths, errorFieldsOf, expectedReading, serialize, styleArbitrary, text } from './fuzz/xml-documents.js'
+import {
+  canonical,
+  elementArbitrary,
+  elementPaths,
+  errorFieldsOf,
+  expectedReading,
+  serialize,
+  styleArbitrary,
+  text,
+} from './fuzz/xml-documents.js'
 
 /**
  * The XML codec against documents whose reading is known by construction (test/unit/fuzz/xml-documents.ts
@@ -16,7 +25,8 @@ const RUNS = { numRuns: 400 }
 const none: ReadonlySet<string> = new Set()
 
 /** Picks a subset of `paths` from `seed`, for the array paths a document names. */
-const someOf = (paths: string[], seed: number): Set<string> => new Set(paths.filter((_, index) => ((seed >>> (index % 31)) & 1) === 1))
+const someOf = (paths: string[], seed: number): Set<string> =>
+  new Set(paths.filter((_, index) => ((seed >>> (index % 31)) & 1) === 1))
 
 function refusal(xml: string): string | undefined {
   try {
@@ -70,7 +80,34 @@ describe('readXml on generated documents', () => {
   })
 
   it('either reads or refuses with a short "malformed XML" message, whatever the input', () => {
-    const pieces = ['<', '>', '/', '</', '<!--', '-->', '<?', '?>', '<![CDATA[', ']]>', '&', ';', '#x', '&#', '"', "'", '=', ' ', 'R', 'a:b', 'é', '😀', '\r', '\n', '<!DOCTYPE', 'x'.repeat(300)]
+    const pieces = [
+      '<',
+      '>',
+      '/',
+      '</',
+      '<!--',
+      '-->',
+      '<?',
+      '?>',
+      '<![CDATA[',
+      ']]>',
+      '&',
+      ';',
+      '#x',
+      '&#',
+      '"',
+      "'",
+      '=',
+      ' ',
+      'R',
+      'a:b',
+      'é',
+      '😀',
+      '\r',
+      '\n',
+      '<!DOCTYPE',
+      'x'.repeat(300),
+    ]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
         const message = refusal(parts.join(''))
@@ -85,13 +122,35 @@ describe('readXml on generated documents', () => {
 })
 
 describe('buildDocument on generated text', () => {
-  const carried = text(['a', ' ', '\n', '\r', '\t', '<', '>', '&', '"', "'", ']]>', '😀', 'é', '\u00a0', '&amp;', '&#1;'])
+  const carried = text([
+    'a',
+    ' ',
+    '\n',
+    '\r',
+    '\t',
+    '<',
+    '>',
+    '&',
+    '"',
+    "'",
+    ']]>',
+    '😀',
+    'é',
+    '\u00a0',
+    '&amp;',
+    '&#1;',
+  ])
 
   it('writes any text XML can carry so that the reader gives it back', () => {
     fc.assert(
       fc.property(fc.array(carried, { maxLength: 5 }), carried, (keys, attribute) => {
-        const xml = buildDocument('Delete', { Object: keys.map((Key) => ({ Key })), G: { '@_xsi:type': attribute, '@_xmlns:xsi': 'x', ID: 'i' } })
-        const doc = readXml(xml, new Set(['Delete.Object'])) as { Delete: { Object?: { Key: string }[]; G: Record<string, string> } }
+        const xml = buildDocument('Delete', {
+          Object: keys.map((Key) => ({ Key })),
+          G: { '@_xsi:type': attribute, '@_xmlns:xsi': 'x', ID: 'i' },
+        })
+        const doc = readXml(xml, new Set(['Delete.Object'])) as {
+          Delete: { Object?: { Key: string }[]; G: Record<string, string> }
+        }
         expect((doc.Delete.Object ?? []).map((o) => o.Key)).toEqual(keys)
         expect(doc.Delete.G['@_type']).toBe(attribute)
       }),
@@ -100,20 +159,37 @@ describe('buildDocument on generated text', () => {
   })
 
   it('refuses text XML cannot carry, naming the element', () => {
-    const bad = fc.constantFrom('\u0000', '\u0001', '\u0008', '\u000b', '\u000c', '\u001f', '\ufffe', '\uffff', '\ud800', '\udfff')
+    const bad = fc.constantFrom(
+      '\u0000',
+      '\u0001',
+      '\u0008',
+      '\u000b',
+      '\u000c',
+      '\u001f',
+      '\ufffe',
+      '\uffff',
+      '\ud800',
+      '\udfff',
+    )
     fc.assert(
-      fc.property(fc.array(carried, { minLength: 1, maxLength: 4 }), fc.nat(), bad, carried, (keys, at, character, tail) => {
-        const index = at % keys.length
-        const broken = keys.map((key, i) => (i === index ? `${key}${character}${tail}` : key))
-        let thrown: unknown
-        try {
-          buildDocument('Delete', { Object: broken.map((Key) => ({ Key })) })
-        } catch (error) {
-          thrown = error
-        }
-        expect(thrown).toBeInstanceOf(InputError)
-        expect((thrown as InputError).field).toBe(`Delete.Object[${index}].Key`)
-      }),
+      fc.property(
+        fc.array(carried, { minLength: 1, maxLength: 4 }),
+        fc.nat(),
+        bad,
+        carried,
+        (keys, at, character, tail) => {
+          const index = at % keys.length
+          const broken = keys.map((key, i) => (i === index ? `${key}${character}${tail}` : key))
+          let thrown: unknown
+          try {
+            buildDocument('Delete', { Object: broken.map((Key) => ({ Key })) })
+          } catch (error) {
+            thrown = error
+          }
+          expect(thrown).toBeInstanceOf(InputError)
+          expect((thrown as InputError).field).toBe(`Delete.Object[${index}].Key`)
+        },
+      ),
       RUNS,
     )
   })
@@ -122,10 +198,14 @@ describe('buildDocument on generated text', () => {
 describe('the <Error> reader against the codec', () => {
   it('reads every generated <Error> document (and refuses every other root) as the codec does', () => {
     fc.assert(
-      fc.property(elementArbitrary({ rootNames: ['Error', 'Error', 'R', 'Errors'], depth: 3 }), styleArbitrary(false), (root, style) => {
-        const { xml } = serialize(root, style)
-        expect(parseErrorDocument(xml)).toEqual(errorFieldsOf(readXml(xml, none)))
-      }),
+      fc.property(
+        elementArbitrary({ rootNames: ['Error', 'Error', 'R', 'Errors'], depth: 3 }),
+        styleArbitrary(false),
+        (root, style) => {
+          const { xml } = serialize(root, style)
+          expect(parseErrorDocument(xml)).toEqual(errorFieldsOf(readXml(xml, none)))
+        },
+      ),
       { numRuns: 1000 },
     )
   })
@@ -134,7 +214,17 @@ describe('the <Error> reader against the codec', () => {
     const field = fc.constantFrom('Code', 'Message', 'RequestId', 'HostId', 'Region', 'Key', 'BucketName', 'Resource')
     fc.assert(
       fc.property(fc.array(fc.tuple(field, text()), { maxLength: 6 }), styleArbitrary(false), (fields, style) => {
-        const root = { kind: 'element' as const, name: 'Error', attributes: [], children: fields.map(([name, value]) => ({ kind: 'element' as const, name, attributes: [], children: [{ kind: 'text' as const, value }] })) }
+        const root = {
+          kind: 'element' as const,
+          name: 'Error',
+          attributes: [],
+          children: fields.map(([name, value]) => ({
+            kind: 'element' as const,
+            name,
+            attributes: [],
+            children: [{ kind: 'text' as const, value }],
+          })),
+        }
         const { xml } = serialize(root, style)
         const expected = errorFieldsOf(readXml(xml, none))
         expect(parseErrorDocument(xml)).toEqual(expected)

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
+import {
+  ATTRIBUTES,
+  buildDocument,
+  escapeXml,
+  parseDocument,
+  text,
+  wrappedList,
+  xmlDocument,
+} from '../../codecs/xml.js'
 import { readXml } from '../../codecs/xml-reader.js'
-import { ATTRIBUTES, buildDocument, escapeXml, parseDocument, wrappedList, text, xmlDocument } from '../../codecs/xml.js'
 import { isErrorDocument, parseErrorDocument } from '../../src/core/error-document.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 
@@ -23,8 +31,13 @@ describe('readXml', () => {
 </AccessControlPolicy>`
     expect(plain(readXml(xml, new Set(['AccessControlPolicy.AccessControlList.Grant'])))).toEqual({
       AccessControlPolicy: {
-        Owner: { ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a', DisplayName: 'mtd@amazon.com' },
-        AccessControlList: { Grant: [{ Grantee: { '@_type': 'CanonicalUser', ID: '75aa' }, Permission: 'FULL_CONTROL' }] },
+        Owner: {
+          ID: '75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a',
+          DisplayName: 'mtd@amazon.com',
+        },
+        AccessControlList: {
+          Grant: [{ Grantee: { '@_type': 'CanonicalUser', ID: '75aa' }, Permission: 'FULL_CONTROL' }],
+        },
       },
     })
   })
@@ -35,12 +48,17 @@ describe('readXml', () => {
   })
 
   it('decodes the predefined entities and character references, once', () => {
-    const doc = readXml('<R><K>&lt;&gt;&amp;&quot;&apos;</K><K>&#x1F600;&#233;&#x0d;&#10;</K><K>&amp;lt;</K><K>&#38;amp;</K></R>', none)
+    const doc = readXml(
+      '<R><K>&lt;&gt;&amp;&quot;&apos;</K><K>&#x1F600;&#233;&#x0d;&#10;</K><K>&amp;lt;</K><K>&#38;amp;</K></R>',
+      none,
+    )
     expect(plain(doc)).toEqual({ R: { K: ['<>&"\'', '😀é\r\n', '&lt;', '&amp;'] } })
   })
 
   it('reads character references with leading zeros (issue 12.7)', () => {
-    expect(plain(readXml('<R><K>&#x0001F600;</K><K>&#0000233;</K><K>&#x00000041;</K></R>', none))).toEqual({ R: { K: ['😀', 'é', 'A'] } })
+    expect(plain(readXml('<R><K>&#x0001F600;</K><K>&#0000233;</K><K>&#x00000041;</K></R>', none))).toEqual({
+      R: { K: ['😀', 'é', 'A'] },
+    })
     expect(() => readXml(`<R>&#x${'0'.repeat(50)}110000;</R>`, none)).toThrow(/not a character/)
   })
 
@@ -50,7 +68,10 @@ describe('readXml', () => {
   })
 
   it.each([
-    ['an attribute-like tag', '<Grantee><@_type>Group</@_type><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI></Grantee>'],
+    [
+      'an attribute-like tag',
+      '<Grantee><@_type>Group</@_type><URI>http://acs.amazonaws.com/groups/global/AllUsers</URI></Grantee>',
+    ],
     ['a "<" in a tag name', '<K>a<b<c>d</b<c></K>'],
     ['a name starting with a digit', '<R><1a/></R>'],
     ['a name starting with "-"', '<R><-a/></R>'],
@@ -71,7 +92,13 @@ describe('readXml', () => {
 
   it('keeps error messages short whatever the input (issue 12.7)', () => {
     const huge = 'x'.repeat(1_000_000)
-    for (const xml of [`<${huge}>`, `<R></${huge}>`, `<R ${huge}:a:b="1"/>`, `<R><${huge}<b/></R>`, `<${huge} a="1" a="2"/>`]) {
+    for (const xml of [
+      `<${huge}>`,
+      `<R></${huge}>`,
+      `<R ${huge}:a:b="1"/>`,
+      `<R><${huge}<b/></R>`,
+      `<${huge} a="1" a="2"/>`,
+    ]) {
       let message = ''
       try {
         readXml(xml, none)
@@ -91,14 +118,20 @@ describe('readXml', () => {
   })
 
   it('reads CDATA, skips comments and processing instructions, and normalizes line breaks', () => {
-    const doc = readXml('\uFEFF<?xml version="1.0"?><!-- c --><R><A><![CDATA[<not a tag> & ]]>x</A><!-- in --><B>a\r\nb\rc</B></R><!-- after -->', none)
+    const doc = readXml(
+      '\uFEFF<?xml version="1.0"?><!-- c --><R><A><![CDATA[<not a tag> & ]]>x</A><!-- in --><B>a\r\nb\rc</B></R><!-- after -->',
+      none,
+    )
     expect(plain(doc)).toEqual({ R: { A: '<not a tag> & x', B: 'a\nb\nc' } })
   })
 
   it('keeps an element named __proto__ as a plain key', () => {
-    const doc = readXml('<R><__proto__><polluted>yes</polluted></__proto__></R>', none) as { R: Record<string, unknown> }
+    const doc = readXml('<R><__proto__><polluted>yes</polluted></__proto__></R>', none) as {
+      R: Record<string, unknown>
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined()
-    expect(plain(doc.R['__proto__'])).toEqual({ polluted: 'yes' })
+    // biome-ignore lint/suspicious/noProto: the document has an element named __proto__, read as a plain field
+    expect(plain(doc.R.__proto__)).toEqual({ polluted: 'yes' })
   })
 
   it('reads nesting as deep as S3 could use, and refuses absurd depths', () => {
@@ -137,11 +170,15 @@ describe('readXml', () => {
 })
 
 describe('parseDocument', () => {
-  const document = xmlDocument(['R.Items.Item'], () => z.object({ R: z.object({ Items: wrappedList('Item', z.object({ Name: text() })) }) }))
+  const document = xmlDocument(['R.Items.Item'], () =>
+    z.object({ R: z.object({ Items: wrappedList('Item', z.object({ Name: text() })) }) }),
+  )
   const context = { operation: 'Test', bucket: 'b', status: 200 }
 
   it('validates against the schema, with one item, none, or an empty wrapper', () => {
-    expect(parseDocument('<R><Items><Item><Name>a</Name></Item></Items></R>', document, context)).toEqual({ R: { Items: [{ Name: 'a' }] } })
+    expect(parseDocument('<R><Items><Item><Name>a</Name></Item></Items></R>', document, context)).toEqual({
+      R: { Items: [{ Name: 'a' }] },
+    })
     expect(parseDocument('<R><Items/></R>', document, context)).toEqual({ R: { Items: [] } })
     expect(parseDocument('<R><Other/></R>', document, context)).toEqual({ R: { Items: [] } })
   })
@@ -200,11 +237,31 @@ describe('buildDocument', () => {
   })
 
   it.each([
-    ['a control character in a location (CreateBucket)', 'CreateBucketConfiguration', { LocationConstraint: 'eu\u0001' }, 'CreateBucketConfiguration.LocationConstraint'],
-    ['a control character in a checksum (CompleteMultipartUpload)', 'CompleteMultipartUpload', { Part: [{ PartNumber: 1, ETag: '"e"' }, { PartNumber: 2, ETag: '"e"', ChecksumCRC32: 'abc\u0001' }] }, 'CompleteMultipartUpload.Part[1].ChecksumCRC32'],
+    [
+      'a control character in a location (CreateBucket)',
+      'CreateBucketConfiguration',
+      { LocationConstraint: 'eu\u0001' },
+      'CreateBucketConfiguration.LocationConstraint',
+    ],
+    [
+      'a control character in a checksum (CompleteMultipartUpload)',
+      'CompleteMultipartUpload',
+      {
+        Part: [
+          { PartNumber: 1, ETag: '"e"' },
+          { PartNumber: 2, ETag: '"e"', ChecksumCRC32: 'abc\u0001' },
+        ],
+      },
+      'CompleteMultipartUpload.Part[1].ChecksumCRC32',
+    ],
     ['an unpaired surrogate', 'R', { Key: 'a\uD800' }, 'R.Key'],
     ['U+FFFE', 'R', { Key: '\uFFFE' }, 'R.Key'],
-    ['an attribute smuggled in as an @_ key', 'R', { ChecksumCRC32: { '@_evil': 'x', '#text': 'abc' } }, 'R.ChecksumCRC32.@_evil'],
+    [
+      'an attribute smuggled in as an @_ key',
+      'R',
+      { ChecksumCRC32: { '@_evil': 'x', '#text': 'abc' } },
+      'R.ChecksumCRC32.@_evil',
+    ],
     ['a #text key', 'R', { ChecksumCRC32: { '#text': 'abc' } }, 'R.ChecksumCRC32.#text'],
     ['an element name that is not a name', 'R', { 'a b': 'x' }, 'R.a b'],
     ['a number that is not finite', 'R', { Days: Number.NaN }, 'R.Days'],
@@ -230,23 +287,39 @@ describe('buildDocument', () => {
 
 describe('parseErrorDocument', () => {
   it('reads the fields of an <Error> document (S3 API reference, Error responses)', () => {
-    const xml = '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The resource you requested does not exist</Message><Resource>/mybucket/myfoto.jpg</Resource><RequestId>4442587FB7D0A2F9</RequestId></Error>'
-    expect(parseErrorDocument(xml)).toEqual({ Code: 'NoSuchKey', Message: 'The resource you requested does not exist', Resource: '/mybucket/myfoto.jpg', RequestId: '4442587FB7D0A2F9' })
+    const xml =
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The resource you requested does not exist</Message><Resource>/mybucket/myfoto.jpg</Resource><RequestId>4442587FB7D0A2F9</RequestId></Error>'
+    expect(parseErrorDocument(xml)).toEqual({
+      Code: 'NoSuchKey',
+      Message: 'The resource you requested does not exist',
+      Resource: '/mybucket/myfoto.jpg',
+      RequestId: '4442587FB7D0A2F9',
+    })
     expect(isErrorDocument(xml)).toBe(true)
   })
 
   it('finds an <Error> after comments and processing instructions, and reads CDATA and references (issue 12.7)', () => {
-    const xml = '\uFEFF<?xml version="1.0"?>\r\n<!-- proxy --><?pi x?><Error><!-- c --><Code>Slow<!-- x -->Down</Code><Message><![CDATA[a <b> & c]]> &amp;&#x0001F600;\r\n</Message><Nested><A>x</A></Nested><Empty/></Error>'
+    const xml =
+      '\uFEFF<?xml version="1.0"?>\r\n<!-- proxy --><?pi x?><Error><!-- c --><Code>Slow<!-- x -->Down</Code><Message><![CDATA[a <b> & c]]> &amp;&#x0001F600;\r\n</Message><Nested><A>x</A></Nested><Empty/></Error>'
     expect(isErrorDocument(xml)).toBe(true)
     expect(parseErrorDocument(xml)).toEqual({ Code: 'SlowDown', Message: 'a <b> & c &😀\n', Empty: '' })
   })
 
   it('is not fooled by comments, CDATA or other roots', () => {
-    for (const xml of ['<!-- <Error><Code>X</Code></Error> --><R/>', 'text<Error/>', '<![CDATA[<Error/>]]>', '<html><Error/></html>', '', '{"Error":1}']) {
+    for (const xml of [
+      '<!-- <Error><Code>X</Code></Error> --><R/>',
+      'text<Error/>',
+      '<![CDATA[<Error/>]]>',
+      '<html><Error/></html>',
+      '',
+      '{"Error":1}',
+    ]) {
       expect(isErrorDocument(xml)).toBe(false)
       expect(parseErrorDocument(xml)).toBeUndefined()
     }
-    expect(parseErrorDocument('<Error><Message><![CDATA[<Code>X</Code>]]></Message></Error>')).toEqual({ Message: '<Code>X</Code>' })
+    expect(parseErrorDocument('<Error><Message><![CDATA[<Code>X</Code>]]></Message></Error>')).toEqual({
+      Message: '<Code>X</Code>',
+    })
   })
 
   it('stays linear on huge bodies', () => {

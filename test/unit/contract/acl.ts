@@ -9,7 +9,10 @@ import type { ContractRow } from './types.js'
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/acl/${name}`, import.meta.url), 'utf8')
 
 // What test/fixtures/acl/aws-sample-acl.xml reads as.
-const user = (ID: string, Permission: string) => ({ Grantee: { Type: 'CanonicalUser', ID, DisplayName: 'display-name' }, Permission })
+const user = (ID: string, Permission: string) => ({
+  Grantee: { Type: 'CanonicalUser', ID, DisplayName: 'display-name' },
+  Permission,
+})
 const group = (URI: string, Permission: string) => ({ Grantee: { Type: 'Group', URI }, Permission })
 const sampleAcl = {
   Owner: { ID: 'Owner-canonical-user-ID', DisplayName: 'display-name' },
@@ -27,7 +30,12 @@ const written = () => new Response(null, { status: 200, headers: { 'x-amz-reques
 
 const policy = {
   Owner: { ID: '852b113e7a2f25102679df27bb0ae12b3f85be6f290b936c4393484be31bebcc' },
-  Grants: [{ Grantee: { Type: 'CanonicalUser', ID: '852b113e7a2f25102679df27bb0ae12b3f85be6f290b936c4393484be31bebcc' }, Permission: 'FULL_CONTROL' }],
+  Grants: [
+    {
+      Grantee: { Type: 'CanonicalUser', ID: '852b113e7a2f25102679df27bb0ae12b3f85be6f290b936c4393484be31bebcc' },
+      Permission: 'FULL_CONTROL',
+    },
+  ],
 }
 
 export const rows: Record<string, ContractRow> = {
@@ -35,7 +43,11 @@ export const rows: Record<string, ContractRow> = {
     command: GetBucketAcl,
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 'a' }, 'Bucket']],
-    sample: { source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)', response: () => xml(fixture('aws-sample-acl.xml')), expected: sampleAcl },
+    sample: {
+      source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)',
+      response: () => xml(fixture('aws-sample-acl.xml')),
+      expected: sampleAcl,
+    },
   },
   GetObjectAcl: {
     command: GetObjectAcl,
@@ -44,7 +56,11 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket', Key: '' }, 'Key'],
       [{ Bucket: 'bucket\n', Key: 'k' }, 'Bucket'],
     ],
-    sample: { source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)', response: () => xml(fixture('aws-sample-acl.xml')), expected: sampleAcl },
+    sample: {
+      source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)',
+      response: () => xml(fixture('aws-sample-acl.xml')),
+      expected: sampleAcl,
+    },
   },
   PutBucketAcl: {
     command: PutBucketAcl,
@@ -53,13 +69,24 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket' }, 'ACL'],
       [{ Bucket: 'bucket', ACL: 'bucket-owner-read' }, 'ACL'],
       [{ Bucket: 'bucket', GrantRead: 'id="x"\n' }, 'GrantRead'],
-      [{ Bucket: 'bucket', AccessControlPolicy: { ...policy, Grants: [{ Grantee: { Type: 'Group', URI: '' }, Permission: 'READ' }] } }, 'AccessControlPolicy.Grants[0].Grantee.URI'],
+      [
+        {
+          Bucket: 'bucket',
+          AccessControlPolicy: { ...policy, Grants: [{ Grantee: { Type: 'Group', URI: '' }, Permission: 'READ' }] },
+        },
+        'AccessControlPolicy.Grants[0].Grantee.URI',
+      ],
     ],
     sample: { source: 'S3 API reference, PutBucketAcl, Sample Response', response: written, expected: {} },
   },
   PutObjectAcl: {
     command: PutObjectAcl,
-    valid: { Bucket: 'bucket', Key: 'my-image.jpg', VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd', ACL: 'bucket-owner-full-control' },
+    valid: {
+      Bucket: 'bucket',
+      Key: 'my-image.jpg',
+      VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+      ACL: 'bucket-owner-full-control',
+    },
     invalid: [
       [{ Bucket: 'bucket', Key: 'k', ACL: 'log-delivery-write' }, 'ACL'],
       [{ Bucket: 'bucket', Key: 'k', ACL: 'private', GrantRead: 'id="x"' }, 'ACL'],

@@ -6,7 +6,12 @@ import type { ContractRow } from './types.js'
 export const rows: Record<string, ContractRow> = {
   CreateBucket: {
     command: CreateBucket,
-    valid: { Bucket: 'colorpictures', ACL: 'private', ObjectOwnership: 'BucketOwnerEnforced', CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' } },
+    valid: {
+      Bucket: 'colorpictures',
+      ACL: 'private',
+      ObjectOwnership: 'BucketOwnerEnforced',
+      CreateBucketConfiguration: { LocationConstraint: 'eu-west-1' },
+    },
     invalid: [
       [{ Bucket: 'Legacy_Bucket' }, 'Bucket'],
       [{ Bucket: 'colorpictures', ACL: 'bucket-owner-read' }, 'ACL'],
@@ -14,7 +19,11 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source: 'S3 API reference, CreateBucket, Sample Response (headers trimmed)',
-      response: () => new Response(null, { status: 200, headers: { 'x-amz-request-id': '236A8905248E5A01', location: '/colorpictures' } }),
+      response: () =>
+        new Response(null, {
+          status: 200,
+          headers: { 'x-amz-request-id': '236A8905248E5A01', location: '/colorpictures' },
+        }),
       expected: { Location: '/colorpictures' },
     },
   },

@@ -7,7 +7,13 @@ const source = { Bucket: 'source-bucket', Key: 'reports/2024 q1.csv' }
 export const rows: Record<string, ContractRow> = {
   CopyObject: {
     command: CopyObject,
-    valid: { Bucket: 'dest-bucket', Key: 'copy.csv', CopySource: source, MetadataDirective: 'REPLACE', ContentType: 'text/csv' },
+    valid: {
+      Bucket: 'dest-bucket',
+      Key: 'copy.csv',
+      CopySource: source,
+      MetadataDirective: 'REPLACE',
+      ContentType: 'text/csv',
+    },
     invalid: [
       [{ Bucket: 'dest-bucket', Key: 'k', CopySource: 'source-bucket/k' }, 'CopySource'],
       [{ Bucket: 'dest-bucket', Key: 'k', CopySource: { ...source, Key: '' } }, 'CopySource.Key'],
@@ -27,7 +33,10 @@ export const rows: Record<string, ContractRow> = {
         return response
       },
       expected: {
-        CopyObjectResult: { ETag: '"9b2cf535f27731c974343645a3985328"', LastModified: new Date('2009-10-28T22:32:00.000Z') },
+        CopyObjectResult: {
+          ETag: '"9b2cf535f27731c974343645a3985328"',
+          LastModified: new Date('2009-10-28T22:32:00.000Z'),
+        },
         VersionId: 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893',
         CopySourceVersionId: '09df8234529fjs0dfi0w52935029wefdj',
       },

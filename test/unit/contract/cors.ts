@@ -7,7 +7,12 @@ import type { ContractRow } from './types.js'
 
 const fixture = (name: string) => readFileSync(new URL(`../../fixtures/cors/${name}`, import.meta.url), 'utf8')
 
-const rule = { AllowedOrigins: ['http://www.example.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }
+const rule = {
+  AllowedOrigins: ['http://www.example.com'],
+  AllowedMethods: ['PUT', 'POST', 'DELETE'],
+  AllowedHeaders: ['*'],
+  MaxAgeSeconds: 3000,
+}
 const rules = (changed: object) => ({ Bucket: 'bucket', CORSConfiguration: { CORSRules: [{ ...rule, ...changed }] } })
 
 export const rows: Record<string, ContractRow> = {
@@ -20,8 +25,16 @@ export const rows: Record<string, ContractRow> = {
       response: () => xml(fixture('aws-example-1.xml')),
       expected: {
         CORSRules: [
-          { AllowedOrigins: ['http://www.example1.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'] },
-          { AllowedOrigins: ['http://www.example2.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'] },
+          {
+            AllowedOrigins: ['http://www.example1.com'],
+            AllowedMethods: ['PUT', 'POST', 'DELETE'],
+            AllowedHeaders: ['*'],
+          },
+          {
+            AllowedOrigins: ['http://www.example2.com'],
+            AllowedMethods: ['PUT', 'POST', 'DELETE'],
+            AllowedHeaders: ['*'],
+          },
           { AllowedOrigins: ['*'], AllowedMethods: ['GET'] },
         ],
       },
@@ -37,12 +50,20 @@ export const rows: Record<string, ContractRow> = {
       [rules({ MaxAgeSeconds: -1 }), 'CORSConfiguration.CORSRules[0].MaxAgeSeconds'],
       [rules({ ID: 'x'.repeat(256) }), 'CORSConfiguration.CORSRules[0].ID'],
     ],
-    sample: { source: 'S3 API reference, PutBucketCors, Sample Response (200, no body)', response: () => new Response(null, { status: 200 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, PutBucketCors, Sample Response (200, no body)',
+      response: () => new Response(null, { status: 200 }),
+      expected: {},
+    },
   },
   DeleteBucketCors: {
     command: DeleteBucketCors,
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 'Not_A_Bucket!' }, 'Bucket']],
-    sample: { source: 'S3 API reference, DeleteBucketCors, Sample Response (204 No Content)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, DeleteBucketCors, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
 }

@@ -15,7 +15,11 @@ export const rows: Record<string, ContractRow> = {
       response: () =>
         new Response(null, {
           status: 204,
-          headers: { 'x-amz-delete-marker': 'true', 'x-amz-request-id': 'tx0000085c6176b0940dab0-006b0f48eb-1031-default', 'x-amz-version-id': 'E9MJuW0NRhRPx5SOwBWHRBJclaEfFZi' },
+          headers: {
+            'x-amz-delete-marker': 'true',
+            'x-amz-request-id': 'tx0000085c6176b0940dab0-006b0f48eb-1031-default',
+            'x-amz-version-id': 'E9MJuW0NRhRPx5SOwBWHRBJclaEfFZi',
+          },
         }),
       expected: { DeleteMarker: true, VersionId: 'E9MJuW0NRhRPx5SOwBWHRBJclaEfFZi' },
     },

@@ -5,10 +5,18 @@ import type { ContractRow } from './types.js'
 export const rows: Record<string, ContractRow> = {
   DeleteObjects: {
     command: DeleteObjects,
-    valid: { Bucket: 'bucket', Delete: { Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt', VersionId: 'OYcLXagmS.WaD..oyH4KRguB95_YhLs7' }] } },
+    valid: {
+      Bucket: 'bucket',
+      Delete: {
+        Objects: [{ Key: 'sample1.txt' }, { Key: 'sample2.txt', VersionId: 'OYcLXagmS.WaD..oyH4KRguB95_YhLs7' }],
+      },
+    },
     invalid: [
       [{ Bucket: 'bucket', Delete: { Objects: [] } }, 'Delete.Objects'],
-      [{ Bucket: 'bucket', Delete: { Objects: Array.from({ length: 1001 }, (_, i) => ({ Key: `k${i}` })) } }, 'Delete.Objects'],
+      [
+        { Bucket: 'bucket', Delete: { Objects: Array.from({ length: 1001 }, (_, i) => ({ Key: `k${i}` })) } },
+        'Delete.Objects',
+      ],
       [{ Bucket: 'bucket', Delete: { Objects: [{ Key: 'a' }, { Key: 'x'.repeat(1025) }] } }, 'Delete.Objects[1].Key'],
       [{ Bucket: 'bucket', Delete: { Objects: [{ Key: 'a', VersionId: '' }] } }, 'Delete.Objects[0].VersionId'],
     ],
@@ -26,7 +34,10 @@ export const rows: Record<string, ContractRow> = {
     <Message>Access Denied</Message>
   </Error>
 </DeleteResult>`),
-      expected: { Deleted: [{ Key: 'sample1.txt' }], Errors: [{ Key: 'sample2.txt', Code: 'AccessDenied', Message: 'Access Denied' }] },
+      expected: {
+        Deleted: [{ Key: 'sample1.txt' }],
+        Errors: [{ Key: 'sample2.txt', Code: 'AccessDenied', Message: 'Access Denied' }],
+      },
     },
   },
 }

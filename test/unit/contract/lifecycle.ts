@@ -19,7 +19,11 @@ const actions = {
   Expiration: { Days: 3650 },
 }
 const rule = { ...actions, Filter: { Prefix: 'projectdocs/' } }
-const put = (changed: object, extra: object = {}) => ({ Bucket: 'bucket', LifecycleConfiguration: { Rules: [{ ...rule, ...changed }] }, ...extra })
+const put = (changed: object, extra: object = {}) => ({
+  Bucket: 'bucket',
+  LifecycleConfiguration: { Rules: [{ ...rule, ...changed }] },
+  ...extra,
+})
 const restore = (RestoreRequest: unknown) => ({ Bucket: 'bucket', Key: 'logs/testlog1.log', RestoreRequest })
 
 export const rows: Record<string, ContractRow> = {
@@ -28,7 +32,8 @@ export const rows: Record<string, ContractRow> = {
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 'ab' }, 'Bucket']],
     sample: {
-      source: 'S3 API reference, GetBucketLifecycleConfiguration, sample response (test/fixtures/lifecycle/aws-api-get-sample.xml)',
+      source:
+        'S3 API reference, GetBucketLifecycleConfiguration, sample response (test/fixtures/lifecycle/aws-api-get-sample.xml)',
       response: () => xml(fixture('aws-api-get-sample.xml')),
       expected: { Rules: [{ ...actions, Prefix: 'projectdocs/' }] },
     },
@@ -40,12 +45,20 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket', LifecycleConfiguration: { Rules: [] } }, 'LifecycleConfiguration.Rules'],
       [put({ Filter: undefined }), 'LifecycleConfiguration.Rules[0].Filter'],
       [put({ Expiration: { Days: 0 } }), 'LifecycleConfiguration.Rules[0].Expiration.Days'],
-      [put({ Transitions: [{ Days: 30, StorageClass: 'glacier' }] }), 'LifecycleConfiguration.Rules[0].Transitions[0].StorageClass'],
+      [
+        put({ Transitions: [{ Days: 30, StorageClass: 'glacier' }] }),
+        'LifecycleConfiguration.Rules[0].Transitions[0].StorageClass',
+      ],
       [put({}, { TransitionDefaultMinimumObjectSize: 'small' }), 'TransitionDefaultMinimumObjectSize'],
     ],
     sample: {
-      source: 'S3 API reference, PutBucketLifecycleConfiguration, Sample Response (200, no body) with the x-amz-transition-default-minimum-object-size response header',
-      response: () => new Response(null, { status: 200, headers: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' } }),
+      source:
+        'S3 API reference, PutBucketLifecycleConfiguration, Sample Response (200, no body) with the x-amz-transition-default-minimum-object-size response header',
+      response: () =>
+        new Response(null, {
+          status: 200,
+          headers: { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' },
+        }),
       expected: { TransitionDefaultMinimumObjectSize: 'all_storage_classes_128K' },
     },
   },
@@ -53,7 +66,11 @@ export const rows: Record<string, ContractRow> = {
     command: DeleteBucketLifecycle,
     valid: { Bucket: 'bucket' },
     invalid: [[{ Bucket: 7 }, 'Bucket']],
-    sample: { source: 'S3 API reference, DeleteBucketLifecycle, Sample Response (204 No Content)', response: () => new Response(null, { status: 204 }), expected: {} },
+    sample: {
+      source: 'S3 API reference, DeleteBucketLifecycle, Sample Response (204 No Content)',
+      response: () => new Response(null, { status: 204 }),
+      expected: {},
+    },
   },
   RestoreObject: {
     command: RestoreObject,
@@ -65,6 +82,10 @@ export const rows: Record<string, ContractRow> = {
       [restore({ Description: 'nul\u0000' }), 'RestoreRequest.Description'],
       [restore('5 days'), 'RestoreRequest'],
     ],
-    sample: { source: 'S3 API reference, RestoreObject, Sample Response (202 Accepted)', response: () => new Response(null, { status: 202 }), expected: { AlreadyRestored: false } },
+    sample: {
+      source: 'S3 API reference, RestoreObject, Sample Response (202 Accepted)',
+      response: () => new Response(null, { status: 202 }),
+      expected: { AlreadyRestored: false },
+    },
   },
 }

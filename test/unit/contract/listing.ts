@@ -1,7 +1,7 @@
 import { ListBuckets } from '../../../commands/ListBuckets.js'
 import { ListObjects } from '../../../commands/ListObjects.js'
-import { ListObjectVersions } from '../../../commands/ListObjectVersions.js'
 import { ListObjectsV2 } from '../../../commands/ListObjectsV2.js'
+import { ListObjectVersions } from '../../../commands/ListObjectVersions.js'
 import { xml } from '../../support/fake-client.js'
 import type { ContractRow } from './types.js'
 
@@ -143,7 +143,14 @@ export const rows: Record<string, ContractRow> = {
       expected: {
         Name: 'bucket',
         IsTruncated: false,
-        Contents: [{ Key: 'my-image.jpg', Size: 434234, ETag: '"fba9dede5f27731c9771645a39863328"', Owner: { ID: '8a6925ce4a7f21c32aa379004fef', DisplayName: 'mtd@amazon.com' } }],
+        Contents: [
+          {
+            Key: 'my-image.jpg',
+            Size: 434234,
+            ETag: '"fba9dede5f27731c9771645a39863328"',
+            Owner: { ID: '8a6925ce4a7f21c32aa379004fef', DisplayName: 'mtd@amazon.com' },
+          },
+        ],
         CommonPrefixes: [],
       },
     },
@@ -168,15 +175,36 @@ export const rows: Record<string, ContractRow> = {
         Name: 'bucket',
         Prefix: 'my',
         IsTruncated: false,
-        Versions: [{ Key: 'my-image.jpg', VersionId: '3/L4kqtJl40Nr8X8gdRQBpUMLUo', IsLatest: true, ETag: '"fba9dede5f27731c9771645a39863328"', Size: 434234 }],
-        DeleteMarkers: [{ Key: 'my-second-image.jpg', VersionId: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892', LastModified: new Date('2009-11-12T17:50:30.000Z') }],
+        Versions: [
+          {
+            Key: 'my-image.jpg',
+            VersionId: '3/L4kqtJl40Nr8X8gdRQBpUMLUo',
+            IsLatest: true,
+            ETag: '"fba9dede5f27731c9771645a39863328"',
+            Size: 434234,
+          },
+        ],
+        DeleteMarkers: [
+          {
+            Key: 'my-second-image.jpg',
+            VersionId: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892',
+            LastModified: new Date('2009-11-12T17:50:30.000Z'),
+          },
+        ],
         CommonPrefixes: [],
       },
     },
     pages: {
       repeated: [
-        { Bucket: 'bucket', KeyMarker: 'my-second-image.jpg', VersionIdMarker: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892' },
-        () => versionsPage('\n    <NextKeyMarker>my-second-image.jpg</NextKeyMarker>\n    <NextVersionIdMarker>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</NextVersionIdMarker>'),
+        {
+          Bucket: 'bucket',
+          KeyMarker: 'my-second-image.jpg',
+          VersionIdMarker: '03jpff543dhffds434rfdsFDN943fdsFkdmqnh892',
+        },
+        () =>
+          versionsPage(
+            '\n    <NextKeyMarker>my-second-image.jpg</NextKeyMarker>\n    <NextVersionIdMarker>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</NextVersionIdMarker>',
+          ),
       ],
       unmarked: () => versionsPage('\n'),
     },
@@ -196,12 +224,22 @@ export const rows: Record<string, ContractRow> = {
         Name: 'quotes',
         KeyCount: 1,
         IsTruncated: false,
-        Contents: [{ Key: 'ExampleObject.txt', Size: 857, StorageClass: 'REDUCED_REDUNDANCY', ETag: '"599bab3ed2c697f1d26842727561fd94"' }],
+        Contents: [
+          {
+            Key: 'ExampleObject.txt',
+            Size: 857,
+            StorageClass: 'REDUCED_REDUNDANCY',
+            ETag: '"599bab3ed2c697f1d26842727561fd94"',
+          },
+        ],
         CommonPrefixes: [],
       },
     },
     pages: {
-      repeated: [{ Bucket: 'quotes', ContinuationToken: '1ueGcxLPRx1Tr' }, () => listPage('\n  <NextContinuationToken>1ueGcxLPRx1Tr</NextContinuationToken>')],
+      repeated: [
+        { Bucket: 'quotes', ContinuationToken: '1ueGcxLPRx1Tr' },
+        () => listPage('\n  <NextContinuationToken>1ueGcxLPRx1Tr</NextContinuationToken>'),
+      ],
       unmarked: () => listPage('\n'),
     },
   },

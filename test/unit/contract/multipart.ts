@@ -105,7 +105,11 @@ export const rows: Record<string, ContractRow> = {
   <Key>example-object</Key>
   <UploadId>VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA</UploadId>
 </InitiateMultipartUploadResult>`),
-      expected: { Bucket: 'example-bucket', Key: 'example-object', UploadId: 'VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA' },
+      expected: {
+        Bucket: 'example-bucket',
+        Key: 'example-object',
+        UploadId: 'VXBsb2FkIElEIGZvciA2aWWpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
+      },
     },
   },
   UploadPart: {
@@ -125,11 +129,27 @@ export const rows: Record<string, ContractRow> = {
   },
   UploadPartCopy: {
     command: UploadPartCopy,
-    valid: { ...where, PartNumber: 1, CopySource: { Bucket: 'source-bucket', Key: 'source object' }, CopySourceRange: 'bytes=0-5242879' },
+    valid: {
+      ...where,
+      PartNumber: 1,
+      CopySource: { Bucket: 'source-bucket', Key: 'source object' },
+      CopySourceRange: 'bytes=0-5242879',
+    },
     invalid: [
       [{ ...where, PartNumber: 1, CopySource: 'source-bucket/source-object' }, 'CopySource'],
-      [{ ...where, PartNumber: 1, CopySource: { Bucket: 'source-bucket', Key: 'k' }, CopySourceRange: 'bytes=5-1' }, 'CopySourceRange'],
-      [{ ...where, PartNumber: 1, CopySource: { Bucket: 'source-bucket', Key: 'k' }, CopySourceIfModifiedSince: 'today' }, 'CopySourceIfModifiedSince'],
+      [
+        { ...where, PartNumber: 1, CopySource: { Bucket: 'source-bucket', Key: 'k' }, CopySourceRange: 'bytes=5-1' },
+        'CopySourceRange',
+      ],
+      [
+        {
+          ...where,
+          PartNumber: 1,
+          CopySource: { Bucket: 'source-bucket', Key: 'k' },
+          CopySourceIfModifiedSince: 'today',
+        },
+        'CopySourceIfModifiedSince',
+      ],
     ],
     sample: {
       source: 'S3 API reference, UploadPartCopy, Sample Response (S3 sends LastModified in UTC, with Z)',
@@ -138,12 +158,22 @@ export const rows: Record<string, ContractRow> = {
    <LastModified>2009-10-28T22:32:00.000Z</LastModified>
    <ETag>"9b2cf535f27731c974343645a3985328"</ETag>
 </CopyPartResult>`),
-      expected: { CopyPartResult: { ETag: '"9b2cf535f27731c974343645a3985328"', LastModified: new Date('2009-10-28T22:32:00Z') } },
+      expected: {
+        CopyPartResult: { ETag: '"9b2cf535f27731c974343645a3985328"', LastModified: new Date('2009-10-28T22:32:00Z') },
+      },
     },
   },
   CompleteMultipartUpload: {
     command: CompleteMultipartUpload,
-    valid: { ...where, MultipartUpload: { Parts: [{ PartNumber: 2, ETag: '"7778aef83f66abc1fa1e8477f296d394"' }, { PartNumber: 1, ETag: '"aaaa18db4cc2f85cedef654fccc4a4x8"' }] } },
+    valid: {
+      ...where,
+      MultipartUpload: {
+        Parts: [
+          { PartNumber: 2, ETag: '"7778aef83f66abc1fa1e8477f296d394"' },
+          { PartNumber: 1, ETag: '"aaaa18db4cc2f85cedef654fccc4a4x8"' },
+        ],
+      },
+    },
     invalid: [
       [{ ...where, MultipartUpload: { Parts: [] } }, 'MultipartUpload.Parts'],
       [{ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '' }] } }, 'MultipartUpload.Parts[0].ETag'],
@@ -186,11 +216,20 @@ export const rows: Record<string, ContractRow> = {
     sample: {
       source: 'S3 API reference, ListMultipartUploads, Sample Response',
       response: () => uploadsPage('\n  <NextKeyMarker>my-movie.m2ts</NextKeyMarker>'),
-      expected: { Bucket: 'bucket', IsTruncated: true, NextKeyMarker: 'my-movie.m2ts', Uploads: [{ Key: 'my-divisor' }, { Key: 'my-movie.m2ts', Initiated: new Date('2010-11-10T20:48:33Z') }] },
+      expected: {
+        Bucket: 'bucket',
+        IsTruncated: true,
+        NextKeyMarker: 'my-movie.m2ts',
+        Uploads: [{ Key: 'my-divisor' }, { Key: 'my-movie.m2ts', Initiated: new Date('2010-11-10T20:48:33Z') }],
+      },
     },
     pages: {
       repeated: [
-        { Bucket: 'bucket', KeyMarker: 'my-movie.m2ts', UploadIdMarker: 'YW55IGlkZWEgd2h5IGVsdmluZydzIHVwbG9hZCBmYWlsZWQ' },
+        {
+          Bucket: 'bucket',
+          KeyMarker: 'my-movie.m2ts',
+          UploadIdMarker: 'YW55IGlkZWEgd2h5IGVsdmluZydzIHVwbG9hZCBmYWlsZWQ',
+        },
         () => uploadsPage('\n  <NextKeyMarker>my-movie.m2ts</NextKeyMarker>'),
       ],
       unmarked: () => uploadsPage(''),
@@ -219,7 +258,10 @@ export const rows: Record<string, ContractRow> = {
       },
     },
     pages: {
-      repeated: [{ Bucket: 'example-bucket', Key: 'example-object', UploadId, PartNumberMarker: 3 }, () => partsPage('\n  <NextPartNumberMarker>3</NextPartNumberMarker>')],
+      repeated: [
+        { Bucket: 'example-bucket', Key: 'example-object', UploadId, PartNumberMarker: 3 },
+        () => partsPage('\n  <NextPartNumberMarker>3</NextPartNumberMarker>'),
+      ],
       unmarked: () => partsPage(''),
     },
   },

@@ -34,9 +34,15 @@ export const rows: Record<string, ContractRow> = {
       response: () =>
         new Response(null, {
           status: 200,
-          headers: { 'x-amz-version-id': '43jfkodU8493jnFJD9fjj3HHNVfdsQUIFDNsidf038jfdsjGFDSIRp', etag: '"fbacf535f27731c9771645a39863328"' },
+          headers: {
+            'x-amz-version-id': '43jfkodU8493jnFJD9fjj3HHNVfdsQUIFDNsidf038jfdsjGFDSIRp',
+            etag: '"fbacf535f27731c9771645a39863328"',
+          },
         }),
-      expected: { ETag: '"fbacf535f27731c9771645a39863328"', VersionId: '43jfkodU8493jnFJD9fjj3HHNVfdsQUIFDNsidf038jfdsjGFDSIRp' },
+      expected: {
+        ETag: '"fbacf535f27731c9771645a39863328"',
+        VersionId: '43jfkodU8493jnFJD9fjj3HHNVfdsQUIFDNsidf038jfdsjGFDSIRp',
+      },
     },
   },
   GetObject: {
@@ -50,8 +56,18 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source: 'S3 API reference, GetObject, Sample Response',
-      response: () => new Response('0123456789', { status: 206, headers: { ...objectHeaders, 'content-length': '10', 'content-range': 'bytes 0-9/443' } }),
-      expected: { ETag: '"fba9dede5f27731c9771645a39863328"', ContentLength: 10, ContentRange: 'bytes 0-9/443', StorageClass: 'STANDARD', Metadata: {} },
+      response: () =>
+        new Response('0123456789', {
+          status: 206,
+          headers: { ...objectHeaders, 'content-length': '10', 'content-range': 'bytes 0-9/443' },
+        }),
+      expected: {
+        ETag: '"fba9dede5f27731c9771645a39863328"',
+        ContentLength: 10,
+        ContentRange: 'bytes 0-9/443',
+        StorageClass: 'STANDARD',
+        Metadata: {},
+      },
     },
   },
   HeadObject: {
@@ -63,8 +79,14 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source: 'S3 API reference, HeadObject, Sample Response',
-      response: () => new Response(null, { status: 200, headers: { ...objectHeaders, 'x-amz-restore': 'ongoing-request="true"' } }),
-      expected: { ContentLength: 434234, LastModified: new Date('2009-10-12T17:50:00Z'), VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd', Restore: { ongoingRequest: true } },
+      response: () =>
+        new Response(null, { status: 200, headers: { ...objectHeaders, 'x-amz-restore': 'ongoing-request="true"' } }),
+      expected: {
+        ContentLength: 434234,
+        LastModified: new Date('2009-10-12T17:50:00Z'),
+        VersionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+        Restore: { ongoingRequest: true },
+      },
     },
   },
 }

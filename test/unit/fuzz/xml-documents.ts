@@ -27,10 +27,52 @@ export type Child =
   | { readonly kind: 'pi'; readonly target: string; readonly value: string }
 
 /** Names from S3's documents, names that are JavaScript traps, non-ASCII names, and prefixed ones (read by local name). */
-export const ELEMENT_NAMES = ['Key', 'Contents', 'ETag', 'Code', 'Message', 'a', '_x', 'x-y.z', 'é', '日本', '𐀀b', '__proto__', 'constructor', 'toString', 's3:Key', 'p:a'] as const
+export const ELEMENT_NAMES = [
+  'Key',
+  'Contents',
+  'ETag',
+  'Code',
+  'Message',
+  'a',
+  '_x',
+  'x-y.z',
+  'é',
+  '日本',
+  '𐀀b',
+  '__proto__',
+  'constructor',
+  'toString',
+  's3:Key',
+  'p:a',
+] as const
 const ATTRIBUTE_NAMES = ['a', 'b', 'xsi:type', 'c.d', 'é'] as const
 /** Pieces of text: markup characters, line breaks, characters only a reference can carry, astral characters. */
-const TEXT_PIECES = ['a', 'Z', '0012', ' ', '  ', '\n', '\t', '\r', '<', '>', '&', '"', "'", ']', ']]>', '-->', '<!--', '😀', 'é', '\u0001', '\u001f', '\u00a0', '\uFEFF', '&amp;'] as const
+const TEXT_PIECES = [
+  'a',
+  'Z',
+  '0012',
+  ' ',
+  '  ',
+  '\n',
+  '\t',
+  '\r',
+  '<',
+  '>',
+  '&',
+  '"',
+  "'",
+  ']',
+  ']]>',
+  '-->',
+  '<!--',
+  '😀',
+  'é',
+  '\u0001',
+  '\u001f',
+  '\u00a0',
+  '\uFEFF',
+  '&amp;',
+] as const
 
 export const text = (pieces: readonly string[] = TEXT_PIECES): fc.Arbitrary<string> =>
   fc.array(fc.constantFrom(...pieces), { maxLength: 6 }).map((parts) => parts.join(''))
@@ -39,12 +81,17 @@ const rawText = text(['a', ' ', '\n', '<', '>', '&', '"', ']', '😀', 'é', '?'
 
 const localName = (name: string): string => name.slice(name.indexOf(':') + 1)
 
-export function elementArbitrary(options: { rootNames?: readonly string[]; depth?: number } = {}): fc.Arbitrary<Element> {
+export function elementArbitrary(
+  options: { rootNames?: readonly string[]; depth?: number } = {},
+): fc.Arbitrary<Element> {
   const { element } = fc.letrec<{ element: Element; child: Child }>((tie) => ({
     element: fc
       .record({
         name: fc.constantFrom(...ELEMENT_NAMES),
-        attributes: fc.uniqueArray(fc.tuple(fc.constantFrom(...ATTRIBUTE_NAMES), text()), { maxLength: 2, selector: ([name]) => localName(name) }),
+        attributes: fc.uniqueArray(fc.tuple(fc.constantFrom(...ATTRIBUTE_NAMES), text()), {
+          maxLength: 2,
+          selector: ([name]) => localName(name),
+        }),
         children: fc.array(tie('child'), { maxLength: 4, depthIdentifier: 'tree' }),
       })
       .map((e) => ({ kind: 'element' as const, ...e })),
@@ -53,8 +100,15 @@ export function elementArbitrary(options: { rootNames?: readonly string[]; depth
       text().map((value) => ({ kind: 'text' as const, value })),
       tie('element'),
       rawText.filter((v) => !v.includes(']]>')).map((value) => ({ kind: 'cdata' as const, value })),
-      rawText.filter((v) => !v.includes('--') && !v.endsWith('-')).map((value) => ({ kind: 'comment' as const, value })),
-      fc.record({ target: fc.constantFrom('pi', 'xml-stylesheet', 'é'), value: rawText.filter((v) => !v.includes('?>')) }).map((p) => ({ kind: 'pi' as const, ...p })),
+      rawText
+        .filter((v) => !v.includes('--') && !v.endsWith('-'))
+        .map((value) => ({ kind: 'comment' as const, value })),
+      fc
+        .record({
+          target: fc.constantFrom('pi', 'xml-stylesheet', 'é'),
+          value: rawText.filter((v) => !v.includes('?>')),
+        })
+        .map((p) => ({ kind: 'pi' as const, ...p })),
     ),
   }))
   if (!options.rootNames) return element
@@ -95,7 +149,13 @@ function chooser(seed: number) {
 }
 
 const reference = (code: number, pick: ReturnType<typeof chooser>): string =>
-  pick([`&#${code};`, `&#x${code.toString(16)};`, `&#x${code.toString(16).toUpperCase()};`, `&#000${code};`, `&#x000${code.toString(16)};`])
+  pick([
+    `&#${code};`,
+    `&#x${code.toString(16)};`,
+    `&#x${code.toString(16).toUpperCase()};`,
+    `&#000${code};`,
+    `&#x000${code.toString(16)};`,
+  ])
 
 /** Where the root element's parts are in a written document, for mutations that must break it. */
 export interface Written {
@@ -129,7 +189,12 @@ export function serialize(root: Element, style: Style): Written {
             return reference(code, pick)
           case '\n':
             // A bare \r is a line break too, unless a raw \n may follow it (then the two are one break).
-            return pick(['\n', '\r\n', all[index + 1] === '\n' || index === all.length - 1 ? '\n' : '\r', reference(code, pick)])
+            return pick([
+              '\n',
+              '\r\n',
+              all[index + 1] === '\n' || index === all.length - 1 ? '\n' : '\r',
+              reference(code, pick),
+            ])
           default:
             return code < 0x20 && c !== '\t' ? reference(code, pick) : pick([c, c, c, reference(code, pick)])
         }
@@ -139,7 +204,8 @@ export function serialize(root: Element, style: Style): Written {
     [...value]
       .map((c) => {
         const code = c.codePointAt(0)!
-        if (c === quote || c === '<' || c === '&' || c === '\t' || c === '\n' || c === '\r' || code < 0x20) return reference(code, pick)
+        if (c === quote || c === '<' || c === '&' || c === '\t' || c === '\n' || c === '\r' || code < 0x20)
+          return reference(code, pick)
         if (c === '>') return style.rawGreaterThanInAttributes ? pick(['>', '&gt;']) : '&gt;'
         return c
       })
@@ -150,8 +216,10 @@ export function serialize(root: Element, style: Style): Written {
   const write = (element: Element, isRoot: boolean): void => {
     let tag = `<${element.name}`
     // Every prefix the names use is declared, so that the document is namespace-well-formed too.
-    if (isRoot) tag += `${space()}xmlns:s3="urn:s3"${space()}xmlns:p="urn:p"${space()}xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`
-    if (pick([false, false, true])) tag += `${space()}${pick(['xmlns="http://s3.amazonaws.com/doc/2006-03-01/"', 'xmlns:s3="urn:s3"'])}`
+    if (isRoot)
+      tag += `${space()}xmlns:s3="urn:s3"${space()}xmlns:p="urn:p"${space()}xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`
+    if (pick([false, false, true]))
+      tag += `${space()}${pick(['xmlns="http://s3.amazonaws.com/doc/2006-03-01/"', 'xmlns:s3="urn:s3"'])}`
     for (const [name, value] of element.attributes) {
       const quote = pick(['"', "'"])
       tag += `${space()}${name}${optionalSpace()}=${optionalSpace()}${quote}${escapeAttribute(value, quote)}${quote}`
@@ -177,7 +245,10 @@ export function serialize(root: Element, style: Style): Written {
     out += `</${element.name}${optionalSpace()}>`
     if (isRoot) rootEnd = out.length
   }
-  out += (style.bom ? '\uFEFF' : '') + (style.declaration ? `<?xml version="1.0" encoding="UTF-8"?>` : '') + style.before.join('')
+  out +=
+    (style.bom ? '\uFEFF' : '') +
+    (style.declaration ? `<?xml version="1.0" encoding="UTF-8"?>` : '') +
+    style.before.join('')
   write(root, true)
   out += style.after.join('')
   return { xml: out, inside, rootEnd }
@@ -237,13 +308,15 @@ export function canonical(value: unknown): unknown {
 /** The `<Error>` fields the codec's reading holds: each child's text when it holds no element; the first such wins. */
 export function errorFieldsOf(reading: Record<string, unknown>): Record<string, string> | undefined {
   if (!('Error' in reading)) return undefined
-  const root = reading['Error']
+  const root = reading.Error
   const fields: Record<string, string> = Object.create(null)
   if (typeof root === 'string') return fields
   const leaf = (value: unknown): string | undefined => {
     if (typeof value === 'string') return value
     const keys = Object.keys(value as object)
-    return keys.every((key) => key.startsWith('@_') || key === '#text') ? (((value as Record<string, unknown>)['#text'] as string | undefined) ?? '') : undefined
+    return keys.every((key) => key.startsWith('@_') || key === '#text')
+      ? (((value as Record<string, unknown>)['#text'] as string | undefined) ?? '')
+      : undefined
   }
   for (const [key, value] of Object.entries(root as object)) {
     if (key.startsWith('@_') || key === '#text') continue
