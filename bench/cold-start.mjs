@@ -34,13 +34,19 @@ const contenders = {
   },
   's3kit (root)': {
     load: "const { createClient, send, PutObject, GetObject } = await import('s3kit')",
-    run: `const c = createClient({ endpoint: E, region: R, forcePathStyle: true, credentials: { accessKeyId: A, secretAccessKey: S } })
+    run:
+      `const c = createClient({ endpoint: E, region: R, forcePathStyle: true, credentials: { accessKeyId: A, ` +
+      `secretAccessKey: S } })
       await send(c, PutObject({ Bucket: B, Key: 'k', Body: new Uint8Array(1024) }))
       await (await send(c, GetObject({ Bucket: B, Key: 'k' }))).Body.bytes()`,
   },
   's3kit/core + PutObject + GetObject': {
-    load: "const { createClient, send } = await import('s3kit/core'); const { PutObject } = await import('s3kit/commands/PutObject'); const { GetObject } = await import('s3kit/commands/GetObject')",
-    run: `const c = createClient({ endpoint: E, region: R, forcePathStyle: true, credentials: { accessKeyId: A, secretAccessKey: S } })
+    load:
+      "const { createClient, send } = await import('s3kit/core'); const { PutObject } = await " +
+      "import('s3kit/commands/PutObject'); const { GetObject } = await import('s3kit/commands/GetObject')",
+    run:
+      `const c = createClient({ endpoint: E, region: R, forcePathStyle: true, credentials: { accessKeyId: A, ` +
+      `secretAccessKey: S } })
       await send(c, PutObject({ Bucket: B, Key: 'k', Body: new Uint8Array(1024) }))
       await (await send(c, GetObject({ Bucket: B, Key: 'k' }))).Body.bytes()`,
   },
@@ -52,20 +58,26 @@ const contenders = {
   },
   '@aws-sdk/client-s3': {
     load: "const { S3Client, PutObjectCommand, GetObjectCommand } = await import('@aws-sdk/client-s3')",
-    run: `const c = new S3Client({ endpoint: E, region: R, forcePathStyle: true, credentials: { accessKeyId: A, secretAccessKey: S } })
+    run:
+      `const c = new S3Client({ endpoint: E, region: R, forcePathStyle: true, credentials: { accessKeyId: A, ` +
+      `secretAccessKey: S } })
       await c.send(new PutObjectCommand({ Bucket: B, Key: 'k', Body: new Uint8Array(1024) }))
       await (await c.send(new GetObjectCommand({ Bucket: B, Key: 'k' }))).Body.transformToByteArray()`,
   },
 }
 
 function script(contender, bucket, withRequest) {
-  return `await import('data:text/javascript,export default 1')
-const E = ${JSON.stringify(env.endpoint)}, R = ${JSON.stringify(env.region)}, A = ${JSON.stringify(env.accessKeyId)}, S = ${JSON.stringify(env.secretAccessKey)}, B = ${JSON.stringify(bucket)}
+  return (
+    `await import('data:text/javascript,export default 1')
+const E = ${JSON.stringify(env.endpoint)}, R = ${JSON.stringify(env.region)}, ` +
+    `A = ${JSON.stringify(env.accessKeyId)}, S = ${JSON.stringify(env.secretAccessKey)}, ` +
+    `B = ${JSON.stringify(bucket)}
 const t0 = performance.now()
 ${contender.load}
 const imported = performance.now() - t0
 ${withRequest ? contender.run : ''}
 console.log(JSON.stringify({ imported, first: performance.now() }))`
+  )
 }
 
 function spawn(source) {
@@ -118,7 +130,9 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     )
     for (const r of result.results) {
       console.log(
-        `${r.name.padEnd(36)} import ${r.import.toFixed(1).padStart(6)} ms ${r.ratio.import.toFixed(2)}×   first PUT+GET ${r.first.toFixed(0).padStart(4)} ms ${r.ratio.first.toFixed(2)}×   process ${r.process.toFixed(0).padStart(4)} ms ${r.ratio.process.toFixed(2)}×`,
+        `${r.name.padEnd(36)} import ${r.import.toFixed(1).padStart(6)} ms ${r.ratio.import.toFixed(2)}×   ` +
+          `first PUT+GET ${r.first.toFixed(0).padStart(4)} ms ${r.ratio.first.toFixed(2)}×   process ` +
+          `${r.process.toFixed(0).padStart(4)} ms ${r.ratio.process.toFixed(2)}×`,
       )
     }
   }

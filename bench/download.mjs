@@ -20,7 +20,8 @@ const root = fileURLToPath(new URL('..', import.meta.url))
 const [first, ...rest] = process.argv.slice(2)
 
 // The child's code: s3kit from source (bundled for Node), the AWS SDK as installed.
-const child = `
+const child =
+  `
 import { createClient } from './src/core/client.ts'
 import { send } from './src/core/send.ts'
 import { GetObject } from './commands/GetObject.ts'
@@ -33,24 +34,30 @@ import { S3Client, GetObjectCommand } from '@aws-sdk/client-s3'
 import { rmSync } from 'node:fs'
 const [mode, bucket, key, size, dir] = process.argv.slice(2)
 const env = process.env
-const client = createClient({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION ?? 'us-east-1', credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } })
+const client = createClient({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION ?? 'us-east-1', ` +
+  `credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } })
 const count = async (stream) => { let n = 0; for await (const chunk of stream) n += chunk.byteLength; return n }
 if (mode === 'prepare') {
   await send(client, CreateBucket({ Bucket: bucket }))
   const block = new Uint8Array(${MiB}); for (let i = 0; i < block.length; i++) block[i] = (i * 2654435761) >>> 24
   let left = Number(size)
-  const body = new ReadableStream({ pull(c) { if (left <= 0) return c.close(); const n = Math.min(left, block.length); c.enqueue(block.slice(0, n)); left -= n } })
-  await upload(client, { Bucket: bucket, Key: key, Body: body, ContentLength: Number(size) }, { partSize: 16 * ${MiB}, concurrency: 4 })
+  const body = new ReadableStream({ pull(c) { if (left <= 0) return c.close(); const n = Math.min(left, ` +
+  `block.length); c.enqueue(block.slice(0, n)); left -= n } })
+  await upload(client, { Bucket: bucket, Key: key, Body: body, ContentLength: Number(size) }, ` +
+  `{ partSize: 16 * ${MiB}, concurrency: 4 })
 } else if (mode === 'cleanup') {
   await deleteBucket(client, bucket, { force: true })
 } else {
   const started = performance.now()
   let bytes
   if (mode === 'download') bytes = await count((await download(client, { Bucket: bucket, Key: key })).Body)
-  else if (mode === 'downloadFile') { const path = dir + '/out.bin'; bytes = (await downloadFile(client, { Bucket: bucket, Key: key, path })).ContentLength; rmSync(path) }
+  else if (mode === 'downloadFile') { const path = dir + '/out.bin'; bytes = (await downloadFile(client, ` +
+  `{ Bucket: bucket, Key: key, path })).ContentLength; rmSync(path) }
   else if (mode === 'GetObject') bytes = await count((await send(client, GetObject({ Bucket: bucket, Key: key }))).Body)
   else if (mode === 'aws-sdk') {
-    const aws = new S3Client({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION ?? 'us-east-1', forcePathStyle: true, credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, secretAccessKey: env.S3_SECRET_ACCESS_KEY } })
+    const aws = new S3Client({ endpoint: env.S3_ENDPOINT, region: env.S3_REGION ?? 'us-east-1', ` +
+  `forcePathStyle: true, credentials: { accessKeyId: env.S3_ACCESS_KEY_ID, ` +
+  `secretAccessKey: env.S3_SECRET_ACCESS_KEY } })
     bytes = await count((await aws.send(new GetObjectCommand({ Bucket: bucket, Key: key }))).Body)
   }
   const seconds = (performance.now() - started) / 1000
@@ -85,7 +92,8 @@ const run = (...args) => {
 try {
   run('prepare', bucket, 'big.bin', String(size), dir)
   console.log(
-    `${(size / MiB).toFixed(0)} MiB object on ${process.env.S3_ENDPOINT}; ${runs} run(s) each, best MB/s and its peak RSS`,
+    `${(size / MiB).toFixed(0)} MiB object on ${process.env.S3_ENDPOINT}; ${runs} run(s) each, ` +
+      `best MB/s and its peak RSS`,
   )
   console.log(`${'reader'.padEnd(44)} ${'MB/s'.padStart(8)} ${'peak RSS MiB'.padStart(13)}`)
   const labels = {
@@ -101,7 +109,8 @@ try {
       if (!best || r.seconds < best.seconds) best = r
     }
     console.log(
-      `${labels[mode].padEnd(44)} ${(size / 1e6 / best.seconds).toFixed(0).padStart(8)} ${(best.peak / MiB).toFixed(0).padStart(13)}`,
+      `${labels[mode].padEnd(44)} ${(size / 1e6 / best.seconds).toFixed(0).padStart(8)} ` +
+        `${(best.peak / MiB).toFixed(0).padStart(13)}`,
     )
   }
 } finally {

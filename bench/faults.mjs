@@ -44,7 +44,9 @@ try {
   const seed = Number(values.seed)
   const concurrency = Number(values.concurrency)
   console.log(
-    `fault suite: ${operations} operations, seed ${seed}, ${concurrency} workers; fault rates per request ${JSON.stringify(DEFAULT_RATES)}; client ${JSON.stringify(SUITE_CLIENT)}`,
+    `fault suite: ${operations} operations, seed ${seed}, ` +
+      `${concurrency} workers; fault rates per request ${JSON.stringify(DEFAULT_RATES)}; client ` +
+      `${JSON.stringify(SUITE_CLIENT)}`,
   )
   const report = await runFaultSuite({
     endpoint: need('S3_ENDPOINT'),

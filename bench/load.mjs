@@ -120,15 +120,18 @@ try {
 }
 const seconds = (performance.now() - started) / 1000
 console.log(
-  `${total} requests at concurrency ${concurrency}: ${done} ok, ${failed} failed, ${(total / seconds).toFixed(0)} requests/s`,
+  `${total} requests at concurrency ${concurrency}: ${done} ok, ${failed} failed, ` +
+    `${(total / seconds).toFixed(0)} requests/s`,
 )
 console.log(
-  `${'after'.padStart(7)} ${'sockets'.padStart(8)} ${'fds'.padStart(5)} ${'heap MiB'.padStart(9)} ${'RSS MiB'.padStart(8)}`,
+  `${'after'.padStart(7)} ${'sockets'.padStart(8)} ${'fds'.padStart(5)} ${'heap MiB'.padStart(9)} ` +
+    `${'RSS MiB'.padStart(8)}`,
 )
 const unique = [...new Map(samples.map((s) => [s.requests, s])).values()]
 for (const s of unique)
   console.log(
-    `${String(s.requests).padStart(7)} ${String(s.sockets).padStart(8)} ${String(s.fds).padStart(5)} ${s.heapMiB.toFixed(1).padStart(9)} ${s.rssMiB.toFixed(1).padStart(8)}`,
+    `${String(s.requests).padStart(7)} ${String(s.sockets).padStart(8)} ${String(s.fds).padStart(5)} ` +
+      `${s.heapMiB.toFixed(1).padStart(9)} ${s.rssMiB.toFixed(1).padStart(8)}`,
   )
 const first = unique[0]
 const last = unique.at(-1)

@@ -145,7 +145,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--json')) console.log(JSON.stringify(result))
   else {
     console.log(
-      `CPU per PUT 1 KiB + GET pair, stub transport, median of ${result.rounds} interleaved rounds of ${result.pairs} (node ${process.version})`,
+      `CPU per PUT 1 KiB + GET pair, stub transport, ` +
+        `median of ${result.rounds} interleaved rounds of ${result.pairs} (node ${process.version})`,
     )
     for (const { name, us, ratio } of result.results)
       console.log(`${name.padEnd(20)} ${us.toFixed(0).padStart(6)} µs   ${ratio.toFixed(2)}× aws4fetch`)

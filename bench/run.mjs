@@ -155,7 +155,8 @@ function goals(r) {
     }
     for (const m of t.memory.results.filter((m) => m.library.startsWith('s3kit'))) {
       add(
-        `peak RSS growth, ${transferName(m)} ${m.direction} of ${m.size / 2 ** 30} GiB ≤ ${t.memory.bound / 2 ** 20} MiB`,
+        `peak RSS growth, ${transferName(m)} ${m.direction} of ${m.size / 2 ** 30} GiB ≤ ` +
+          `${t.memory.bound / 2 ** 20} MiB`,
         `${(m.growth / 2 ** 20).toFixed(0)} MiB`,
         m.growth <= t.memory.bound,
       )
@@ -196,8 +197,11 @@ function page(r, chartFiles) {
     'comes from one run on one machine, s3kit beside its peers, rounds interleaved so that noise hits all',
     'alike; the ratios matter more than the absolute numbers, which differ between machines.',
     '',
-    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ${r.machine.os}; Node ${r.machine.node}. Run ${r.date.slice(0, 16).replace('T', ' ')} UTC.`,
-    `- Versions: s3kit ${v.s3kit} (this tree, built), aws4fetch ${v.aws4fetch}, s3mini ${v.s3mini}, @aws-sdk/client-s3 ${v['@aws-sdk/client-s3']}, @aws-sdk/lib-storage ${v['@aws-sdk/lib-storage']}, esbuild ${v.esbuild}; charts by Vega ${v.vega}.`,
+    `- Machine: ${r.machine.cpu}, ${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, ` +
+      `${r.machine.os}; Node ${r.machine.node}. Run ${r.date.slice(0, 16).replace('T', ' ')} UTC.`,
+    `- Versions: s3kit ${v.s3kit} (this tree, built), aws4fetch ${v.aws4fetch}, s3mini ${v.s3mini}, ` +
+      `@aws-sdk/client-s3 ${v['@aws-sdk/client-s3']}, @aws-sdk/lib-storage ${v['@aws-sdk/lib-storage']}, ` +
+      `esbuild ${v.esbuild}; charts by Vega ${v.vega}.`,
     `- S3 server: Ceph RGW on ${r.server} (loopback), for the throughput, memory and first-request figures.`,
     '',
     '## Goals',
@@ -273,9 +277,12 @@ function page(r, chartFiles) {
     lines.push(
       '## Throughput against the real server: `node bench/throughput.mjs`',
       '',
-      `Steady state: one warm-up round, then interleaved rounds (small objects ${s.smallRounds}, multipart ${s.rounds}, download ${s.downloadRounds}), median round. PUT then GET of`,
-      `${n(s.smallCount)} objects of ${s.smallSize / 1024} KiB at concurrency ${s.smallConcurrency}; a multipart upload of ${mib(s.multipartSize)} from memory in parts of`,
-      `${mib(s.partSize)}, ${s.concurrency} at a time (raw aws4fetch: the same parts, create/upload/complete by hand); a`,
+      `Steady state: one warm-up round, then interleaved rounds (small objects ${s.smallRounds}, ` +
+        `multipart ${s.rounds}, download ${s.downloadRounds}), median round. PUT then GET of`,
+      `${n(s.smallCount)} objects of ${s.smallSize / 1024} KiB at concurrency ${s.smallConcurrency}; a ` +
+        `multipart upload of ${mib(s.multipartSize)} from memory in parts of`,
+      `${mib(s.partSize)}, ${s.concurrency} at a time (raw aws4fetch: the same parts, ` +
+        `create/upload/complete by hand); a`,
       `download of ${mib(s.downloadSize)} read as a stream and dropped.`,
       '',
     )
@@ -300,7 +307,8 @@ function page(r, chartFiles) {
       '## Memory of large transfers',
       '',
       `Each transfer in a fresh process (\`--expose-gc\`): an upload of a generated stream of unknown length`,
-      `(parts of ${mib(s.partSize)}, ${s.concurrency} at a time) or a download read to a sink. Peak RSS growth: the kernel's`,
+      `(parts of ${mib(s.partSize)}, ${s.concurrency} at a time) or a download read to a sink. ` +
+        `Peak RSS growth: the kernel's`,
       `high-water mark (VmHWM, reset after a warm-up and a GC) over the RSS at that point. Bound: partSize ×`,
       `(concurrency + 1) + 64 MiB = ${mib(t.memory.bound)}.`,
       '',

@@ -76,7 +76,9 @@ async function main(sizeMiB) {
       ['getFile', get],
     ]) {
       console.log(
-        `${name.padEnd(9)} ${mib(r.baseline).padStart(10)} ${mib(r.peak).padStart(10)} ${mib(r.growth).padStart(10)} ${`${r.seconds.toFixed(1)} s`.padStart(8)} ${`${(sizeMiB / r.seconds).toFixed(0)} MiB/s`.padStart(12)}`,
+        `${name.padEnd(9)} ${mib(r.baseline).padStart(10)} ${mib(r.peak).padStart(10)} ` +
+          `${mib(r.growth).padStart(10)} ${`${r.seconds.toFixed(1)} s`.padStart(8)} ` +
+          `${`${(sizeMiB / r.seconds).toFixed(0)} MiB/s`.padStart(12)}`,
       )
     }
     const over = [put, get].filter((r) => r.growth >= LIMIT_MIB * MiB).length

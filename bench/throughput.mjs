@@ -379,7 +379,8 @@ if (process.argv[2] === '--memory') {
       console.log(title)
       for (const [name, { median: m }] of Object.entries(rows))
         console.log(
-          `  ${name.padEnd(22)} ${m.toFixed(1).padStart(8)} ${unit}${floor ? `   ${(m / floor).toFixed(2)}× aws4fetch` : ''}`,
+          `  ${name.padEnd(22)} ${m.toFixed(1).padStart(8)} ` +
+            `${unit}${floor ? `   ${(m / floor).toFixed(2)}× aws4fetch` : ''}`,
         )
     }
     show(
@@ -389,7 +390,8 @@ if (process.argv[2] === '--memory') {
     )
     show('GET of the same', 'objects/s', result.get)
     show(
-      `multipart upload of ${settings.multipartSize / MiB} MiB (parts of ${settings.partSize / MiB} MiB, ${settings.concurrency} at a time)`,
+      `multipart upload of ${settings.multipartSize / MiB} MiB (parts of ${settings.partSize / MiB} MiB, ` +
+        `${settings.concurrency} at a time)`,
       'MB/s',
       result.multipart,
     )
@@ -397,7 +399,9 @@ if (process.argv[2] === '--memory') {
     console.log(`peak RSS growth (bound ${result.memory.bound / MiB} MiB)`)
     for (const r of result.memory.results)
       console.log(
-        `  ${r.library.padEnd(22)} ${r.direction.padEnd(8)} ${(r.size / MiB).toString().padStart(5)} MiB  ${(r.growth / MiB).toFixed(1).padStart(6)} MiB  ${(r.size / 1e6 / r.seconds).toFixed(0).padStart(5)} MB/s`,
+        `  ${r.library.padEnd(22)} ${r.direction.padEnd(8)} ${(r.size / MiB).toString().padStart(5)} MiB  ` +
+          `${(r.growth / MiB).toFixed(1).padStart(6)} MiB  ` +
+          `${(r.size / 1e6 / r.seconds).toFixed(0).padStart(5)} MB/s`,
       )
   }
 }

@@ -106,11 +106,13 @@ if (mode === '--run') {
   }
   const bound = partSize * (concurrency + 1) + 64 * MiB
   console.log(
-    `${size / MiB} MiB stream of unknown length, partSize ${partSize / MiB} MiB, concurrency ${concurrency}, Node ${process.version}, ${endpoint}`,
+    `${size / MiB} MiB stream of unknown length, partSize ${partSize / MiB} MiB, ` +
+      `concurrency ${concurrency}, Node ${process.version}, ${endpoint}`,
   )
   for (const [library, { seconds, growth }] of Object.entries(results)) {
     console.log(
-      `  ${library.padEnd(12)} ${(size / 1e6 / seconds).toFixed(1).padStart(7)} MB/s   ${seconds.toFixed(2).padStart(6)} s   peak RSS growth ${(growth / MiB).toFixed(1).padStart(6)} MiB`,
+      `  ${library.padEnd(12)} ${(size / 1e6 / seconds).toFixed(1).padStart(7)} MB/s   ` +
+        `${seconds.toFixed(2).padStart(6)} s   peak RSS growth ${(growth / MiB).toFixed(1).padStart(6)} MiB`,
     )
   }
   const growth = results.s3kit.growth

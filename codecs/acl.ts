@@ -166,7 +166,8 @@ export function granteeElement(grantee: Grantee, field: string): Record<string, 
     default:
       throw new InputError(
         `${field}.Type`,
-        `must be CanonicalUser, AmazonCustomerByEmail or Group, not ${JSON.stringify((grantee as { Type?: unknown } | undefined)?.Type)}.`,
+        `must be CanonicalUser, AmazonCustomerByEmail or Group, ` +
+          `not ${JSON.stringify((grantee as { Type?: unknown } | undefined)?.Type)}.`,
       )
   }
 }

@@ -157,7 +157,8 @@ function ruleElement(value: unknown, field: string): Record<string, unknown> & {
   if (rule.Filter === undefined && rule.Prefix === undefined) {
     throw new InputError(
       `${field}.Filter`,
-      "is required: say which objects the rule applies to, e.g. { Prefix: 'logs/' }, or { Prefix: '' } for every object.",
+      "is required: say which objects the rule applies to, e.g. { Prefix: 'logs/' }, " +
+        "or { Prefix: '' } for every object.",
     )
   }
   const actions = [
@@ -231,7 +232,8 @@ function filterElement(filter: LifecycleRuleFilter, field: string): Record<strin
   if (kinds.length !== 1) {
     throw new InputError(
       field,
-      `must have exactly one of Prefix, Tag, ObjectSizeGreaterThan, ObjectSizeLessThan or And${kinds.length ? ` (it has ${kinds.join(', ')}: combine them with And)` : ''}.`,
+      `must have exactly one of Prefix, Tag, ObjectSizeGreaterThan, ` +
+        `ObjectSizeLessThan or And${kinds.length ? ` (it has ${kinds.join(', ')}: combine them with And)` : ''}.`,
     )
   }
   const kind = kinds[0]!
@@ -323,7 +325,8 @@ function when(
   if (date.getTime() % 86_400_000 !== 0) {
     throw new InputError(
       `${field}.Date`,
-      `must be midnight UTC (S3 runs lifecycle actions at day boundaries), e.g. ${new Date(date.getTime() - (date.getTime() % 86_400_000)).toISOString()}.`,
+      `must be midnight UTC (S3 runs lifecycle actions at day boundaries), e.g. ` +
+        `${new Date(date.getTime() - (date.getTime() % 86_400_000)).toISOString()}.`,
     )
   }
   return { Date: date.toISOString() }
@@ -372,7 +375,8 @@ function distinctClasses<T extends { StorageClass: unknown }>(transitions: T[], 
     if (transitions.findIndex((other) => other.StorageClass === StorageClass) < index) {
       throw new InputError(
         `${field}[${index}].StorageClass`,
-        `${String(StorageClass)} is the target of an earlier transition of this rule; each transition needs its own storage class.`,
+        `${String(StorageClass)} is the target of an earlier transition of this rule; each transition ` +
+          `needs its own storage class.`,
       )
     }
   })

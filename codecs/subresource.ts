@@ -22,7 +22,8 @@ export async function readSubresource<S extends z.ZodMiniType>(
     throw invalidResponse(
       context,
       response.status,
-      `the server answered with a listing of the bucket instead of the configuration: it does not implement ${context.operation} (Ceph RGW 16 answers this way).`,
+      `the server answered with a listing of the bucket instead of the configuration: it does not ` +
+        `implement ${context.operation} (Ceph RGW 16 answers this way).`,
     )
   }
   return parseDocument(text, document, { ...context, status: response.status })

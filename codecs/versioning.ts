@@ -45,7 +45,8 @@ export function versioningRequest(
   if (MfaDelete !== undefined && mfa === undefined) {
     throw new InputError(
       'MFA',
-      'is required with VersioningConfiguration.MFADelete: the serial number and current code of the MFA device, separated by a space.',
+      'is required with VersioningConfiguration.MFADelete: the serial number and current code of the MFA ' +
+        'device, separated by a space.',
     )
   }
   // S3 names the element MfaDelete; the field is MFADelete (S3 API reference, PutBucketVersioning).

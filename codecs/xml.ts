@@ -58,7 +58,8 @@ export function parseDocument<S extends z.ZodMiniType>(
     throw invalidResponse(
       context,
       context.status,
-      `the response document does not have the expected shape${where ? ` at ${where}` : ''}: ${issue?.message ?? 'invalid'}.`,
+      `the response document does not have the expected shape${where ? ` at ${where}` : ''}: ` +
+        `${issue?.message ?? 'invalid'}.`,
       result.error,
     )
   }

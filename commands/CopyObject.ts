@@ -93,7 +93,8 @@ export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
     if (field)
       throw new InputError(
         field,
-        "is applied only with MetadataDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's and ignores it.",
+        "is applied only with MetadataDirective: 'REPLACE'; with COPY (the default) S3 keeps the source's " +
+          'and ignores it.',
       )
   }
   if (directives['x-amz-tagging-directive'] !== 'REPLACE' && input.Tagging !== undefined) {

@@ -86,7 +86,8 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
   if (!Array.isArray(objects) || objects.length === 0 || objects.length > MAX_KEYS) {
     throw new InputError(
       'Delete.Objects',
-      `must list 1 to ${MAX_KEYS} objects, not ${Array.isArray(objects) ? objects.length : String(objects)}: split longer lists into batches.`,
+      `must list 1 to ${MAX_KEYS} objects, not ` +
+        `${Array.isArray(objects) ? objects.length : String(objects)}: split longer lists into batches.`,
     )
   }
   const { body, headers } = xmlRequest('Delete', {

@@ -87,7 +87,8 @@ try {
   process.env.AWS_ENDPOINT_URL_S3 = process.env.S3_ENDPOINT
   const fromEnv = createClient()
   say(
-    `connected to ${client.endpoint} (region ${client.region}); a client from the environment has endpoint ${fromEnv.endpoint}`,
+    `connected to ${client.endpoint} (region ${client.region}); a client from the environment has endpoint ` +
+      `${fromEnv.endpoint}`,
   )
   say(`the client holds no secret you could print: ${JSON.stringify(client)}`)
 
@@ -144,12 +145,14 @@ try {
   await putFile(client, { Bucket: bucket, Key: 'myfile', path: join(files, 'foo.jpg') })
   const fetched = await getFile(client, { Bucket: bucket, Key: 'myfile', path: join(files, 'bar.jpg') })
   say(
-    `foo.jpg → myfile (${fetched.ContentType}, ${fetched.ContentLength} bytes) → bar.jpg (${(await readFile(join(files, 'bar.jpg'))).length} bytes)`,
+    `foo.jpg → myfile (${fetched.ContentType}, ` +
+      `${fetched.ContentLength} bytes) → bar.jpg (${(await readFile(join(files, 'bar.jpg'))).length} bytes)`,
   )
   // Not sure a key exists? headObjectOrNull is boto's get_key: null when it is not there.
   const maybe = await headObjectOrNull(client, { Bucket: bucket, Key: 'mykey' })
   say(
-    `headObjectOrNull mykey → ${maybe}; myfile → ${(await headObjectOrNull(client, { Bucket: bucket, Key: 'myfile' }))?.ETag}`,
+    `headObjectOrNull mykey → ${maybe}; myfile → ` +
+      `${(await headObjectOrNull(client, { Bucket: bucket, Key: 'myfile' }))?.ETag}`,
   )
   await send(client, DeleteObject({ Bucket: bucket, Key: 'myfile' }))
 
@@ -215,7 +218,8 @@ try {
   // bucket.list(prefix='logs/', delimiter='/'): one level of the "directory" tree.
   const logs = await send(client, ListObjectsV2({ Bucket: bucket, Prefix: 'logs/', Delimiter: '/' }))
   say(
-    `under logs/: ${logs.Contents.map((k) => k.Key).join(', ')}; sub-directories: ${logs.CommonPrefixes.map((p) => p.Prefix).join(', ')}`,
+    `under logs/: ${logs.Contents.map((k) => k.Key).join(', ')}; sub-directories: ` +
+      `${logs.CommonPrefixes.map((p) => p.Prefix).join(', ')}`,
   )
 
   // ── Listing all available buckets ──────────────────────────────────────────────────────────
@@ -314,7 +318,8 @@ try {
   const { CORSRules } = await send(client, GetBucketCors({ Bucket: bucket })) // bucket.get_cors()
   for (const rule of CORSRules)
     say(
-      `${rule.AllowedMethods.join('/')} from ${rule.AllowedOrigins.join(', ')}${rule.MaxAgeSeconds ? `, cached ${rule.MaxAgeSeconds} s` : ''}`,
+      `${rule.AllowedMethods.join('/')} from ${rule.AllowedOrigins.join(', ')}` +
+        `${rule.MaxAgeSeconds ? `, cached ${rule.MaxAgeSeconds} s` : ''}`,
     )
   // What a browser's preflight from https://www.example.com gets (path-style URL, as for a local server).
   const preflight = await fetch(`${client.endpoint}/${bucket}/foobar`, {
@@ -326,7 +331,9 @@ try {
     },
   })
   say(
-    `preflight: ${preflight.status}, allow-origin ${preflight.headers.get('access-control-allow-origin')}, allow-methods ${preflight.headers.get('access-control-allow-methods')}, max-age ${preflight.headers.get('access-control-max-age')}`,
+    `preflight: ${preflight.status}, allow-origin ${preflight.headers.get('access-control-allow-origin')}, ` +
+      `allow-methods ${preflight.headers.get('access-control-allow-methods')}, ` +
+      `max-age ${preflight.headers.get('access-control-max-age')}`,
   )
   await send(client, DeleteBucketCors({ Bucket: bucket })) // bucket.delete_cors()
   await send(client, GetBucketCors({ Bucket: bucket })).catch((error) => say(`after delete_cors: ${error.code}`))
@@ -411,7 +418,8 @@ try {
     })
     const { Restore } = await send(documented, HeadObject(archived))
     say(
-      `x-amz-restore ${restore ?? '(absent)'} → ongoing restore ${Restore?.ongoingRequest ?? 'none'}, expiry ${Restore?.expiryDate?.toUTCString() ?? 'none'}`,
+      `x-amz-restore ${restore ?? '(absent)'} → ongoing restore ${Restore?.ongoingRequest ?? 'none'}, ` +
+        `expiry ${Restore?.expiryDate?.toUTCString() ?? 'none'}`,
     )
   }
   await send(client, DeleteObject(archived))
@@ -428,7 +436,8 @@ try {
   // 1,000 keys per DeleteObjects request, old versions too, and unfinished uploads aborted.
   const emptied = await deleteBucket(client, bucket, { force: true })
   say(
-    `deleted ${bucket} after deleting ${emptied.deletedObjects} key(s) and aborting ${emptied.abortedUploads} unfinished upload(s)`,
+    `deleted ${bucket} after deleting ${emptied.deletedObjects} key(s) and aborting ` +
+      `${emptied.abortedUploads} unfinished upload(s)`,
   )
 } finally {
   if (startedServer && !process.env.S3KIT_KEEP_SERVER) spawnOk('stop')

@@ -143,7 +143,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   if (process.argv.includes('--check')) {
     if (stale.length) {
       console.error(
-        `out of sync with commands/ and the entry sources: ${stale.map(([path]) => path).join(', ')}; run \`npm run generate\``,
+        `out of sync with commands/ and the entry sources: ${stale.map(([path]) => path).join(', ')}; run ` +
+          `\`npm run generate\``,
       )
       process.exit(1)
     }

@@ -179,7 +179,8 @@ export function problems(rows) {
       : []),
     ...(r.kept !== r.subpathKept
       ? [
-          `${r.name}: imported from 's3kit' it keeps ${r.kept} B of code, from the subpaths ${r.subpathKept} B (something escapes tree shaking)`,
+          `${r.name}: imported from 's3kit' it keeps ${r.kept} B of code, ` +
+            `from the subpaths ${r.subpathKept} B (something escapes tree shaking)`,
         ]
       : []),
   ])

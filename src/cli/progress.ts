@@ -77,7 +77,9 @@ function formatBar(options: cliProgress.Options, params: cliProgress.Params, pay
   const seconds = (Date.now() - startTime) / 1000
   const rate = seconds > 0 ? `${humanBytes(Math.round(value / seconds))}/s` : '…'
   const etaText = progress >= 1 ? '0:00' : Number.isFinite(eta) && eta > 0 ? clock(eta) : '…'
-  const text = `${bar} ${Math.floor(progress * 100)}% | ${humanBytes(value)}/${humanBytes(total)} | ${rate} | ETA ${etaText} | ${payload.name ?? ''}`
+  const text =
+    `${bar} ${Math.floor(progress * 100)}% | ${humanBytes(value)}/${humanBytes(total)} | ${rate} | ETA ` +
+    `${etaText} | ${payload.name ?? ''}`
   const width = (options.stream as NodeJS.WriteStream | undefined)?.columns
   return width && width > 20 && text.length > width - 1 ? `${text.slice(0, width - 2)}…` : text
 }

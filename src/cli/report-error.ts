@@ -32,7 +32,9 @@ export function reportError(error: unknown): Report {
     // Nothing was sent: the keys could not be found (or the profile is broken), which is set-up.
     const tried = error.tried.map(({ source, reason }) => `${source}: ${reason}`).join('; ')
     return {
-      line: `s3kit: no usable S3 credentials (${oneLine(tried)}) → set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or name a profile of ~/.aws/credentials with --profile.`,
+      line:
+        `s3kit: no usable S3 credentials (${oneLine(tried)}) → set AWS_ACCESS_KEY_ID and ` +
+        `AWS_SECRET_ACCESS_KEY, or name a profile of ~/.aws/credentials with --profile.`,
       exitCode: ExitCode.usage,
     }
   }
@@ -54,7 +56,10 @@ export function reportError(error: unknown): Report {
 function inputMessage(error: InputError): string {
   // The library's own advice names createClient; on the command line, the environment and flags.
   if (error.field === 'credentials') {
-    return 'no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys).'
+    return (
+      'no S3 credentials: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for ' +
+      'temporary keys).'
+    )
   }
   return error.message
 }

@@ -63,7 +63,8 @@ export function checkBody(body: unknown, contentLength: number | undefined, fiel
   if (known === undefined && contentLength === undefined) {
     throw new InputError(
       'ContentLength',
-      'a stream body needs its exact length in ContentLength; for a stream of unknown length, use the multipart `upload` helper.',
+      'a stream body needs its exact length in ContentLength; for a stream of unknown length, ' +
+        'use the multipart `upload` helper.',
     )
   }
   if (known !== undefined && contentLength !== undefined && known !== contentLength) {

@@ -41,7 +41,8 @@ function fromEnv(): Credentials | undefined {
 export function missingCredentials(): InputError {
   return new InputError(
     'credentials',
-    'none found: pass createClient({ credentials }) keys or a s3kit/credentials provider, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
+    'none found: pass createClient({ credentials }) keys or a s3kit/credentials provider, ' +
+      'or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.',
   )
 }
 

@@ -46,7 +46,8 @@ export function paginated<Input extends object, Output, Item>(
           throw invalidResponse(
             context,
             200,
-            `the page is truncated but its ${fields.map(([field]) => field).join(' and ')} does not move past the page asked for (${JSON.stringify(position)}).`,
+            `the page is truncated but its ${fields.map(([field]) => field).join(' and ')} does not move ` +
+              `past the page asked for (${JSON.stringify(position)}).`,
           )
         }
         return build({ ...input, ...position })

@@ -174,7 +174,9 @@ export async function send<Output>(
       payload.replayable
         ? undefined
         : failure.with({
-            message: `${failure.message} (not retried: a stream body is sent once; to retry, pass bytes or a Blob, or use upload)`,
+            message:
+              `${failure.message} (not retried: a stream body is sent once; to retry, pass bytes or a Blob, ` +
+              `or use upload)`,
           }),
   )
 }

@@ -13,7 +13,8 @@ export function checkBucket(bucket: unknown, field = 'Bucket'): string {
   if (typeof bucket !== 'string' || !LEGACY_BUCKET.test(bucket)) {
     throw new InputError(
       field,
-      `${JSON.stringify(bucket)} is not a valid bucket name: use 3–63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit.`,
+      `${JSON.stringify(bucket)} is not a valid bucket name: use 3–63 lower-case letters, digits, ` +
+        `dots and hyphens, starting and ending with a letter or digit.`,
     )
   }
   return bucket
@@ -24,7 +25,9 @@ export function checkNewBucket(bucket: unknown): string {
   if (!isDnsBucket(checkBucket(bucket))) {
     throw new InputError(
       'Bucket',
-      `"${bucket as string}" is not a valid name for a new bucket: use 3–63 lower-case letters, digits, dots and hyphens, starting and ending with a letter or digit, with no ".." and not shaped like an IP address.`,
+      `"${bucket as string}" is not a valid name for a new bucket: use 3–63 lower-case letters, digits, ` +
+        `dots and hyphens, starting and ending with a letter or digit, ` +
+        `with no ".." and not shaped like an IP address.`,
     )
   }
   return bucket as string

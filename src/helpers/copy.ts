@@ -319,7 +319,9 @@ async function copyParts(
     let note = ''
     if (uploadId !== undefined) {
       await send(client, AbortMultipartUpload({ Bucket, Key, UploadId: uploadId })).catch((abortError: unknown) => {
-        note = ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ${(abortError as Error).message})`
+        note =
+          ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ` +
+          `${(abortError as Error).message})`
       })
     }
     if (signal?.aborted && firstError === signal.reason) throw firstError

@@ -157,6 +157,8 @@ function refusal(Bucket: string, errors: readonly DeleteError[]): S3Error {
     operation: 'DeleteObjects',
     bucket: Bucket,
     key: first.Key,
-    message: `the bucket is not empty: ${errors.length} key${errors.length === 1 ? '' : 's'} could not be deleted (${listed}${errors.length > 5 ? ', …' : ''}).`,
+    message:
+      `the bucket is not empty: ${errors.length} key${errors.length === 1 ? '' : 's'} could not be deleted ` +
+      `(${listed}${errors.length > 5 ? ', …' : ''}).`,
   })
 }

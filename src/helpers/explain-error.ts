@@ -110,7 +110,8 @@ function aclExplanation({ code, status, operation }: S3Error): Explanation {
   if (code === 'AccessControlListNotSupported') {
     return {
       message:
-        'ACLs are disabled on this bucket (Object Ownership "bucket owner enforced", AWS\'s default since April 2023): use a bucket policy, or set Object Ownership to ObjectWriter.',
+        'ACLs are disabled on this bucket (Object Ownership "bucket owner enforced", ' +
+        "AWS's default since April 2023): use a bucket policy, or set Object Ownership to ObjectWriter.",
     }
   }
   if (status === 405 && ACL_WRITERS.includes(operation)) {
@@ -132,13 +133,16 @@ function configExplanation({ code, status, operation, message }: S3Error): Expla
       return {
         code: 'NotImplemented',
         message:
-          'this server does not implement RestoreObject: it took the request for a browser form upload and answered InvalidArgument "Request Content-Type is not multipart/form-data" (Ceph RGW 16 does so for a chunked request). Nothing was changed.',
+          'this server does not implement RestoreObject: it took the request for a browser form upload and ' +
+          'answered InvalidArgument "Request Content-Type is not multipart/form-data" (Ceph RGW 16 does so ' +
+          'for a chunked request). Nothing was changed.',
       }
     }
     if (code === 'InvalidObjectState')
       return {
         message:
-          'the object is not archived (restore applies to GLACIER, DEEP_ARCHIVE and Intelligent-Tiering archive tiers).',
+          'the object is not archived (restore applies to GLACIER, ' +
+          'DEEP_ARCHIVE and Intelligent-Tiering archive tiers).',
       }
     if (code === 'RestoreAlreadyInProgress')
       return {
@@ -148,7 +152,8 @@ function configExplanation({ code, status, operation, message }: S3Error): Expla
   if (code === 'InvalidObjectState') {
     return {
       message:
-        'the object is archived; start a restore with RestoreObject and read it once HeadObject shows Restore.ongoingRequest false.',
+        'the object is archived; start a restore with RestoreObject and read it once HeadObject shows ' +
+        'Restore.ongoingRequest false.',
     }
   }
   return undefined

@@ -45,7 +45,8 @@ export async function presign(
   if (command.body !== undefined) {
     throw new InputError(
       'Body',
-      'a presigned request is signed without its body: build the command without Body, and send the content to the URL.',
+      'a presigned request is signed without its body: build the command without Body, ' +
+        'and send the content to the URL.',
     )
   }
   const expiresIn = checkInteger(options.expiresIn, 'expiresIn', 1, 604_800) ?? 900

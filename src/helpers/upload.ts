@@ -247,7 +247,8 @@ export async function uploadFrom(
       if (part.number >= MAX_PARTS && !part.last) {
         throw bodyError(
           'EntityTooLarge',
-          `the body is longer than ${MAX_PARTS} parts of ${partSize} bytes, the most one object can have; use a larger partSize.`,
+          `the body is longer than ${MAX_PARTS} parts of ${partSize} bytes, ` +
+            `the most one object can have; use a larger partSize.`,
         )
       }
       read += part.size
@@ -294,7 +295,9 @@ export async function uploadFrom(
     let note = ''
     if (uploadId !== undefined && !options.leavePartsOnError) {
       await send(client, AbortMultipartUpload({ Bucket, Key, UploadId: uploadId })).catch((abortError: unknown) => {
-        note = ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ${(abortError as Error).message})`
+        note =
+          ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ` +
+          `${(abortError as Error).message})`
       })
     }
     throw failure(firstError, signal, { bucket: Bucket, key: Key, uploadId }, note)
@@ -342,7 +345,8 @@ export function choosePartSize(size: number | undefined, requested: unknown): nu
   ) {
     throw new InputError(
       'partSize',
-      `must be a whole number of bytes from 5 MiB (${MIN_PART_SIZE}) to 5 GiB (${MAX_PART_SIZE}), not ${String(requested)}: S3 refuses smaller parts (but the last) and larger ones.`,
+      `must be a whole number of bytes from 5 MiB (${MIN_PART_SIZE}) to 5 GiB (${MAX_PART_SIZE}), ` +
+        `not ${String(requested)}: S3 refuses smaller parts (but the last) and larger ones.`,
     )
   }
   if (size !== undefined && size > MAX_OBJECT_SIZE) {
@@ -357,7 +361,8 @@ export function choosePartSize(size: number | undefined, requested: unknown): nu
   if ((requested as number) * MAX_PARTS < (size ?? 0)) {
     throw new InputError(
       'partSize',
-      `${requested} bytes would take more than ${MAX_PARTS} parts for this ${size}-byte body; use at least ${needed}, or leave partSize out to have it chosen.`,
+      `${requested} bytes would take more than ${MAX_PARTS} parts for this ${size}-byte body; use at least ` +
+        `${needed}, or leave partSize out to have it chosen.`,
     )
   }
   return requested as number

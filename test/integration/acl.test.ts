@@ -119,22 +119,26 @@ describe('canned ACLs against a real server', () => {
     })
   })
 
-  it('bucket-owner-read and bucket-owner-full-control give the bucket owner READ / FULL_CONTROL over another user’s object', async () => {
-    await withBucket('acl-owner', async (Bucket, keys) => {
-      await addGrant(client, { Bucket }, { Type: 'CanonicalUser', ID: userId2 }, 'WRITE')
-      const Key = 'from-the-other-user.txt'
-      keys.add(Key)
-      await send(other, PutObject({ Bucket, Key, Body: 'theirs', ACL: 'bucket-owner-read' }))
-      const read = await send(other, GetObjectAcl({ Bucket, Key }))
-      expect(read.Owner.ID).toBe(userId2)
-      expect(grants(read.Grants)).toEqual([user(userId, 'READ'), user(userId2, 'FULL_CONTROL')].sort())
-      expect(await readAs(client, Bucket, Key)).toBe('theirs')
+  it(
+    'bucket-owner-read and bucket-owner-full-control give the bucket owner READ / FULL_CONTROL over another ' +
+      'user’s object',
+    async () => {
+      await withBucket('acl-owner', async (Bucket, keys) => {
+        await addGrant(client, { Bucket }, { Type: 'CanonicalUser', ID: userId2 }, 'WRITE')
+        const Key = 'from-the-other-user.txt'
+        keys.add(Key)
+        await send(other, PutObject({ Bucket, Key, Body: 'theirs', ACL: 'bucket-owner-read' }))
+        const read = await send(other, GetObjectAcl({ Bucket, Key }))
+        expect(read.Owner.ID).toBe(userId2)
+        expect(grants(read.Grants)).toEqual([user(userId, 'READ'), user(userId2, 'FULL_CONTROL')].sort())
+        expect(await readAs(client, Bucket, Key)).toBe('theirs')
 
-      await send(other, PutObjectAcl({ Bucket, Key, ACL: 'bucket-owner-full-control' }))
-      const full = await send(client, GetObjectAcl({ Bucket, Key }))
-      expect(grants(full.Grants)).toEqual([user(userId, 'FULL_CONTROL'), user(userId2, 'FULL_CONTROL')].sort())
-    })
-  })
+        await send(other, PutObjectAcl({ Bucket, Key, ACL: 'bucket-owner-full-control' }))
+        const full = await send(client, GetObjectAcl({ Bucket, Key }))
+        expect(grants(full.Grants)).toEqual([user(userId, 'FULL_CONTROL'), user(userId2, 'FULL_CONTROL')].sort())
+      })
+    },
+  )
 })
 
 describe('grants to another user against a real server', () => {
@@ -158,44 +162,48 @@ describe('grants to another user against a real server', () => {
     })
   })
 
-  it('a grant by e-mail appears as the canonical user it resolves to, lets that user read, and is removed by that ID', async () => {
-    await withBucket('acl-email', async (Bucket, keys) => {
-      const Key = 'mykeytoshare'
-      keys.add(Key)
-      await send(client, PutObject({ Bucket, Key, Body: 'shared by e-mail' }))
-      await send(client, PutObjectAcl({ Bucket, Key, ACL: 'public-read' }))
+  it(
+    'a grant by e-mail appears as the canonical user it resolves to, lets that user read, ' +
+      'and is removed by that ID',
+    async () => {
+      await withBucket('acl-email', async (Bucket, keys) => {
+        const Key = 'mykeytoshare'
+        keys.add(Key)
+        await send(client, PutObject({ Bucket, Key, Body: 'shared by e-mail' }))
+        await send(client, PutObjectAcl({ Bucket, Key, ACL: 'public-read' }))
 
-      const after = await addGrant(
-        client,
-        { Bucket, Key },
-        { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 },
-        'READ',
-      )
-      // The existing grants are kept; the address comes back as the account's canonical user.
-      expect(grants(after.Grants)).toEqual([owner, group(GroupUri.AllUsers, 'READ'), user(userId2, 'READ')].sort())
-      await send(
-        client,
-        PutObjectAcl({
-          Bucket,
-          Key,
-          AccessControlPolicy: { Owner: after.Owner, Grants: after.Grants.filter((g) => g.Grantee.Type !== 'Group') },
-        }),
-      )
-      expect(await readAs(other, Bucket, Key)).toBe('shared by e-mail')
+        const after = await addGrant(
+          client,
+          { Bucket, Key },
+          { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 },
+          'READ',
+        )
+        // The existing grants are kept; the address comes back as the account's canonical user.
+        expect(grants(after.Grants)).toEqual([owner, group(GroupUri.AllUsers, 'READ'), user(userId2, 'READ')].sort())
+        await send(
+          client,
+          PutObjectAcl({
+            Bucket,
+            Key,
+            AccessControlPolicy: { Owner: after.Owner, Grants: after.Grants.filter((g) => g.Grantee.Type !== 'Group') },
+          }),
+        )
+        expect(await readAs(other, Bucket, Key)).toBe('shared by e-mail')
 
-      const byEmail = await removeGrant(
-        client,
-        { Bucket, Key },
-        { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 },
-      ).catch((e: unknown) => e)
-      expect(byEmail).toBeInstanceOf(InputError)
-      expect(await readAs(other, Bucket, Key)).toBe('shared by e-mail')
+        const byEmail = await removeGrant(
+          client,
+          { Bucket, Key },
+          { Type: 'AmazonCustomerByEmail', EmailAddress: userEmail2 },
+        ).catch((e: unknown) => e)
+        expect(byEmail).toBeInstanceOf(InputError)
+        expect(await readAs(other, Bucket, Key)).toBe('shared by e-mail')
 
-      await removeGrant(client, { Bucket, Key }, { Type: 'CanonicalUser', ID: userId2 }, 'READ')
-      expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toEqual([owner])
-      expect(await failure(readAs(other, Bucket, Key))).toMatchObject({ code: 'AccessDenied', status: 403 })
-    })
-  })
+        await removeGrant(client, { Bucket, Key }, { Type: 'CanonicalUser', ID: userId2 }, 'READ')
+        expect(grants((await send(client, GetObjectAcl({ Bucket, Key }))).Grants)).toEqual([owner])
+        expect(await failure(readAs(other, Bucket, Key))).toMatchObject({ code: 'AccessDenied', status: 403 })
+      })
+    },
+  )
 
   it('grant headers set the ACL, and an unknown e-mail address is UnresolvableGrantByEmailAddress', async () => {
     await withBucket('acl-headers', async (Bucket, keys) => {

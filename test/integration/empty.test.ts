@@ -23,7 +23,8 @@ import { putAll, trickyKeys } from './list-keys.js'
 /** PutBucketVersioning is not an s3kit command yet: a plain command object does here. */
 function enableVersioning(Bucket: string): Command<number> {
   const body =
-    '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>'
+    '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+    '<Status>Enabled</Status></VersioningConfiguration>'
   return {
     operation: 'PutBucketVersioning',
     method: 'PUT',
@@ -64,26 +65,30 @@ describe('emptyBucket and deleteBucket against a real server', () => {
       })
   })
 
-  it('empties a versioned bucket: objects, old versions, delete markers, control-character keys and incomplete uploads', async () => {
-    const Bucket = await bucket('empty')
-    await send(client, enableVersioning(Bucket))
-    const keys = trickyKeys(40)
-    expect(keys.some((k) => k.includes('\u0001'))).toBe(true)
-    await putAll(client, Bucket, keys)
-    await putAll(client, Bucket, keys) // a second version of each
-    await send(client, DeleteObject({ Bucket, Key: keys[5]! })) // a delete marker
-    const { UploadId } = await send(client, CreateMultipartUpload({ Bucket, Key: 'big/upload 1.bin' }))
-    await send(client, UploadPart({ Bucket, Key: 'big/upload 1.bin', UploadId, PartNumber: 1, Body: 'part one' }))
-    await send(client, CreateMultipartUpload({ Bucket, Key: 'big/upload 2.bin' }))
-    expect(await leftovers(client, Bucket)).toEqual({ objects: 39, versions: 81, uploads: 2 })
+  it(
+    'empties a versioned bucket: objects, old versions, delete markers, ' +
+      'control-character keys and incomplete uploads',
+    async () => {
+      const Bucket = await bucket('empty')
+      await send(client, enableVersioning(Bucket))
+      const keys = trickyKeys(40)
+      expect(keys.some((k) => k.includes('\u0001'))).toBe(true)
+      await putAll(client, Bucket, keys)
+      await putAll(client, Bucket, keys) // a second version of each
+      await send(client, DeleteObject({ Bucket, Key: keys[5]! })) // a delete marker
+      const { UploadId } = await send(client, CreateMultipartUpload({ Bucket, Key: 'big/upload 1.bin' }))
+      await send(client, UploadPart({ Bucket, Key: 'big/upload 1.bin', UploadId, PartNumber: 1, Body: 'part one' }))
+      await send(client, CreateMultipartUpload({ Bucket, Key: 'big/upload 2.bin' }))
+      expect(await leftovers(client, Bucket)).toEqual({ objects: 39, versions: 81, uploads: 2 })
 
-    const result = await emptyBucket(client, Bucket, { concurrency: 2 })
-    // The 39 current objects get delete markers first; then 80 versions and 40 markers go.
-    expect(result).toEqual({ deletedObjects: 39, deletedVersions: 120, abortedUploads: 2 })
-    expect(await leftovers(client, Bucket)).toEqual({ objects: 0, versions: 0, uploads: 0 })
-    await deleteBucket(client, Bucket)
-    await expect(send(client, HeadBucket({ Bucket }))).rejects.toMatchObject({ status: 404 })
-  })
+      const result = await emptyBucket(client, Bucket, { concurrency: 2 })
+      // The 39 current objects get delete markers first; then 80 versions and 40 markers go.
+      expect(result).toEqual({ deletedObjects: 39, deletedVersions: 120, abortedUploads: 2 })
+      expect(await leftovers(client, Bucket)).toEqual({ objects: 0, versions: 0, uploads: 0 })
+      await deleteBucket(client, Bucket)
+      await expect(send(client, HeadBucket({ Bucket }))).rejects.toMatchObject({ status: 404 })
+    },
+  )
 
   it('deleteBucket refuses a bucket with keys unless forced, like S3; with force it deletes everything first', async () => {
     const Bucket = await bucket('force')

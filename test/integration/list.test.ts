@@ -84,21 +84,27 @@ describe('listing 2,500 tricky keys against a real server', () => {
     },
   )
 
-  it('lists a whitespace-only prefix, rolls up by another delimiter under an emoji prefix, and starts after any key', async () => {
-    const blank = await send(client, ListObjectsV2({ Bucket, Prefix: ' ' }))
-    expect(blank.Contents.map((o) => o.Key)).toEqual([' ', '  '])
-    const page = await send(client, ListObjectsV2({ Bucket, Prefix: '😀/', Delimiter: '-', MaxKeys: 1000 }))
-    expect(page.CommonPrefixes.map((c) => c.Prefix)).toEqual(
-      rolledUpBy(
-        keys.filter((k) => k.startsWith('😀/')),
-        '😀/',
-        '-',
-      ),
-    )
-    const after = expected[1234]!
-    const rest = await collect(paginateItems(client, ListObjectsV2({ Bucket, StartAfter: after }), { pageSize: 1000 }))
-    expect(rest.map((o) => o.Key)).toEqual(expected.slice(1235))
-  })
+  it(
+    'lists a whitespace-only prefix, rolls up by another delimiter under an emoji prefix, ' +
+      'and starts after any key',
+    async () => {
+      const blank = await send(client, ListObjectsV2({ Bucket, Prefix: ' ' }))
+      expect(blank.Contents.map((o) => o.Key)).toEqual([' ', '  '])
+      const page = await send(client, ListObjectsV2({ Bucket, Prefix: '😀/', Delimiter: '-', MaxKeys: 1000 }))
+      expect(page.CommonPrefixes.map((c) => c.Prefix)).toEqual(
+        rolledUpBy(
+          keys.filter((k) => k.startsWith('😀/')),
+          '😀/',
+          '-',
+        ),
+      )
+      const after = expected[1234]!
+      const rest = await collect(
+        paginateItems(client, ListObjectsV2({ Bucket, StartAfter: after }), { pageSize: 1000 }),
+      )
+      expect(rest.map((o) => o.Key)).toEqual(expected.slice(1235))
+    },
+  )
 
   it('reports sizes, dates, ETags and owners', async () => {
     const { Contents } = await send(client, ListObjectsV2({ Bucket, Prefix: 'a/b/c/', MaxKeys: 3, FetchOwner: true }))
@@ -162,9 +168,13 @@ describe('ListBuckets through paginate', () => {
     for (const Bucket of names) await send(client, DeleteBucket({ Bucket }))
   })
 
-  it('lists every bucket exactly once with a page size of 1 (RGW ignores MaxBuckets; AWS pages with ContinuationToken)', async () => {
-    const listed = (await collect(paginateItems(client, ListBuckets(), { pageSize: 1 }))).map((b) => b.Name)
-    expect(new Set(listed).size).toBe(listed.length)
-    expect(listed.filter((name) => names.includes(name)).sort()).toEqual([...names].sort())
-  })
+  it(
+    'lists every bucket exactly once with a page size of 1 (RGW ignores MaxBuckets; AWS pages with ' +
+      'ContinuationToken)',
+    async () => {
+      const listed = (await collect(paginateItems(client, ListBuckets(), { pageSize: 1 }))).map((b) => b.Name)
+      expect(new Set(listed).size).toBe(listed.length)
+      expect(listed.filter((name) => names.includes(name)).sort()).toEqual([...names].sort())
+    },
+  )
 })

@@ -213,26 +213,29 @@ describe('multipart commands against a real server', () => {
     expect(['NoSuchUpload', 'NoSuchKey']).toContain((error as S3Error).code)
   })
 
-  it('lists uploads page by page, grouped by delimiter, and abortIncompleteUploads clears them by prefix and age', async () => {
-    const keys = ['logs/a', 'logs/b', 'logs/b', 'tmp/c', 'top']
-    const started: string[] = []
-    for (const Key of keys) started.push((await send(client, CreateMultipartUpload({ Bucket, Key }))).UploadId)
+  it(
+    'lists uploads page by page, grouped by delimiter, ' + 'and abortIncompleteUploads clears them by prefix and age',
+    async () => {
+      const keys = ['logs/a', 'logs/b', 'logs/b', 'tmp/c', 'top']
+      const started: string[] = []
+      for (const Key of keys) started.push((await send(client, CreateMultipartUpload({ Bucket, Key }))).UploadId)
 
-    const all = await collect(paginateItems(client, ListMultipartUploads({ Bucket }), { pageSize: 2 }))
-    expect(all.map((u) => u.Key)).toEqual(keys)
-    expect(new Set(all.map((u) => u.UploadId))).toEqual(new Set(started))
+      const all = await collect(paginateItems(client, ListMultipartUploads({ Bucket }), { pageSize: 2 }))
+      expect(all.map((u) => u.Key)).toEqual(keys)
+      expect(new Set(all.map((u) => u.UploadId))).toEqual(new Set(started))
 
-    const grouped = await send(client, ListMultipartUploads({ Bucket, Delimiter: '/' }))
-    expect(grouped.Uploads.map((u) => u.Key)).toEqual(['top'])
-    // Ceph RGW 16 rolls logs/ and tmp/ up but sends no <CommonPrefixes> for them (AWS does; the
-    // documented shape is parsed in test/unit/multipart.test.ts).
-    expect(grouped.CommonPrefixes).toEqual([])
+      const grouped = await send(client, ListMultipartUploads({ Bucket, Delimiter: '/' }))
+      expect(grouped.Uploads.map((u) => u.Key)).toEqual(['top'])
+      // Ceph RGW 16 rolls logs/ and tmp/ up but sends no <CommonPrefixes> for them (AWS does; the
+      // documented shape is parsed in test/unit/multipart.test.ts).
+      expect(grouped.CommonPrefixes).toEqual([])
 
-    // Started a moment ago, so none is older than an hour ago.
-    expect(await abortIncompleteUploads(client, Bucket, { olderThan: new Date(Date.now() - 3_600_000) })).toBe(0)
-    expect(await abortIncompleteUploads(client, Bucket, { prefix: 'logs/' })).toBe(3)
-    expect((await send(client, ListMultipartUploads({ Bucket }))).Uploads.map((u) => u.Key)).toEqual(['tmp/c', 'top'])
-    expect(await abortIncompleteUploads(client, Bucket, { olderThan: new Date(Date.now() + 60_000) })).toBe(2)
-    expect((await send(client, ListMultipartUploads({ Bucket }))).Uploads).toEqual([])
-  })
+      // Started a moment ago, so none is older than an hour ago.
+      expect(await abortIncompleteUploads(client, Bucket, { olderThan: new Date(Date.now() - 3_600_000) })).toBe(0)
+      expect(await abortIncompleteUploads(client, Bucket, { prefix: 'logs/' })).toBe(3)
+      expect((await send(client, ListMultipartUploads({ Bucket }))).Uploads.map((u) => u.Key)).toEqual(['tmp/c', 'top'])
+      expect(await abortIncompleteUploads(client, Bucket, { olderThan: new Date(Date.now() + 60_000) })).toBe(2)
+      expect((await send(client, ListMultipartUploads({ Bucket }))).Uploads).toEqual([])
+    },
+  )
 })

@@ -489,7 +489,8 @@ describe('objects against a real server', () => {
     const s = server()
     const url = `${s.endpoint}/${bucket}?versioning`
     const body =
-      '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status></VersioningConfiguration>'
+      '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+      '<Status>Enabled</Status></VersioningConfiguration>'
     const headers = await signRequest(
       { method: 'PUT', url, headers: {}, payloadHash: sha256(body) },
       { accessKeyId: s.accessKeyId, secretAccessKey: s.secretAccessKey },

@@ -88,44 +88,54 @@ it('a public-read policy: none, set (object or JSON text), read back, public, re
   }
 })
 
-it('Block Public Access: RGW reports all off when unset, keeps settings, and refuses a public policy under BlockPublicPolicy', async () => {
-  const Bucket = uniqueBucket('public-access')
-  await send(client, CreateBucket({ Bucket }))
-  try {
-    // AWS answers 404 NoSuchPublicAccessBlockConfiguration here; RGW 16 answers with all four off.
-    expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({ PublicAccessBlockConfiguration: allOff })
+it(
+  'Block Public Access: RGW reports all off when unset, keeps settings, ' +
+    'and refuses a public policy under BlockPublicPolicy',
+  async () => {
+    const Bucket = uniqueBucket('public-access')
+    await send(client, CreateBucket({ Bucket }))
+    try {
+      // AWS answers 404 NoSuchPublicAccessBlockConfiguration here; RGW 16 answers with all four off.
+      expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({ PublicAccessBlockConfiguration: allOff })
 
-    await send(
-      client,
-      PutPublicAccessBlock({
-        Bucket,
-        PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true },
-      }),
-    )
-    expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({
-      PublicAccessBlockConfiguration: { ...allOff, BlockPublicAcls: true, BlockPublicPolicy: true },
-    })
+      await send(
+        client,
+        PutPublicAccessBlock({
+          Bucket,
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true },
+        }),
+      )
+      expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({
+        PublicAccessBlockConfiguration: { ...allOff, BlockPublicAcls: true, BlockPublicPolicy: true },
+      })
 
-    const refused = await send(client, PutBucketPolicy({ Bucket, Policy: publicRead(Bucket) })).catch((e: unknown) => e)
-    expect(refused).toBeInstanceOf(S3Error)
-    expect(refused).toMatchObject({ code: 'AccessDenied', status: 403, operation: 'PutBucketPolicy', bucket: Bucket })
-    await expect(send(client, GetBucketPolicy({ Bucket }))).rejects.toMatchObject({ code: 'NoSuchBucketPolicy' })
+      const refused = await send(client, PutBucketPolicy({ Bucket, Policy: publicRead(Bucket) })).catch(
+        (e: unknown) => e,
+      )
+      expect(refused).toBeInstanceOf(S3Error)
+      expect(refused).toMatchObject({ code: 'AccessDenied', status: 403, operation: 'PutBucketPolicy', bucket: Bucket })
+      await expect(send(client, GetBucketPolicy({ Bucket }))).rejects.toMatchObject({ code: 'NoSuchBucketPolicy' })
 
-    await send(client, DeletePublicAccessBlock({ Bucket }))
-    expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({ PublicAccessBlockConfiguration: allOff })
-    await send(client, PutBucketPolicy({ Bucket, Policy: publicRead(Bucket) }))
-    expect(await send(client, GetBucketPolicyStatus({ Bucket }))).toEqual({ PolicyStatus: { IsPublic: true } })
-  } finally {
-    await deleteBucket(client, Bucket, { force: true })
-  }
-})
+      await send(client, DeletePublicAccessBlock({ Bucket }))
+      expect(await send(client, GetPublicAccessBlock({ Bucket }))).toEqual({ PublicAccessBlockConfiguration: allOff })
+      await send(client, PutBucketPolicy({ Bucket, Policy: publicRead(Bucket) }))
+      expect(await send(client, GetBucketPolicyStatus({ Bucket }))).toEqual({ PolicyStatus: { IsPublic: true } })
+    } finally {
+      await deleteBucket(client, Bucket, { force: true })
+    }
+  },
+)
 
-it("GetBucketLocation names the zonegroup's api_name (us-east-1 on the test server), where AWS sends none for us-east-1", async () => {
-  const Bucket = uniqueBucket('location')
-  await send(client, CreateBucket({ Bucket }))
-  try {
-    expect(await send(client, GetBucketLocation({ Bucket }))).toEqual({ LocationConstraint: 'us-east-1' })
-  } finally {
-    await deleteBucket(client, Bucket)
-  }
-})
+it(
+  "GetBucketLocation names the zonegroup's api_name (us-east-1 on the test server), " +
+    'where AWS sends none for us-east-1',
+  async () => {
+    const Bucket = uniqueBucket('location')
+    await send(client, CreateBucket({ Bucket }))
+    try {
+      expect(await send(client, GetBucketLocation({ Bucket }))).toEqual({ LocationConstraint: 'us-east-1' })
+    } finally {
+      await deleteBucket(client, Bucket)
+    }
+  },
+)

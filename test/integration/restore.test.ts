@@ -53,7 +53,8 @@ it('RestoreObject on a server without it fails clearly, as NotImplemented, and c
     const explained = explainS3Error(raw)
     expect(explained).toMatchObject({ code: 'NotImplemented', status: 501, bucket: Bucket, key: Key })
     expect(explained.message).toBe(
-      `RestoreObject failed with NotImplemented (HTTP 501) (bucket "${Bucket}", key "${Key}"): this server does not implement RestoreObject.`,
+      `RestoreObject failed with NotImplemented (HTTP 501) (bucket "${Bucket}", ` +
+        `key "${Key}"): this server does not implement RestoreObject.`,
     )
     expect(explained.cause).toBe(raw)
 

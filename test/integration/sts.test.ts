@@ -28,7 +28,8 @@ function sts() {
   const roleArn = env.S3_ROLE_ARN
   if (!roleArn)
     throw new Error(
-      'this test needs S3_ROLE_ARN: restart the server with scripts/s3-server.sh (stop, then start) so that STS is enabled',
+      'this test needs S3_ROLE_ARN: restart the server with scripts/s3-server.sh (stop, ' +
+        'then start) so that STS is enabled',
     )
   return { ...s, roleArn, stsEndpoint: env.S3_STS_ENDPOINT ?? s.endpoint }
 }
@@ -232,7 +233,9 @@ async function openIdProvider() {
     /** A fresh RS256 ID token for audience `s3kit-app`. */
     token: (subject = 'app-user'): string => {
       const now = Math.floor(Date.now() / 1000)
-      const unsigned = `${b64({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.${b64({ iss: issuer, sub: subject, aud: 's3kit-app', iat: now, exp: now + 600 })}`
+      const unsigned =
+        `${b64({ alg: 'RS256', typ: 'JWT', kid: 'k1' })}.` +
+        `${b64({ iss: issuer, sub: subject, aud: 's3kit-app', iat: now, exp: now + 600 })}`
       return `${unsigned}.${createSign('RSA-SHA256').update(unsigned).sign(key).toString('base64url')}`
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -54,7 +54,9 @@ describe('what a command entry loads in Node', () => {
     scratch = mkdtempSync(join(tmpdir(), 's3kit-imports-'))
     writeFileSync(
       join(scratch, 'hooks.mjs'),
-      "import { appendFileSync } from 'node:fs'\nexport async function load(url, context, next) {\n  appendFileSync(process.env.S3KIT_LOADED_LOG, url + '\\n')\n  return next(url, context)\n}\n",
+      "import { appendFileSync } from 'node:fs'\nexport async function load(url, context, " +
+        "next) {\n  appendFileSync(process.env.S3KIT_LOADED_LOG, url + '\\n')\n  return next(url, " +
+        'context)\n}\n',
     )
     writeFileSync(
       join(scratch, 'register.mjs'),
@@ -66,7 +68,8 @@ describe('what a command entry loads in Node', () => {
   it('PutObject (ESM) loads neither mime, zod nor the XML codec', () => {
     const { packages, own, xmlCodec, zod } = summary(
       loadedBy(
-        "const { PutObject } = await import('s3kit/commands/PutObject'); PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' })",
+        "const { PutObject } = await import('s3kit/commands/PutObject'); PutObject({ Bucket: 'b-1', " +
+          "Key: 'k', Body: 'x' })",
         'module',
       ),
     )
@@ -94,33 +97,43 @@ describe('what a command entry loads in Node', () => {
     expect(summary(loadedBy("await import('s3kit/commands/CopyObject')", 'module'))).toMatchObject({ xmlCodec: true })
   })
 
-  it('s3kit/core with PutObject and GetObject, the cold-start path for Node, loads a few files and no zod, XML codec or mime', () => {
-    const { packages, own, xmlCodec, zod } = summary(
-      loadedBy(
-        "const { createClient, send } = await import('s3kit/core'); const { PutObject } = await import('s3kit/commands/PutObject'); await import('s3kit/commands/GetObject'); createClient({ credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }); PutObject({ Bucket: 'b-1', Key: 'k', Body: 'x' }); if (typeof send !== 'function') throw new Error('no send')",
-        'module',
-      ),
-    )
-    expect(own.some((url) => url.endsWith('/dist/bundled/core.js'))).toBe(true)
-    // aws4fetch is inside the build; the three entries re-export from one shared chunk.
-    expect(packages).toEqual([])
-    expect(own.length).toBeLessThanOrEqual(5)
-    expect(xmlCodec).toBe(false)
-    expect(zod).toBe(false)
-    // The root entry, by contrast, loads every command and so zod and the codec (the check can see
-    // them), still in a handful of files and no package.
-    const rootLoad = summary(loadedBy("await import('s3kit')", 'module'))
-    expect(rootLoad.zod).toBe(true)
-    expect(rootLoad.xmlCodec).toBe(true)
-    expect(rootLoad.packages).toEqual([])
-    expect(rootLoad.own.length).toBeLessThanOrEqual(8)
-  })
+  it(
+    's3kit/core with PutObject and GetObject, the cold-start path for Node, loads a few files and no zod, ' +
+      'XML codec or mime',
+    () => {
+      const { packages, own, xmlCodec, zod } = summary(
+        loadedBy(
+          "const { createClient, send } = await import('s3kit/core'); const { PutObject } = await " +
+            "import('s3kit/commands/PutObject'); await import('s3kit/commands/GetObject'); createClient({ " +
+            "credentials: { accessKeyId: 'a', secretAccessKey: 'b' } }); PutObject({ Bucket: 'b-1', Key: 'k', " +
+            "Body: 'x' }); if (typeof send !== 'function') throw new Error('no send')",
+          'module',
+        ),
+      )
+      expect(own.some((url) => url.endsWith('/dist/bundled/core.js'))).toBe(true)
+      // aws4fetch is inside the build; the three entries re-export from one shared chunk.
+      expect(packages).toEqual([])
+      expect(own.length).toBeLessThanOrEqual(5)
+      expect(xmlCodec).toBe(false)
+      expect(zod).toBe(false)
+      // The root entry, by contrast, loads every command and so zod and the codec (the check can see
+      // them), still in a handful of files and no package.
+      const rootLoad = summary(loadedBy("await import('s3kit')", 'module'))
+      expect(rootLoad.zod).toBe(true)
+      expect(rootLoad.xmlCodec).toBe(true)
+      expect(rootLoad.packages).toEqual([])
+      expect(rootLoad.own.length).toBeLessThanOrEqual(8)
+    },
+  )
 
   it('s3kit/node loads mime only when putFile has a type to guess', () => {
     expect(summary(loadedBy("await import('s3kit/node')", 'module')).packages).not.toContain('mime')
     const guessed = summary(
       loadedBy(
-        "const { putFile } = await import('s3kit/node'); const { createClient } = await import('s3kit'); await putFile(createClient({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'a', secretAccessKey: 'b' }, retry: { maxAttempts: 1 } }), { Bucket: 'b-1', Key: 'k', path: 'package.json' }).catch(() => {})",
+        "const { putFile } = await import('s3kit/node'); const { createClient } = await import('s3kit'); " +
+          "await putFile(createClient({ endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'a', " +
+          "secretAccessKey: 'b' }, retry: { maxAttempts: 1 } }), { Bucket: 'b-1', Key: 'k', " +
+          "path: 'package.json' }).catch(() => {})",
         'module',
       ),
     )
@@ -133,7 +146,9 @@ describe('what a command entry loads in Node', () => {
       [
         '--input-type=module',
         '-e',
-        "const a = await import('s3kit'); const b = await import('s3kit/core'); const h = await import('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)",
+        "const a = await import('s3kit'); const b = await import('s3kit/core'); const h = await " +
+          "import('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === " +
+          'h.upload)',
       ],
       { cwd: root, encoding: 'utf8' },
     )
@@ -142,7 +157,8 @@ describe('what a command entry loads in Node', () => {
       [
         '--input-type=commonjs',
         '-e',
-        "const a = require('s3kit'); const b = require('s3kit/core'); const h = require('s3kit/helpers'); console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)",
+        "const a = require('s3kit'); const b = require('s3kit/core'); const h = require('s3kit/helpers'); " +
+          'console.log(a.S3Error === b.S3Error && a.send === b.send && a.upload === h.upload)',
       ],
       { cwd: root, encoding: 'utf8' },
     )

@@ -100,12 +100,14 @@ describe('npm pack', () => {
 
 // A consumer of the installed tarball. The @ts-expect-error lines fail the check if the types
 // were missing or `any`: the declarations must really be found and really be precise.
-const consumer = `
+const consumer =
+  `
 import { createClient, send, S3Error, type Client } from 's3kit'
 import { GetObject, type GetObjectOutput } from 's3kit/commands/GetObject'
 import { PutObject, type PutObjectOutput } from 's3kit/commands/PutObject'
 
-const client: Client = createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } })
+const client: Client = createClient({ endpoint: 'http://127.0.0.1:7480', credentials: { accessKeyId: 'a', ` +
+  `secretAccessKey: 'b' } })
 
 export async function roundTrip(): Promise<string> {
   const put: PutObjectOutput = await send(client, PutObject({ Bucket: 'b', Key: 'k', Body: new Blob(['x']) }))

@@ -65,19 +65,23 @@ function inPage<T>(name: 'run' | 'hiddenETag' | 'noCors', config: ScenarioConfig
 }
 
 describe('s3kit in Chromium, cross-origin to the real server', () => {
-  test('puts a string and a File, reads them back, uploads in parts with progress, lists, and sees NoSuchKey as an S3Error', async () => {
-    await withScenarioBucket(
-      'browser',
-      { origin, exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'] },
-      async (config) => {
-        expect(new URL(config.endpoint).origin).not.toBe(origin)
-        const report = await inPage<ScenarioReport>('run', config)
-        expect(report.globals).toEqual({ process: false, DOMParser: true, require: false })
-        await expectScenario(report, config)
-      },
-    )
-    expect(pageErrors).toEqual([])
-  })
+  test(
+    'puts a string and a File, reads them back, uploads in parts with progress, lists, ' +
+      'and sees NoSuchKey as an S3Error',
+    async () => {
+      await withScenarioBucket(
+        'browser',
+        { origin, exposeHeaders: ['ETag', 'x-amz-request-id', 'x-amz-version-id'] },
+        async (config) => {
+          expect(new URL(config.endpoint).origin).not.toBe(origin)
+          const report = await inPage<ScenarioReport>('run', config)
+          expect(report.globals).toEqual({ process: false, DOMParser: true, require: false })
+          await expectScenario(report, config)
+        },
+      )
+      expect(pageErrors).toEqual([])
+    },
+  )
 
   test('a CORS rule that hides ETag gives errors that say to expose it, and leaves no parts behind', async () => {
     await withScenarioBucket('browser-noetag', { origin, exposeHeaders: [] }, async (config) => {

@@ -103,7 +103,9 @@ describe('examples/', () => {
         },
       ],
     }
-    const call = `import('./examples/lambda-handler/handler.mjs').then((m) => m.handler(${JSON.stringify(event)})).then((r) => console.log(JSON.stringify(r)))`
+    const call =
+      `import('./examples/lambda-handler/handler.mjs').then((m) => ` +
+      `m.handler(${JSON.stringify(event)})).then((r) => console.log(JSON.stringify(r)))`
     const { stdout } = await runNode(['--input-type=module', '-e', call], awsEnv())
     const result = JSON.parse(stdout) as { statusCode: number; body: string }
     expect(result.statusCode).toBe(200)

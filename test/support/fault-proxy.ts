@@ -63,7 +63,8 @@ function generator(seed: number): () => number {
 }
 
 const errorDocument = (code: string, message: string) =>
-  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>fault-proxy</RequestId><HostId>fault-proxy</HostId></Error>`
+  `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message>` +
+  `<RequestId>fault-proxy</RequestId><HostId>fault-proxy</HostId></Error>`
 
 function fits(fault: Fault, request: IncomingMessage): boolean {
   const method = request.method ?? 'GET'

@@ -103,7 +103,11 @@ describe('GetBucketAcl / GetObjectAcl', () => {
 
   it('read an AmazonCustomerByEmail grantee in the form the S3 API reference documents', async () => {
     // PutObjectAcl, "Grantee Values": <Grantee … xsi:type="AmazonCustomerByEmail"><EmailAddress>…</EmailAddress></Grantee>
-    const xml = `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="AmazonCustomerByEmail"><EmailAddress>Grantees@email.com</EmailAddress></Grantee><Permission>READ_ACP</Permission></Grant></AccessControlList></AccessControlPolicy>`
+    const xml =
+      `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee ` +
+      `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
+      `xsi:type="AmazonCustomerByEmail"><EmailAddress>Grantees@email.com</EmailAddress></Grantee>` +
+      `<Permission>READ_ACP</Permission></Grant></AccessControlList></AccessControlPolicy>`
     const { Owner, Grants } = await parseWith(GetObjectAcl({ Bucket: 'bkt', Key: 'k' }), new Response(xml))
     expect(Owner).toEqual({ ID: 'o' })
     expect(Grants).toEqual([
@@ -121,7 +125,10 @@ describe('GetBucketAcl / GetObjectAcl', () => {
       parseWith(
         GetBucketAcl({ Bucket: 'bkt' }),
         new Response(
-          `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="${type}"><ID>x</ID></Grantee><Permission>${permission}</Permission></Grant></AccessControlList></AccessControlPolicy>`,
+          `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee ` +
+            `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +
+            `xsi:type="${type}"><ID>x</ID></Grantee>` +
+            `<Permission>${permission}</Permission></Grant></AccessControlList></AccessControlPolicy>`,
         ),
       )
     // The user guide's first example spells the type "Canonical User": not a type S3 defines.
@@ -177,10 +184,12 @@ describe('PutBucketAcl / PutObjectAcl', () => {
       `<Grantee ${xsi} xsi:type="CanonicalUser"><ID>owner-id</ID></Grantee><Permission>FULL_CONTROL</Permission>`,
     )
     expect(xml).toContain(
-      `<Grantee ${xsi} xsi:type="AmazonCustomerByEmail"><EmailAddress>a&amp;b@example.com</EmailAddress></Grantee><Permission>READ</Permission>`,
+      `<Grantee ${xsi} xsi:type="AmazonCustomerByEmail">` +
+        `<EmailAddress>a&amp;b@example.com</EmailAddress></Grantee><Permission>READ</Permission>`,
     )
     expect(xml).toContain(
-      `<Grantee ${xsi} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers</URI></Grantee><Permission>READ_ACP</Permission>`,
+      `<Grantee ${xsi} xsi:type="Group"><URI>http://acs.amazonaws.com/groups/global/AuthenticatedUsers` +
+        `</URI></Grantee><Permission>READ_ACP</Permission>`,
     )
     expect(xml).toMatch(
       /^<\?xml version="1.0" encoding="UTF-8"\?><AccessControlPolicy xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"><Owner><ID>owner-id<\/ID><\/Owner><AccessControlList>/,
@@ -385,7 +394,8 @@ describe('addGrant / removeGrant', () => {
         () => new Response(fixture('rgw-email-grant.xml')),
         () =>
           new Response(
-            '<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ACLs</Message><RequestId>R</RequestId></Error>',
+            '<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ' +
+              'ACLs</Message><RequestId>R</RequestId></Error>',
             { status: 400 },
           ),
       ],

@@ -34,22 +34,28 @@ async function requestOf(command: Parameters<typeof send>[1], response = () => n
 }
 
 describe('requests', () => {
-  it('PutBucketVersioning writes <VersioningConfiguration> with MfaDelete and the x-amz-mfa header, with Content-MD5', async () => {
-    const { request, url, body } = await requestOf(
-      PutBucketVersioning({
-        Bucket: 'bucket',
-        VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Disabled' },
-        MFA: '20899872 301749',
-      }),
-    )
-    expect(request.method).toBe('PUT')
-    expect(url.search).toBe('?versioning')
-    expect(body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
-    )
-    expect(request.headers.get('x-amz-mfa')).toBe('20899872 301749')
-    expect(request.headers.get('content-md5')).toBe(md5(body))
-  })
+  it(
+    'PutBucketVersioning writes <VersioningConfiguration> with MfaDelete and the x-amz-mfa header, ' +
+      'with Content-MD5',
+    async () => {
+      const { request, url, body } = await requestOf(
+        PutBucketVersioning({
+          Bucket: 'bucket',
+          VersioningConfiguration: { Status: 'Enabled', MFADelete: 'Disabled' },
+          MFA: '20899872 301749',
+        }),
+      )
+      expect(request.method).toBe('PUT')
+      expect(url.search).toBe('?versioning')
+      expect(body).toBe(
+        '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration ' +
+          'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Enabled</Status>' +
+          '<MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
+      )
+      expect(request.headers.get('x-amz-mfa')).toBe('20899872 301749')
+      expect(request.headers.get('content-md5')).toBe(md5(body))
+    },
+  )
 
   it('PutObjectTagging writes the tag set to the version asked for, escaped, with Content-MD5', async () => {
     const { url, body, request } = await requestOf(
@@ -69,7 +75,8 @@ describe('requests', () => {
     expect(url.searchParams.get('versionId')).toBe('v1')
     expect(url.searchParams.has('tagging')).toBe(true)
     expect(body).toContain(
-      '<TagSet><Tag><Key>a&amp;b</Key><Value>&lt;x&gt;</Value></Tag><Tag><Key>empty</Key><Value></Value></Tag></TagSet>',
+      '<TagSet><Tag><Key>a&amp;b</Key><Value>&lt;x&gt;</Value></Tag><Tag><Key>empty</Key>' +
+        '<Value></Value></Tag></TagSet>',
     )
     expect(request.headers.get('content-md5')).toBe(md5(body))
   })
@@ -92,7 +99,8 @@ describe('requests', () => {
 
   it('PutBucketPolicy sends JSON text as it is, and an object as JSON, both with Content-MD5', async () => {
     const text =
-      '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Deny", "Principal": "*", "Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::bucket" } ] }'
+      '{ "Version": "2012-10-17", "Statement": [ { "Effect": "Deny", "Principal": "*", ' +
+      '"Action": "s3:DeleteBucket", "Resource": "arn:aws:s3:::bucket" } ] }'
     const asText = await requestOf(
       PutBucketPolicy({ Bucket: 'bucket', Policy: text, ConfirmRemoveSelfBucketAccess: true }),
     )
@@ -105,51 +113,58 @@ describe('requests', () => {
     expect(asObject.request.headers.get('content-md5')).toBe(md5(asObject.body))
   })
 
-  it('PutObjectLockConfiguration, PutObjectRetention and PutObjectLegalHold send their documents with Content-MD5', async () => {
-    const lock = await requestOf(
-      PutObjectLockConfiguration({
-        Bucket: 'bucket',
-        ObjectLockConfiguration: {
-          ObjectLockEnabled: 'Enabled',
-          Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
-        },
-        Token: 'tok',
-      }),
-    )
-    expect(lock.url.search).toBe('?object-lock')
-    expect(lock.body).toContain(
-      '<ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode><Days>30</Days></DefaultRetention></Rule>',
-    )
-    expect(lock.request.headers.get('x-amz-bucket-object-lock-token')).toBe('tok')
-    expect(lock.request.headers.get('content-md5')).toBe(md5(lock.body))
+  it(
+    'PutObjectLockConfiguration, PutObjectRetention and PutObjectLegalHold send their documents with ' + 'Content-MD5',
+    async () => {
+      const lock = await requestOf(
+        PutObjectLockConfiguration({
+          Bucket: 'bucket',
+          ObjectLockConfiguration: {
+            ObjectLockEnabled: 'Enabled',
+            Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
+          },
+          Token: 'tok',
+        }),
+      )
+      expect(lock.url.search).toBe('?object-lock')
+      expect(lock.body).toContain(
+        '<ObjectLockEnabled>Enabled</ObjectLockEnabled><Rule><DefaultRetention><Mode>GOVERNANCE</Mode>' +
+          '<Days>30</Days></DefaultRetention></Rule>',
+      )
+      expect(lock.request.headers.get('x-amz-bucket-object-lock-token')).toBe('tok')
+      expect(lock.request.headers.get('content-md5')).toBe(md5(lock.body))
 
-    const retention = await requestOf(
-      PutObjectRetention({
-        Bucket: 'bucket',
-        Key: 'k',
-        Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.UTC(2030, 0, 1)) },
-        BypassGovernanceRetention: true,
-      }),
-    )
-    expect(retention.body).toContain(
-      '<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>COMPLIANCE</Mode><RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate></Retention>',
-    )
-    expect(retention.request.headers.get('x-amz-bypass-governance-retention')).toBe('true')
-    expect(retention.request.headers.get('content-md5')).toBe(md5(retention.body))
+      const retention = await requestOf(
+        PutObjectRetention({
+          Bucket: 'bucket',
+          Key: 'k',
+          Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date(Date.UTC(2030, 0, 1)) },
+          BypassGovernanceRetention: true,
+        }),
+      )
+      expect(retention.body).toContain(
+        '<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Mode>COMPLIANCE</Mode>' +
+          '<RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate></Retention>',
+      )
+      expect(retention.request.headers.get('x-amz-bypass-governance-retention')).toBe('true')
+      expect(retention.request.headers.get('content-md5')).toBe(md5(retention.body))
 
-    const removal = await requestOf(PutObjectRetention({ Bucket: 'bucket', Key: 'k', BypassGovernanceRetention: true }))
-    expect(removal.body).toContain('<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></Retention>')
+      const removal = await requestOf(
+        PutObjectRetention({ Bucket: 'bucket', Key: 'k', BypassGovernanceRetention: true }),
+      )
+      expect(removal.body).toContain('<Retention xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></Retention>')
 
-    const hold = await requestOf(
-      PutObjectLegalHold({ Bucket: 'bucket', Key: 'k', VersionId: 'v2', LegalHold: { Status: 'ON' } }),
-    )
-    expect(hold.url.searchParams.get('versionId')).toBe('v2')
-    expect(hold.url.searchParams.has('legal-hold')).toBe(true)
-    expect(hold.body).toContain(
-      '<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>ON</Status></LegalHold>',
-    )
-    expect(hold.request.headers.get('content-md5')).toBe(md5(hold.body))
-  })
+      const hold = await requestOf(
+        PutObjectLegalHold({ Bucket: 'bucket', Key: 'k', VersionId: 'v2', LegalHold: { Status: 'ON' } }),
+      )
+      expect(hold.url.searchParams.get('versionId')).toBe('v2')
+      expect(hold.url.searchParams.has('legal-hold')).toBe(true)
+      expect(hold.body).toContain(
+        '<LegalHold xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>ON</Status></LegalHold>',
+      )
+      expect(hold.request.headers.get('content-md5')).toBe(md5(hold.body))
+    },
+  )
 
   it('DeleteObjectTagging names the version in the query', async () => {
     const { request, url } = await requestOf(
@@ -165,14 +180,17 @@ describe('requests', () => {
 describe('responses', () => {
   it('reads an empty <VersioningConfiguration> (never versioned; captured from RGW) as no Status', async () => {
     const response = xml(
-      '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></VersioningConfiguration>',
+      '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></VersioningConfiguration>',
     )
     expect(await parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).toEqual({})
   })
 
   it('reads RGW versioning with MfaDelete as MFADelete (captured from RGW)', async () => {
     const response = xml(
-      '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Suspended</Status><MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
+      '<?xml version="1.0" encoding="UTF-8"?><VersioningConfiguration ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Status>Suspended</Status>' +
+        '<MfaDelete>Disabled</MfaDelete></VersioningConfiguration>',
     )
     expect(await parseWith(GetBucketVersioning({ Bucket: 'bucket' }), response)).toEqual({
       Status: 'Suspended',
@@ -182,14 +200,18 @@ describe('responses', () => {
 
   it('reads an empty <TagSet></TagSet> (after DeleteObjectTagging; captured from RGW) as no tags', async () => {
     const response = xml(
-      '<?xml version="1.0" encoding="UTF-8"?><Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet></TagSet></Tagging>',
+      '<?xml version="1.0" encoding="UTF-8"?><Tagging ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet></TagSet></Tagging>',
     )
     expect(await parseWith(GetObjectTagging({ Bucket: 'bucket', Key: 'k' }), response)).toEqual({ TagSet: [] })
   })
 
   it("reads RGW's <BlockPublicAccessBlockConfiguration> root (captured from RGW) like S3's", async () => {
     const response = xml(
-      '<?xml version="1.0" encoding="UTF-8"?><BlockPublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>false</IgnorePublicAcls><BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>false</RestrictPublicBuckets></BlockPublicAccessBlockConfiguration>',
+      '<?xml version="1.0" encoding="UTF-8"?><BlockPublicAccessBlockConfiguration>' +
+        '<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>false</IgnorePublicAcls>' +
+        '<BlockPublicPolicy>false</BlockPublicPolicy>' +
+        '<RestrictPublicBuckets>false</RestrictPublicBuckets></BlockPublicAccessBlockConfiguration>',
     )
     expect(await parseWith(GetPublicAccessBlock({ Bucket: 'bucket' }), response)).toEqual({
       PublicAccessBlockConfiguration: {
@@ -215,20 +237,30 @@ describe('responses', () => {
     })
   })
 
-  it('turns a bucket listing given for ?ownershipControls or ?encryption (captured from RGW) into an InvalidResponse that says so', async () => {
-    const listing =
-      '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>probe</Name><Prefix></Prefix><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Marker></Marker></ListBucketResult>'
-    for (const command of [GetBucketOwnershipControls({ Bucket: 'probe' }), GetBucketEncryption({ Bucket: 'probe' })]) {
-      const error = await parseWith<unknown>(command, xml(listing)).catch((e: unknown) => e)
-      expect(error).toBeInstanceOf(S3Error)
-      expect(error).toMatchObject({ code: 'InvalidResponse', operation: command.operation, bucket: 'probe' })
-      expect((error as S3Error).message).toContain(`does not implement ${command.operation}`)
-    }
-  })
+  it(
+    'turns a bucket listing given for ?ownershipControls or ?encryption (captured from RGW) into an ' +
+      'InvalidResponse that says so',
+    async () => {
+      const listing =
+        '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>probe</Name><Prefix></Prefix>' +
+        '<MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated><Marker></Marker></ListBucketResult>'
+      for (const command of [
+        GetBucketOwnershipControls({ Bucket: 'probe' }),
+        GetBucketEncryption({ Bucket: 'probe' }),
+      ]) {
+        const error = await parseWith<unknown>(command, xml(listing)).catch((e: unknown) => e)
+        expect(error).toBeInstanceOf(S3Error)
+        expect(error).toMatchObject({ code: 'InvalidResponse', operation: command.operation, bucket: 'probe' })
+        expect((error as S3Error).message).toContain(`does not implement ${command.operation}`)
+      }
+    },
+  )
 
   it('reads an object lock configuration without a rule (captured from RGW)', async () => {
     const response = xml(
-      '<?xml version="1.0" encoding="UTF-8"?><ObjectLockConfiguration><ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>',
+      '<?xml version="1.0" encoding="UTF-8"?><ObjectLockConfiguration>' +
+        '<ObjectLockEnabled>Enabled</ObjectLockEnabled></ObjectLockConfiguration>',
     )
     expect(await parseWith(GetObjectLockConfiguration({ Bucket: 'bucket' }), response)).toEqual({
       ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' },
@@ -237,7 +269,8 @@ describe('responses', () => {
 
   it('reads a retain-until date with nine fractional digits (captured from RGW)', async () => {
     const response = xml(
-      '<?xml version="1.0" encoding="UTF-8"?><Retention><Mode>GOVERNANCE</Mode><RetainUntilDate>2026-12-02T22:21:28.539000359Z</RetainUntilDate></Retention>',
+      '<?xml version="1.0" encoding="UTF-8"?><Retention><Mode>GOVERNANCE</Mode>' +
+        '<RetainUntilDate>2026-12-02T22:21:28.539000359Z</RetainUntilDate></Retention>',
     )
     expect(await parseWith(GetObjectRetention({ Bucket: 'bucket', Key: 'k' }), response)).toEqual({
       Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2026-12-02T22:21:28.539Z') },

@@ -15,7 +15,9 @@ describe('CreateBucket', () => {
     expect(command).toMatchObject({ method: 'PUT', bucket: 'my-bucket', headers: { 'x-amz-acl': 'public-read' } })
     // Shape of the request example in the S3 API reference (CreateBucket, "Sample Request: Specify the Region").
     expect(command.body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><CreateBucketConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LocationConstraint>EU</LocationConstraint></CreateBucketConfiguration>',
+      '<?xml version="1.0" encoding="UTF-8"?><CreateBucketConfiguration ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+        '<LocationConstraint>EU</LocationConstraint></CreateBucketConfiguration>',
     )
   })
 
@@ -102,7 +104,8 @@ describe('ListBuckets', () => {
 
   it('gives arrays for one bucket and for none', async () => {
     const one = await parse(
-      '<ListAllMyBucketsResult><Buckets><Bucket><Name>only</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+      '<ListAllMyBucketsResult><Buckets><Bucket><Name>only</Name>' +
+        '<CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
     )
     expect(one.Buckets.map((b) => b.Name)).toEqual(['only'])
     expect((await parse('<ListAllMyBucketsResult><Buckets/></ListAllMyBucketsResult>')).Buckets).toEqual([])
@@ -120,7 +123,8 @@ describe('ListBuckets', () => {
 
   it('keeps names that look like numbers as strings', async () => {
     const out = await parse(
-      '<ListAllMyBucketsResult><Buckets><Bucket><Name>0012</Name><CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+      '<ListAllMyBucketsResult><Buckets><Bucket><Name>0012</Name>' +
+        '<CreationDate>2024-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
     )
     expect(out.Buckets[0]!.Name).toBe('0012')
   })
@@ -128,7 +132,8 @@ describe('ListBuckets', () => {
   it('reports a malformed document as InvalidResponse', async () => {
     await expect(
       parse(
-        '<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name><CreationDate>yesterday</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+        '<ListAllMyBucketsResult><Buckets><Bucket><Name>x</Name>' +
+          '<CreationDate>yesterday</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
       ),
     ).rejects.toMatchObject({ code: 'InvalidResponse', operation: 'ListBuckets' })
     await expect(parse('not xml <<<')).rejects.toMatchObject({ code: 'InvalidResponse' })
@@ -146,7 +151,9 @@ describe('timestamps in documents', () => {
     expect(new Date('2024-05-06T07:08:09.000').toISOString()).not.toBe('2024-05-06T07:08:09.000Z')
     const parse = (xml: string) => parseWith(ListBuckets(), new Response(xml, { status: 200 }))
     const out = await parse(
-      '<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name><CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name><CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
+      '<ListAllMyBucketsResult><Buckets><Bucket><Name>b-1</Name>' +
+        '<CreationDate>2024-05-06T07:08:09.000</CreationDate></Bucket><Bucket><Name>b-2</Name>' +
+        '<CreationDate>2024-05-06T07:08:09.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>',
     )
     expect(out.Buckets.map((b) => b.CreationDate.toISOString())).toEqual([
       '2024-05-06T07:08:09.000Z',

@@ -48,12 +48,18 @@ function fakeS3(
       }
       if (request.method === 'GET' && q.has('tagging')) {
         return xml(
-          '<?xml version="1.0" encoding="UTF-8"?><Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>tag 1</Key><Value>value+1</Value></Tag><Tag><Key>project</Key><Value>alpha</Value></Tag></TagSet></Tagging>',
+          '<?xml version="1.0" encoding="UTF-8"?><Tagging ' +
+            'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><TagSet><Tag><Key>tag ' +
+            '1</Key><Value>value+1</Value></Tag><Tag><Key>project</Key>' +
+            '<Value>alpha</Value></Tag></TagSet></Tagging>',
         )
       }
       if (request.method === 'POST' && q.has('uploads')) {
         return xml(
-          '<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>dst-1</Bucket><Key>big.mp4</Key><UploadId>VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA</UploadId></InitiateMultipartUploadResult>',
+          '<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult ' +
+            'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>dst-1</Bucket><Key>big.mp4</Key>' +
+            '<UploadId>VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA</UploadId>' +
+            '</InitiateMultipartUploadResult>',
         )
       }
       if (request.method === 'PUT' && q.has('partNumber')) {
@@ -63,18 +69,26 @@ function fakeS3(
         const answer = await options.part?.(number, attempt, request)
         if (answer) return answer
         return xml(
-          `<?xml version="1.0" encoding="UTF-8"?><CopyPartResult><LastModified>2009-10-28T22:32:00.000Z</LastModified><ETag>"etag-${number}"</ETag></CopyPartResult>`,
+          `<?xml version="1.0" encoding="UTF-8"?><CopyPartResult>` +
+            `<LastModified>2009-10-28T22:32:00.000Z</LastModified>` +
+            `<ETag>"etag-${number}"</ETag></CopyPartResult>`,
         )
       }
       if (request.method === 'POST' && q.has('uploadId')) {
         return xml(
-          '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>http://dst-1.s3.amazonaws.com/big.mp4</Location><Bucket>dst-1</Bucket><Key>big.mp4</Key><ETag>"3858f62230ac3c915f300c664312c11f-4"</ETag></CompleteMultipartUploadResult>',
+          '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult ' +
+            'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+            '<Location>http://dst-1.s3.amazonaws.com/big.mp4</Location><Bucket>dst-1</Bucket>' +
+            '<Key>big.mp4</Key><ETag>"3858f62230ac3c915f300c664312c11f-4"</ETag>' +
+            '</CompleteMultipartUploadResult>',
         )
       }
       if (request.method === 'DELETE' && q.has('uploadId')) return new Response(null, { status: 204 })
       if (request.method === 'PUT' && request.headers.has('x-amz-copy-source')) {
         return xml(
-          '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult><LastModified>2009-10-12T17:50:30.000Z</LastModified><ETag>"9b2cf535f27731c974343645a3985328"</ETag></CopyObjectResult>',
+          '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult>' +
+            '<LastModified>2009-10-12T17:50:30.000Z</LastModified>' +
+            '<ETag>"9b2cf535f27731c974343645a3985328"</ETag></CopyObjectResult>',
         )
       }
       throw new Error(`unexpected ${request.method} ${request.url}`)
@@ -96,78 +110,84 @@ function fakeS3(
 
 const preconditionFailed = () =>
   xml(
-    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>x-amz-copy-source-If-Match</Condition><RequestId>656c76696e6727732072657175657374</RequestId></Error>',
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of ' +
+      'the pre-conditions you specified did not ' +
+      'hold</Message><Condition>x-amz-copy-source-If-Match</Condition>' +
+      '<RequestId>656c76696e6727732072657175657374</RequestId></Error>',
     412,
   )
 
 const input = { Bucket: 'dst-1', Key: 'big.mp4', CopySource: { Bucket: 'src-1', Key: 'movies/big movie.mp4' } }
 
 describe('copy in parts', () => {
-  it('copies ~17 MiB as four 5 MiB ranges pinned to the source ETag, keeping content headers, metadata and tags', async () => {
-    const size = 17 * MiB + 123
-    const s3 = fakeS3(size)
-    const progress: CopyProgress[] = []
-    const output = await copy(s3.client, input, {
-      multipart: true,
-      partSize: 5 * MiB,
-      onProgress: (p) => progress.push(p),
-    })
+  it(
+    'copies ~17 MiB as four 5 MiB ranges pinned to the source ETag, keeping content headers, ' + 'metadata and tags',
+    async () => {
+      const size = 17 * MiB + 123
+      const s3 = fakeS3(size)
+      const progress: CopyProgress[] = []
+      const output = await copy(s3.client, input, {
+        multipart: true,
+        partSize: 5 * MiB,
+        onProgress: (p) => progress.push(p),
+      })
 
-    expect(output).toEqual({
-      Bucket: 'dst-1',
-      Key: 'big.mp4',
-      ETag: '"3858f62230ac3c915f300c664312c11f-4"',
-      UploadId: 'VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
-    })
-    const ops = s3.operations()
-    expect(ops.slice(0, 3)).toEqual(['HeadObject', 'GetObjectTagging', 'CreateMultipartUpload'])
-    expect(ops.slice(3, 7)).toEqual(Array(4).fill('UploadPartCopy'))
-    // The source is asked again, pinned to the same ETag, before the parts are joined.
-    expect(ops.slice(7)).toEqual(['HeadObject', 'CompleteMultipartUpload'])
-    expect(s3.calls[7]!.headers.get('if-match')).toBe(SOURCE_ETAG)
+      expect(output).toEqual({
+        Bucket: 'dst-1',
+        Key: 'big.mp4',
+        ETag: '"3858f62230ac3c915f300c664312c11f-4"',
+        UploadId: 'VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
+      })
+      const ops = s3.operations()
+      expect(ops.slice(0, 3)).toEqual(['HeadObject', 'GetObjectTagging', 'CreateMultipartUpload'])
+      expect(ops.slice(3, 7)).toEqual(Array(4).fill('UploadPartCopy'))
+      // The source is asked again, pinned to the same ETag, before the parts are joined.
+      expect(ops.slice(7)).toEqual(['HeadObject', 'CompleteMultipartUpload'])
+      expect(s3.calls[7]!.headers.get('if-match')).toBe(SOURCE_ETAG)
 
-    // The source is asked about, not the destination.
-    expect(new URL(s3.calls[0]!.url).pathname).toBe('/src-1/movies/big%20movie.mp4')
-    const create = s3.calls[2]!.headers
-    expect(create.get('content-type')).toBe('video/mp4')
-    expect(create.get('cache-control')).toBe('max-age=60')
-    expect(create.get('content-disposition')).toBe('attachment; filename="movie.mp4"')
-    expect(create.get('content-language')).toBe('en')
-    expect(create.get('x-amz-meta-camera')).toBe('x100')
-    expect(create.get('x-amz-tagging')).toBe('tag%201=value%2B1&project=alpha')
+      // The source is asked about, not the destination.
+      expect(new URL(s3.calls[0]!.url).pathname).toBe('/src-1/movies/big%20movie.mp4')
+      const create = s3.calls[2]!.headers
+      expect(create.get('content-type')).toBe('video/mp4')
+      expect(create.get('cache-control')).toBe('max-age=60')
+      expect(create.get('content-disposition')).toBe('attachment; filename="movie.mp4"')
+      expect(create.get('content-language')).toBe('en')
+      expect(create.get('x-amz-meta-camera')).toBe('x100')
+      expect(create.get('x-amz-tagging')).toBe('tag%201=value%2B1&project=alpha')
 
-    const parts = s3.calls.filter((r) => new URL(r.url).searchParams.has('partNumber'))
-    const plan = parts
-      .map(
-        (r) =>
-          [Number(new URL(r.url).searchParams.get('partNumber')), r.headers.get('x-amz-copy-source-range')] as const,
-      )
-      .sort((a, b) => a[0] - b[0])
-    expect(plan).toEqual([
-      [1, 'bytes=0-5242879'],
-      [2, 'bytes=5242880-10485759'],
-      [3, 'bytes=10485760-15728639'],
-      [4, `bytes=15728640-${size - 1}`],
-    ])
-    for (const part of parts) {
-      expect(part.headers.get('x-amz-copy-source')).toBe('src-1/movies/big%20movie.mp4')
-      expect(part.headers.get('x-amz-copy-source-if-match')).toBe(SOURCE_ETAG)
-      expect(new URL(part.url).searchParams.get('uploadId')).toBe(
-        'VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
-      )
-    }
-    const completion = await s3.calls.at(-1)!.text()
-    expect(
-      [...completion.matchAll(/<PartNumber>(\d+)<\/PartNumber><ETag>([^<]+)<\/ETag>/g)].map((m) => [m[1], m[2]]),
-    ).toEqual([
-      ['1', '"etag-1"'],
-      ['2', '"etag-2"'],
-      ['3', '"etag-3"'],
-      ['4', '"etag-4"'],
-    ])
-    expect(progress.at(-1)).toMatchObject({ loaded: size, total: size })
-    expect(progress.map((p) => p.loaded)).toEqual([...progress.map((p) => p.loaded)].sort((a, b) => a - b))
-  })
+      const parts = s3.calls.filter((r) => new URL(r.url).searchParams.has('partNumber'))
+      const plan = parts
+        .map(
+          (r) =>
+            [Number(new URL(r.url).searchParams.get('partNumber')), r.headers.get('x-amz-copy-source-range')] as const,
+        )
+        .sort((a, b) => a[0] - b[0])
+      expect(plan).toEqual([
+        [1, 'bytes=0-5242879'],
+        [2, 'bytes=5242880-10485759'],
+        [3, 'bytes=10485760-15728639'],
+        [4, `bytes=15728640-${size - 1}`],
+      ])
+      for (const part of parts) {
+        expect(part.headers.get('x-amz-copy-source')).toBe('src-1/movies/big%20movie.mp4')
+        expect(part.headers.get('x-amz-copy-source-if-match')).toBe(SOURCE_ETAG)
+        expect(new URL(part.url).searchParams.get('uploadId')).toBe(
+          'VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA',
+        )
+      }
+      const completion = await s3.calls.at(-1)!.text()
+      expect(
+        [...completion.matchAll(/<PartNumber>(\d+)<\/PartNumber><ETag>([^<]+)<\/ETag>/g)].map((m) => [m[1], m[2]]),
+      ).toEqual([
+        ['1', '"etag-1"'],
+        ['2', '"etag-2"'],
+        ['3', '"etag-3"'],
+        ['4', '"etag-4"'],
+      ])
+      expect(progress.at(-1)).toMatchObject({ loaded: size, total: size })
+      expect(progress.map((p) => p.loaded)).toEqual([...progress.map((p) => p.loaded)].sort((a, b) => a - b))
+    },
+  )
 
   it('takes content headers, metadata and tags from the request under REPLACE, and reads no tags', async () => {
     const s3 = fakeS3(11 * MiB)
@@ -209,7 +229,8 @@ describe('copy in parts', () => {
       part: (number, attempt) =>
         number === 2 && attempt === 1
           ? xml(
-              '<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>',
+              '<Error><Code>InternalError</Code><Message>We encountered an internal error. ' +
+                'Please try again.</Message></Error>',
               500,
             )
           : undefined,

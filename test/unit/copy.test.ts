@@ -114,7 +114,9 @@ describe('CopyObject', () => {
   it('reads the result of the S3 API reference example, with version headers', async () => {
     // CopyObject "Sample Response" (S3 API reference): result document and version headers.
     const client = answer(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult>\n   <LastModified>2009-10-28T22:32:00.000Z</LastModified>\n   <ETag>"9b2cf535f27731c974343645a3985328"</ETag>\n</CopyObjectResult>',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult>\n   ' +
+        '<LastModified>2009-10-28T22:32:00.000Z</LastModified>\n   ' +
+        '<ETag>"9b2cf535f27731c974343645a3985328"</ETag>\n</CopyObjectResult>',
       {
         'x-amz-version-id': 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893',
         'x-amz-copy-source-version-id': '09df8234529fjs0dfi0w52935029wefdj',
@@ -136,7 +138,10 @@ describe('CopyObject', () => {
   it("quotes RGW's unquoted ETag", async () => {
     // Captured from Ceph RGW 16.2 (the integration test server).
     const client = answer(
-      '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><LastModified>2026-11-25T20:58:06.040Z</LastModified><ETag>0bd6506986ec42e732ffb866d33bb14e</ETag></CopyObjectResult>',
+      '<?xml version="1.0" encoding="UTF-8"?><CopyObjectResult ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+        '<LastModified>2026-11-25T20:58:06.040Z</LastModified>' +
+        '<ETag>0bd6506986ec42e732ffb866d33bb14e</ETag></CopyObjectResult>',
     )
     const out = await send(client, CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source }))
     expect(out.CopyObjectResult.ETag).toBe('"0bd6506986ec42e732ffb866d33bb14e"')
@@ -146,7 +151,9 @@ describe('CopyObject', () => {
   it('turns an <Error> inside a 200 into an S3Error, and an empty or cut 200 into InvalidResponse', async () => {
     // S3 API reference, CopyObject: "the error response is embedded in the 200 OK response".
     const embedded = answer(
-      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message><RequestId>656c76696e6727732072657175657374</RequestId><HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>',
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>InternalError</Code><Message>We encountered an ' +
+        'internal error. Please try again.</Message><RequestId>656c76696e6727732072657175657374</RequestId>' +
+        '<HostId>Uuag1LuByRx9e6j5Onimru9pO4ZVKnJ2Qz7/C1NPcfTWAtRPfTaOFg==</HostId></Error>',
     )
     const error = await send(embedded, CopyObject({ Bucket: 'dst-1', Key: 'k', CopySource: source })).catch(
       (e: unknown) => e,

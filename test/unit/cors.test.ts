@@ -61,7 +61,8 @@ describe('GetBucketCors', () => {
   it('refuses a rule with a method CORS does not know', async () => {
     await expect(
       parse(
-        '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>PATCH</AllowedMethod></CORSRule></CORSConfiguration>',
+        '<CORSConfiguration><CORSRule><AllowedOrigin>*</AllowedOrigin>' +
+          '<AllowedMethod>PATCH</AllowedMethod></CORSRule></CORSConfiguration>',
       ),
     ).rejects.toMatchObject({
       code: 'InvalidResponse',
@@ -89,8 +90,11 @@ describe('PutBucketCors', () => {
     const body = command.body as string
     expect(body).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><CORSConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
-        '<CORSRule><ID>web</ID><AllowedOrigin>https://www.example.com</AllowedOrigin><AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod><AllowedMethod>DELETE</AllowedMethod>' +
-        '<AllowedHeader>*</AllowedHeader><ExposeHeader>x-amz-server-side-encryption</ExposeHeader><MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>' +
+        '<CORSRule><ID>web</ID><AllowedOrigin>https://www.example.com</AllowedOrigin>' +
+        '<AllowedMethod>PUT</AllowedMethod><AllowedMethod>POST</AllowedMethod>' +
+        '<AllowedMethod>DELETE</AllowedMethod>' +
+        '<AllowedHeader>*</AllowedHeader><ExposeHeader>x-amz-server-side-encryption</ExposeHeader>' +
+        '<MaxAgeSeconds>3000</MaxAgeSeconds></CORSRule>' +
         '<CORSRule><AllowedOrigin>*</AllowedOrigin><AllowedMethod>GET</AllowedMethod></CORSRule></CORSConfiguration>',
     )
     expect(command.headers).toEqual({

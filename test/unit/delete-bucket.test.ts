@@ -43,10 +43,12 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
           }
           const contents = page.map(
             (k) =>
-              `<Contents><Key>${urlKey(k)}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+              `<Contents><Key>${urlKey(k)}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified>` +
+              `<ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`,
           )
           return new Response(
-            `<ListBucketResult><Name>bucket</Name><Prefix></Prefix><KeyCount>${page.length}</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>${truncated}</IsTruncated>` +
+            `<ListBucketResult><Name>bucket</Name><Prefix></Prefix><KeyCount>${page.length}</KeyCount>` +
+              `<MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>${truncated}</IsTruncated>` +
               `${truncated ? `<NextContinuationToken>${xmlText(page.at(-1)!)}</NextContinuationToken>` : ''}${contents.join('')}</ListBucketResult>`,
           )
         }
@@ -78,16 +80,22 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
           log.push('list-versions')
           const versions = [...keys].map(
             (k) =>
-              `<Version><Key>${urlKey(k)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Version>`,
+              `<Version><Key>${urlKey(k)}</Key><VersionId>null</VersionId><IsLatest>true</IsLatest>` +
+              `<LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag>` +
+              `<Size>1</Size></Version>`,
           )
           return new Response(
-            `<ListVersionsResult><Name>bucket</Name><Prefix></Prefix><KeyMarker></KeyMarker><VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>${versions.join('')}</ListVersionsResult>`,
+            `<ListVersionsResult><Name>bucket</Name><Prefix></Prefix><KeyMarker></KeyMarker>` +
+              `<VersionIdMarker></VersionIdMarker><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType>` +
+              `<IsTruncated>false</IsTruncated>${versions.join('')}</ListVersionsResult>`,
           )
         }
         if (method === 'GET' && q.has('uploads')) {
           log.push('list-uploads')
           return new Response(
-            '<ListMultipartUploadsResult><Bucket>bucket</Bucket><KeyMarker></KeyMarker><UploadIdMarker></UploadIdMarker><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>',
+            '<ListMultipartUploadsResult><Bucket>bucket</Bucket><KeyMarker></KeyMarker>' +
+              '<UploadIdMarker></UploadIdMarker><MaxUploads>1000</MaxUploads>' +
+              '<IsTruncated>false</IsTruncated></ListMultipartUploadsResult>',
           )
         }
         if (method === 'DELETE') {
@@ -95,7 +103,8 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
           return keys.size === 0
             ? new Response(null, { status: 204 })
             : new Response(
-                '<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not empty</Message></Error>',
+                '<Error><Code>BucketNotEmpty</Code><Message>The bucket you tried to delete is not ' +
+                  'empty</Message></Error>',
                 { status: 409 },
               )
         }
@@ -110,15 +119,18 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
 const many = (n: number) => Array.from({ length: n }, (_, i) => `dir/key ${String(i).padStart(5, '0')}&<`)
 
 describe('emptyBucket', () => {
-  it('deletes 1,000 keys a request with at most `concurrency` requests in flight, and XML-unsafe keys one by one', async () => {
-    const server = bucketServer([...many(3500), 'ctl\u0001key'])
-    const result = await emptyBucket(server.client, 'bucket', { concurrency: 2 })
-    expect(result).toEqual({ deletedObjects: 3501, deletedVersions: 0, abortedUploads: 0 })
-    expect(server.keys.size).toBe(0)
-    expect(server.log.filter((l) => l === 'delete-objects')).toHaveLength(4)
-    expect(server.log.filter((l) => l === 'delete-object')).toHaveLength(1)
-    expect(server.maxInFlight()).toBe(2)
-  })
+  it(
+    'deletes 1,000 keys a request with at most `concurrency` requests in flight, ' + 'and XML-unsafe keys one by one',
+    async () => {
+      const server = bucketServer([...many(3500), 'ctl\u0001key'])
+      const result = await emptyBucket(server.client, 'bucket', { concurrency: 2 })
+      expect(result).toEqual({ deletedObjects: 3501, deletedVersions: 0, abortedUploads: 0 })
+      expect(server.keys.size).toBe(0)
+      expect(server.log.filter((l) => l === 'delete-objects')).toHaveLength(4)
+      expect(server.log.filter((l) => l === 'delete-object')).toHaveLength(1)
+      expect(server.maxInFlight()).toBe(2)
+    },
+  )
 
   it('keeps deleting past refused keys, then names them in an S3Error', async () => {
     const server = bucketServer(many(1500), ['dir/key 00007&<'])

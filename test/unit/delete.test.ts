@@ -34,7 +34,10 @@ const documentedMarker = `<?xml version="1.0" encoding="UTF-8"?>
 
 // Captured from Ceph RGW 16.2: a bucket policy denies s3:DeleteObject on "keep".
 const capturedRgwDenied =
-  '<?xml version="1.0" encoding="UTF-8"?><DeleteResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Error><Key>keep</Key><VersionId></VersionId><Code>AccessDenied</Code><Message>AccessDenied</Message></Error><Deleted><Key>go</Key></Deleted></DeleteResult>'
+  '<?xml version="1.0" encoding="UTF-8"?><DeleteResult ' +
+  'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Error><Key>keep</Key><VersionId></VersionId>' +
+  '<Code>AccessDenied</Code><Message>AccessDenied</Message></Error><Deleted>' +
+  '<Key>go</Key></Deleted></DeleteResult>'
 
 describe('DeleteObjects', () => {
   it('POSTs ?delete with the documented request document and its Content-MD5, and no checksum header', async () => {
@@ -48,7 +51,9 @@ describe('DeleteObjects', () => {
     expect(new URL(request!.url).pathname).toBe('/bucket')
     expect(new URL(request!.url).search).toBe('?delete')
     expect(body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Object><Key>sample1.txt</Key></Object><Object><Key>sample2.txt</Key></Object></Delete>',
+      '<?xml version="1.0" encoding="UTF-8"?><Delete ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Object><Key>sample1.txt</Key></Object><Object>' +
+        '<Key>sample2.txt</Key></Object></Delete>',
     )
     expect(request!.headers.get('content-md5')).toBe(createHash('md5').update(body).digest('base64'))
     expect(

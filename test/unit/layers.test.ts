@@ -35,7 +35,8 @@ function upwardImports(file: string, source: string): string[] {
     .filter((target) => layerOf(target) > own)
     .map(
       (target) =>
-        `${relative(root, file)} → ${relative(root, target)} (${LAYERS[own]} may not import ${LAYERS[layerOf(target)] ?? 'the entry'})`,
+        `${relative(root, file)} → ${relative(root, target)} (${LAYERS[own]} may not import ` +
+        `${LAYERS[layerOf(target)] ?? 'the entry'})`,
     )
 }
 

@@ -129,7 +129,10 @@ describe('GetBucketLifecycleConfiguration parses the documented examples', () =>
 
   it('a Date as a Date, and the transition minimum-size header', async () => {
     const xml =
-      '<LifecycleConfiguration><Rule><ID>d</ID><Filter><Tag><Key>archive</Key><Value>true</Value></Tag></Filter><Status>Enabled</Status><Transition><Date>2030-01-01T00:00:00.000Z</Date><StorageClass>GLACIER</StorageClass></Transition><Expiration><Date>2031-01-01T00:00:00Z</Date></Expiration></Rule></LifecycleConfiguration>'
+      '<LifecycleConfiguration><Rule><ID>d</ID><Filter><Tag><Key>archive</Key>' +
+      '<Value>true</Value></Tag></Filter><Status>Enabled</Status><Transition>' +
+      '<Date>2030-01-01T00:00:00.000Z</Date><StorageClass>GLACIER</StorageClass></Transition><Expiration>' +
+      '<Date>2031-01-01T00:00:00Z</Date></Expiration></Rule></LifecycleConfiguration>'
     const output = await parse(xml, { 'x-amz-transition-default-minimum-object-size': 'all_storage_classes_128K' })
     expect(output).toEqual({
       TransitionDefaultMinimumObjectSize: 'all_storage_classes_128K',
@@ -152,7 +155,8 @@ describe('GetBucketLifecycleConfiguration parses the documented examples', () =>
     )
     await expect(
       parse(
-        '<LifecycleConfiguration><Rule><Prefix/><Status>Enabled</Status><Transition><StorageClass>GLACIER</StorageClass></Transition></Rule></LifecycleConfiguration>',
+        '<LifecycleConfiguration><Rule><Prefix/><Status>Enabled</Status><Transition>' +
+          '<StorageClass>GLACIER</StorageClass></Transition></Rule></LifecycleConfiguration>',
       ),
     ).rejects.toMatchObject({
       code: 'InvalidResponse',
@@ -209,8 +213,11 @@ describe('PutBucketLifecycleConfiguration', () => {
     })
     const body = command.body as string
     expect(body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><LifecycleConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ID>ruleid</ID><Filter><Prefix>logs/</Prefix></Filter><Status>Enabled</Status>' +
-        '<Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass></Transition><Transition><Days>90</Days><StorageClass>GLACIER</StorageClass></Transition>' +
+      '<?xml version="1.0" encoding="UTF-8"?><LifecycleConfiguration ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Rule><ID>ruleid</ID><Filter>' +
+        '<Prefix>logs/</Prefix></Filter><Status>Enabled</Status>' +
+        '<Transition><Days>30</Days><StorageClass>STANDARD_IA</StorageClass></Transition><Transition>' +
+        '<Days>90</Days><StorageClass>GLACIER</StorageClass></Transition>' +
         '<Expiration><Days>120</Days></Expiration></Rule></LifecycleConfiguration>',
     )
     expect(command.headers).toEqual({
@@ -228,7 +235,8 @@ describe('PutBucketLifecycleConfiguration', () => {
       },
     })
     expect(command.body).toContain(
-      '<Filter><Prefix></Prefix></Filter><Status>Enabled</Status><Expiration><Date>2030-01-01T00:00:00.000Z</Date></Expiration>',
+      '<Filter><Prefix></Prefix></Filter><Status>Enabled</Status><Expiration>' +
+        '<Date>2030-01-01T00:00:00.000Z</Date></Expiration>',
     )
     expect(command.headers).toMatchObject({ 'x-amz-transition-default-minimum-object-size': 'varies_by_storage_class' })
   })
@@ -290,13 +298,21 @@ describe('PutBucketLifecycleConfiguration', () => {
       },
     ]).body as string
     expect(body).toContain(
-      '<Filter><And><Prefix>tax/</Prefix><Tag><Key>key1</Key><Value>value1</Value></Tag><Tag><Key>key2</Key><Value></Value></Tag><ObjectSizeGreaterThan>500</ObjectSizeGreaterThan><ObjectSizeLessThan>64000</ObjectSizeLessThan></And></Filter>',
+      '<Filter><And><Prefix>tax/</Prefix><Tag><Key>key1</Key><Value>value1</Value></Tag><Tag>' +
+        '<Key>key2</Key><Value></Value></Tag><ObjectSizeGreaterThan>500</ObjectSizeGreaterThan>' +
+        '<ObjectSizeLessThan>64000</ObjectSizeLessThan></And></Filter>',
     )
     expect(body).toContain(
-      '<Filter><Tag><Key>k</Key><Value>v</Value></Tag></Filter><Status>Disabled</Status><NoncurrentVersionTransition><NoncurrentDays>0</NoncurrentDays><StorageClass>GLACIER</StorageClass><NewerNoncurrentVersions>2</NewerNoncurrentVersions></NoncurrentVersionTransition><NoncurrentVersionExpiration><NoncurrentDays>30</NoncurrentDays><NewerNoncurrentVersions>10</NewerNoncurrentVersions></NoncurrentVersionExpiration>',
+      '<Filter><Tag><Key>k</Key><Value>v</Value></Tag></Filter><Status>Disabled</Status>' +
+        '<NoncurrentVersionTransition><NoncurrentDays>0</NoncurrentDays><StorageClass>GLACIER</StorageClass>' +
+        '<NewerNoncurrentVersions>2</NewerNoncurrentVersions></NoncurrentVersionTransition>' +
+        '<NoncurrentVersionExpiration><NoncurrentDays>30</NoncurrentDays>' +
+        '<NewerNoncurrentVersions>10</NewerNoncurrentVersions></NoncurrentVersionExpiration>',
     )
     expect(body).toContain(
-      '<Filter><ObjectSizeLessThan>10</ObjectSizeLessThan></Filter><Status>Enabled</Status><AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation></AbortIncompleteMultipartUpload>',
+      '<Filter><ObjectSizeLessThan>10</ObjectSizeLessThan></Filter><Status>Enabled</Status>' +
+        '<AbortIncompleteMultipartUpload><DaysAfterInitiation>7</DaysAfterInitiation>' +
+        '</AbortIncompleteMultipartUpload>',
     )
   })
 

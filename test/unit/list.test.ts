@@ -51,7 +51,33 @@ const documentedTruncated = `<?xml version="1.0" encoding="UTF-8"?>
 
 // Captured from Ceph RGW 16.2 (the test server) listing with encoding-type=url: a space is %20,
 // "+" is %2B, "/" in a key is %2F, control characters are percent-encoded, "'" stays an entity.
-const capturedRgwEncoded = `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>probe</Name><Prefix></Prefix><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter><IsTruncated>false</IsTruncated><CommonPrefixes><Prefix>%C3%A9/</Prefix></CommonPrefixes><Contents><Key>%20</Key><LastModified>2026-11-25T21:00:24.082Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>%2541</Key><LastModified>2026-11-25T21:00:24.092Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>a%20b</Key><LastModified>2026-11-25T21:00:23.929Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>a%2Bb</Key><LastModified>2026-11-25T21:00:23.938Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>ctl%01x</Key><LastModified>2026-11-25T21:00:24.015Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>q%22&apos;</Key><LastModified>2026-11-25T21:00:23.991Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>%F0%9F%98%80</Key><LastModified>2026-11-25T21:00:24.000Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><KeyCount>8</KeyCount></ListBucketResult>`
+const capturedRgwEncoded =
+  `<?xml version="1.0" encoding="UTF-8"?><ListBucketResult ` +
+  `xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>probe</Name>` +
+  `<Prefix></Prefix><MaxKeys>1000</MaxKeys><Delimiter>/</Delimiter><IsTruncated>false</IsTruncated>` +
+  `<CommonPrefixes><Prefix>%C3%A9/</Prefix></CommonPrefixes><Contents><Key>%20</Key>` +
+  `<LastModified>2026-11-25T21:00:24.082Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>%2541</Key>` +
+  `<LastModified>2026-11-25T21:00:24.092Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>a%20b</Key>` +
+  `<LastModified>2026-11-25T21:00:23.929Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>a%2Bb</Key>` +
+  `<LastModified>2026-11-25T21:00:23.938Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>ctl%01x</Key>` +
+  `<LastModified>2026-11-25T21:00:24.015Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>q%22&apos;</Key>` +
+  `<LastModified>2026-11-25T21:00:23.991Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents><Contents><Key>%F0%9F%98%80</Key>` +
+  `<LastModified>2026-11-25T21:00:24.000Z</LastModified>` +
+  `<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>` +
+  `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents>` +
+  `<KeyCount>8</KeyCount></ListBucketResult>`
 
 // S3 API reference, ListObjects, "Sample Response" (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html).
 const documentedV1 = `<?xml version="1.0" encoding="UTF-8"?>
@@ -128,7 +154,8 @@ describe('ListObjectsV2', () => {
 
   it('gives empty arrays for an empty bucket', async () => {
     const { client } = stub(
-      '<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix/><KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>',
+      '<ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Name>b</Name><Prefix/>' +
+        '<KeyCount>0</KeyCount><MaxKeys>1000</MaxKeys><IsTruncated>false</IsTruncated></ListBucketResult>',
     )
     const output = await send(client, ListObjectsV2({ Bucket: 'bucket' }))
     expect(output.Contents).toEqual([])
@@ -145,8 +172,12 @@ describe('ListObjectsV2', () => {
 
   it("decodes AWS's form encoding, where a space is '+' and '+' is %2B", async () => {
     const { client } = stub(
-      '<ListBucketResult><Name>b</Name><Prefix>my+dir%2F</Prefix><KeyCount>1</KeyCount><MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated><StartAfter>a%2Bb</StartAfter>' +
-        '<Contents><Key>my+dir%2Ftest_file%283%29+%2B1.png</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>0</Size><StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>',
+      '<ListBucketResult><Name>b</Name><Prefix>my+dir%2F</Prefix><KeyCount>1</KeyCount>' +
+        '<MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>false</IsTruncated>' +
+        '<StartAfter>a%2Bb</StartAfter>' +
+        '<Contents><Key>my+dir%2Ftest_file%283%29+%2B1.png</Key>' +
+        '<LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>0</Size>' +
+        '<StorageClass>STANDARD</StorageClass></Contents></ListBucketResult>',
     )
     const output = await send(client, ListObjectsV2({ Bucket: 'bkt', Prefix: 'my dir/', StartAfter: 'a+b' }))
     // Echoed from the input: RGW sends these fields unencoded (see the RGW capture for ListObjects).
@@ -238,9 +269,11 @@ describe('ListObjects (v1)', () => {
   })
 
   const page = (extra: string, entries: string) =>
-    `<ListBucketResult><Name>b</Name><Prefix/><Marker/><MaxKeys>2</MaxKeys><EncodingType>url</EncodingType><IsTruncated>true</IsTruncated>${extra}${entries}</ListBucketResult>`
+    `<ListBucketResult><Name>b</Name><Prefix/><Marker/><MaxKeys>2</MaxKeys><EncodingType>url</EncodingType>` +
+    `<IsTruncated>true</IsTruncated>${extra}${entries}</ListBucketResult>`
   const key = (k: string) =>
-    `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size></Contents>`
+    `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag>` +
+    `<Size>1</Size></Contents>`
   const prefix = (p: string) => `<CommonPrefixes><Prefix>${p}</Prefix></CommonPrefixes>`
 
   it("reads NextMarker encoded (AWS) or not (RGW), by matching it to the page's last key", async () => {
@@ -252,8 +285,14 @@ describe('ListObjects (v1)', () => {
     expect(command.pagination.next(output)?.query).toMatchObject({ marker: 'a+b 1' })
     // Captured from Ceph RGW 16.2: Key encoded, Marker and NextMarker not.
     const { client: rgw } = stub(
-      '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>probe3-mwwm9991</Name><Prefix></Prefix><MaxKeys>1</MaxKeys><Delimiter>/</Delimiter><IsTruncated>true</IsTruncated>' +
-        '<Contents><Key>e%25f</Key><LastModified>2026-11-25T21:09:06.115Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents><Marker>c d/</Marker><NextMarker>e%f</NextMarker></ListBucketResult>',
+      '<?xml version="1.0" encoding="UTF-8"?><ListBucketResult ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType>' +
+        '<Name>probe3-mwwm9991</Name><Prefix></Prefix><MaxKeys>1</MaxKeys><Delimiter>/</Delimiter>' +
+        '<IsTruncated>true</IsTruncated>' +
+        '<Contents><Key>e%25f</Key><LastModified>2026-11-25T21:09:06.115Z</LastModified>' +
+        '<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>' +
+        '<StorageClass>STANDARD</StorageClass></Contents><Marker>c ' +
+        'd/</Marker><NextMarker>e%f</NextMarker></ListBucketResult>',
     )
     const fromRgw = await send(rgw, ListObjects({ Bucket: 'bkt', Marker: 'c d/', Delimiter: '/' }))
     expect(fromRgw).toMatchObject({ Marker: 'c d/', NextMarker: 'e%f', Contents: [{ Key: 'e%f' }] })
@@ -366,7 +405,16 @@ describe('ListObjectVersions', () => {
   it("continues from RGW's unencoded NextKeyMarker and NextVersionIdMarker", async () => {
     // Captured from Ceph RGW 16.2 (encoding-type=url, max-keys=1): Key encoded, markers not.
     const { client } = stub(
-      '<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>probe3-mwwm9991</Name><Prefix></Prefix><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated><KeyMarker>a+b 1</KeyMarker><VersionIdMarker></VersionIdMarker><NextKeyMarker>a+b 2</NextKeyMarker><NextVersionIdMarker>null</NextVersionIdMarker><Version><Key>a%2Bb%202</Key><VersionId>null</VersionId><IsLatest>true</IsLatest><LastModified>2026-11-25T21:09:06.115Z</LastModified><ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass><Owner><ID>test</ID><DisplayName>Test User</DisplayName></Owner><Type>Normal</Type></Version></ListVersionsResult>',
+      '<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType>' +
+        '<Name>probe3-mwwm9991</Name><Prefix></Prefix><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated>' +
+        '<KeyMarker>a+b 1</KeyMarker><VersionIdMarker></VersionIdMarker><NextKeyMarker>a+b ' +
+        '2</NextKeyMarker><NextVersionIdMarker>null</NextVersionIdMarker><Version><Key>a%2Bb%202</Key>' +
+        '<VersionId>null</VersionId><IsLatest>true</IsLatest>' +
+        '<LastModified>2026-11-25T21:09:06.115Z</LastModified>' +
+        '<ETag>&quot;9dd4e461268c8034f5c8564e155c67a6&quot;</ETag><Size>1</Size>' +
+        '<StorageClass>STANDARD</StorageClass><Owner><ID>test</ID><DisplayName>Test ' +
+        'User</DisplayName></Owner><Type>Normal</Type></Version></ListVersionsResult>',
     )
     const command = ListObjectVersions({ Bucket: 'bucket', KeyMarker: 'a+b 1', MaxKeys: 1 })
     const output = await send(client, command)
@@ -387,7 +435,11 @@ describe('ListObjectVersions', () => {
   it('continues from the key marker alone when a truncated page names no version marker', async () => {
     // A page that ends on a common prefix names no NextVersionIdMarker (RGW capture above, trimmed).
     const { client } = stub(
-      '<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>b</Name><Prefix></Prefix><Delimiter>/</Delimiter><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated><NextKeyMarker>dir/</NextKeyMarker><CommonPrefixes><Prefix>dir%2F</Prefix></CommonPrefixes></ListVersionsResult>',
+      '<?xml version="1.0" encoding="UTF-8"?><ListVersionsResult ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><EncodingType>url</EncodingType><Name>b</Name>' +
+        '<Prefix></Prefix><Delimiter>/</Delimiter><MaxKeys>1</MaxKeys><IsTruncated>true</IsTruncated>' +
+        '<NextKeyMarker>dir/</NextKeyMarker><CommonPrefixes>' +
+        '<Prefix>dir%2F</Prefix></CommonPrefixes></ListVersionsResult>',
     )
     const command = ListObjectVersions({ Bucket: 'bucket', Delimiter: '/', KeyMarker: 'a', VersionIdMarker: 'v1' })
     const output = await send(client, command)

@@ -68,19 +68,22 @@ describe('user metadata', () => {
     ).toEqual({ color: 'blue' })
   })
 
-  it('refuses, naming the entry: control characters, names that are not HTTP tokens, duplicate names, non-strings', () => {
-    const refuse = (metadata: Record<string, unknown>, message: RegExp) => {
-      expect(() => metadataHeaders(metadata as Record<string, string>)).toThrow(InputError)
-      expect(() => metadataHeaders(metadata as Record<string, string>)).toThrow(message)
-    }
-    refuse({ note: 'line\nbreak' }, /^Metadata\.note: .*control characters/)
-    refuse({ note: 'nul\u0000' }, /control characters/)
-    refuse({ 'two words': 'x' }, /^Metadata\.two words: .*HTTP token/)
-    refuse({ naïve: 'x' }, /HTTP token/)
-    refuse({ Color: 'a', color: 'b' }, /twice/)
-    refuse({ size: 3 }, /must be a string/)
-    expect(() => metadataHeaders('color=blue' as unknown as Record<string, string>)).toThrow(
-      /Metadata: must be an object/,
-    )
-  })
+  it(
+    'refuses, naming the entry: control characters, names that are not HTTP tokens, duplicate names, ' + 'non-strings',
+    () => {
+      const refuse = (metadata: Record<string, unknown>, message: RegExp) => {
+        expect(() => metadataHeaders(metadata as Record<string, string>)).toThrow(InputError)
+        expect(() => metadataHeaders(metadata as Record<string, string>)).toThrow(message)
+      }
+      refuse({ note: 'line\nbreak' }, /^Metadata\.note: .*control characters/)
+      refuse({ note: 'nul\u0000' }, /control characters/)
+      refuse({ 'two words': 'x' }, /^Metadata\.two words: .*HTTP token/)
+      refuse({ naïve: 'x' }, /HTTP token/)
+      refuse({ Color: 'a', color: 'b' }, /twice/)
+      refuse({ size: 3 }, /must be a string/)
+      expect(() => metadataHeaders('color=blue' as unknown as Record<string, string>)).toThrow(
+        /Metadata: must be an object/,
+      )
+    },
+  )
 })

@@ -63,7 +63,8 @@ describe('CreateMultipartUpload', () => {
 
   it('refuses a document without an UploadId', async () => {
     const response = ok(
-      '<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key><UploadId></UploadId></InitiateMultipartUploadResult>',
+      '<InitiateMultipartUploadResult><Bucket>b</Bucket><Key>k</Key>' +
+        '<UploadId></UploadId></InitiateMultipartUploadResult>',
     )
     await expect(parseWith(CreateMultipartUpload({ Bucket: 'b-1', Key: 'k' }), response)).rejects.toMatchObject({
       code: 'InvalidResponse',
@@ -168,9 +169,11 @@ describe('CompleteMultipartUpload', () => {
     })
     // S3 API reference, CompleteMultipartUpload "Sample Request".
     expect(command.body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUpload xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+      '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUpload ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
         '<Part><PartNumber>1</PartNumber><ETag>"a54357aff0632cce46d942af68356b38"</ETag></Part>' +
-        '<Part><PartNumber>2</PartNumber><ETag>"0c78aef83f66abc1fa1e8477f296d394"</ETag><ChecksumSHA256>abc=</ChecksumSHA256></Part>' +
+        '<Part><PartNumber>2</PartNumber><ETag>"0c78aef83f66abc1fa1e8477f296d394"</ETag>' +
+        '<ChecksumSHA256>abc=</ChecksumSHA256></Part>' +
         '<Part><PartNumber>3</PartNumber><ETag>"acbd18db4cc2f85cedef654fccc4a4d8"</ETag></Part>' +
         '</CompleteMultipartUpload>',
     )
@@ -215,7 +218,10 @@ describe('CompleteMultipartUpload', () => {
     })
     // Captured from Ceph RGW 16.2 (the test server).
     const rgw = ok(
-      '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>localhost/example-bucket/example-object</Location><Bucket>example-bucket</Bucket><Key>example-object</Key><ETag></ETag></CompleteMultipartUploadResult>',
+      '<?xml version="1.0" encoding="UTF-8"?><CompleteMultipartUploadResult ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
+        '<Location>localhost/example-bucket/example-object</Location><Bucket>example-bucket</Bucket>' +
+        '<Key>example-object</Key><ETag></ETag></CompleteMultipartUploadResult>',
     )
     const output = await parseWith(command, rgw)
     expect(output).toEqual({
@@ -337,7 +343,12 @@ describe('ListParts', () => {
   it('reads an upload without parts as Ceph RGW sends it', async () => {
     // Captured from Ceph RGW 16.2: an empty Owner and no Initiator.
     const rgw =
-      '<?xml version="1.0" encoding="UTF-8"?><ListPartsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><Key>dir/z</Key><UploadId>2~l84O</UploadId><StorageClass>STANDARD</StorageClass><PartNumberMarker>0</PartNumberMarker><NextPartNumberMarker>0</NextPartNumberMarker><MaxParts>1000</MaxParts><IsTruncated>false</IsTruncated><Owner><ID></ID><DisplayName></DisplayName></Owner></ListPartsResult>'
+      '<?xml version="1.0" encoding="UTF-8"?><ListPartsResult ' +
+      'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><Key>dir/z</Key>' +
+      '<UploadId>2~l84O</UploadId><StorageClass>STANDARD</StorageClass>' +
+      '<PartNumberMarker>0</PartNumberMarker><NextPartNumberMarker>0</NextPartNumberMarker>' +
+      '<MaxParts>1000</MaxParts><IsTruncated>false</IsTruncated><Owner><ID></ID>' +
+      '<DisplayName></DisplayName></Owner></ListPartsResult>'
     const page = await parseWith(ListParts(where), ok(rgw))
     expect(page).toMatchObject({ Parts: [], IsTruncated: false, Key: 'dir/z' })
     expect(ListParts(where).pagination.next(page)).toBeUndefined()
@@ -468,7 +479,9 @@ describe('ListMultipartUploads', () => {
     const empty = await parseWith(
       command,
       ok(
-        '<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><MaxUploads>1000</MaxUploads><IsTruncated>false</IsTruncated></ListMultipartUploadsResult>',
+        '<?xml version="1.0" encoding="UTF-8"?><ListMultipartUploadsResult ' +
+          'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>b</Bucket><MaxUploads>1000</MaxUploads>' +
+          '<IsTruncated>false</IsTruncated></ListMultipartUploadsResult>',
       ),
     )
     expect(empty).toMatchObject({ Uploads: [], CommonPrefixes: [], IsTruncated: false })

@@ -26,7 +26,8 @@ function listingServer() {
       const contents = page
         .map(
           (k) =>
-            `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag><Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`,
+            `<Contents><Key>${k}</Key><LastModified>2024-01-01T00:00:00.000Z</LastModified><ETag>"e"</ETag>` +
+            `<Size>1</Size><StorageClass>STANDARD</StorageClass></Contents>`,
         )
         .join('')
       const v2 = query.get('list-type') === '2'
@@ -110,8 +111,11 @@ describe('paginate', () => {
         const first = !query.has('continuation-token')
         const name = first ? 'bucket-one' : 'bucket-two'
         return new Response(
-          `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket><Name>${name}</Name><CreationDate>2019-12-11T23:32:47+00:00</CreationDate></Bucket></Buckets>` +
-            `<Owner><DisplayName>owner</DisplayName><ID>id</ID></Owner>${first ? '<ContinuationToken>next-please</ContinuationToken>' : ''}</ListAllMyBucketsResult>`,
+          `<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket>` +
+            `<Name>${name}</Name><CreationDate>2019-12-11T23:32:47+00:00</CreationDate></Bucket></Buckets>` +
+            `<Owner><DisplayName>owner</DisplayName>` +
+            `<ID>id</ID></Owner>${first ? '<ContinuationToken>next-please</ContinuationToken>' : ''}` +
+            `</ListAllMyBucketsResult>`,
         )
       },
     ])
@@ -130,7 +134,9 @@ describe('ListBuckets pages', () => {
     const { client, calls } = fakeClient([
       () =>
         new Response(
-          '<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket><Name>bucket-one</Name><CreationDate>2019-12-11T23:32:47+00:00</CreationDate></Bucket></Buckets><ContinuationToken>same</ContinuationToken></ListAllMyBucketsResult>',
+          '<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Buckets><Bucket>' +
+            '<Name>bucket-one</Name><CreationDate>2019-12-11T23:32:47+00:00</CreationDate></Bucket></Buckets>' +
+            '<ContinuationToken>same</ContinuationToken></ListAllMyBucketsResult>',
         ),
     ])
     await expect(collect(paginate(client, ListBuckets({ ContinuationToken: 'same' })))).rejects.toMatchObject({

@@ -16,12 +16,15 @@ describe('x-amz-restore', () => {
     expect(parseRestore('ongoing-request="true"')).toEqual({ ongoingRequest: true })
   })
 
-  it('restored copy: ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT" (the date holds a comma)', () => {
-    expect(parseRestore('ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"')).toEqual({
-      ongoingRequest: false,
-      expiryDate: new Date(Date.UTC(2012, 11, 21)),
-    })
-  })
+  it(
+    'restored copy: ongoing-request="false", expiry-date="Fri, ' + '21 Dec 2012 00:00:00 GMT" (the date holds a comma)',
+    () => {
+      expect(parseRestore('ongoing-request="false", expiry-date="Fri, 21 Dec 2012 00:00:00 GMT"')).toEqual({
+        ongoingRequest: false,
+        expiryDate: new Date(Date.UTC(2012, 11, 21)),
+      })
+    },
+  )
 
   it('the older pages’ example date, "Fri, 23 Dec 2012 00:00:00 GMT"', () => {
     expect(parseRestore('ongoing-request="false", expiry-date="Fri, 23 Dec 2012 00:00:00 GMT"')?.expiryDate).toEqual(
@@ -33,9 +36,12 @@ describe('x-amz-restore', () => {
     expect(parseRestore(null)).toBeUndefined()
   })
 
-  it('a finished restore without expiry (Intelligent-Tiering archive tiers move the object back, no copy expires)', () => {
-    expect(parseRestore('ongoing-request="false"')).toEqual({ ongoingRequest: false })
-  })
+  it(
+    'a finished restore without expiry (Intelligent-Tiering archive tiers move the object back, ' + 'no copy expires)',
+    () => {
+      expect(parseRestore('ongoing-request="false"')).toEqual({ ongoingRequest: false })
+    },
+  )
 
   it('fields matched by name, whatever their order and spacing; garbage is no status rather than a crash', () => {
     expect(parseRestore('expiry-date="Fri, 21 Dec 2012 00:00:00 GMT",ongoing-request="false"')).toEqual({
@@ -92,7 +98,9 @@ describe('RestoreObject', () => {
     const body = command.body as string
     // The sample request of the RestoreObject API reference: Days 2, GlacierJobParameters/Tier.
     expect(body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><RestoreRequest xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Days>2</Days><GlacierJobParameters><Tier>Bulk</Tier></GlacierJobParameters></RestoreRequest>',
+      '<?xml version="1.0" encoding="UTF-8"?><RestoreRequest ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Days>2</Days><GlacierJobParameters>' +
+        '<Tier>Bulk</Tier></GlacierJobParameters></RestoreRequest>',
     )
     // Never multipart/form-data: Ceph RGW would take that for a browser upload and store an object.
     expect(command.headers).toEqual({
@@ -107,7 +115,8 @@ describe('RestoreObject', () => {
         .body,
     ).toContain('<Days>5</Days><Tier>Expedited</Tier><Description>a &amp; b</Description></RestoreRequest>')
     expect(RestoreObject({ Bucket: 'bkt', Key: 'k' }).body).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><RestoreRequest xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></RestoreRequest>',
+      '<?xml version="1.0" encoding="UTF-8"?><RestoreRequest ' +
+        'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"></RestoreRequest>',
     )
   })
 
@@ -161,7 +170,8 @@ describe('RestoreObject errors', () => {
     const error = await failure(
       server(
         501,
-        '<Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is not implemented.</Message><RequestId>R</RequestId></Error>',
+        '<Error><Code>NotImplemented</Code><Message>A header you provided implies functionality that is ' +
+          'not implemented.</Message><RequestId>R</RequestId></Error>',
       ),
     )
     expect(error).toBeInstanceOf(S3Error)
@@ -175,7 +185,8 @@ describe('RestoreObject errors', () => {
     const explained = explainS3Error(error)
     expect(explained).toMatchObject({ code: 'NotImplemented', status: 501 })
     expect(explained.message).toBe(
-      'RestoreObject failed with NotImplemented (HTTP 501) (bucket "bkt", key "k"): this server does not implement RestoreObject.',
+      'RestoreObject failed with NotImplemented (HTTP 501) (bucket "bkt", ' +
+        'key "k"): this server does not implement RestoreObject.',
     )
   })
 
@@ -183,7 +194,10 @@ describe('RestoreObject errors', () => {
     // The body RGW 16.2.15 sent to a POST /bucket/key?restore whose body came chunked, without
     // Content-Length (captured from the test server; with Content-Length it answers 501).
     const rgw =
-      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidArgument</Code><Message>Request Content-Type is not multipart/form-data</Message><BucketName>bkt</BucketName><RequestId>tx000002cf1ed53ca610608-006b074c0b-103d-default</RequestId><HostId>103d-default-default</HostId></Error>'
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>InvalidArgument</Code><Message>Request ' +
+      'Content-Type is not multipart/form-data</Message><BucketName>bkt</BucketName>' +
+      '<RequestId>tx000002cf1ed53ca610608-006b074c0b-103d-default</RequestId>' +
+      '<HostId>103d-default-default</HostId></Error>'
     const error = await failure(server(400, rgw))
     expect(error).toMatchObject({ code: 'InvalidArgument', status: 400 })
     const explained = explainS3Error(error)
@@ -209,7 +223,8 @@ describe('RestoreObject errors', () => {
     const state = await failure(
       server(
         403,
-        '<Error><Code>InvalidObjectState</Code><Message>The operation is not valid for the current state of the object.</Message></Error>',
+        '<Error><Code>InvalidObjectState</Code><Message>The operation is not valid for the current state ' +
+          'of the object.</Message></Error>',
       ),
     )
     expect(state).toMatchObject({ code: RestoreErrorCode.InvalidObjectState, status: 403 })

@@ -56,7 +56,9 @@ const partial = (first: number, last: number, body?: BodyInit) =>
 // AWS's error document for a failed precondition (S3 API reference, "Error responses").
 const preconditionFailed = () =>
   new Response(
-    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of the pre-conditions you specified did not hold</Message><Condition>If-Match</Condition><RequestId>R</RequestId></Error>',
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PreconditionFailed</Code><Message>At least one of ' +
+      'the pre-conditions you specified did not ' +
+      'hold</Message><Condition>If-Match</Condition><RequestId>R</RequestId></Error>',
     { status: 412 },
   )
 

@@ -22,7 +22,8 @@ const noSuchKey = `<?xml version="1.0" encoding="UTF-8"?>
 
 // The throttling and server errors S3 documents in the same table (503 SlowDown, 500 InternalError).
 const slowDown =
-  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message><RequestId>R1</RequestId><HostId>H1</HostId></Error>'
+  '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Please reduce your request ' +
+  'rate.</Message><RequestId>R1</RequestId><HostId>H1</HostId></Error>'
 
 function stub(...responses: Array<() => Response | Promise<Response>>) {
   const calls: Request[] = []
@@ -140,7 +141,8 @@ describe('send', () => {
     const { fetch } = stub(
       () =>
         new Response(
-          `<?xml version="1.0" encoding="UTF-8"?>\n\n<Error><Code>InternalError</Code><Message>We encountered an internal error.</Message></Error>`,
+          `<?xml version="1.0" encoding="UTF-8"?>\n\n<Error><Code>InternalError</Code><Message>We ` +
+            `encountered an internal error.</Message></Error>`,
           { status: 200 },
         ),
     )
@@ -162,7 +164,8 @@ describe('send', () => {
     const flaky = stub(
       () =>
         new Response(
-          '<Error><Code>InternalError</Code><Message>We encountered an internal error. Please try again.</Message></Error>',
+          '<Error><Code>InternalError</Code><Message>We encountered an internal error. ' +
+            'Please try again.</Message></Error>',
           { status: 200 },
         ),
       () => new Response('<CopyObjectResult/>', { status: 200 }),
@@ -260,7 +263,11 @@ describe('send', () => {
 // PermanentRedirect, with the Endpoint element; x-amz-bucket-region as yanganto/s3rs#18 captured).
 const permanentRedirect = () =>
   new Response(
-    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code><Message>The bucket you are attempting to access must be addressed using the specified endpoint. Please send all future requests to this endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint><Bucket>b-1</Bucket><RequestId>R</RequestId><HostId>H</HostId></Error>',
+    '<?xml version="1.0" encoding="UTF-8"?><Error><Code>PermanentRedirect</Code><Message>The bucket you ' +
+      'are attempting to access must be addressed using the specified endpoint. ' +
+      'Please send all future requests to this ' +
+      'endpoint.</Message><Endpoint>b-1.s3.eu-west-1.amazonaws.com</Endpoint><Bucket>b-1</Bucket>' +
+      '<RequestId>R</RequestId><HostId>H</HostId></Error>',
     { status: 301, headers: { 'x-amz-bucket-region': 'eu-west-1', 'content-type': 'application/xml' } },
   )
 const credentialScope = (request: Request) =>
@@ -284,7 +291,10 @@ describe('region redirects', () => {
     // The document AWS sends when a request is signed for the wrong region (its <Region> element).
     const malformed = () =>
       new Response(
-        "<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization header is malformed; the region 'us-east-1' is wrong; expecting 'ap-southeast-2'</Message><Region>ap-southeast-2</Region><RequestId>R</RequestId><HostId>H</HostId></Error>",
+        '<Error><Code>AuthorizationHeaderMalformed</Code><Message>The authorization header is malformed; ' +
+          "the region 'us-east-1' is wrong; expecting " +
+          "'ap-southeast-2'</Message><Region>ap-southeast-2</Region><RequestId>R</RequestId>" +
+          '<HostId>H</HostId></Error>',
         { status: 400 },
       )
     const a = stub(malformed, ok)
@@ -313,7 +323,9 @@ describe('clock skew', () => {
   // 403 RequestTimeTooSkewed, the server's time in the Date header.
   const skewed = (serverTime: Date) => () =>
     new Response(
-      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message></Message><RequestId>tx000006d2f675e519af50e-006b0f4ab2-1031-default</RequestId><HostId>1031-default-default</HostId></Error>',
+      '<?xml version="1.0" encoding="UTF-8"?><Error><Code>RequestTimeTooSkewed</Code><Message></Message>' +
+        '<RequestId>tx000006d2f675e519af50e-006b0f4ab2-1031-default</RequestId>' +
+        '<HostId>1031-default-default</HostId></Error>',
       {
         status: 403,
         headers: {

@@ -51,7 +51,9 @@ function fakeS3(
       calls.push({ operation: 'CreateMultipartUpload', url, headers })
       const [, bucket, ...rest] = key.split('/')
       return xml(
-        `<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Bucket>${bucket}</Bucket><Key>${rest.join('/')}</Key><UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
+        `<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">` +
+          `<Bucket>${bucket}</Bucket><Key>${rest.join('/')}</Key>` +
+          `<UploadId>${id}</UploadId></InitiateMultipartUploadResult>`,
       )
     }
     if (init.method === 'PUT' && q.has('partNumber')) {
@@ -94,7 +96,9 @@ function fakeS3(
       uploads.delete(q.get('uploadId')!)
       const etag = options.rgwETag ? '' : `"${createHash('md5').update(joined).digest('hex')}-${listed.length}"`
       return xml(
-        `<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Location>http://s3/${key}</Location><Bucket>b</Bucket><Key>k</Key><ETag>${etag}</ETag></CompleteMultipartUploadResult>`,
+        `<CompleteMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">` +
+          `<Location>http://s3/${key}</Location><Bucket>b</Bucket><Key>k</Key>` +
+          `<ETag>${etag}</ETag></CompleteMultipartUploadResult>`,
       )
     }
     if (init.method === 'DELETE' && q.has('uploadId')) {

@@ -19,9 +19,11 @@ const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value))
 describe('readXml', () => {
   it('reads elements, text, attributes and repeated siblings into the codec shape', () => {
     // Shape of an S3 AccessControlPolicy (S3 API reference, GetObjectAcl, response syntax).
-    const xml = `<?xml version="1.0" encoding="UTF-8"?>
+    const xml =
+      `<?xml version="1.0" encoding="UTF-8"?>
 <AccessControlPolicy xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
-  <Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID><DisplayName>mtd@amazon.com</DisplayName></Owner>
+  <Owner><ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>` +
+      `<DisplayName>mtd@amazon.com</DisplayName></Owner>
   <AccessControlList>
     <Grant>
       <Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="CanonicalUser"><ID>75aa</ID></Grantee>
@@ -119,7 +121,8 @@ describe('readXml', () => {
 
   it('reads CDATA, skips comments and processing instructions, and normalizes line breaks', () => {
     const doc = readXml(
-      '\uFEFF<?xml version="1.0"?><!-- c --><R><A><![CDATA[<not a tag> & ]]>x</A><!-- in --><B>a\r\nb\rc</B></R><!-- after -->',
+      '\uFEFF<?xml version="1.0"?><!-- c --><R><A><![CDATA[<not a tag> & ]]>x</A><!-- in ' +
+        '--><B>a\r\nb\rc</B></R><!-- after -->',
       none,
     )
     expect(plain(doc)).toEqual({ R: { A: '<not a tag> & x', B: 'a\nb\nc' } })
@@ -219,7 +222,8 @@ describe('buildDocument', () => {
     expect(xml).toBe(
       '<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="http://s3.amazonaws.com/doc/2006-03-01/">' +
         '<Object><Key>a</Key></Object><Object><Key>b</Key></Object><Quiet>true</Quiet>' +
-        '<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:type="Group"><URI>u</URI></Grantee><Empty/><Blank></Blank></Delete>',
+        '<Grantee xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
+        'xsi:type="Group"><URI>u</URI></Grantee><Empty/><Blank></Blank></Delete>',
     )
   })
 
@@ -232,7 +236,8 @@ describe('buildDocument', () => {
 
   it('writes attributes given under ATTRIBUTES', () => {
     expect(buildDocument('R', { Grantee: { [ATTRIBUTES]: { 'xmlns:xsi': 'x', 'xsi:type': 'Group' }, URI: 'u' } })).toBe(
-      '<?xml version="1.0" encoding="UTF-8"?><R xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Grantee xmlns:xsi="x" xsi:type="Group"><URI>u</URI></Grantee></R>',
+      '<?xml version="1.0" encoding="UTF-8"?><R xmlns="http://s3.amazonaws.com/doc/2006-03-01/"><Grantee ' +
+        'xmlns:xsi="x" xsi:type="Group"><URI>u</URI></Grantee></R>',
     )
   })
 
@@ -288,7 +293,9 @@ describe('buildDocument', () => {
 describe('parseErrorDocument', () => {
   it('reads the fields of an <Error> document (S3 API reference, Error responses)', () => {
     const xml =
-      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The resource you requested does not exist</Message><Resource>/mybucket/myfoto.jpg</Resource><RequestId>4442587FB7D0A2F9</RequestId></Error>'
+      '<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>NoSuchKey</Code><Message>The resource you ' +
+      'requested does not exist</Message><Resource>/mybucket/myfoto.jpg</Resource>' +
+      '<RequestId>4442587FB7D0A2F9</RequestId></Error>'
     expect(parseErrorDocument(xml)).toEqual({
       Code: 'NoSuchKey',
       Message: 'The resource you requested does not exist',
@@ -300,7 +307,9 @@ describe('parseErrorDocument', () => {
 
   it('finds an <Error> after comments and processing instructions, and reads CDATA and references (issue 12.7)', () => {
     const xml =
-      '\uFEFF<?xml version="1.0"?>\r\n<!-- proxy --><?pi x?><Error><!-- c --><Code>Slow<!-- x -->Down</Code><Message><![CDATA[a <b> & c]]> &amp;&#x0001F600;\r\n</Message><Nested><A>x</A></Nested><Empty/></Error>'
+      '\uFEFF<?xml version="1.0"?>\r\n<!-- proxy --><?pi x?><Error><!-- c --><Code>Slow<!-- x ' +
+      '-->Down</Code><Message><![CDATA[a <b> & c]]> ' +
+      '&amp;&#x0001F600;\r\n</Message><Nested><A>x</A></Nested><Empty/></Error>'
     expect(isErrorDocument(xml)).toBe(true)
     expect(parseErrorDocument(xml)).toEqual({ Code: 'SlowDown', Message: 'a <b> & c &😀\n', Empty: '' })
   })

@@ -52,7 +52,8 @@ export async function ls(context: Context, target: string | undefined, options: 
         })
       } else {
         context.print(
-          `${shortDate(object.LastModified)} ${humanBytes(object.Size).padStart(10)} ${object.Key.slice(prefixShown(prefix, options))}`,
+          `${shortDate(object.LastModified)} ${humanBytes(object.Size).padStart(10)} ` +
+            `${object.Key.slice(prefixShown(prefix, options))}`,
         )
       }
     }

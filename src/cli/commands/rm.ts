@@ -62,7 +62,9 @@ export async function rm(context: Context, target: string, options: RmOptions): 
       status: 200,
       operation: 'DeleteObjects',
       bucket,
-      message: `${refused.length} key(s) were not deleted: ${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`,
+      message:
+        `${refused.length} key(s) were not deleted: ` +
+        `${refused.slice(0, 5).join(', ')}${refused.length > 5 ? ', …' : ''}`,
     })
   }
 }

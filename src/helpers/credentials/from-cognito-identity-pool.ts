@@ -40,7 +40,8 @@ export function fromCognitoIdentityPool(options: FromCognitoIdentityPoolOptions)
   if (!match)
     throw new InputError(
       'identityPoolId',
-      `"${options?.identityPoolId}" is not an identity pool id such as "eu-west-1:01234567-89ab-cdef-0123-456789abcdef".`,
+      `"${options?.identityPoolId}" is not an identity pool id such as ` +
+        `"eu-west-1:01234567-89ab-cdef-0123-456789abcdef".`,
     )
   const region = options.clientConfig?.region ?? match[1]!
   const endpoint =

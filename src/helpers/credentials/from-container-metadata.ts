@@ -66,7 +66,8 @@ function containerUrl(): string {
   if (url.protocol === 'https:' || (url.protocol === 'http:' && PLAIN_HTTP_HOSTS.test(url.hostname))) return url.href
   throw new CredentialsError(
     SOURCE,
-    `AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to loopback or 169.254.170.2/23, not ${url.protocol}//${url.host}`,
+    `AWS_CONTAINER_CREDENTIALS_FULL_URI must be https, or http to loopback or 169.254.170.2/23, ` +
+      `not ${url.protocol}//${url.host}`,
   )
 }
 

@@ -156,7 +156,8 @@ async function resolveProfile(
   if (roleArn) throw fail('has role_arn but no source_profile, credential_source or web_identity_token_file')
   throw new CredentialsError(
     SOURCE,
-    `profile "${name}" has none of aws_access_key_id + aws_secret_access_key, role_arn, web_identity_token_file, credential_process, sso_session or sso_start_url`,
+    `profile "${name}" has none of aws_access_key_id + aws_secret_access_key, role_arn, ` +
+      `web_identity_token_file, credential_process, sso_session or sso_start_url`,
     { tryNext: firstHop },
   )
 }

@@ -116,7 +116,9 @@ export async function ssoCredentials(
     readEnv('AWS_ENDPOINT_URL_SSO') ??
     serviceEndpoint(files, profile, 'sso') ??
     `https://portal.sso.${region}.${dnsSuffix(region!)}`
-  const url = `${endpoint.replace(/\/+$/, '')}/federation/credentials?account_id=${encodeURIComponent(accountId!)}&role_name=${encodeURIComponent(roleName!)}`
+  const url =
+    `${endpoint.replace(/\/+$/, '')}/federation/credentials?account_id=${encodeURIComponent(accountId!)}&` +
+    `role_name=${encodeURIComponent(roleName!)}`
   const response = await fetchWithTimeout(
     fetch,
     url,
@@ -125,7 +127,8 @@ export async function ssoCredentials(
   )
   if (!response.ok) {
     throw fail(
-      `GetRoleCredentials answered HTTP ${response.status}${await errorText(response)}${response.status === 401 ? `; run "aws sso login --profile ${name}"` : ''}`,
+      `GetRoleCredentials answered HTTP ${response.status}${await errorText(response)}` +
+        `${response.status === 401 ? `; run "aws sso login --profile ${name}"` : ''}`,
     )
   }
   const body = (await response.json().catch(() => undefined)) as

@@ -26,7 +26,9 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, CopyObject, Sample Response (result document and version headers)',
       response: () => {
         const response = xml(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult>\n   <LastModified>2009-10-28T22:32:00.000Z</LastModified>\n   <ETag>"9b2cf535f27731c974343645a3985328"</ETag>\n</CopyObjectResult>',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult>\n   ' +
+            '<LastModified>2009-10-28T22:32:00.000Z</LastModified>\n   ' +
+            '<ETag>"9b2cf535f27731c974343645a3985328"</ETag>\n</CopyObjectResult>',
         )
         response.headers.set('x-amz-version-id', 'QUpfdndhfd8438MNFDN93jdnJFkdmqnh893')
         response.headers.set('x-amz-copy-source-version-id', '09df8234529fjs0dfi0w52935029wefdj')

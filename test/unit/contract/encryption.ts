@@ -18,7 +18,13 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetBucketEncryption, Examples, Sample Response for a general purpose bucket',
       response: () =>
         new Response(
-          '<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <Rule>\n    <ApplyServerSideEncryptionByDefault>\n      <SSEAlgorithm>aws:kms</SSEAlgorithm>\n      <KMSKeyID>arn:aws:kms:us-east-1:1234/5678example</KMSKeyID>\n    </ApplyServerSideEncryptionByDefault>\n    <BlockedEncryptionTypes>\n      <EncryptionType>SSE-C</EncryptionType>\n    </BlockedEncryptionTypes>\n  </Rule>\n</ServerSideEncryptionConfiguration>',
+          '<ServerSideEncryptionConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  ' +
+            '<Rule>\n    <ApplyServerSideEncryptionByDefault>\n      ' +
+            '<SSEAlgorithm>aws:kms</SSEAlgorithm>\n      ' +
+            '<KMSKeyID>arn:aws:kms:us-east-1:1234/5678example</KMSKeyID>\n    ' +
+            '</ApplyServerSideEncryptionByDefault>\n    <BlockedEncryptionTypes>\n      ' +
+            '<EncryptionType>SSE-C</EncryptionType>\n    </BlockedEncryptionTypes>\n  ' +
+            '</Rule>\n</ServerSideEncryptionConfiguration>',
           {
             status: 200,
             headers: {

@@ -33,7 +33,8 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: 'ab' }, 'Bucket']],
     sample: {
       source:
-        'S3 API reference, GetBucketLifecycleConfiguration, sample response (test/fixtures/lifecycle/aws-api-get-sample.xml)',
+        'S3 API reference, GetBucketLifecycleConfiguration, ' +
+        'sample response (test/fixtures/lifecycle/aws-api-get-sample.xml)',
       response: () => xml(fixture('aws-api-get-sample.xml')),
       expected: { Rules: [{ ...actions, Prefix: 'projectdocs/' }] },
     },
@@ -53,7 +54,8 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source:
-        'S3 API reference, PutBucketLifecycleConfiguration, Sample Response (200, no body) with the x-amz-transition-default-minimum-object-size response header',
+        'S3 API reference, PutBucketLifecycleConfiguration, Sample Response (200, ' +
+        'no body) with the x-amz-transition-default-minimum-object-size response header',
       response: () =>
         new Response(null, {
           status: 200,

@@ -203,7 +203,8 @@ export const rows: Record<string, ContractRow> = {
         },
         () =>
           versionsPage(
-            '\n    <NextKeyMarker>my-second-image.jpg</NextKeyMarker>\n    <NextVersionIdMarker>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</NextVersionIdMarker>',
+            '\n    <NextKeyMarker>my-second-image.jpg</NextKeyMarker>\n    ' +
+              '<NextVersionIdMarker>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</NextVersionIdMarker>',
           ),
       ],
       unmarked: () => versionsPage('\n'),

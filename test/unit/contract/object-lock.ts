@@ -24,10 +24,14 @@ export const rows: Record<string, ContractRow> = {
     sample: {
       // Days or Years, never both (Rule, and the DefaultRetention data type): Years is left out.
       source:
-        'S3 API reference, GetObjectLockConfiguration, Response Syntax (values from the Response Elements section and the DefaultRetention data type)',
+        'S3 API reference, GetObjectLockConfiguration, ' +
+        'Response Syntax (values from the Response Elements section and the DefaultRetention data type)',
       response: () =>
         new Response(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<ObjectLockConfiguration>\n  <ObjectLockEnabled>Enabled</ObjectLockEnabled>\n  <Rule>\n    <DefaultRetention>\n      <Days>30</Days>\n      <Mode>GOVERNANCE</Mode>\n    </DefaultRetention>\n  </Rule>\n</ObjectLockConfiguration>',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<ObjectLockConfiguration>\n  ' +
+            '<ObjectLockEnabled>Enabled</ObjectLockEnabled>\n  <Rule>\n    <DefaultRetention>\n      ' +
+            '<Days>30</Days>\n      <Mode>GOVERNANCE</Mode>\n    </DefaultRetention>\n  ' +
+            '</Rule>\n</ObjectLockConfiguration>',
           { status: 200 },
         ),
       expected: {
@@ -55,7 +59,9 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source:
-        'S3 API reference, PutObjectLockConfiguration, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements section)',
+        'S3 API reference, PutObjectLockConfiguration, ' +
+        'Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements ' +
+        'section)',
       response: () => new Response(null, { status: 200, headers: charged }),
       expected: {},
     },
@@ -68,7 +74,8 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetObjectRetention, Response Syntax (values from the Response Elements section)',
       response: () =>
         new Response(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<Retention>\n  <Mode>COMPLIANCE</Mode>\n  <RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate>\n</Retention>',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Retention>\n  <Mode>COMPLIANCE</Mode>\n  ' +
+            '<RetainUntilDate>2030-01-01T00:00:00.000Z</RetainUntilDate>\n</Retention>',
           { status: 200 },
         ),
       expected: { Retention: { Mode: 'COMPLIANCE', RetainUntilDate: new Date('2030-01-01T00:00:00.000Z') } },
@@ -88,7 +95,8 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source:
-        'S3 API reference, PutObjectRetention, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements section)',
+        'S3 API reference, PutObjectRetention, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; ' +
+        'values from the Response Elements section)',
       response: () => new Response(null, { status: 200, headers: charged }),
       expected: {},
     },
@@ -115,7 +123,8 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source:
-        'S3 API reference, PutObjectLegalHold, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; values from the Response Elements section)',
+        'S3 API reference, PutObjectLegalHold, Response Syntax (HTTP/1.1 200 and x-amz-request-charged; ' +
+        'values from the Response Elements section)',
       response: () => new Response(null, { status: 200, headers: charged }),
       expected: {},
     },

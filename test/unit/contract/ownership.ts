@@ -15,10 +15,12 @@ export const rows: Record<string, ContractRow> = {
       // The first of the two Sample Responses. Its "Content-Length: 194" is left out: the body
       // below has its white space compacted.
       source:
-        'S3 API reference, GetBucketOwnershipControls, Examples, Sample GetBucketOwnershipControls Response (BucketOwnerEnforced)',
+        'S3 API reference, GetBucketOwnershipControls, Examples, ' +
+        'Sample GetBucketOwnershipControls Response (BucketOwnerEnforced)',
       response: () =>
         new Response(
-          '<OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <Rule>\n    <ObjectOwnership>BucketOwnerEnforced</ObjectOwnership>\n  </Rule>\n</OwnershipControls>',
+          '<OwnershipControls xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <Rule>\n    ' +
+            '<ObjectOwnership>BucketOwnerEnforced</ObjectOwnership>\n  </Rule>\n</OwnershipControls>',
           {
             status: 200,
             headers: {
@@ -43,7 +45,8 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source:
-        'S3 API reference, PutBucketOwnershipControls, Examples, Sample Response with BucketOwnerPreferred OwnershipControls',
+        'S3 API reference, PutBucketOwnershipControls, Examples, ' +
+        'Sample Response with BucketOwnerPreferred OwnershipControls',
       response: () =>
         new Response(null, {
           status: 200,
@@ -87,7 +90,8 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetBucketLocation, Examples, Sample Response',
       response: () =>
         new Response(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">us-west-2</LocationConstraint>',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint ' +
+            'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">us-west-2</LocationConstraint>',
           { status: 200 },
         ),
       expected: { LocationConstraint: 'us-west-2' },

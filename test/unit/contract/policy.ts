@@ -24,7 +24,9 @@ const documented = {
 
 // That Sample Response's body as the page prints it, white space compacted.
 const published =
-  '{\n"Version":"2008-10-17",\n"Id":"aaaa-bbbb-cccc-dddd",\n"Statement" : [\n  {\n    "Effect":"Deny",\n    "Sid":"1",\n    "Principal" : {\n      "AWS":["111122223333","444455556666"]\n    },\n    "Action":["s3:*"],\n    "Resource":"arn:aws:s3:::bucket/*"\n  }\n ]\n}'
+  '{\n"Version":"2008-10-17",\n"Id":"aaaa-bbbb-cccc-dddd",\n"Statement" : [\n  {\n    ' +
+  '"Effect":"Deny",\n    "Sid":"1",\n    "Principal" : {\n      "AWS":["111122223333","444455556666"]\n    ' +
+  '},\n    "Action":["s3:*"],\n    "Resource":"arn:aws:s3:::bucket/*"\n  }\n ]\n}'
 
 // The headers of the public access samples (GetBucketPolicyStatus, GetPublicAccessBlock,
 // PutPublicAccessBlock), which the pages share.
@@ -129,7 +131,9 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetPublicAccessBlock, Examples, Sample Response',
       response: () =>
         new Response(
-          '<PublicAccessBlockConfiguration>\n  <BlockPublicAcls>TRUE</BlockPublicAcls>\n  <IgnorePublicAcls>FALSE</IgnorePublicAcls>\n  <BlockPublicPolicy>FALSE</BlockPublicPolicy>\n  <RestrictPublicBuckets>FALSE</RestrictPublicBuckets>\n</PublicAccessBlockConfiguration>',
+          '<PublicAccessBlockConfiguration>\n  <BlockPublicAcls>TRUE</BlockPublicAcls>\n  ' +
+            '<IgnorePublicAcls>FALSE</IgnorePublicAcls>\n  <BlockPublicPolicy>FALSE</BlockPublicPolicy>\n  ' +
+            '<RestrictPublicBuckets>FALSE</RestrictPublicBuckets>\n</PublicAccessBlockConfiguration>',
           { status: 200, headers: publicAccessHeaders },
         ),
       expected: {
@@ -173,7 +177,8 @@ export const rows: Record<string, ContractRow> = {
     sample: {
       // The page has no Examples section.
       source:
-        'S3 API reference, DeletePublicAccessBlock, Response Syntax (HTTP/1.1 204; Response Elements: an empty HTTP body)',
+        'S3 API reference, DeletePublicAccessBlock, ' +
+        'Response Syntax (HTTP/1.1 204; Response Elements: an empty HTTP body)',
       response: () => new Response(null, { status: 204 }),
       expected: {},
     },

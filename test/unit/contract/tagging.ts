@@ -23,7 +23,10 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetObjectTagging, Examples, Sample Response',
       response: () =>
         new Response(
-          '<?xml version="1.0" encoding="UTF-8"?>\n<Tagging xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <TagSet>\n    <Tag>\n      <Key>tag1</Key>\n      <Value>val1</Value>\n    </Tag>\n    <Tag>\n      <Key>tag2</Key>\n      <Value>val2</Value>\n    </Tag>\n  </TagSet>\n</Tagging>',
+          '<?xml version="1.0" encoding="UTF-8"?>\n<Tagging ' +
+            'xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <TagSet>\n    <Tag>\n      ' +
+            '<Key>tag1</Key>\n      <Value>val1</Value>\n    </Tag>\n    <Tag>\n      <Key>tag2</Key>\n      ' +
+            '<Value>val2</Value>\n    </Tag>\n  </TagSet>\n</Tagging>',
           {
             status: 200,
             headers: { date: 'Thu, 22 Sep 2016 21:33:08 GMT', connection: 'close', server: 'AmazonS3' },
@@ -102,7 +105,9 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetBucketTagging, Examples, Sample Response',
       response: () =>
         new Response(
-          '<Tagging>\n  <TagSet>\n    <Tag>\n      <Key>Project</Key>\n      <Value>Project One</Value>\n    </Tag>\n    <Tag>\n      <Key>User</Key>\n      <Value>jsmith</Value>\n    </Tag>\n  </TagSet>\n</Tagging>',
+          '<Tagging>\n  <TagSet>\n    <Tag>\n      <Key>Project</Key>\n      <Value>Project ' +
+            'One</Value>\n    </Tag>\n    <Tag>\n      <Key>User</Key>\n      <Value>jsmith</Value>\n    ' +
+            '</Tag>\n  </TagSet>\n</Tagging>',
           {
             status: 200,
             headers: { date: 'Wed, 25 Nov 2009 12:00:00 GMT', connection: 'close', server: 'AmazonS3' },

@@ -12,7 +12,8 @@ export const rows: Record<string, ContractRow> = {
       source: 'S3 API reference, GetBucketVersioning, Examples, Example 2 (versioning enabled)',
       response: () =>
         new Response(
-          '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  <Status>Enabled</Status>\n</VersioningConfiguration>',
+          '<VersioningConfiguration xmlns="http://s3.amazonaws.com/doc/2006-03-01/">\n  ' +
+            '<Status>Enabled</Status>\n</VersioningConfiguration>',
           { status: 200 },
         ),
       expected: { Status: 'Enabled' },

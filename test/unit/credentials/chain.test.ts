@@ -37,7 +37,11 @@ describe('fromNodeProviderChain', () => {
       xml(
         response,
         200,
-        `<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials><SessionToken>t</SessionToken><SecretAccessKey>s</SecretAccessKey><Expiration>${inMinutes(60)}</Expiration><AccessKeyId>ASIAWEBIDENTITY</AccessKeyId></Credentials></AssumeRoleWithWebIdentityResult></AssumeRoleWithWebIdentityResponse>`,
+        `<AssumeRoleWithWebIdentityResponse><AssumeRoleWithWebIdentityResult><Credentials>` +
+          `<SessionToken>t</SessionToken><SecretAccessKey>s</SecretAccessKey>` +
+          `<Expiration>${inMinutes(60)}</Expiration>` +
+          `<AccessKeyId>ASIAWEBIDENTITY</AccessKeyId></Credentials></AssumeRoleWithWebIdentityResult>` +
+          `</AssumeRoleWithWebIdentityResponse>`,
       ),
     )
     const container = await listen((_, response) => json(response, 200, metadataDocument('ASIACONTAINER')))
@@ -64,7 +68,8 @@ describe('fromNodeProviderChain', () => {
       await mkdir(join(home, '.aws'))
       await writeFile(
         join(home, '.aws', 'credentials'),
-        '[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = profile-secret\n[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\n',
+        '[default]\naws_access_key_id = AKIDPROFILE\naws_secret_access_key = ' +
+          'profile-secret\n[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\n',
       )
       expect((await fromNodeProviderChain(patient)()).accessKeyId).toBe('AKIDPROFILE')
 
@@ -91,7 +96,9 @@ describe('fromNodeProviderChain', () => {
         { source: 'fromEnv', reason: 'AWS_ACCESS_KEY_ID is not set' },
         {
           source: 'fromIni',
-          reason: `no profile "default" in ${join(home, '.aws', 'credentials')} or ${join(home, '.aws', 'config')} (neither exists)`,
+          reason:
+            `no profile "default" in ${join(home, '.aws', 'credentials')} or ${join(home, '.aws', 'config')} ` +
+            `(neither exists)`,
         },
         { source: 'fromTokenFile', reason: 'AWS_WEB_IDENTITY_TOKEN_FILE is not set' },
         {
@@ -145,7 +152,9 @@ describe('createClient (s3kit/node)', () => {
     await mkdir(join(home, '.aws'))
     await writeFile(
       join(home, '.aws', 'config'),
-      '[default]\nregion = eu-north-1\n[profile dev]\nregion = ap-southeast-2\nservices = local\nendpoint_url = http://127.0.0.1:9999\n[services local]\ns3 =\n  endpoint_url = http://127.0.0.1:7480\n',
+      '[default]\nregion = eu-north-1\n[profile dev]\nregion = ap-southeast-2\nservices = ' +
+        'local\nendpoint_url = http://127.0.0.1:9999\n[services local]\ns3 =\n  endpoint_url = ' +
+        'http://127.0.0.1:7480\n',
     )
     await writeFile(
       join(home, '.aws', 'credentials'),

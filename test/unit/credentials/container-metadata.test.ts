@@ -117,7 +117,8 @@ describe('fromContainerMetadata', () => {
     await expect(Promise.resolve(fromContainerMetadata()())).rejects.toMatchObject({
       tryNext: true,
       message:
-        'fromContainerMetadata: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor AWS_CONTAINER_CREDENTIALS_FULL_URI is set',
+        'fromContainerMetadata: neither AWS_CONTAINER_CREDENTIALS_RELATIVE_URI nor ' +
+        'AWS_CONTAINER_CREDENTIALS_FULL_URI is set',
     })
   })
 })

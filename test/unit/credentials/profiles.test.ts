@@ -101,7 +101,15 @@ output = json
 `
 
 const assumeRole = (accessKeyId: string): string =>
-  `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/demo/TestAR</Arn><AssumedRoleId>ARO123EXAMPLE123:TestAR</AssumedRoleId></AssumedRoleUser><Credentials><AccessKeyId>${accessKeyId}</AccessKeyId><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><SessionToken>session-of-${accessKeyId}</SessionToken><Expiration>${inMinutes(60)}</Expiration></Credentials><PackedPolicySize>6</PackedPolicySize></AssumeRoleResult><ResponseMetadata><RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>`
+  `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleResult>` +
+  `<AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/demo/TestAR</Arn>` +
+  `<AssumedRoleId>ARO123EXAMPLE123:TestAR</AssumedRoleId></AssumedRoleUser><Credentials>` +
+  `<AccessKeyId>${accessKeyId}</AccessKeyId>` +
+  `<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>` +
+  `<SessionToken>session-of-${accessKeyId}</SessionToken>` +
+  `<Expiration>${inMinutes(60)}</Expiration></Credentials>` +
+  `<PackedPolicySize>6</PackedPolicySize></AssumeRoleResult><ResponseMetadata>` +
+  `<RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId></ResponseMetadata></AssumeRoleResponse>`
 
 let home: string
 
@@ -112,7 +120,9 @@ beforeEach(async () => {
   const process = join(home, 'awscreds-custom')
   await writeFile(
     process,
-    `#!/bin/sh\n[ "$2" = helen ] || { echo "unknown user $2" >&2; exit 3; }\necho '{"Version": 1, "AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "process-secret", "SessionToken": "process-token", "Expiration": "${inMinutes(60)}"}'\n`,
+    `#!/bin/sh\n[ "$2" = helen ] || { echo "unknown user $2" >&2; exit 3; }\necho '{"Version": 1, ` +
+      `"AccessKeyId": "AKIDPROCESS", "SecretAccessKey": "process-secret", "SessionToken": "process-token", ` +
+      `"Expiration": "${inMinutes(60)}"}'\n`,
   )
   await chmod(process, 0o755)
   await writeFile(join(home, '.aws', 'credentials'), CREDENTIALS)
@@ -245,7 +255,8 @@ describe('fromIni', () => {
     expect((await fromProcess({ profile: 'developer' })()).accessKeyId).toBe('AKIDPROCESS')
     await writeFile(
       join(home, '.aws', 'config'),
-      `[profile developer]\ncredential_process = sh -c "echo unknown user >&2; exit 3"\n[profile v2]\ncredential_process = echo '{"Version": 2}'\n`,
+      `[profile developer]\ncredential_process = sh -c "echo unknown user >&2; exit 3"\n[profile ` +
+        `v2]\ncredential_process = echo '{"Version": 2}'\n`,
     )
     await expect(Promise.resolve(fromProcess({ profile: 'developer' })())).rejects.toThrow(
       /exited with code 3: unknown user/,
@@ -274,7 +285,18 @@ describe('fromIni', () => {
 describe('fromTokenFile', () => {
   it('exchanges the token file named by AWS_WEB_IDENTITY_TOKEN_FILE for AWS_ROLE_ARN, re-reading it on refresh', async () => {
     const answer = (expiration: string) =>
-      `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><AssumeRoleWithWebIdentityResult><SubjectFromWebIdentityToken>system:serviceaccount:default:app</SubjectFromWebIdentityToken><Audience>sts.amazonaws.com</Audience><AssumedRoleUser><Arn>arn:aws:sts::123456789012:assumed-role/irsa/app</Arn><AssumedRoleId>AROACLKWSDQRAOEXAMPLE:app</AssumedRoleId></AssumedRoleUser><Credentials><SessionToken>AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE</SessionToken><SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey><Expiration>${expiration}</Expiration><AccessKeyId>ASgeIAIOSFODNN7EXAMPLE</AccessKeyId></Credentials><Provider>arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/EXAMPLE</Provider></AssumeRoleWithWebIdentityResult><ResponseMetadata><RequestId>ad4156e9-bce1-11e2-82e6-6b6efEXAMPLE</RequestId></ResponseMetadata></AssumeRoleWithWebIdentityResponse>`
+      `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">` +
+      `<AssumeRoleWithWebIdentityResult><SubjectFromWebIdentityToken>system:serviceaccount:default:app` +
+      `</SubjectFromWebIdentityToken><Audience>sts.amazonaws.com</Audience><AssumedRoleUser>` +
+      `<Arn>arn:aws:sts::123456789012:assumed-role/irsa/app</Arn>` +
+      `<AssumedRoleId>AROACLKWSDQRAOEXAMPLE:app</AssumedRoleId></AssumedRoleUser><Credentials>` +
+      `<SessionToken>AQoDYXdzEE0a8ANXXXXXXXXNO1ewxE5TijQyp+IEXAMPLE</SessionToken>` +
+      `<SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>` +
+      `<Expiration>${expiration}</Expiration><AccessKeyId>ASgeIAIOSFODNN7EXAMPLE</AccessKeyId>` +
+      `</Credentials><Provider>arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-west-2.amazonaws.com/id/` +
+      `EXAMPLE</Provider></AssumeRoleWithWebIdentityResult><ResponseMetadata>` +
+      `<RequestId>ad4156e9-bce1-11e2-82e6-6b6efEXAMPLE</RequestId></ResponseMetadata>` +
+      `</AssumeRoleWithWebIdentityResponse>`
     let expiration = inMinutes(3)
     const sts = await listen((_, response) => xml(response, 200, answer(expiration)))
     try {

@@ -10,9 +10,8 @@ import { fromTemporaryCredentials } from '../../../src/helpers/credentials/from-
 import { fromWebToken } from '../../../src/helpers/credentials/from-web-token.js'
 import { clearAwsEnv, inMinutes, listen, xml } from './loopback.js'
 
-const assumeRoleAnswer = (
-  expiration: string,
-): string => `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+const assumeRoleAnswer = (expiration: string): string =>
+  `<AssumeRoleResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
 <AssumeRoleResult>
 <SourceIdentity>Alice</SourceIdentity>
   <AssumedRoleUser>
@@ -22,7 +21,10 @@ const assumeRoleAnswer = (
   <Credentials>
     <AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId>
     <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>
-    <SessionToken>AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIYRqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvlRd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSIlTJabIQwj2ICCR/oLxBA==</SessionToken>
+    <SessionToken>AQoDYXdzEPT//////////wEXAMPLEtc764bNrC9SAPBSM22wDOk4x4HIZ8j4FZTwdQWLWsKWHGBuFqwAeMicRXmxfpSPfIeoIY` +
+  `RqTflfKD8YUuwthAx7mSEI/qkPpKPi/kMcGdQrmGdeehM4IC1NtBmUpp2wUE8phUZampKsburEDy0KPkyQDYwT7WZ0wq5VSXDvp75YU9HFvl` +
+  `Rd8Tx6q6fE8YQcHNVXAkiY9q6d+xo0rKwT38xVqr7ZD0u0iPPkUL64lIZbqBAz+scqKmlzm8FDrypNC9Yjc8fPOLn9FX9KSYvKTr4rvx3iSI` +
+  `lTJabIQwj2ICCR/oLxBA==</SessionToken>
     <Expiration>${expiration}</Expiration>
   </Credentials>
   <PackedPolicySize>6</PackedPolicySize>
@@ -55,7 +57,9 @@ const webIdentityAnswer = `<AssumeRoleWithWebIdentityResponse xmlns="https://sts
 </AssumeRoleWithWebIdentityResponse>`
 
 const errorAnswer = (code: string, message: string): string =>
-  `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type><Code>${code}</Code><Message>${message}</Message></Error><RequestId>4c3b0d4a-example</RequestId></ErrorResponse>`
+  `<ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/"><Error><Type>Sender</Type>` +
+  `<Code>${code}</Code><Message>${message}</Message></Error>` +
+  `<RequestId>4c3b0d4a-example</RequestId></ErrorResponse>`
 
 const master = { accessKeyId: 'AKIDMASTER', secretAccessKey: 'master-secret' }
 
@@ -216,7 +220,8 @@ describe('fromTemporaryCredentials', () => {
     expect(() => fromTemporaryCredentials({ params: {} as never })).toThrow(/RoleArn/)
     const fetch: FetchLike = async () =>
       new Response(
-        '<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>',
+        '<AssumeRoleResponse><AssumeRoleResult><Credentials>' +
+          '<AccessKeyId>A</AccessKeyId></Credentials></AssumeRoleResult></AssumeRoleResponse>',
       )
     const noMfa = fromTemporaryCredentials({
       params: { RoleArn: 'arn:aws:iam::1:role/r', SerialNumber: 'arn:aws:iam::1:mfa/u' },

@@ -466,7 +466,8 @@ export const COMMANDS: Readonly<Record<string, CommandSpec>> = {
               },
             ],
           },
-          '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"s3:DeleteObject","Resource":"arn:aws:s3:::b/*"}]}',
+          '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*",' +
+            '"Action":"s3:DeleteObject","Resource":"arn:aws:s3:::b/*"}]}',
         ),
         [null, 42, '', 'not json', '[1', [], '{"Version":"2012-10-17","Statement":[]}'],
       ),

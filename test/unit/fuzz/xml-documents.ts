@@ -217,7 +217,9 @@ export function serialize(root: Element, style: Style): Written {
     let tag = `<${element.name}`
     // Every prefix the names use is declared, so that the document is namespace-well-formed too.
     if (isRoot)
-      tag += `${space()}xmlns:s3="urn:s3"${space()}xmlns:p="urn:p"${space()}xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"`
+      tag +=
+        `${space()}xmlns:s3="urn:s3"${space()}xmlns:p="urn:p"${space()}xmlns:xsi="http://www.w3.org/2001/XMLS` +
+        `chema-instance"`
     if (pick([false, false, true]))
       tag += `${space()}${pick(['xmlns="http://s3.amazonaws.com/doc/2006-03-01/"', 'xmlns:s3="urn:s3"'])}`
     for (const [name, value] of element.attributes) {
