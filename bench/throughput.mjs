@@ -234,7 +234,10 @@ async function throughput(libs, bucket) {
   return { put, get, multipart, download }
 }
 
-/** Child process: one transfer (`upload` of a generated stream to `key`, or `download` of `key` to a sink) of `size` bytes; prints JSON. */
+/**
+ * Child process: one transfer (`upload` of a generated stream to `key`, or `download` of `key` to a sink) of `size`
+ * bytes; prints JSON.
+ */
 async function memoryChild(library, direction, bucket, size, key) {
   const libs = await libraries()
   const { s3kit, client, sdk } = libs

@@ -89,7 +89,10 @@ export interface AclFields<Canned extends string> {
   readonly ACL?: Canned
   /** The whole ACL as a document; it replaces every existing grant. Read-modify-write with `addGrant`. */
   readonly AccessControlPolicy?: AccessControlPolicy
-  /** Grant headers, e.g. `id="79a5…", uri="http://acs.amazonaws.com/groups/global/AllUsers"`; together they replace the ACL. */
+  /**
+   * Grant headers, e.g. `id="79a5…", uri="http://acs.amazonaws.com/groups/global/AllUsers"`; together they replace the
+   * ACL.
+   */
   readonly GrantFullControl?: string
   readonly GrantRead?: string
   readonly GrantReadACP?: string

@@ -4,7 +4,9 @@ import { checkList, checkOneOf, checkText } from '../src/core/validate.js'
 import { xmlRequest } from './request-document.js'
 import { boolean, text, xmlDocument } from './xml.js'
 
-/** The `<ServerSideEncryptionConfiguration>` document: how a bucket encrypts objects stored without their own setting. */
+/**
+ * The `<ServerSideEncryptionConfiguration>` document: how a bucket encrypts objects stored without their own setting.
+ */
 
 /** `AES256` (SSE-S3), `aws:kms` (SSE-KMS) or `aws:kms:dsse` (dual-layer SSE-KMS). */
 export type ServerSideEncryption = 'AES256' | 'aws:kms' | 'aws:kms:dsse'

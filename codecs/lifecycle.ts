@@ -105,7 +105,10 @@ export interface LifecycleRule {
   readonly Status: 'Enabled' | 'Disabled'
   /** Which objects the rule applies to. Give `Filter` or (legacy) `Prefix`, not both. */
   readonly Filter?: LifecycleRuleFilter
-  /** @deprecated The rule-level prefix of the old API; S3 recommends `Filter: { Prefix }`. Still read back from rules written that way. */
+  /**
+   * @deprecated The rule-level prefix of the old API; S3 recommends `Filter: { Prefix }`. Still read back from rules
+   * written that way.
+   */
   readonly Prefix?: string
   readonly Transitions?: readonly Transition[]
   readonly Expiration?: LifecycleExpiration

@@ -11,7 +11,10 @@ import { integer, timestamp, xmlDocument } from './xml.js'
  * (`CreateBucket({ ObjectLockEnabledForBucket: true })`), which also turns versioning on.
  */
 
-/** `GOVERNANCE`: users with `s3:BypassGovernanceRetention` may shorten or remove it; `COMPLIANCE`: nobody can, not even the root user. */
+/**
+ * `GOVERNANCE`: users with `s3:BypassGovernanceRetention` may shorten or remove it; `COMPLIANCE`: nobody can, not even
+ * the root user.
+ */
 export type ObjectLockRetentionMode = 'GOVERNANCE' | 'COMPLIANCE'
 /**
  * A legal hold's status: `ON` keeps the version from being deleted or overwritten until it is set
@@ -98,7 +101,10 @@ export function objectLockConfigurationRequest(configuration: ObjectLockConfigur
   return xmlRequest('ObjectLockConfiguration', content)
 }
 
-/** `<Retention>`; no retention sends an empty one, which removes a GOVERNANCE retention (with `BypassGovernanceRetention`). */
+/**
+ * `<Retention>`; no retention sends an empty one, which removes a GOVERNANCE retention (with
+ * `BypassGovernanceRetention`).
+ */
 export function retentionRequest(retention: ObjectLockRetention | undefined): {
   body: string
   headers: Record<string, string>

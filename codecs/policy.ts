@@ -21,7 +21,10 @@ export interface PolicyStatement {
   readonly [member: string]: unknown
 }
 
-/** A bucket policy, e.g. `{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] }`. */
+/**
+ * A bucket policy, e.g. `{ Version: '2012-10-17', Statement: [{ Effect: 'Allow', Principal: '*', Action:
+ * 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] }`.
+ */
 export interface PolicyDocument {
   readonly Version?: '2012-10-17' | '2008-10-17' | (string & {})
   readonly Id?: string

@@ -96,7 +96,8 @@ export const ATTRIBUTES: unique symbol = /* @__PURE__ */ Symbol('attributes')
  *
  * @example
  * buildDocument('Delete', { Object: [{ Key: 'a&b' }], Quiet: true })
- * // <?xml version="1.0" encoding="UTF-8"?><Delete xmlns="…"><Object><Key>a&amp;b</Key></Object><Quiet>true</Quiet></Delete>
+ * // '<?xml version="1.0" encoding="UTF-8"?><Delete xmlns="…"><Object><Key>a&amp;b</Key></Object>' +
+ * //   '<Quiet>true</Quiet></Delete>'
  */
 export function buildDocument(root: string, content: Record<string, unknown>): string {
   return `<?xml version="1.0" encoding="UTF-8"?>${element(root, { ...content, [ATTRIBUTES]: { xmlns: S3_NS } }, root)}`

@@ -32,7 +32,10 @@ export interface CreateBucketOutput {
  * location is sent as `<CreateBucketConfiguration>`.
  *
  * @example
- * await send(client, CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.eu_west_1 } }))
+ * await send(
+ *   client,
+ *   CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.eu_west_1 } }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function CreateBucket(input: CreateBucketInput): Command<CreateBucketOutput> {

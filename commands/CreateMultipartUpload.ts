@@ -37,7 +37,10 @@ export interface CreateMultipartUploadOutput {
  * `AbortMultipartUpload` every upload. The `upload` helper does all of it for you.
  *
  * @example
- * const { UploadId } = await send(client, CreateMultipartUpload({ Bucket: 'my-bucket', Key: 'big.iso', ContentType: 'application/x-iso9660-image' }))
+ * const { UploadId } = await send(
+ *   client,
+ *   CreateMultipartUpload({ Bucket: 'my-bucket', Key: 'big.iso', ContentType: 'application/x-iso9660-image' }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function CreateMultipartUpload(input: CreateMultipartUploadInput): Command<CreateMultipartUploadOutput> {

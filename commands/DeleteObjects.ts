@@ -76,7 +76,10 @@ const encoder = /* @__PURE__ */ new TextEncoder()
  * `DeleteObject` for those (`emptyBucket` does).
  *
  * @example
- * const { Errors } = await send(client, DeleteObjects({ Bucket: 'photos', Delete: { Objects: [{ Key: 'a.jpg' }, { Key: 'b.jpg' }], Quiet: true } }))
+ * const { Errors } = await send(
+ *   client,
+ *   DeleteObjects({ Bucket: 'photos', Delete: { Objects: [{ Key: 'a.jpg' }, { Key: 'b.jpg' }], Quiet: true } }),
+ * )
  * for (const { Key, Code } of Errors) console.error(`could not delete ${Key}: ${Code}`)
  */
 /* @__NO_SIDE_EFFECTS__ */

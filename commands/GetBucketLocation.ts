@@ -13,7 +13,9 @@ export interface GetBucketLocationInput {
  * `regionOfLocation` turns it into a region name.
  */
 export interface GetBucketLocationOutput {
-  /** The bucket's location constraint, e.g. `eu-west-1` or the legacy `EU`; left out for us-east-1, where S3 sends none. */
+  /**
+   * The bucket's location constraint, e.g. `eu-west-1` or the legacy `EU`; left out for us-east-1, where S3 sends none.
+   */
   readonly LocationConstraint?: string
 }
 

@@ -10,7 +10,9 @@ import type { Command } from '../src/core/command.js'
 import { type ObjectBody, objectBody } from '../src/core/object-body.js'
 import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
 
-/** What to read: the object (and version), an optional byte range or part, conditions, and response-header overrides. */
+/**
+ * What to read: the object (and version), an optional byte range or part, conditions, and response-header overrides.
+ */
 export interface GetObjectInput extends ObjectReadFields {
   readonly Bucket: string
   readonly Key: string

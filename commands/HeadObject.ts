@@ -30,7 +30,10 @@ export type HeadObjectOutput = ObjectHeaders
  * `NotFound` (HEAD responses have no body); `headObjectOrNull` turns that into `null`.
  *
  * @example
- * const { ContentLength, ContentType, LastModified } = await send(client, HeadObject({ Bucket: 'my-bucket', Key: 'cat.jpg' }))
+ * const { ContentLength, ContentType, LastModified } = await send(
+ *   client,
+ *   HeadObject({ Bucket: 'my-bucket', Key: 'cat.jpg' }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function HeadObject(input: HeadObjectInput): Command<HeadObjectOutput> {

@@ -57,7 +57,8 @@ const document = /* @__PURE__ */ listBucketDocument(() => ({
  * prefer `ListObjectsV2` elsewhere. Keys are decoded from `encoding-type=url` as there.
  *
  * @example
- * for await (const object of paginateItems(client, ListObjects({ Bucket: 'old-server-bucket' }))) console.log(object.Key)
+ * for await (const object of paginateItems(client, ListObjects({ Bucket: 'old-server-bucket' })))
+ *   console.log(object.Key)
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjectsOutput, ObjectSummary> {

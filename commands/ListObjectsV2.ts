@@ -66,7 +66,10 @@ const document = /* @__PURE__ */ listBucketDocument(() => ({
  * `encoding-type=url` and the output is decoded. Use `paginate` for every page.
  *
  * @example
- * const { Contents, CommonPrefixes } = await send(client, ListObjectsV2({ Bucket: 'photos', Prefix: '2024/', Delimiter: '/' }))
+ * const { Contents, CommonPrefixes } = await send(
+ *   client,
+ *   ListObjectsV2({ Bucket: 'photos', Prefix: '2024/', Delimiter: '/' }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListObjectsV2Output, ObjectSummary> {

@@ -65,7 +65,8 @@ export interface ListPartsOutput {
  * an `S3Error` (`NoSuchUpload` on AWS, `NoSuchKey` on Ceph RGW).
  *
  * @example
- * for await (const part of paginateItems(client, ListParts({ Bucket: 'my-bucket', Key: 'big.iso', UploadId }))) console.log(part.PartNumber, part.Size)
+ * for await (const part of paginateItems(client, ListParts({ Bucket: 'my-bucket', Key: 'big.iso', UploadId })))
+ *   console.log(part.PartNumber, part.Size)
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutput, Part> {

@@ -18,10 +18,22 @@ export interface PutBucketCorsInput {
  * most one `*` per origin or header, a document of at most 64 KB.
  *
  * @example
- * await send(client, PutBucketCors({
- *   Bucket: 'my-bucket',
- *   CORSConfiguration: { CORSRules: [{ AllowedOrigins: ['https://www.example.com'], AllowedMethods: ['PUT', 'POST', 'DELETE'], AllowedHeaders: ['*'], MaxAgeSeconds: 3000 }] },
- * }))
+ * await send(
+ *   client,
+ *   PutBucketCors({
+ *     Bucket: 'my-bucket',
+ *     CORSConfiguration: {
+ *       CORSRules: [
+ *         {
+ *           AllowedOrigins: ['https://www.example.com'],
+ *           AllowedMethods: ['PUT', 'POST', 'DELETE'],
+ *           AllowedHeaders: ['*'],
+ *           MaxAgeSeconds: 3000,
+ *         },
+ *       ],
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketCors(input: PutBucketCorsInput): Command<EmptyOutput> {

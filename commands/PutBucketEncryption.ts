@@ -5,7 +5,10 @@ import { checkBucket } from '../src/core/validate.js'
 /** The input of `PutBucketEncryption`: the bucket and its default-encryption rule. */
 export interface PutBucketEncryptionInput {
   readonly Bucket: string
-  /** One rule: the default algorithm (`AES256`, `aws:kms`, `aws:kms:dsse`), a KMS key for the KMS ones, and `BucketKeyEnabled`. */
+  /**
+   * One rule: the default algorithm (`AES256`, `aws:kms`, `aws:kms:dsse`), a KMS key for the KMS ones, and
+   * `BucketKeyEnabled`.
+   */
   readonly ServerSideEncryptionConfiguration: ServerSideEncryptionConfiguration
 }
 
@@ -16,10 +19,23 @@ export interface PutBucketEncryptionInput {
  * `InvalidArgument`).
  *
  * @example
- * await send(client, PutBucketEncryption({
- *   Bucket: 'my-bucket',
- *   ServerSideEncryptionConfiguration: { Rules: [{ ApplyServerSideEncryptionByDefault: { SSEAlgorithm: 'aws:kms', KMSMasterKeyID: 'arn:aws:kms:us-east-1:111122223333:key/example' }, BucketKeyEnabled: true }] },
- * }))
+ * await send(
+ *   client,
+ *   PutBucketEncryption({
+ *     Bucket: 'my-bucket',
+ *     ServerSideEncryptionConfiguration: {
+ *       Rules: [
+ *         {
+ *           ApplyServerSideEncryptionByDefault: {
+ *             SSEAlgorithm: 'aws:kms',
+ *             KMSMasterKeyID: 'arn:aws:kms:us-east-1:111122223333:key/example',
+ *           },
+ *           BucketKeyEnabled: true,
+ *         },
+ *       ],
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketEncryption(input: PutBucketEncryptionInput): Command<EmptyOutput> {

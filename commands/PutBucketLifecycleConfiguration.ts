@@ -34,14 +34,26 @@ const MINIMUM_SIZE = 'x-amz-transition-default-minimum-object-size'
  * Date, ExpiredObjectDeleteMarker alone, ≤ 1,000 rules, …).
  *
  * @example
- * await send(client, PutBucketLifecycleConfiguration({
- *   Bucket: 'my-bucket',
- *   LifecycleConfiguration: { Rules: [{
- *     ID: 'ruleid', Status: 'Enabled', Filter: { Prefix: 'logs/' },
- *     Transitions: [{ Days: 30, StorageClass: StorageClass.STANDARD_IA }, { Days: 90, StorageClass: StorageClass.GLACIER }],
- *     Expiration: { Days: 120 },
- *   }] },
- * }))
+ * await send(
+ *   client,
+ *   PutBucketLifecycleConfiguration({
+ *     Bucket: 'my-bucket',
+ *     LifecycleConfiguration: {
+ *       Rules: [
+ *         {
+ *           ID: 'ruleid',
+ *           Status: 'Enabled',
+ *           Filter: { Prefix: 'logs/' },
+ *           Transitions: [
+ *             { Days: 30, StorageClass: StorageClass.STANDARD_IA },
+ *             { Days: 90, StorageClass: StorageClass.GLACIER },
+ *           ],
+ *           Expiration: { Days: 120 },
+ *         },
+ *       ],
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketLifecycleConfiguration(

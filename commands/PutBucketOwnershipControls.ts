@@ -15,7 +15,13 @@ export interface PutBucketOwnershipControlsInput {
  * (400 `InvalidArgument`).
  *
  * @example
- * await send(client, PutBucketOwnershipControls({ Bucket: 'my-bucket', OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] } }))
+ * await send(
+ *   client,
+ *   PutBucketOwnershipControls({
+ *     Bucket: 'my-bucket',
+ *     OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerPreferred' }] },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketOwnershipControls(input: PutBucketOwnershipControlsInput): Command<EmptyOutput> {

@@ -20,10 +20,24 @@ export interface PutBucketPolicyInput {
  * object with a `Statement`, of at most 20 KB, and goes with the `Content-MD5` S3 requires.
  *
  * @example
- * await send(client, PutBucketPolicy({
- *   Bucket: 'my-bucket',
- *   Policy: { Version: '2012-10-17', Statement: [{ Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::my-bucket/*' }] },
- * }))
+ * await send(
+ *   client,
+ *   PutBucketPolicy({
+ *     Bucket: 'my-bucket',
+ *     Policy: {
+ *       Version: '2012-10-17',
+ *       Statement: [
+ *         {
+ *           Sid: 'PublicRead',
+ *           Effect: 'Allow',
+ *           Principal: '*',
+ *           Action: 's3:GetObject',
+ *           Resource: 'arn:aws:s3:::my-bucket/*',
+ *         },
+ *       ],
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketPolicy(input: PutBucketPolicyInput): Command<EmptyOutput> {

@@ -15,7 +15,18 @@ export interface PutBucketTaggingInput {
  * `Content-MD5` S3 requires.
  *
  * @example
- * await send(client, PutBucketTagging({ Bucket: 'my-bucket', Tagging: { TagSet: [{ Key: 'Project', Value: 'Project One' }, { Key: 'User', Value: 'jsmith' }] } }))
+ * await send(
+ *   client,
+ *   PutBucketTagging({
+ *     Bucket: 'my-bucket',
+ *     Tagging: {
+ *       TagSet: [
+ *         { Key: 'Project', Value: 'Project One' },
+ *         { Key: 'User', Value: 'jsmith' },
+ *       ],
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketTagging(input: PutBucketTaggingInput): Command<EmptyOutput> {

@@ -9,7 +9,10 @@ import { checkBucket } from '../src/core/validate.js'
  */
 export interface PutObjectLockConfigurationInput {
   readonly Bucket: string
-  /** `ObjectLockEnabled: 'Enabled'`, and optionally the default retention of new versions (`Mode` with `Days` or `Years`). */
+  /**
+   * `ObjectLockEnabled: 'Enabled'`, and optionally the default retention of new versions (`Mode` with `Days` or
+   * `Years`).
+   */
   readonly ObjectLockConfiguration: ObjectLockConfiguration
   /** The token AWS Support gives to enable Object Lock on an existing bucket (`x-amz-bucket-object-lock-token`). */
   readonly Token?: string
@@ -22,10 +25,16 @@ export interface PutObjectLockConfigurationInput {
  * the `Content-MD5` S3 requires. The bucket must have been created with Object Lock.
  *
  * @example
- * await send(client, PutObjectLockConfiguration({
- *   Bucket: 'my-bucket',
- *   ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled', Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } } },
- * }))
+ * await send(
+ *   client,
+ *   PutObjectLockConfiguration({
+ *     Bucket: 'my-bucket',
+ *     ObjectLockConfiguration: {
+ *       ObjectLockEnabled: 'Enabled',
+ *       Rule: { DefaultRetention: { Mode: 'GOVERNANCE', Days: 30 } },
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutObjectLockConfiguration(input: PutObjectLockConfigurationInput): Command<EmptyOutput> {

@@ -12,7 +12,10 @@ export interface PutObjectRetentionInput {
   readonly Key: string
   /** The version to protect; the current one when left out. */
   readonly VersionId?: string
-  /** The mode and the date until which the version is kept. Left out, the retention is removed (GOVERNANCE only, with `BypassGovernanceRetention`). */
+  /**
+   * The mode and the date until which the version is kept. Left out, the retention is removed (GOVERNANCE only, with
+   * `BypassGovernanceRetention`).
+   */
   readonly Retention?: ObjectLockRetention
   /** Shorten or remove a GOVERNANCE retention (needs `s3:BypassGovernanceRetention`). */
   readonly BypassGovernanceRetention?: boolean
@@ -25,7 +28,14 @@ export interface PutObjectRetentionInput {
  * `Content-MD5` S3 requires.
  *
  * @example
- * await send(client, PutObjectRetention({ Bucket: 'my-bucket', Key: 'invoice.pdf', Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') } }))
+ * await send(
+ *   client,
+ *   PutObjectRetention({
+ *     Bucket: 'my-bucket',
+ *     Key: 'invoice.pdf',
+ *     Retention: { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutObjectRetention(input: PutObjectRetentionInput): Command<EmptyOutput> {

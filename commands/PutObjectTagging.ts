@@ -28,7 +28,14 @@ export interface PutObjectTaggingOutput {
  * `aws:` prefix. The document carries the `Content-MD5` S3 requires.
  *
  * @example
- * await send(client, PutObjectTagging({ Bucket: 'my-bucket', Key: 'report.pdf', Tagging: { TagSet: [{ Key: 'project', Value: 'blue' }] } }))
+ * await send(
+ *   client,
+ *   PutObjectTagging({
+ *     Bucket: 'my-bucket',
+ *     Key: 'report.pdf',
+ *     Tagging: { TagSet: [{ Key: 'project', Value: 'blue' }] },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutObjectTagging(input: PutObjectTaggingInput): Command<PutObjectTaggingOutput> {

@@ -14,10 +14,18 @@ export interface PutPublicAccessBlockInput {
  * it public. The document carries the `Content-MD5` S3 requires.
  *
  * @example
- * await send(client, PutPublicAccessBlock({
- *   Bucket: 'my-bucket',
- *   PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
- * }))
+ * await send(
+ *   client,
+ *   PutPublicAccessBlock({
+ *     Bucket: 'my-bucket',
+ *     PublicAccessBlockConfiguration: {
+ *       BlockPublicAcls: true,
+ *       IgnorePublicAcls: true,
+ *       BlockPublicPolicy: true,
+ *       RestrictPublicBuckets: true,
+ *     },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutPublicAccessBlock(input: PutPublicAccessBlockInput): Command<EmptyOutput> {

@@ -3,7 +3,10 @@ import { optional, xmlRequest } from '../codecs/request-document.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkInteger, checkKey, checkObject, checkText } from '../src/core/validate.js'
 
-/** How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk ~5–12 h. */
+/**
+ * How fast (and at what price) S3 restores: Expedited ~1–5 min (not Deep Archive), Standard ~3–5 h (the default), Bulk
+ * ~5–12 h.
+ */
 export type RestoreTier = 'Expedited' | 'Standard' | 'Bulk'
 const TIERS: readonly RestoreTier[] = ['Expedited', 'Standard', 'Bulk']
 
@@ -54,7 +57,14 @@ export interface RestoreObjectOutput {
  * (HTTP 501, as Ceph RGW 16 does; `explainS3Error` gives it a message).
  *
  * @example
- * await send(client, RestoreObject({ Bucket: 'my-bucket', Key: 'logs/testlog1.log', RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } } }))
+ * await send(
+ *   client,
+ *   RestoreObject({
+ *     Bucket: 'my-bucket',
+ *     Key: 'logs/testlog1.log',
+ *     RestoreRequest: { Days: 5, GlacierJobParameters: { Tier: 'Bulk' } },
+ *   }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectOutput> {

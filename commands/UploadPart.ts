@@ -41,7 +41,10 @@ export interface UploadPartOutput {
  * once.
  *
  * @example
- * const { ETag } = await send(client, UploadPart({ Bucket: 'my-bucket', Key: 'big.iso', UploadId, PartNumber: 1, Body: file.slice(0, 8 * 2 ** 20) }))
+ * const { ETag } = await send(
+ *   client,
+ *   UploadPart({ Bucket: 'my-bucket', Key: 'big.iso', UploadId, PartNumber: 1, Body: file.slice(0, 8 * 2 ** 20) }),
+ * )
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {

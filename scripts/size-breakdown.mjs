@@ -3,8 +3,10 @@
 // Import the built package by its name, as scripts/size.mjs measures it (build first: npx tsup), or
 // the sources by path to see them file by file.
 //
-//   node scripts/size-breakdown.mjs "import { createClient, send, PutObject } from 's3kit'; console.log(createClient, send, PutObject)"
-//   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core/index.ts'; import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
+//   node scripts/size-breakdown.mjs "import { createClient, send, PutObject } from 's3kit';
+//     console.log(createClient, send, PutObject)"
+//   node scripts/size-breakdown.mjs "import { createClient, send } from './src/core/index.ts';
+//     import { PutObject } from './commands/PutObject.ts'; console.log(createClient, send, PutObject)"
 
 import { gzipSync } from 'node:zlib'
 import { build } from 'esbuild'

@@ -1,9 +1,9 @@
 /// <reference types="node" />
 /**
- * Ctrl-C (SIGINT), SIGTERM and a closed terminal (SIGHUP) abort the running command through one AbortSignal: uploads abort
- * their multipart upload, downloads remove their temporary file, and the command then exits with
- * 128 + the signal's number, as a shell reports a process killed by it. A second Ctrl-C exits at
- * once, for when cleaning up itself hangs.
+ * Ctrl-C (SIGINT), SIGTERM and a closed terminal (SIGHUP) abort the running command through one AbortSignal: uploads
+ * abort their multipart upload, downloads remove their temporary file, and the command then exits with 128 + the
+ * signal's number, as a shell reports a process killed by it. A second Ctrl-C exits at once, for when cleaning up
+ * itself hangs.
  */
 export interface Interrupt {
   readonly signal: AbortSignal

@@ -2,7 +2,10 @@ import { type Credentials, type CredentialsProvider, credentialsProvider } from 
 import { readEnv } from './env.js'
 import { InputError } from './errors.js'
 
-/** The `fetch` s3kit calls: the global one by default, or any function of its shape (a test stub, an instrumented fetch). */
+/**
+ * The `fetch` s3kit calls: the global one by default, or any function of its shape (a test stub, an instrumented
+ * fetch).
+ */
 export type FetchLike = (input: Request | string | URL, init?: RequestInit) => Promise<Response>
 
 /** How `send` retries a failed attempt: how many attempts in all, and the full-jitter backoff's base and cap. */
@@ -30,7 +33,10 @@ export interface ClientConfig {
   endpoint?: string
   /** Always put the bucket in the path (`/bucket/key`) instead of the host name. */
   forcePathStyle?: boolean
-  /** Static keys or a function returning them. Defaults to `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` / `AWS_SESSION_TOKEN`. */
+  /**
+   * Static keys or a function returning them. Defaults to `AWS_ACCESS_KEY_ID` / `AWS_SECRET_ACCESS_KEY` /
+   * `AWS_SESSION_TOKEN`.
+   */
   credentials?: Credentials | CredentialsProvider
   /** The `fetch` to use; defaults to the global one at the time of each request. */
   fetch?: FetchLike

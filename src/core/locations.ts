@@ -5,7 +5,10 @@
  * which is what S3 requires for us-east-1; `EU` is the legacy name of eu-west-1.
  *
  * @example
- * await send(client, CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.eu_west_1 } }))
+ * await send(
+ *   client,
+ *   CreateBucket({ Bucket: 'my-bucket', CreateBucketConfiguration: { LocationConstraint: Location.eu_west_1 } }),
+ * )
  */
 export const Location = {
   us_east_1: 'us-east-1',

@@ -23,7 +23,11 @@ export interface PageRules<Input, Output, Item> {
  * forever against a misbehaving server; both are an `InvalidResponse` error instead.
  *
  * @example
- * return paginated(ListParts, input, command, { pageSize: 'MaxParts', items: (o) => o.Parts, next: (o) => (o.IsTruncated ? { PartNumberMarker: o.NextPartNumberMarker } : undefined) })
+ * return paginated(ListParts, input, command, {
+ *   pageSize: 'MaxParts',
+ *   items: (o) => o.Parts,
+ *   next: (o) => (o.IsTruncated ? { PartNumberMarker: o.NextPartNumberMarker } : undefined),
+ * })
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function paginated<Input extends object, Output, Item>(

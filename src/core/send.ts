@@ -30,7 +30,9 @@ export interface SendOptions {
  */
 const learned = /* @__PURE__ */ new WeakMap<Client, { skew: number; regions: Record<string, string> }>()
 
-/** Milliseconds to add to the local clock to get the server's, as the client has learned it (0 until a skew is seen). */
+/**
+ * Milliseconds to add to the local clock to get the server's, as the client has learned it (0 until a skew is seen).
+ */
 export function clockOffset(client: Client): number {
   return learned.get(client)?.skew ?? 0
 }

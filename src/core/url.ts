@@ -83,9 +83,15 @@ export function dnsSuffix(region: string): string {
 export interface AwsEndpointOptions {
   /** IPv6 and IPv4: `s3.dualstack.<region>.…`. */
   readonly dualStack?: boolean
-  /** FIPS 140 validated endpoints: `s3-fips.<region>.amazonaws.com`; AWS offers them in the US, Canada and GovCloud regions only. */
+  /**
+   * FIPS 140 validated endpoints: `s3-fips.<region>.amazonaws.com`; AWS offers them in the US, Canada and GovCloud
+   * regions only.
+   */
   readonly fips?: boolean
-  /** Transfer Acceleration (`<bucket>.s3-accelerate.amazonaws.com`): enable it on the bucket first; not in China or GovCloud, and not for bucket names with dots. */
+  /**
+   * Transfer Acceleration (`<bucket>.s3-accelerate.amazonaws.com`): enable it on the bucket first; not in China or
+   * GovCloud, and not for bucket names with dots.
+   */
   readonly accelerate?: boolean
   /** `https://s3.amazonaws.com` for us-east-1, the legacy global endpoint, instead of `s3.us-east-1.amazonaws.com`. */
   readonly legacyGlobal?: boolean

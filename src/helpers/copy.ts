@@ -166,7 +166,9 @@ async function sourceTags(
   return TagSet.map(({ Key, Value }) => `${encodeURIComponent(Key)}=${encodeURIComponent(Value)}`).join('&')
 }
 
-/** The new object's fields: what `CopyObject` would take from the source under COPY, or from the input under REPLACE. */
+/**
+ * The new object's fields: what `CopyObject` would take from the source under COPY, or from the input under REPLACE.
+ */
 function objectFields(
   input: CopyInput,
   source: HeadObjectOutput,

@@ -24,7 +24,12 @@ export interface GrantTarget {
  * e.g. ACLs disabled on the bucket.
  *
  * @example
- * await addGrant(client, { Bucket: 'my-bucket', Key: 'mykeytoshare' }, { Type: 'AmazonCustomerByEmail', EmailAddress: 'foo@bar.com' }, 'READ')
+ * await addGrant(
+ *   client,
+ *   { Bucket: 'my-bucket', Key: 'mykeytoshare' },
+ *   { Type: 'AmazonCustomerByEmail', EmailAddress: 'foo@bar.com' },
+ *   'READ',
+ * )
  * await addGrant(client, { Bucket: 'my-bucket' }, { Type: 'CanonicalUser', ID: '79a59df9…' }, Permission.READ)
  */
 export function addGrant(

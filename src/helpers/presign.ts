@@ -34,7 +34,11 @@ export interface PresignedRequest {
  * credentials stops working when they expire, whatever `expiresIn` says.
  *
  * @example
- * const { url, headers } = await presign(client, PutObject({ Bucket: 'uploads', Key: 'photo.jpg', ContentType: 'image/jpeg' }), { expiresIn: 600 })
+ * const { url, headers } = await presign(
+ *   client,
+ *   PutObject({ Bucket: 'uploads', Key: 'photo.jpg', ContentType: 'image/jpeg' }),
+ *   { expiresIn: 600 },
+ * )
  * await fetch(url, { method: 'PUT', headers, body: file }) // in the browser, no credentials needed
  */
 export async function presign(

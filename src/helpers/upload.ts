@@ -77,7 +77,10 @@ export interface UploadOptions {
 export interface UploadProgress {
   /** Bytes sent so far; it never goes back, even when a part is re-sent. */
   readonly loaded: number
-  /** The body's length: known up front for bytes, Blobs, files and streams with `ContentLength`, and for other streams once they end. */
+  /**
+   * The body's length: known up front for bytes, Blobs, files and streams with `ContentLength`, and for other streams
+   * once they end.
+   */
   readonly total?: number
   /** The part whose bytes moved (1 for a body sent in one request). */
   readonly part: number

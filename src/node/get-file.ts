@@ -24,7 +24,11 @@ export type GetFileOutput = Omit<GetObjectOutput, 'Body'>
  *
  * @example
  * import { getFile } from 's3kit/node'
- * const { ContentType, Metadata } = await getFile(client, { Bucket: 'my-bucket', Key: 'photos/cat.jpg', path: './cat.jpg' })
+ * const { ContentType, Metadata } = await getFile(client, {
+ *   Bucket: 'my-bucket',
+ *   Key: 'photos/cat.jpg',
+ *   path: './cat.jpg',
+ * })
  */
 export async function getFile(client: Client, input: GetFileInput, options: SendOptions = {}): Promise<GetFileOutput> {
   const { path, ...fields } = input

@@ -56,7 +56,10 @@ export interface FaultRunReport {
   readonly seconds: number
 }
 
-/** The fault mix of the suite: about one request in six is broken in some way (one in five GETs; a copy or completion one in four). */
+/**
+ * The fault mix of the suite: about one request in six is broken in some way (one in five GETs; a copy or completion
+ * one in four).
+ */
 export const DEFAULT_RATES: Partial<Record<Fault, number>> = {
   slowDown: 0.03,
   internal: 0.02,

@@ -102,7 +102,8 @@ describe('GetBucketAcl / GetObjectAcl', () => {
   })
 
   it('read an AmazonCustomerByEmail grantee in the form the S3 API reference documents', async () => {
-    // PutObjectAcl, "Grantee Values": <Grantee … xsi:type="AmazonCustomerByEmail"><EmailAddress>…</EmailAddress></Grantee>
+    // PutObjectAcl, "Grantee Values":
+    // <Grantee … xsi:type="AmazonCustomerByEmail"><EmailAddress>…</EmailAddress></Grantee>
     const xml =
       `<AccessControlPolicy><Owner><ID>o</ID></Owner><AccessControlList><Grant><Grantee ` +
       `xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ` +

@@ -79,7 +79,8 @@ const capturedRgwEncoded =
   `<StorageClass>STANDARD</StorageClass><Type>Normal</Type></Contents>` +
   `<KeyCount>8</KeyCount></ListBucketResult>`
 
-// S3 API reference, ListObjects, "Sample Response" (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html).
+// S3 API reference, ListObjects, "Sample Response"
+// (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjects.html).
 const documentedV1 = `<?xml version="1.0" encoding="UTF-8"?>
 <ListBucketResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
   <Name>bucket</Name>

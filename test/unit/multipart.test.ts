@@ -132,7 +132,8 @@ describe('UploadPartCopy', () => {
   })
 
   it('reads the CopyPartResult, and an error inside a 200 is an S3Error', async () => {
-    // S3 API reference, UploadPartCopy "Sample Response" (the reference's LastModified has no zone; S3 sends UTC with Z).
+    // S3 API reference, UploadPartCopy "Sample Response" (the reference's LastModified has no zone; S3 sends UTC with
+    // Z).
     const result = ok(`<CopyPartResult>
    <LastModified>2009-10-28T22:32:00.000Z</LastModified>
    <ETag>"9b2cf535f27731c974343645a3985328"</ETag>

@@ -15,7 +15,10 @@ import { fetchWithTimeout } from './sts.js'
 export interface FromCognitoIdentityPoolOptions {
   /** `<region>:<uuid>`; its region is the service's unless `clientConfig.region` says otherwise. */
   readonly identityPoolId: string
-  /** Tokens of the user's identity providers, e.g. `{ 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc': idToken }`; values may be functions. Without them the identity is unauthenticated (if the pool allows that). */
+  /**
+   * Tokens of the user's identity providers, e.g. `{ 'cognito-idp.eu-west-1.amazonaws.com/eu-west-1_abc': idToken }`;
+   * values may be functions. Without them the identity is unauthenticated (if the pool allows that).
+   */
   readonly logins?: Readonly<Record<string, string | (() => string | Promise<string>)>>
   /** With several roles configured in the pool for the user's provider, the one to use. */
   readonly customRoleArn?: string
@@ -32,7 +35,10 @@ const SOURCE = 'fromCognitoIdentityPool'
  * the bucket and prefix the user needs. The identity id is kept in memory only.
  *
  * @example
- * const client = createClient({ region: 'eu-west-1', credentials: fromCognitoIdentityPool({ identityPoolId: 'eu-west-1:0000…' }) })
+ * const client = createClient({
+ *   region: 'eu-west-1',
+ *   credentials: fromCognitoIdentityPool({ identityPoolId: 'eu-west-1:0000…' }),
+ * })
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function fromCognitoIdentityPool(options: FromCognitoIdentityPoolOptions): CredentialsProvider {

@@ -8,7 +8,10 @@ import { fetcherOf, type RemoteProviderOptions, readCredentialsJson, request } f
  * (`RemoteProviderOptions`), how the authorization token file is read, and refresh timing.
  */
 export interface FromContainerMetadataOptions extends RemoteProviderOptions {
-  /** Reads `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`; defaults to Node's `fs` where the runtime offers it (`process.getBuiltinModule`). */
+  /**
+   * Reads `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE`; defaults to Node's `fs` where the runtime offers it
+   * (`process.getBuiltinModule`).
+   */
   readonly readFile?: (path: string) => Promise<string>
   readonly cache?: CacheOptions
 }

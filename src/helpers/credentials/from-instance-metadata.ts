@@ -10,7 +10,10 @@ import { fetcherOf, type RemoteProviderOptions, readCredentialsJson, request } f
  * IMDSv1 is refused, and the endpoint.
  */
 export interface FromInstanceMetadataOptions extends RemoteProviderOptions {
-  /** How long the first request (the IMDSv2 token) may take before "no IMDS here" is concluded (default 250 ms; IMDS answers in a few). */
+  /**
+   * How long the first request (the IMDSv2 token) may take before "no IMDS here" is concluded (default 250 ms; IMDS
+   * answers in a few).
+   */
   readonly probeTimeout?: number
   /**
    * Refuse IMDSv1 (requests without a session token). s3kit's default is true: the fallback is used
@@ -18,7 +21,10 @@ export interface FromInstanceMetadataOptions extends RemoteProviderOptions {
    * instances exploit.
    */
   readonly ec2MetadataV1Disabled?: boolean
-  /** Defaults to `AWS_EC2_METADATA_SERVICE_ENDPOINT`, else `http://169.254.169.254` (or `http://[fd00:ec2::254]` when `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=IPv6`). */
+  /**
+   * Defaults to `AWS_EC2_METADATA_SERVICE_ENDPOINT`, else `http://169.254.169.254` (or `http://[fd00:ec2::254]` when
+   * `AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE=IPv6`).
+   */
   readonly endpoint?: string
   readonly cache?: CacheOptions
 }

@@ -29,7 +29,10 @@ export interface AssumeRoleParams {
  */
 export interface FromTemporaryCredentialsOptions {
   readonly params: AssumeRoleParams
-  /** Who assumes the role: keys or a provider (itself perhaps `fromTemporaryCredentials`, for role chaining). Defaults to the `AWS_*` environment variables. */
+  /**
+   * Who assumes the role: keys or a provider (itself perhaps `fromTemporaryCredentials`, for role chaining). Defaults
+   * to the `AWS_*` environment variables.
+   */
   readonly masterCredentials?: Credentials | CredentialsProvider
   readonly clientConfig?: StsClientConfig
   /** Asked for a fresh MFA code on every AssumeRole when `SerialNumber` is set and `TokenCode` is not. */
@@ -47,7 +50,9 @@ export interface FromTemporaryCredentialsOptions {
  *
  * @example
  * const client = createClient({
- *   credentials: fromTemporaryCredentials({ params: { RoleArn: 'arn:aws:iam::123456789012:role/uploader', DurationSeconds: 900 } }),
+ *   credentials: fromTemporaryCredentials({
+ *     params: { RoleArn: 'arn:aws:iam::123456789012:role/uploader', DurationSeconds: 900 },
+ *   }),
  * })
  */
 /* @__NO_SIDE_EFFECTS__ */

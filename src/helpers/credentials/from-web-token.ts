@@ -15,7 +15,10 @@ export interface FromWebTokenOptions {
   readonly webIdentityToken: string | (() => string | Promise<string>)
   /** Defaults to `s3kit-<time>`. */
   readonly roleSessionName?: string
-  /** For OAuth 2.0 access tokens from Login with Amazon, Facebook or Google: `www.amazon.com`, `graph.facebook.com`; omit for OpenID Connect. */
+  /**
+   * For OAuth 2.0 access tokens from Login with Amazon, Facebook or Google: `www.amazon.com`, `graph.facebook.com`;
+   * omit for OpenID Connect.
+   */
   readonly providerId?: string
   readonly policyArns?: readonly { readonly arn: string }[]
   readonly policy?: string
@@ -32,7 +35,10 @@ export interface FromWebTokenOptions {
  * function is called again on each refresh, since such tokens are short-lived too.
  *
  * @example
- * const credentials = fromWebToken({ roleArn: 'arn:aws:iam::123456789012:role/web', webIdentityToken: () => auth.getIdToken() })
+ * const credentials = fromWebToken({
+ *   roleArn: 'arn:aws:iam::123456789012:role/web',
+ *   webIdentityToken: () => auth.getIdToken(),
+ * })
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function fromWebToken(options: FromWebTokenOptions): CredentialsProvider {

@@ -57,7 +57,10 @@ export async function request(
   }
 }
 
-/** Reads the JSON credentials document of a metadata endpoint; a malformed one is an error that names the field, never its value. */
+/**
+ * Reads the JSON credentials document of a metadata endpoint; a malformed one is an error that names the field, never
+ * its value.
+ */
 export async function readCredentialsJson(source: string, response: Response): Promise<Credentials> {
   let json: unknown
   try {

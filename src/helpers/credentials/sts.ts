@@ -14,7 +14,10 @@ import { dnsSuffix, encodeRfc3986 } from '../../core/url.js'
 export interface StsClientConfig {
   /** Region of the STS endpoint: defaults to `AWS_REGION`, then `AWS_DEFAULT_REGION`, then `us-east-1`. */
   readonly region?: string
-  /** e.g. `http://127.0.0.1:7480` for Ceph RGW. Defaults to `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, then `https://sts.<region>.amazonaws.com` (regional, as AWS recommends). */
+  /**
+   * e.g. `http://127.0.0.1:7480` for Ceph RGW. Defaults to `AWS_ENDPOINT_URL_STS`, `AWS_ENDPOINT_URL`, then
+   * `https://sts.<region>.amazonaws.com` (regional, as AWS recommends).
+   */
   readonly endpoint?: string
   readonly fetch?: FetchLike
   /** Attempts in all (default 3); throttling, 5xx and network failures are retried with jittered backoff. */

@@ -38,7 +38,10 @@ export function fromProcess(options: FromProcessOptions = {}): CredentialsProvid
   }, options.cache)
 }
 
-/** Runs a `credential_process` command and reads its answer; the errors quote the command and its stderr, never stdout (which holds the secret). */
+/**
+ * Runs a `credential_process` command and reads its answer; the errors quote the command and its stderr, never stdout
+ * (which holds the secret).
+ */
 export function runCredentialProcess(command: string, profile: string, timeout = 30_000): Promise<Credentials> {
   return new Promise((resolve, reject) => {
     exec(command, { timeout, maxBuffer: 1024 * 1024, windowsHide: true }, (error, stdout, stderr) => {

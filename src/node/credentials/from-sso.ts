@@ -25,7 +25,10 @@ import {
  * Identity Center portal and OIDC service are reached, and refresh timing.
  */
 export interface FromSSOOptions extends SharedFilesOptions {
-  /** The portal and OIDC endpoints: `endpoint` defaults to `AWS_ENDPOINT_URL_SSO`, then `https://portal.sso.<sso_region>.amazonaws.com`. */
+  /**
+   * The portal and OIDC endpoints: `endpoint` defaults to `AWS_ENDPOINT_URL_SSO`, then
+   * `https://portal.sso.<sso_region>.amazonaws.com`.
+   */
   readonly clientConfig?: { readonly endpoint?: string; readonly oidcEndpoint?: string; readonly fetch?: FetchLike }
   readonly cache?: CacheOptions
 }

@@ -26,7 +26,10 @@ export type Section = Record<string, string | Record<string, string>>
 export interface SharedFiles {
   readonly credentialsPath: string
   readonly configPath: string
-  /** Profiles by name: `[name]` of the credentials file over `[profile name]` (or `[default]`) of the config file, key by key. */
+  /**
+   * Profiles by name: `[name]` of the credentials file over `[profile name]` (or `[default]`) of the config file, key
+   * by key.
+   */
   readonly profiles: Record<string, Section>
   readonly ssoSessions: Record<string, Section>
   readonly services: Record<string, Section>

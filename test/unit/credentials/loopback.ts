@@ -2,7 +2,10 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net'
 import { vi } from 'vitest'
 
-/** Every variable an s3kit credentials provider reads, emptied (readEnv treats '' as unset), so the host's own settings cannot leak into a test. */
+/**
+ * Every variable an s3kit credentials provider reads, emptied (readEnv treats '' as unset), so the host's own settings
+ * cannot leak into a test.
+ */
 export function clearAwsEnv(): void {
   for (const name of [
     'AWS_ACCESS_KEY_ID',

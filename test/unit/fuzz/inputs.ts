@@ -170,7 +170,10 @@ export interface CommandSpec {
   readonly optional?: Readonly<Record<string, FieldSpec>>
   /** Optional fields of which a valid input has exactly one (PutBucketAcl's ACL, Grant*, AccessControlPolicy). */
   readonly exclusive?: readonly string[]
-  /** Values every valid input holds (CopyObject's `MetadataDirective: 'REPLACE'`, without which it refuses new metadata). */
+  /**
+   * Values every valid input holds (CopyObject's `MetadataDirective: 'REPLACE'`, without which it refuses new
+   * metadata).
+   */
   readonly constant?: Readonly<Record<string, unknown>>
 }
 

@@ -26,7 +26,9 @@ export type Child =
   | { readonly kind: 'comment'; readonly value: string }
   | { readonly kind: 'pi'; readonly target: string; readonly value: string }
 
-/** Names from S3's documents, names that are JavaScript traps, non-ASCII names, and prefixed ones (read by local name). */
+/**
+ * Names from S3's documents, names that are JavaScript traps, non-ASCII names, and prefixed ones (read by local name).
+ */
 export const ELEMENT_NAMES = [
   'Key',
   'Contents',
