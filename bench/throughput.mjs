@@ -112,7 +112,10 @@ async function libraries() {
           }
         }
         await Promise.all(Array.from({ length: settings.concurrency }, worker))
-        const xml = `<CompleteMultipartUpload>${parts.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join('')}</CompleteMultipartUpload>`
+        const xml =
+          '<CompleteMultipartUpload>' +
+          parts.map((etag, i) => `<Part><PartNumber>${i + 1}</PartNumber><ETag>${etag}</ETag></Part>`).join('') +
+          '</CompleteMultipartUpload>'
         await (
           await ok(
             await aws4.fetch(url(bucket, key, `?uploadId=${encodeURIComponent(uploadId)}`), {

@@ -184,7 +184,8 @@ try {
   say(`unfinished multipart uploads in ${bucket}: ${Uploads.length}`)
   // …and abortIncompleteUploads cleans up after programs that crashed mid-upload (none here).
   say(
-    `aborted ${await abortIncompleteUploads(client, bucket, { olderThan: new Date(Date.now() - 86_400_000) })} upload(s) older than a day`,
+    `aborted ${await abortIncompleteUploads(client, bucket, { olderThan: new Date(Date.now() - 86_400_000) })}` +
+      ' upload(s) older than a day',
   )
   const largeBack = await (await send(client, GetObject({ Bucket: bucket, Key: 'large.bin' }))).Body.bytes()
   say(`read back ${MiB(largeBack.length)} MiB, identical: ${Buffer.compare(largeBack, largeBytes) === 0}`)
@@ -231,9 +232,11 @@ try {
   chapter('Access control lists')
   await send(client, PutBucketAcl({ Bucket: bucket, ACL: 'public-read' })) // b.set_acl('public-read')
   await send(client, PutObject({ Bucket: bucket, Key: 'mykeytoshare', Body: 'for your eyes only' }))
-  await send(client, PutObjectAcl({ Bucket: bucket, Key: 'mykeytoshare', ACL: ObjectCannedACL.public_read })) // k.set_acl('public-read')
+  // k.set_acl('public-read')
+  await send(client, PutObjectAcl({ Bucket: bucket, Key: 'mykeytoshare', ACL: ObjectCannedACL.public_read }))
   const grantText = ({ Permission, Grantee: g }) =>
-    `${Permission} ${g.Type} ${g.Type === 'Group' ? g.URI : g.Type === 'CanonicalUser' ? g.ID : g.EmailAddress}${g.DisplayName ? ` (${g.DisplayName})` : ''}`
+    `${Permission} ${g.Type} ${g.Type === 'Group' ? g.URI : g.Type === 'CanonicalUser' ? g.ID : g.EmailAddress}` +
+    `${g.DisplayName ? ` (${g.DisplayName})` : ''}`
   const acp = await send(client, GetBucketAcl({ Bucket: bucket })) // b.get_acl()
   say(`bucket owner ${acp.Owner.ID}; grants: ${acp.Grants.map(grantText).join('; ')}`)
   await send(client, PutBucketAcl({ Bucket: bucket, ACL: 'private' }))
@@ -367,7 +370,8 @@ try {
       },
     }),
   )
-  const { Rules } = await send(client, GetBucketLifecycleConfiguration({ Bucket: bucket })) // bucket.get_lifecycle_config()
+  // bucket.get_lifecycle_config()
+  const { Rules } = await send(client, GetBucketLifecycleConfiguration({ Bucket: bucket }))
   for (const rule of Rules) {
     const transitions = (rule.Transitions ?? [])
       .map((t) => `in ${t.Days} day${t.Days === 1 ? '' : 's'} ${t.StorageClass}`)

@@ -175,53 +175,56 @@ describe('cp, cat, stat, presign, mv, rm', () => {
 })
 
 describe('sync', () => {
-  test('round-trips a directory tree byte for byte, copies only what changed, and --delete removes what is gone', async () => {
-    const source = join(dir, 'tree')
-    await mkdir(join(source, 'deep/er/est'), { recursive: true })
-    await writeFile(join(source, 'top.txt'), 'top')
-    await writeFile(join(source, 'empty'), '')
-    await writeFile(join(source, 'deep/naïve café.txt'), 'unicode names')
-    await writeFile(join(source, 'deep/er/est/large.bin'), randomBytes(9 * MiB))
-    await writeFile(join(source, 'deep/er/gone.txt'), 'to be deleted')
+  test(
+    'round-trips a directory tree byte for byte, copies only what changed, ' + 'and --delete removes what is gone',
+    async () => {
+      const source = join(dir, 'tree')
+      await mkdir(join(source, 'deep/er/est'), { recursive: true })
+      await writeFile(join(source, 'top.txt'), 'top')
+      await writeFile(join(source, 'empty'), '')
+      await writeFile(join(source, 'deep/naïve café.txt'), 'unicode names')
+      await writeFile(join(source, 'deep/er/est/large.bin'), randomBytes(9 * MiB))
+      await writeFile(join(source, 'deep/er/gone.txt'), 'to be deleted')
 
-    const up = await s3kit(['sync', '--no-progress', source, `s3://${bucket}/sync`])
-    expect(up.code, up.stderr).toBe(0)
-    expect(up.stdout.trim().split('\n').sort()).toEqual(
-      ['deep/er/est/large.bin', 'deep/er/gone.txt', 'deep/naïve café.txt', 'empty', 'top.txt'].map(
-        (name) => `upload: ${join(source, name)} to s3://${bucket}/sync/${name}`,
-      ),
-    )
-    const back = join(dir, 'back')
-    const down = await s3kit(['sync', `s3://${bucket}/sync/`, back])
-    expect(down.code, down.stderr).toBe(0)
-    expect(await tree(back)).toEqual(await tree(source))
+      const up = await s3kit(['sync', '--no-progress', source, `s3://${bucket}/sync`])
+      expect(up.code, up.stderr).toBe(0)
+      expect(up.stdout.trim().split('\n').sort()).toEqual(
+        ['deep/er/est/large.bin', 'deep/er/gone.txt', 'deep/naïve café.txt', 'empty', 'top.txt'].map(
+          (name) => `upload: ${join(source, name)} to s3://${bucket}/sync/${name}`,
+        ),
+      )
+      const back = join(dir, 'back')
+      const down = await s3kit(['sync', `s3://${bucket}/sync/`, back])
+      expect(down.code, down.stderr).toBe(0)
+      expect(await tree(back)).toEqual(await tree(source))
 
-    // Nothing changed: nothing is copied either way.
-    expect(await s3kit(['sync', source, `s3://${bucket}/sync`])).toMatchObject({ code: 0, stdout: '' })
-    expect(await s3kit(['sync', `s3://${bucket}/sync`, back])).toMatchObject({ code: 0, stdout: '' })
+      // Nothing changed: nothing is copied either way.
+      expect(await s3kit(['sync', source, `s3://${bucket}/sync`])).toMatchObject({ code: 0, stdout: '' })
+      expect(await s3kit(['sync', `s3://${bucket}/sync`, back])).toMatchObject({ code: 0, stdout: '' })
 
-    // One file changed (same size, later time), one removed.
-    await writeFile(join(source, 'top.txt'), 'TOP')
-    const later = new Date(Date.now() + 5_000)
-    await utimes(join(source, 'top.txt'), later, later)
-    await rm(join(source, 'deep/er/gone.txt'))
-    const dry = await s3kit(['sync', '--delete', '--dryrun', source, `s3://${bucket}/sync`])
-    expect(dry.stdout.split('\n').sort()).toEqual([
-      '',
-      `(dryrun) delete: s3://${bucket}/sync/deep/er/gone.txt`,
-      `(dryrun) upload: ${join(source, 'top.txt')} to s3://${bucket}/sync/top.txt`,
-    ])
-    expect(await keys('sync/deep/er/gone')).toEqual(['sync/deep/er/gone.txt'])
-    expect(await s3kit(['sync', '--delete', source, `s3://${bucket}/sync`])).toMatchObject({ code: 0 })
-    const again = await s3kit(['sync', '--delete', `s3://${bucket}/sync`, back])
-    expect(again.code, again.stderr).toBe(0)
-    expect(again.stdout.split('\n').sort()).toEqual([
-      '',
-      `delete: ${join(back, 'deep/er/gone.txt')}`,
-      `download: s3://${bucket}/sync/top.txt to ${join(back, 'top.txt')}`,
-    ])
-    expect(await tree(back)).toEqual(await tree(source))
-  })
+      // One file changed (same size, later time), one removed.
+      await writeFile(join(source, 'top.txt'), 'TOP')
+      const later = new Date(Date.now() + 5_000)
+      await utimes(join(source, 'top.txt'), later, later)
+      await rm(join(source, 'deep/er/gone.txt'))
+      const dry = await s3kit(['sync', '--delete', '--dryrun', source, `s3://${bucket}/sync`])
+      expect(dry.stdout.split('\n').sort()).toEqual([
+        '',
+        `(dryrun) delete: s3://${bucket}/sync/deep/er/gone.txt`,
+        `(dryrun) upload: ${join(source, 'top.txt')} to s3://${bucket}/sync/top.txt`,
+      ])
+      expect(await keys('sync/deep/er/gone')).toEqual(['sync/deep/er/gone.txt'])
+      expect(await s3kit(['sync', '--delete', source, `s3://${bucket}/sync`])).toMatchObject({ code: 0 })
+      const again = await s3kit(['sync', '--delete', `s3://${bucket}/sync`, back])
+      expect(again.code, again.stderr).toBe(0)
+      expect(again.stdout.split('\n').sort()).toEqual([
+        '',
+        `delete: ${join(back, 'deep/er/gone.txt')}`,
+        `download: s3://${bucket}/sync/top.txt to ${join(back, 'top.txt')}`,
+      ])
+      expect(await tree(back)).toEqual(await tree(source))
+    },
+  )
 })
 
 describe('in a terminal', () => {
@@ -281,7 +284,9 @@ describe('exit codes and errors', () => {
     expect(wrongSecret.code).toBe(1)
     // RGW answers a wrong secret with SignatureDoesNotMatch, or AccessDenied once STS auth is on (as the
     // server script sets it up): either is the one-line S3 error, without the secret.
-    expect(wrongSecret.stderr).toMatch(/^s3kit: ListBuckets failed with (SignatureDoesNotMatch|AccessDenied) \(HTTP 403\)/)
+    expect(wrongSecret.stderr).toMatch(
+      /^s3kit: ListBuckets failed with (SignatureDoesNotMatch|AccessDenied) \(HTTP 403\)/,
+    )
     expect(wrongSecret.stderr).not.toContain('not-the-secret')
 
     const unreachable = await s3kit(['--endpoint-url', 'http://127.0.0.1:9', 'ls'])
@@ -313,28 +318,31 @@ describe('exit codes and errors', () => {
     expect(await keys('never')).toEqual([])
   })
 
-  test('--profile reads keys and the endpoint from the shared files, and wins over keys in the environment', async () => {
-    const home = join(dir, 'home')
-    await mkdir(join(home, '.aws'), { recursive: true })
-    const s = server()
-    await writeFile(
-      join(home, '.aws/credentials'),
-      `[cli-test]\naws_access_key_id = ${s.accessKeyId}\naws_secret_access_key = ${s.secretAccessKey}\n`,
-    )
-    await writeFile(
-      join(home, '.aws/config'),
-      `[profile cli-test]\nregion = ${s.region}\nendpoint_url = ${s.endpoint}\n`,
-    )
-    const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }
-    const listed = await s3kit(['--profile', 'cli-test', 'ls', '--json'], { env })
-    expect(listed.code, listed.stderr).toBe(0)
-    expect((JSON.parse(listed.stdout) as { Name: string }[]).map((b) => b.Name)).toContain(bucket)
-    // Wrong keys in the environment do not matter once a profile is named.
-    const named = await s3kit(['--profile', 'cli-test', 'ls'], {
-      env: { ...env, AWS_ACCESS_KEY_ID: 'wrong', AWS_SECRET_ACCESS_KEY: 'wrong' },
-    })
-    expect(named.code, named.stderr).toBe(0)
-  })
+  test(
+    '--profile reads keys and the endpoint from the shared files, ' + 'and wins over keys in the environment',
+    async () => {
+      const home = join(dir, 'home')
+      await mkdir(join(home, '.aws'), { recursive: true })
+      const s = server()
+      await writeFile(
+        join(home, '.aws/credentials'),
+        `[cli-test]\naws_access_key_id = ${s.accessKeyId}\naws_secret_access_key = ${s.secretAccessKey}\n`,
+      )
+      await writeFile(
+        join(home, '.aws/config'),
+        `[profile cli-test]\nregion = ${s.region}\nendpoint_url = ${s.endpoint}\n`,
+      )
+      const env = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: home, AWS_EC2_METADATA_DISABLED: 'true' }
+      const listed = await s3kit(['--profile', 'cli-test', 'ls', '--json'], { env })
+      expect(listed.code, listed.stderr).toBe(0)
+      expect((JSON.parse(listed.stdout) as { Name: string }[]).map((b) => b.Name)).toContain(bucket)
+      // Wrong keys in the environment do not matter once a profile is named.
+      const named = await s3kit(['--profile', 'cli-test', 'ls'], {
+        env: { ...env, AWS_ACCESS_KEY_ID: 'wrong', AWS_SECRET_ACCESS_KEY: 'wrong' },
+      })
+      expect(named.code, named.stderr).toBe(0)
+    },
+  )
 
   test.each([
     ['SIGINT', 130],

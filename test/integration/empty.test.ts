@@ -90,18 +90,21 @@ describe('emptyBucket and deleteBucket against a real server', () => {
     },
   )
 
-  it('deleteBucket refuses a bucket with keys unless forced, like S3; with force it deletes everything first', async () => {
-    const Bucket = await bucket('force')
-    await putAll(client, Bucket, trickyKeys(1200))
-    await send(client, CreateMultipartUpload({ Bucket, Key: 'unfinished' }))
-    await expect(deleteBucket(client, Bucket)).rejects.toMatchObject({ code: 'BucketNotEmpty' })
-    expect(await deleteBucket(client, Bucket, { force: true })).toEqual({
-      deletedObjects: 1200,
-      deletedVersions: 0,
-      abortedUploads: 1,
-    })
-    await expect(send(client, HeadBucket({ Bucket }))).rejects.toMatchObject({ status: 404 })
-  })
+  it(
+    'deleteBucket refuses a bucket with keys unless forced, like S3; ' + 'with force it deletes everything first',
+    async () => {
+      const Bucket = await bucket('force')
+      await putAll(client, Bucket, trickyKeys(1200))
+      await send(client, CreateMultipartUpload({ Bucket, Key: 'unfinished' }))
+      await expect(deleteBucket(client, Bucket)).rejects.toMatchObject({ code: 'BucketNotEmpty' })
+      expect(await deleteBucket(client, Bucket, { force: true })).toEqual({
+        deletedObjects: 1200,
+        deletedVersions: 0,
+        abortedUploads: 1,
+      })
+      await expect(send(client, HeadBucket({ Bucket }))).rejects.toMatchObject({ status: 404 })
+    },
+  )
 
   it('stops when its signal aborts', async () => {
     const Bucket = await bucket('abort')

@@ -135,37 +135,40 @@ it('object lock: a bucket created with it, a default retention, retention and le
   }
 })
 
-it('object lock on a bucket created without it: RGW answers 404, 409 InvalidBucketState and 400 InvalidRequest', async () => {
-  const Bucket = uniqueBucket('no-lock')
-  const Key = 'plain.txt'
-  await send(client, CreateBucket({ Bucket }))
-  try {
-    await send(client, PutObject({ Bucket, Key, Body: 'plain' }))
-    await expect(send(client, GetObjectLockConfiguration({ Bucket }))).rejects.toMatchObject({
-      code: 'ObjectLockConfigurationNotFoundError',
-      status: 404,
-    })
-    await expect(
-      send(client, PutObjectLockConfiguration({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })),
-    ).rejects.toMatchObject({
-      code: 'InvalidBucketState',
-      status: 409,
-    })
-    await expect(send(client, GetObjectRetention({ Bucket, Key }))).rejects.toMatchObject({
-      code: 'InvalidRequest',
-      status: 400,
-      key: Key,
-    })
-    const retention = { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') } as const
-    await expect(send(client, PutObjectRetention({ Bucket, Key, Retention: retention }))).rejects.toMatchObject({
-      code: 'InvalidRequest',
-      status: 400,
-    })
-    await expect(send(client, GetObjectLegalHold({ Bucket, Key }))).rejects.toMatchObject({
-      code: 'InvalidRequest',
-      status: 400,
-    })
-  } finally {
-    await deleteBucket(client, Bucket, { force: true })
-  }
-})
+it(
+  'object lock on a bucket created without it: ' + 'RGW answers 404, 409 InvalidBucketState and 400 InvalidRequest',
+  async () => {
+    const Bucket = uniqueBucket('no-lock')
+    const Key = 'plain.txt'
+    await send(client, CreateBucket({ Bucket }))
+    try {
+      await send(client, PutObject({ Bucket, Key, Body: 'plain' }))
+      await expect(send(client, GetObjectLockConfiguration({ Bucket }))).rejects.toMatchObject({
+        code: 'ObjectLockConfigurationNotFoundError',
+        status: 404,
+      })
+      await expect(
+        send(client, PutObjectLockConfiguration({ Bucket, ObjectLockConfiguration: { ObjectLockEnabled: 'Enabled' } })),
+      ).rejects.toMatchObject({
+        code: 'InvalidBucketState',
+        status: 409,
+      })
+      await expect(send(client, GetObjectRetention({ Bucket, Key }))).rejects.toMatchObject({
+        code: 'InvalidRequest',
+        status: 400,
+        key: Key,
+      })
+      const retention = { Mode: 'GOVERNANCE', RetainUntilDate: new Date('2030-01-01T00:00:00Z') } as const
+      await expect(send(client, PutObjectRetention({ Bucket, Key, Retention: retention }))).rejects.toMatchObject({
+        code: 'InvalidRequest',
+        status: 400,
+      })
+      await expect(send(client, GetObjectLegalHold({ Bucket, Key }))).rejects.toMatchObject({
+        code: 'InvalidRequest',
+        status: 400,
+      })
+    } finally {
+      await deleteBucket(client, Bucket, { force: true })
+    }
+  },
+)

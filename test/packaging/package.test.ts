@@ -184,7 +184,10 @@ describe('TypeScript consumers of the packed package', () => {
     expect(errors).toEqual([])
     // It was the installed tarball that TypeScript read, not the repository's own dist/.
     expect(result.stdout).toMatch(
-      /Module name 's3kit\/commands\/GetObject' was successfully resolved to '[^']*test-results\/packaging-[^/]+\/consumer\/node_modules\/s3kit\/dist\/commands\/GetObject\.d\.c?ts'/,
+      new RegExp(
+        String.raw`Module name 's3kit\/commands\/GetObject' was successfully resolved to ` +
+          String.raw`'[^']*test-results\/packaging-[^/]+\/consumer\/node_modules\/s3kit\/dist\/commands\/GetObject\.d\.c?ts'`,
+      ),
     )
   })
 })

@@ -47,50 +47,53 @@ function runNode(args: string[], env: Record<string, string>): Promise<{ stdout:
 }
 
 describe('examples/', () => {
-  test('cloudflare-worker: a Worker under workerd stores, serves and lists objects, and passes S3 errors on', async () => {
-    const s = server()
-    const script = await bundle(`export { default } from './examples/cloudflare-worker/worker.js'`, [
-      'workerd',
-      'worker',
-      'browser',
-    ])
-    const mf = new Miniflare({
-      modules: true,
-      script,
-      compatibilityDate: '2025-12-01',
-      bindings: {
-        S3_ENDPOINT: s.endpoint,
-        S3_REGION: s.region,
-        S3_ACCESS_KEY_ID: s.accessKeyId,
-        S3_SECRET_ACCESS_KEY: s.secretAccessKey,
-        BUCKET: bucket,
-      },
-    })
-    try {
-      const put = await mf.dispatchFetch('http://worker.test/worker/hello.txt', {
-        method: 'PUT',
-        body: 'hello from a Worker',
-        headers: { 'content-type': 'text/plain' },
+  test(
+    'cloudflare-worker: a Worker under workerd stores, serves and lists objects, ' + 'and passes S3 errors on',
+    async () => {
+      const s = server()
+      const script = await bundle(`export { default } from './examples/cloudflare-worker/worker.js'`, [
+        'workerd',
+        'worker',
+        'browser',
+      ])
+      const mf = new Miniflare({
+        modules: true,
+        script,
+        compatibilityDate: '2025-12-01',
+        bindings: {
+          S3_ENDPOINT: s.endpoint,
+          S3_REGION: s.region,
+          S3_ACCESS_KEY_ID: s.accessKeyId,
+          S3_SECRET_ACCESS_KEY: s.secretAccessKey,
+          BUCKET: bucket,
+        },
       })
-      expect(put.status, await put.clone().text()).toBe(201)
-      expect(await put.json()).toMatchObject({
-        Key: 'worker/hello.txt',
-        ETag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
-      })
-      const get = await mf.dispatchFetch('http://worker.test/worker/hello.txt')
-      expect(get.headers.get('content-type')).toBe('text/plain')
-      expect(await get.text()).toBe('hello from a Worker')
-      const list = await mf.dispatchFetch('http://worker.test/')
-      expect(await list.json()).toContainEqual({ Key: 'worker/hello.txt', Size: 19 })
-      const missing = await mf.dispatchFetch('http://worker.test/worker/missing.txt')
-      expect(missing.status).toBe(404)
-      expect(await missing.json()).toMatchObject({ code: 'NoSuchKey' })
-    } finally {
-      await mf.dispose()
-    }
-    const stored = await send(client, GetObject({ Bucket: bucket, Key: 'worker/hello.txt' }))
-    expect(await stored.Body.text()).toBe('hello from a Worker')
-  })
+      try {
+        const put = await mf.dispatchFetch('http://worker.test/worker/hello.txt', {
+          method: 'PUT',
+          body: 'hello from a Worker',
+          headers: { 'content-type': 'text/plain' },
+        })
+        expect(put.status, await put.clone().text()).toBe(201)
+        expect(await put.json()).toMatchObject({
+          Key: 'worker/hello.txt',
+          ETag: expect.stringMatching(/^"[0-9a-f]{32}"$/),
+        })
+        const get = await mf.dispatchFetch('http://worker.test/worker/hello.txt')
+        expect(get.headers.get('content-type')).toBe('text/plain')
+        expect(await get.text()).toBe('hello from a Worker')
+        const list = await mf.dispatchFetch('http://worker.test/')
+        expect(await list.json()).toContainEqual({ Key: 'worker/hello.txt', Size: 19 })
+        const missing = await mf.dispatchFetch('http://worker.test/worker/missing.txt')
+        expect(missing.status).toBe(404)
+        expect(await missing.json()).toMatchObject({ code: 'NoSuchKey' })
+      } finally {
+        await mf.dispose()
+      }
+      const stored = await send(client, GetObject({ Bucket: bucket, Key: 'worker/hello.txt' }))
+      expect(await stored.Body.text()).toBe('hello from a Worker')
+    },
+  )
 
   test('lambda-handler: an S3 event handler reads the new object and writes its report', async () => {
     const body = 'x'.repeat(300_000)

@@ -267,7 +267,8 @@ export async function runFaultSuite(options: FaultRunOptions): Promise<FaultRunR
         if (error instanceof S3Error) typedFailures++
         else untypedErrors++
         failures.push(
-          `${label}: ${error instanceof S3Error ? `S3Error ${error.code}` : `untyped ${(error as Error)?.name}`}: ${(error as Error)?.message}`,
+          `${label}: ${error instanceof S3Error ? `S3Error ${error.code}` : `untyped ${(error as Error)?.name}`}: ` +
+            `${(error as Error)?.message}`,
         )
       }
       if ((n + 1) % 50 === 0) log(`worker ${w}: ${n + 1}/${count}`)

@@ -277,7 +277,7 @@ describe('responses', () => {
     })
   })
 
-  it('leaves LocationConstraint out for the empty us-east-1 answer (S3 API reference: "null" for us-east-1)', async () => {
+  it('leaves LocationConstraint out for the empty us-east-1 answer (API reference: "null" for us-east-1)', async () => {
     const response = xml(
       '<?xml version="1.0" encoding="UTF-8"?>\n<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/"/>',
     )

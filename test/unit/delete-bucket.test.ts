@@ -49,7 +49,8 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
           return new Response(
             `<ListBucketResult><Name>bucket</Name><Prefix></Prefix><KeyCount>${page.length}</KeyCount>` +
               `<MaxKeys>1000</MaxKeys><EncodingType>url</EncodingType><IsTruncated>${truncated}</IsTruncated>` +
-              `${truncated ? `<NextContinuationToken>${xmlText(page.at(-1)!)}</NextContinuationToken>` : ''}${contents.join('')}</ListBucketResult>`,
+              `${truncated ? `<NextContinuationToken>${xmlText(page.at(-1)!)}</NextContinuationToken>` : ''}` +
+              `${contents.join('')}</ListBucketResult>`,
           )
         }
         if (method === 'POST' && q.has('delete')) {
@@ -68,7 +69,14 @@ function bucketServer(initial: string[], protectedKeys: string[] = []) {
           const errors = named.filter((k) => protectedKeys.includes(k))
           for (const k of named) if (!protectedKeys.includes(k)) keys.delete(k)
           return new Response(
-            `<DeleteResult>${errors.map((k) => `<Error><Key>${xmlText(k)}</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`).join('')}</DeleteResult>`,
+            '<DeleteResult>' +
+              errors
+                .map(
+                  (k) =>
+                    `<Error><Key>${xmlText(k)}</Key><Code>AccessDenied</Code><Message>Access Denied</Message></Error>`,
+                )
+                .join('') +
+              '</DeleteResult>',
           )
         }
         if (method === 'DELETE' && url.pathname !== '/bucket') {

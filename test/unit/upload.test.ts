@@ -276,7 +276,7 @@ describe('upload: parts', () => {
     expect(sha(s3.objects.get('/b-1/one'))).toBe(sha(data))
   })
 
-  it('joins parts in order, with the object fields on CreateMultipartUpload and conditions on the completion', async () => {
+  it('joins parts in order, with the object fields on CreateMultipartUpload and conditions on completion', async () => {
     const s3 = fakeS3()
     const data = bytes(12 * MiB + 3)
     const out = await upload(

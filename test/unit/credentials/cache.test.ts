@@ -33,7 +33,7 @@ function scripted(start: number) {
 }
 
 describe('cachedCredentials', () => {
-  it('reuses credentials until 5 minutes before they expire, then refreshes once for 100 concurrent callers', async () => {
+  it('reuses credentials until 5 min before they expire, then refreshes once for 100 concurrent callers', async () => {
     let now = 1_000_000
     const source = scripted(now)
     const cached = cachedCredentials(source.provider, { now: () => now })

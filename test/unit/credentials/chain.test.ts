@@ -148,7 +148,7 @@ describe('createCredentialChain', () => {
 })
 
 describe('createClient (s3kit/node)', () => {
-  it('takes region and endpoint_url from the profile, the environment first, and the chain for credentials', async () => {
+  it('takes region and endpoint_url from the profile, the environment first; the chain for credentials', async () => {
     await mkdir(join(home, '.aws'))
     await writeFile(
       join(home, '.aws', 'config'),

@@ -142,7 +142,7 @@ const signer = (authorization: string | string[] | undefined): string | undefine
   /Credential=([^/]+)\//.exec(String(authorization))?.[1]
 
 describe('shared files', () => {
-  it('parse as the AWS CLI reads them: profiles, nested blocks, comments, sso-session and services sections', async () => {
+  it('parse as the AWS CLI does: profiles, nested blocks, comments, sso-session and services sections', async () => {
     const files = await loadSharedFiles()
     expect(files.profiles.default).toMatchObject({
       aws_access_key_id: 'AKIAIOSFODNN7EXAMPLE',
@@ -283,7 +283,7 @@ describe('fromIni', () => {
 })
 
 describe('fromTokenFile', () => {
-  it('exchanges the token file named by AWS_WEB_IDENTITY_TOKEN_FILE for AWS_ROLE_ARN, re-reading it on refresh', async () => {
+  it('exchanges the token in AWS_WEB_IDENTITY_TOKEN_FILE for AWS_ROLE_ARN, re-reading it on refresh', async () => {
     const answer = (expiration: string) =>
       `<AssumeRoleWithWebIdentityResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">` +
       `<AssumeRoleWithWebIdentityResult><SubjectFromWebIdentityToken>system:serviceaccount:default:app` +

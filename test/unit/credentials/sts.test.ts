@@ -216,7 +216,7 @@ describe('fromTemporaryCredentials', () => {
     })
   })
 
-  it('says what to change for a missing role or MFA code, and rejects a malformed answer as InvalidResponse', async () => {
+  it('says what to change for a missing role or MFA code; rejects a malformed answer as InvalidResponse', async () => {
     expect(() => fromTemporaryCredentials({ params: {} as never })).toThrow(/RoleArn/)
     const fetch: FetchLike = async () =>
       new Response(
