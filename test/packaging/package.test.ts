@@ -186,7 +186,8 @@ describe('TypeScript consumers of the packed package', () => {
     expect(result.stdout).toMatch(
       new RegExp(
         String.raw`Module name 's3kit\/commands\/GetObject' was successfully resolved to ` +
-          String.raw`'[^']*test-results\/packaging-[^/]+\/consumer\/node_modules\/s3kit\/dist\/commands\/GetObject\.d\.c?ts'`,
+          String.raw`'[^']*test-results\/packaging-[^/]+\/consumer\/node_modules\/s3kit\/dist\/` +
+          String.raw`commands\/GetObject\.d\.c?ts'`,
       ),
     )
   })

@@ -195,7 +195,8 @@ describe('PutBucketAcl / PutObjectAcl', () => {
     expect(xml).toMatch(
       new RegExp(
         String.raw`^<\?xml version="1.0" encoding="UTF-8"\?><AccessControlPolicy ` +
-          String.raw`xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/"><Owner><ID>owner-id<\/ID><\/Owner><AccessControlList>`,
+          String.raw`xmlns="http:\/\/s3.amazonaws.com\/doc\/2006-03-01\/">` +
+          String.raw`<Owner><ID>owner-id<\/ID><\/Owner><AccessControlList>`,
       ),
     )
     // DisplayName "is optional and ignored in the request": not sent.

@@ -287,7 +287,7 @@ describe('region redirects', () => {
     expect(calls).toHaveLength(4)
   })
 
-  it('follows a 400 AuthorizationHeaderMalformed with the region, and a HEAD with x-amz-bucket-region only', async () => {
+  it('follows 400 AuthorizationHeaderMalformed with the region, and a HEAD with x-amz-bucket-region only', async () => {
     // The document AWS sends when a request is signed for the wrong region (its <Region> element).
     const malformed = () =>
       new Response(
