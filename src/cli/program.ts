@@ -1,4 +1,5 @@
 import { Command, InvalidArgumentError, Option } from 'commander'
+import { OBJECT_CANNED_ACLS } from '../core/canned-acl.js'
 import { mb, rb } from './commands/buckets.js'
 import { cp } from './commands/cp.js'
 import { ls } from './commands/ls.js'
@@ -35,17 +36,7 @@ export function buildProgram(signal: AbortSignal): Command {
     command
       .option('--content-type <type>', 'Content-Type of the new objects (guessed from the file name otherwise)')
       .addOption(new Option('--storage-class <class>', 'storage class of the new objects, e.g. STANDARD_IA'))
-      .addOption(
-        new Option('--acl <acl>', 'canned ACL of the new objects').choices([
-          'private',
-          'public-read',
-          'public-read-write',
-          'authenticated-read',
-          'aws-exec-read',
-          'bucket-owner-read',
-          'bucket-owner-full-control',
-        ]),
-      )
+      .addOption(new Option('--acl <acl>', 'canned ACL of the new objects').choices(OBJECT_CANNED_ACLS))
       .option('--metadata <key=value>', 'user metadata (repeatable)', collect, [])
       .option('--part-size <MiB>', 'multipart part size in MiB (5–5120; default 8)', integer)
       .option('--concurrency <n>', 'parts in flight per file (default 4)', integer)

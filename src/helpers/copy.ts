@@ -1,4 +1,3 @@
-import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
 import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CopyObject, type CopyObjectInput } from '../../commands/CopyObject.js'
 import { CreateMultipartUpload, type CreateMultipartUploadInput } from '../../commands/CreateMultipartUpload.js'
@@ -7,11 +6,12 @@ import { HeadObject, type HeadObjectOutput } from '../../commands/HeadObject.js'
 import { UploadPartCopy } from '../../commands/UploadPartCopy.js'
 import type { Client } from '../core/client.js'
 import { type Command, compact } from '../core/command.js'
-import { InputError, S3Error } from '../core/errors.js'
+import { InputError } from '../core/errors.js'
 import { MAX_PART_SIZE, MAX_PARTS } from '../core/multipart-limits.js'
 import { retrying } from '../core/retry.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
+import { abandonUpload, firstFailure } from './multipart-job.js'
 import { pool } from './pool.js'
 import { choosePartSize } from './upload.js'
 
@@ -218,17 +218,8 @@ async function copyParts(
   // not send back, say) fails here rather than leaving an upload behind.
   const create = CreateMultipartUpload(fields)
 
-  const stop = new AbortController()
-  const onAbort = (): void => stop.abort(signal!.reason)
-  signal?.addEventListener('abort', onAbort, { once: true })
-  let firstError: unknown
-  let failed = false
-  const fail = (error: unknown): void => {
-    if (failed) return
-    failed = true
-    firstError = error
-    stop.abort(error)
-  }
+  const job = firstFailure(signal)
+  const { fail } = job
 
   // Every part is pinned to the ETag seen by HeadObject: a source overwritten mid-copy fails the
   // next part with 412 instead of joining two objects' bytes. The caller's other conditions ride along.
@@ -241,7 +232,7 @@ async function copyParts(
   // Parts are retried by the one loop with a fresh request per attempt, as `upload` retries its parts.
   const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
   const sendRetried = <O>(build: () => Command<O>): Promise<O> =>
-    retrying(client.retry, stop.signal, () => send(once, build(), { signal: stop.signal }))
+    retrying(client.retry, job.signal, () => send(once, build(), { signal: job.signal }))
 
   let uploadId: string | undefined
   let loaded = 0
@@ -250,7 +241,7 @@ async function copyParts(
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
     uploadId = (await send(client, create)).UploadId
     const UploadId = uploadId
-    if (failed) throw firstError
+    if (job.failed) throw job.error
     const stored: CompletedPart[] = []
     let copiedVersion: string | undefined
     const copyPart = async (number: number): Promise<void> => {
@@ -281,7 +272,7 @@ async function copyParts(
       await parts.run(() => copyPart(current))
     }
     await parts.drain()
-    if (failed) throw firstError
+    if (job.failed) throw job.error
     // The source is asked once more, pinned to the same ETag: a server that ignores
     // x-amz-copy-source-if-match on UploadPartCopy (Ceph RGW 16 does) would otherwise join the
     // bytes of two versions without a word. A change is a 412 here, and the upload is aborted.
@@ -318,23 +309,8 @@ async function copyParts(
     fail(error)
     // Parts still in flight could outlive an abort (S3 documents this): let them settle first.
     await parts.settle()
-    let note = ''
-    if (uploadId !== undefined) {
-      await send(client, AbortMultipartUpload({ Bucket, Key, UploadId: uploadId })).catch((abortError: unknown) => {
-        note =
-          ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ` +
-          `${(abortError as Error).message})`
-      })
-    }
-    if (signal?.aborted && firstError === signal.reason) throw firstError
-    if (!(firstError instanceof S3Error)) throw firstError
-    throw firstError.with({
-      bucket: firstError.bucket ?? Bucket,
-      key: firstError.key ?? Key,
-      uploadId,
-      ...(note ? { message: firstError.message + note } : {}),
-    })
+    throw await abandonUpload(client, { Bucket, Key, UploadId: uploadId }, job.error, signal)
   } finally {
-    signal?.removeEventListener('abort', onAbort)
+    job.release()
   }
 }

@@ -1,4 +1,3 @@
-import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
 import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
 import { HeadObject } from '../../commands/HeadObject.js'
@@ -7,12 +6,13 @@ import { UploadPart } from '../../commands/UploadPart.js'
 import { checkBody, isStreamBody, type RequestBody } from '../core/body.js'
 import type { Client } from '../core/client.js'
 import { type Command, compact } from '../core/command.js'
-import { InputError, S3Error } from '../core/errors.js'
+import { InputError } from '../core/errors.js'
 import { MAX_OBJECT_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE } from '../core/multipart-limits.js'
 import { retrying } from '../core/retry.js'
 import { runtime } from '../core/runtime.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
+import { abandonUpload, firstFailure } from './multipart-job.js'
 import { bodyError, type PartData, type PartSource, type SourcePart, sliceSource, streamSource } from './part-source.js'
 import { pool } from './pool.js'
 
@@ -161,18 +161,8 @@ export async function uploadFrom(
   }
   const { signal, onProgress } = options
   const { Bucket, Key } = fields
-  const stop = new AbortController()
-  const onAbort = (): void => stop.abort(signal!.reason)
-  signal?.addEventListener('abort', onAbort, { once: true })
-
-  let firstError: unknown
-  let failed = false
-  const fail = (error: unknown): void => {
-    if (failed) return
-    failed = true
-    firstError = error
-    stop.abort(error)
-  }
+  const job = firstFailure(signal)
+  const { fail } = job
 
   // Progress: bytes counted per part, never less than before, so a re-sent part does not count twice.
   let total = source.size
@@ -196,13 +186,13 @@ export async function uploadFrom(
   // Parts are retried here rather than in `send`, so that a streamed part gets a fresh stream.
   const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
   const sendRetried = <O>(build: () => Command<O>): Promise<O> =>
-    retrying(client.retry, stop.signal, () => send(once, build(), { signal: stop.signal }))
+    retrying(client.retry, job.signal, () => send(once, build(), { signal: job.signal }))
 
   let uploadId: string | undefined
   const parts = pool(concurrency, fail)
   try {
     // Every source has a first part, if only an empty one.
-    const first = (await untilStopped(source.next(partSize), stop.signal))!
+    const first = (await untilStopped(source.next(partSize), job.signal))!
     if (first.last) {
       // One part's worth or less: one request.
       total = first.size
@@ -212,7 +202,7 @@ export async function uploadFrom(
           PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size }),
         )
         advance(1, first.size)
-        if (failed) throw firstError
+        if (job.failed) throw job.error
         return compact<UploadOutput>({ Bucket, Key, ...stored })
       } finally {
         first.release()
@@ -223,7 +213,7 @@ export async function uploadFrom(
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
     uploadId = (await send(client, CreateMultipartUpload(objectFields))).UploadId
     const UploadId = uploadId
-    if (failed) throw firstError
+    if (job.failed) throw job.error
     const stored: CompletedPart[] = []
     const store = async (part: SourcePart): Promise<void> => {
       try {
@@ -260,10 +250,10 @@ export async function uploadFrom(
       // The next part is read only once a slot is free, so at most `concurrency` part buffers exist.
       await parts.run(() => store(current))
       if (part.last) break
-      part = await untilStopped(source.next(partSize), stop.signal)
+      part = await untilStopped(source.next(partSize), job.signal)
     }
     await parts.drain()
-    if (failed) throw firstError
+    if (job.failed) throw job.error
 
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
@@ -292,38 +282,19 @@ export async function uploadFrom(
     })
   } catch (error) {
     fail(error)
-    await source.close(firstError)
+    await source.close(job.error)
     // Parts still in flight could outlive an abort (S3 documents this): let them settle first.
     await parts.settle()
-    let note = ''
-    if (uploadId !== undefined && !options.leavePartsOnError) {
-      await send(client, AbortMultipartUpload({ Bucket, Key, UploadId: uploadId })).catch((abortError: unknown) => {
-        note =
-          ` (AbortMultipartUpload failed too, so the parts of upload ${uploadId} are left: ` +
-          `${(abortError as Error).message})`
-      })
-    }
-    throw failure(firstError, signal, { bucket: Bucket, key: Key, uploadId }, note)
+    throw await abandonUpload(
+      client,
+      { Bucket, Key, UploadId: uploadId, leaveParts: options.leavePartsOnError },
+      job.error,
+      signal,
+    )
   } finally {
-    signal?.removeEventListener('abort', onAbort)
+    job.release()
     await source.close()
   }
-}
-
-function failure(
-  error: unknown,
-  signal: AbortSignal | undefined,
-  where: { bucket: string; key: string; uploadId: string | undefined },
-  note: string,
-): unknown {
-  if (signal?.aborted && error === signal.reason) return error
-  if (!(error instanceof S3Error)) return error
-  return error.with({
-    bucket: error.bucket ?? where.bucket,
-    key: error.key ?? where.key,
-    uploadId: where.uploadId,
-    ...(note ? { message: error.message + note } : {}),
-  })
 }
 
 function checkConcurrency(value: unknown): number {

@@ -1,23 +1,11 @@
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { bundle, scenarioImports } from './bundle.js'
+import { launchChromium } from './chromium.js'
 import { expectNoIncompleteUploads, expectScenario, withScenarioBucket } from './harness.js'
 import type { ErrorReport, ScenarioConfig, ScenarioReport } from './scenario.js'
-
-// Debian's Chromium (installed by `npm test`, scripts/test.sh); playwright-core never downloads a browser of its own.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-// Without the background-networking flags Chromium keeps trying hosts this closed network refuses.
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 let server: Server
 let origin: string
@@ -42,7 +30,7 @@ beforeAll(async () => {
   })
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  browser = await launchChromium()
   page = await browser.newPage()
   page.on('pageerror', (error) => pageErrors.push(error.message))
   await page.goto(`${origin}/`)

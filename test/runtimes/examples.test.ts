@@ -3,11 +3,11 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Miniflare } from 'miniflare'
-import { chromium } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { CreateBucket, deleteBucket, GetObject, headObjectOrNull, PutObject, send } from '../../src/index.js'
 import { server, testClient, uniqueBucket } from '../integration/env.js'
 import { bundle, root } from './bundle.js'
+import { launchChromium } from './chromium.js'
 
 // Every program in examples/ runs as its README says, against the real server, importing the
 // built package by its name (dist/, built by scripts/test.sh before vitest runs).
@@ -151,18 +151,7 @@ describe('examples/', () => {
     })
     let stderr = ''
     child.stderr.on('data', (chunk) => (stderr += chunk))
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    })
+    const browser = await launchChromium()
     try {
       const origin = await new Promise<string>((resolve, reject) => {
         child.stdout.setEncoding('utf8').once('data', (line: string) => resolve(line.trim()))

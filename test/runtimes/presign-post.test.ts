@@ -1,25 +1,13 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: `${filename}` is S3's placeholder, sent literally.
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { type Browser, chromium, type Page } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
 import { type PresignedPost, presignPost } from '../../src/helpers/presign-post.js'
 import { CreateBucket, GetObject, HeadObject, PutBucketCors, send } from '../../src/index.js'
 import { server as s3Server, testClient, uniqueBucket } from '../integration/env.js'
-
-// Debian's Chromium with the flags of chromium.test.ts (which says why); playwright-core never
-// downloads a browser of its own.
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { launchChromium } from './chromium.js'
 
 // The app's side: Node presigns (it alone holds the keys) and serves pages on its own loopback
 // origin, so everything the page sends to S3 is cross-origin. The page gets a URL and form
@@ -68,7 +56,7 @@ beforeAll(async () => {
       },
     }),
   )
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
+  browser = await launchChromium()
   page = await browser.newPage()
 })
 

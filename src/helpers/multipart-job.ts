@@ -1,0 +1,71 @@
+import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
+import type { Client } from '../core/client.js'
+import { S3Error } from '../core/errors.js'
+import { send } from '../core/send.js'
+
+/**
+ * What `upload` and `copy` share around their parts: one signal that stops every request of the
+ * job when the caller aborts or the first part fails, and that first failure, which is what the
+ * job rejects with.
+ */
+export interface FirstFailure {
+  /** Aborts with the caller's reason or the first failure. */
+  readonly signal: AbortSignal
+  /** Records `error` if it is the first, and stops the job. */
+  fail(error: unknown): void
+  readonly failed: boolean
+  readonly error: unknown
+  /** Stops listening to the caller's signal. */
+  release(): void
+}
+
+export function firstFailure(caller: AbortSignal | undefined): FirstFailure {
+  const stop = new AbortController()
+  const onAbort = (): void => stop.abort(caller!.reason)
+  caller?.addEventListener('abort', onAbort, { once: true })
+  let first: { error: unknown } | undefined
+  return {
+    signal: stop.signal,
+    fail(error) {
+      if (first) return
+      first = { error }
+      stop.abort(error)
+    },
+    get failed() {
+      return first !== undefined
+    },
+    get error() {
+      return first?.error
+    },
+    release: () => caller?.removeEventListener('abort', onAbort),
+  }
+}
+
+/**
+ * Aborts a multipart upload that failed, so that no parts are left to pay for, and returns the
+ * error to reject with: the first failure, carrying the bucket, key and `uploadId` (and saying so
+ * when even the abort failed), or the caller's abort reason unchanged.
+ */
+export async function abandonUpload(
+  client: Client,
+  where: { Bucket: string; Key: string; UploadId: string | undefined; leaveParts?: boolean | undefined },
+  error: unknown,
+  caller: AbortSignal | undefined,
+): Promise<unknown> {
+  const { Bucket, Key, UploadId } = where
+  let note = ''
+  if (UploadId !== undefined && !where.leaveParts) {
+    await send(client, AbortMultipartUpload({ Bucket, Key, UploadId })).catch((abortError: unknown) => {
+      note =
+        ` (AbortMultipartUpload failed too, so the parts of upload ${UploadId} are left: ` +
+        `${(abortError as Error).message})`
+    })
+  }
+  if ((caller?.aborted && error === caller.reason) || !(error instanceof S3Error)) return error
+  return error.with({
+    bucket: error.bucket ?? Bucket,
+    key: error.key ?? Key,
+    uploadId: UploadId,
+    ...(note ? { message: error.message + note } : {}),
+  })
+}
