@@ -2,6 +2,7 @@ import type { Client } from '../core/client.js'
 import { type Credentials, resolveCredentials } from '../core/credentials.js'
 import { InputError } from '../core/errors.js'
 import { hex } from '../core/hex.js'
+import { clockOffset } from '../core/send.js'
 import { objectUrl } from '../core/url.js'
 import { checkBucket, checkDate, checkInteger, checkKey, checkString } from '../core/validate.js'
 
@@ -97,7 +98,11 @@ export async function presignPost(
   const bucket = checkBucket(input?.Bucket)
   const key = checkKey(input.Key)
   const expires = checkInteger(input.Expires, 'Expires', 1, 604_800) ?? 3600
-  const signingDate = options.signingDate === undefined ? new Date() : checkDate(options.signingDate, 'signingDate')
+  // The server's time when the client has seen its clock differ (RequestTimeTooSkewed), as `send` signs.
+  const signingDate =
+    options.signingDate === undefined
+      ? new Date(Date.now() + clockOffset(client))
+      : checkDate(options.signingDate, 'signingDate')
   const conditions = (checkArray(input.Conditions, 'Conditions') ?? []).map(checkCondition)
   const extra = checkFields(input.Fields)
 

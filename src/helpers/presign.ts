@@ -2,6 +2,7 @@ import type { Client } from '../core/client.js'
 import type { Command } from '../core/command.js'
 import { resolveCredentials } from '../core/credentials.js'
 import { InputError } from '../core/errors.js'
+import { clockOffset } from '../core/send.js'
 import { signQuery } from '../core/sign.js'
 import { encodeQuery, objectUrl } from '../core/url.js'
 import { checkDate, checkInteger } from '../core/validate.js'
@@ -54,7 +55,11 @@ export async function presign(
     )
   }
   const expiresIn = checkInteger(options.expiresIn, 'expiresIn', 1, 604_800) ?? 900
-  const signingDate = options.signingDate === undefined ? new Date() : checkDate(options.signingDate, 'signingDate')
+  // The server's time when the client has seen its clock differ (RequestTimeTooSkewed), as `send` signs.
+  const signingDate =
+    options.signingDate === undefined
+      ? new Date(Date.now() + clockOffset(client))
+      : checkDate(options.signingDate, 'signingDate')
   const credentials = await resolveCredentials(client.credentials)
   const url = objectUrl(client, command.bucket, command.key, { ...command.query, 'X-Amz-Expires': String(expiresIn) })
   const headers = command.headers ?? {}

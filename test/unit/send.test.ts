@@ -7,6 +7,7 @@ import type { Command } from '../../src/core/command.js'
 import { refuseErrorIn200 } from '../../src/core/error-document.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { clockOffset, send } from '../../src/core/send.js'
+import { presign } from '../../src/helpers/presign.js'
 
 const SECRET = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY'
 const credentials = { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: SECRET }
@@ -352,6 +353,12 @@ describe('clock skew', () => {
     await send(c, GetObject({ Bucket: 'b-1', Key: 'k' }))
     expect(Math.abs(amzDate(calls[2]!) - server.getTime())).toBeLessThan(60_000)
     expect(clockOffset(c)).toBeGreaterThan(19 * 60_000)
+    // Presigned URLs are signed on the server's clock too.
+    const { url } = await presign(c, GetObject({ Bucket: 'b-1', Key: 'k' }))
+    const signedAt = new URL(url).searchParams.get('X-Amz-Date')!
+    expect(
+      Math.abs(amzDate(new Request(url, { headers: { 'x-amz-date': signedAt } })) - server.getTime()),
+    ).toBeLessThan(60_000)
   })
 
   it('takes a bare signature error for skew only when the Date differs by minutes', async () => {
