@@ -33,49 +33,54 @@ export function objectBody(response: Response, context: ResponseContext): Object
   let received = 0
   let failures = 0
   let started = false
-  let timer: ReturnType<typeof setTimeout> | undefined
-  // What failed the stream: the body readers rethrow it, where a browser's Response would
-  // replace it with a bare TypeError (the Fetch standard's "fully read body" does).
+  // What failed the body: every reader of it rethrows this one error.
   let failure: unknown
   const stream = new ReadableStream<Uint8Array>(
     {
-      pull: (controller) =>
-        pump(controller).catch((error: unknown) => {
-          throw (failure = error)
-        }),
+      pull: async (controller) => {
+        const chunk = await next()
+        chunk ? controller.enqueue(chunk) : controller.close()
+      },
       cancel: (reason) => reader?.cancel(reason),
     },
     // Nothing is read before the caller asks: an unread body stays unread (and can still be read whole).
     { highWaterMark: 0 },
   )
-  async function pump(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+
+  /** The next chunk of the body, asking again for the rest where the connection dropped; undefined at its end. */
+  async function next(): Promise<Uint8Array | undefined> {
     started = true
+    try {
+      return await read()
+    } catch (error) {
+      throw (failure = error)
+    }
+  }
+
+  async function read(): Promise<Uint8Array | undefined> {
     for (;;) {
+      let stalled: DOMException | undefined
+      // A connection that stalls counts as cut: no byte for idleMs, and it is given up.
+      const timer =
+        reader && idleMs
+          ? setTimeout(() => {
+              stalled = new DOMException(`no byte for ${idleMs} ms`, 'TimeoutError')
+              void reader?.cancel(stalled).catch(() => undefined)
+            }, idleMs)
+          : undefined
       try {
-        const next = reader
-          ? await Promise.race([
-              reader.read(),
-              // A connection that stalls counts as cut: no byte for idleMs, and it is given up.
-              new Promise<never>(
-                (_, reject) =>
-                  (timer = idleMs
-                    ? setTimeout(reject, idleMs, new DOMException(`no byte for ${idleMs} ms`, 'TimeoutError'))
-                    : undefined),
-              ),
-            ])
-          : { done: true as const }
-        clearTimeout(timer)
-        if (!next.done) {
+        const chunk = reader ? await reader.read() : { done: true as const }
+        if (stalled) throw stalled
+        if (!chunk.done) {
           // Only bytes count as progress (an empty chunk does not renew the attempts).
-          if (next.value.byteLength) failures = 0
-          received += next.value.byteLength
-          return controller.enqueue(next.value)
+          if (chunk.value.byteLength) failures = 0
+          received += chunk.value.byteLength
+          return chunk.value
         }
         // Some runtimes end a cut body quietly instead of failing it.
-        if (!(received < length)) return controller.close()
+        if (!(received < length)) return undefined
         throw new TypeError('ended early')
       } catch (error) {
-        clearTimeout(timer)
         void reader?.cancel(error).catch(() => undefined)
         if (signal?.aborted) throw signal.reason
         if (!again || !etag || !(received < length) || ++failures >= context.attempts!) {
@@ -87,34 +92,43 @@ export function objectBody(response: Response, context: ResponseContext): Object
             cause: error,
           })
         }
-        // A 412 (the object changed) rejects here as an S3Error PreconditionFailed: the stream ends with it.
+        // A 412 (the object changed) rejects here as an S3Error PreconditionFailed: the body ends with it.
         const rest = await again(
           { range: `bytes=${+first + received}-${last ?? length - 1}`, 'if-match': etag },
           { partNumber: undefined, ...(versionId && { versionId }) },
         )
         // With If-Match, a 206 holds exactly the bytes asked for; anything else is tried again.
         reader = rest.status === 206 ? rest.body?.getReader() : void rest.body?.cancel()
+      } finally {
+        clearTimeout(timer)
       }
     }
   }
-  const read =
-    <T>(how: (whole: Response) => Promise<T>) =>
-    async (): Promise<T> => {
-      try {
-        if (stream.locked || started) {
-          throw new TypeError(
-            `${context.operation} Body was already read: it can be read once; keep the result of the first read.`,
-          )
-        }
-        return await how(new Response(stream))
-      } catch (error) {
-        throw failure ?? error
-      }
+
+  // Read whole straight from the chunks, without a stream and a Response around them.
+  const whole = async (): Promise<Uint8Array> => {
+    if (stream.locked || started) {
+      throw new TypeError(
+        `${context.operation} Body was already read: it can be read once; keep the result of the first read.`,
+      )
     }
+    const chunks: Uint8Array[] = []
+    let size = 0
+    for (let chunk; (chunk = await next()); size += chunk.byteLength) chunks.push(chunk)
+    if (chunks.length === 1) return chunks[0]!
+    const bytes = new Uint8Array(size)
+    let offset = 0
+    for (const chunk of chunks) {
+      bytes.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    return bytes
+  }
+  const text = async (): Promise<string> => new TextDecoder().decode(await whole())
   const readers: BodyReaders = {
-    text: read((r) => r.text()),
-    bytes: read(async (r) => new Uint8Array(await r.arrayBuffer())),
-    json: read((r) => r.json()) as BodyReaders['json'],
+    text,
+    bytes: whole,
+    json: async () => JSON.parse(await text()),
   }
   return Object.assign(stream, readers)
 }
