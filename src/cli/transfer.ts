@@ -31,21 +31,10 @@ export async function uploadOne(
   progress: Progress,
   signal: AbortSignal,
 ): Promise<void> {
-  let sent = 0
-  let expected = false
   await uploadFile(
     client,
     { Bucket: to.bucket, Key: to.key, path: from.path, ...fields },
-    {
-      ...options,
-      signal,
-      onProgress: ({ loaded, total }) => {
-        if (!expected && total !== undefined) progress.expect(total)
-        expected = true
-        progress.add(loaded - sent)
-        sent = loaded
-      },
-    },
+    { ...options, signal, onProgress: counter(progress) },
   )
 }
 
@@ -59,24 +48,10 @@ export async function uploadStream(
   progress: Progress,
   signal: AbortSignal,
 ): Promise<void> {
-  let sent = 0
-  let expected = false
   await upload(
     client,
     { Bucket: to.bucket, Key: to.key, Body: stream as unknown as Readable, ...fields },
-    {
-      ...options,
-      signal,
-      onProgress: ({ loaded, total }) => {
-        // A stream's total is known only once it ends: the bar then learns it.
-        if (total !== undefined && !expected) {
-          progress.expect(total)
-          expected = true
-        }
-        progress.add(loaded - sent)
-        sent = loaded
-      },
-    },
+    { ...options, signal, onProgress: counter(progress) },
   )
 }
 
@@ -123,15 +98,20 @@ export async function streamOut(
   })
 }
 
-/** The download helpers report bytes so far of a known total; the display wants the steps. */
-function counter(progress: Progress): (update: { loaded: number; total: number }) => void {
-  let received = 0
+/**
+ * The helpers report bytes so far and the total once known (a stream's only when it ends); the
+ * display wants the steps, and the total as soon as there is one.
+ */
+function counter(progress: Progress): (update: { loaded: number; total?: number | undefined }) => void {
+  let done = 0
   let expected = false
   return ({ loaded, total }) => {
-    if (!expected) progress.expect(total)
-    expected = true
-    progress.add(loaded - received)
-    received = loaded
+    if (total !== undefined && !expected) {
+      progress.expect(total)
+      expected = true
+    }
+    progress.add(loaded - done)
+    done = loaded
   }
 }
 
