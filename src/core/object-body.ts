@@ -114,7 +114,7 @@ export function objectBody(response: Response, context: ResponseContext): Object
     }
     const chunks: Uint8Array[] = []
     let size = 0
-    for (let chunk; (chunk = await next()); size += chunk.byteLength) chunks.push(chunk)
+    for (let chunk: Uint8Array | undefined; (chunk = await next()); size += chunk.byteLength) chunks.push(chunk)
     if (chunks.length === 1) return chunks[0]!
     const bytes = new Uint8Array(size)
     let offset = 0
