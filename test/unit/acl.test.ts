@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { type AccessControlPolicy, GroupUri, Permission } from '../../codecs/acl.js'
 import { GetBucketAcl } from '../../commands/GetBucketAcl.js'
@@ -12,8 +11,8 @@ import { send } from '../../src/core/send.js'
 import { AclErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { addGrant, removeGrant } from '../../src/helpers/grants.js'
 import { fakeClient, parseWith } from '../support/fake-client.js'
+import { fixture } from '../support/fixtures.js'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/acl/${name}`, import.meta.url), 'utf8')
 const md5 = (text: string) => createHash('md5').update(text).digest('base64')
 const bodyText = (body: unknown) => body as string
 
@@ -58,7 +57,7 @@ describe('canned ACL constants', () => {
 
 describe('GetBucketAcl / GetObjectAcl', () => {
   it('parse the sample ACL of the S3 user guide into typed grantees', async () => {
-    const output = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response(fixture('aws-sample-acl.xml')))
+    const output = await parseWith(GetBucketAcl({ Bucket: 'bkt' }), new Response(fixture('acl/aws-sample-acl.xml')))
     expect(output).toEqual({
       Owner: { ID: 'Owner-canonical-user-ID', DisplayName: 'display-name' },
       Grants: [
@@ -84,7 +83,7 @@ describe('GetBucketAcl / GetObjectAcl', () => {
   it('parse what Ceph RGW returns, including an e-mail grant resolved to its canonical user', async () => {
     const publicReadWrite = await parseWith(
       GetObjectAcl({ Bucket: 'bkt', Key: 'k' }),
-      new Response(fixture('rgw-public-read-write.xml')),
+      new Response(fixture('acl/rgw-public-read-write.xml')),
     )
     expect(publicReadWrite.Grants.map((g) => [g.Grantee.Type, g.Permission])).toEqual([
       ['Group', 'READ'],
@@ -93,7 +92,7 @@ describe('GetBucketAcl / GetObjectAcl', () => {
     ])
     const email = await parseWith(
       GetObjectAcl({ Bucket: 'bkt', Key: 'k' }),
-      new Response(fixture('rgw-email-grant.xml')),
+      new Response(fixture('acl/rgw-email-grant.xml')),
     )
     expect(email.Grants[1]).toEqual({
       Grantee: { Type: 'CanonicalUser', ID: 'test2', DisplayName: 'Second User' },
@@ -320,7 +319,7 @@ describe('addGrant / removeGrant', () => {
   const target = { Bucket: 'bkt', Key: 'k' }
 
   it('add a grant and keep every existing one', async () => {
-    const { client, requests } = aclServer(fixture('rgw-public-read-write.xml'))
+    const { client, requests } = aclServer(fixture('acl/rgw-public-read-write.xml'))
     const acl = await addGrant(client, target, { Type: 'CanonicalUser', ID: 'test2' }, 'READ')
     expect(requests.map((r) => r.method)).toEqual(['GET', 'PUT'])
     expect(requests[1]!.url).toBe('http://127.0.0.1:7480/bkt/k?acl')
@@ -336,13 +335,13 @@ describe('addGrant / removeGrant', () => {
   })
 
   it('write nothing when the grant is already there', async () => {
-    const { client, requests } = aclServer(fixture('rgw-email-grant.xml'))
+    const { client, requests } = aclServer(fixture('acl/rgw-email-grant.xml'))
     await addGrant(client, target, { Type: 'CanonicalUser', ID: 'test2' }, 'READ')
     expect(requests.map((r) => r.method)).toEqual(['GET'])
   })
 
   it('read the ACL back after an e-mail grant, which S3 resolves to a canonical user', async () => {
-    const { client, requests } = aclServer(fixture('rgw-public-read-write.xml'))
+    const { client, requests } = aclServer(fixture('acl/rgw-public-read-write.xml'))
     await addGrant(
       client,
       { Bucket: 'bkt' },
@@ -358,7 +357,7 @@ describe('addGrant / removeGrant', () => {
   })
 
   it('remove only the matching grants', async () => {
-    const { client, requests } = aclServer(fixture('rgw-public-read-write.xml'))
+    const { client, requests } = aclServer(fixture('acl/rgw-public-read-write.xml'))
     const acl = await removeGrant(client, target, { Type: 'Group', URI: GroupUri.AllUsers }, 'WRITE')
     expect(acl.Grants.map((g) => g.Permission)).toEqual(['READ', 'FULL_CONTROL'])
     const all = await removeGrant(client, target, { Type: 'Group', URI: GroupUri.AllUsers })
@@ -370,7 +369,7 @@ describe('addGrant / removeGrant', () => {
   })
 
   it('refuse to pretend an e-mail grant was removed when S3 shows it by canonical ID', async () => {
-    const { client, requests } = aclServer(fixture('rgw-email-grant.xml'))
+    const { client, requests } = aclServer(fixture('acl/rgw-email-grant.xml'))
     await expect(
       removeGrant(client, target, { Type: 'AmazonCustomerByEmail', EmailAddress: 'test2@example.com' }),
     ).rejects.toMatchObject({
@@ -396,7 +395,7 @@ describe('addGrant / removeGrant', () => {
     // Error code and message as the S3 docs name them for buckets with "bucket owner enforced".
     const { client } = fakeClient(
       [
-        () => new Response(fixture('rgw-email-grant.xml')),
+        () => new Response(fixture('acl/rgw-email-grant.xml')),
         () =>
           new Response(
             '<Error><Code>AccessControlListNotSupported</Code><Message>The bucket does not allow ' +

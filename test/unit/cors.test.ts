@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { CORSRule } from '../../codecs/cors.js'
 import { DeleteBucketCors } from '../../commands/DeleteBucketCors.js'
@@ -8,13 +7,13 @@ import { PutBucketCors } from '../../commands/PutBucketCors.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { CorsErrorCode, explainS3Error } from '../../src/helpers/explain-error.js'
 import { parseWith } from '../support/fake-client.js'
+import { fixture } from '../support/fixtures.js'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/cors/${name}`, import.meta.url), 'utf8')
 const parse = (xml: string) => parseWith(GetBucketCors({ Bucket: 'bkt' }), new Response(xml))
 
 describe('GetBucketCors', () => {
   it('parses Example 1 of the S3 user guide (three rules)', async () => {
-    expect(await parse(fixture('aws-example-1.xml'))).toEqual({
+    expect(await parse(fixture('cors/aws-example-1.xml'))).toEqual({
       CORSRules: [
         {
           AllowedOrigins: ['http://www.example1.com'],
@@ -32,7 +31,7 @@ describe('GetBucketCors', () => {
   })
 
   it('parses Example 2 (MaxAgeSeconds and ExposeHeader)', async () => {
-    expect(await parse(fixture('aws-example-2.xml'))).toEqual({
+    expect(await parse(fixture('cors/aws-example-2.xml'))).toEqual({
       CORSRules: [
         {
           AllowedOrigins: ['http://www.example.com'],
@@ -46,7 +45,7 @@ describe('GetBucketCors', () => {
   })
 
   it('parses what Ceph RGW returns (ID, its own element order)', async () => {
-    const { CORSRules } = await parse(fixture('rgw-get-bucket-cors.xml'))
+    const { CORSRules } = await parse(fixture('cors/rgw-get-bucket-cors.xml'))
     expect(CORSRules[0]).toEqual({
       ID: 'web',
       AllowedOrigins: ['http://www.example.com'],
@@ -107,7 +106,7 @@ describe('PutBucketCors', () => {
     const { body } = PutBucketCors({ Bucket: 'bkt', CORSConfiguration: { CORSRules: rules } })
     const { CORSRules } = await parse(body as string)
     expect(CORSRules).toEqual(rules)
-    const documented = await parse(fixture('aws-example-2.xml'))
+    const documented = await parse(fixture('cors/aws-example-2.xml'))
     const again = await parse(PutBucketCors({ Bucket: 'bkt', CORSConfiguration: documented }).body as string)
     expect(again).toEqual(documented)
   })

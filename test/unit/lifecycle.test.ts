@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import type { LifecycleRule } from '../../codecs/lifecycle.js'
 import { DeleteBucketLifecycle } from '../../commands/DeleteBucketLifecycle.js'
@@ -9,11 +8,11 @@ import { InputError, S3Error } from '../../src/core/errors.js'
 import { StorageClass } from '../../src/core/storage-class.js'
 import { explainS3Error, LifecycleErrorCode } from '../../src/helpers/explain-error.js'
 import { parseWith } from '../support/fake-client.js'
+import { fixture } from '../support/fixtures.js'
 
-const fixture = (name: string) => readFileSync(new URL(`../fixtures/lifecycle/${name}`, import.meta.url), 'utf8')
 const parse = (xml: string, headers: Record<string, string> = {}) =>
   parseWith(GetBucketLifecycleConfiguration({ Bucket: 'bkt' }), new Response(xml, { headers }))
-const rules = async (name: string) => (await parse(fixture(name))).Rules
+const rules = async (name: string) => (await parse(fixture(`lifecycle/${name}`))).Rules
 const put = (Rules: readonly LifecycleRule[]) =>
   PutBucketLifecycleConfiguration({ Bucket: 'bkt', LifecycleConfiguration: { Rules } })
 
@@ -150,9 +149,9 @@ describe('GetBucketLifecycleConfiguration parses the documented examples', () =>
 
   it('refuses documents that break the schema: a placeholder Status, an empty Transition', async () => {
     // Example 8 as published has <Status>rule-status</Status>, a placeholder.
-    await expect(parse(fixture('aws-example-8-abort-mpu.xml').replace('Enabled', 'rule-status'))).rejects.toMatchObject(
-      { code: 'InvalidResponse' },
-    )
+    await expect(
+      parse(fixture('lifecycle/aws-example-8-abort-mpu.xml').replace('Enabled', 'rule-status')),
+    ).rejects.toMatchObject({ code: 'InvalidResponse' })
     await expect(
       parse(
         '<LifecycleConfiguration><Rule><Prefix/><Status>Enabled</Status><Transition>' +

@@ -5,6 +5,7 @@ import { ListObjectVersions } from '../../commands/ListObjectVersions.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
 import { fakeClient, xml } from '../support/fake-client.js'
+import { fixture } from '../support/fixtures.js'
 
 /** The fake client answering every request with `body`. */
 const stub = (body: string) => fakeClient([() => xml(body)])
@@ -326,38 +327,7 @@ describe('ListObjects (v1)', () => {
 
 // S3 API reference, ListObjectVersions, "Sample Response"
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListObjectVersions.html#API_ListObjectVersions_Examples).
-const documentedVersions = `<?xml version="1.0" encoding="UTF-8"?>
-<ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01">
-    <Name>bucket</Name>
-    <Prefix>my</Prefix>
-    <KeyMarker/>
-    <VersionIdMarker/>
-    <MaxKeys>5</MaxKeys>
-    <IsTruncated>false</IsTruncated>
-    <Version>
-        <Key>my-image.jpg</Key>
-        <VersionId>3/L4kqtJl40Nr8X8gdRQBpUMLUo</VersionId>
-        <IsLatest>true</IsLatest>
-         <LastModified>2009-10-12T17:50:30.000Z</LastModified>
-        <ETag>"fba9dede5f27731c9771645a39863328"</ETag>
-        <Size>434234</Size>
-        <StorageClass>STANDARD</StorageClass>
-        <Owner>
-            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
-            <DisplayName>mtd@amazon.com</DisplayName>
-        </Owner>
-    </Version>
-    <DeleteMarker>
-        <Key>my-second-image.jpg</Key>
-        <VersionId>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</VersionId>
-        <IsLatest>true</IsLatest>
-        <LastModified>2009-11-12T17:50:30.000Z</LastModified>
-        <Owner>
-            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
-            <DisplayName>mtd@amazon.com</DisplayName>
-        </Owner>
-    </DeleteMarker>
-</ListVersionsResult>`
+const documentedVersions = fixture('list/aws-list-object-versions.xml')
 
 describe('ListObjectVersions', () => {
   it('reads the documented response: one version and one delete marker, as arrays', async () => {

@@ -9,6 +9,7 @@ import { UploadPartCopy } from '../../commands/UploadPartCopy.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
 import { fakeClient, parseWith } from '../support/fake-client.js'
+import { fixture } from '../support/fixtures.js'
 
 const where = { Bucket: 'example-bucket', Key: 'example-object', UploadId: 'VXBsb2FkIElE' }
 const ok = (body: string, headers: Record<string, string> = {}) => new Response(body, { status: 200, headers })
@@ -364,44 +365,7 @@ describe('ListParts', () => {
 })
 
 // S3 API reference, ListMultipartUploads "Sample Response" (two of its three uploads).
-const uploadsPage = `<?xml version="1.0" encoding="UTF-8"?>
-<ListMultipartUploadsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">
-  <Bucket>bucket</Bucket>
-  <KeyMarker></KeyMarker>
-  <UploadIdMarker></UploadIdMarker>
-  <NextKeyMarker>my-movie.m2ts</NextKeyMarker>
-  <NextUploadIdMarker>YW55IGlkZWEgd2h5IGVsdmluZydzIHVwbG9hZCBmYWlsZWQ</NextUploadIdMarker>
-  <MaxUploads>3</MaxUploads>
-  <IsTruncated>true</IsTruncated>
-  <Upload>
-    <Key>my-divisor</Key>
-    <UploadId>XMgbGlrZSBlbHZpbmcncyBub3QgaGF2aW5nIG11Y2ggbHVjaw</UploadId>
-    <Initiator>
-      <ID>arn:aws:iam::111122223333:user/user1-11111a31-17b5-4fb7-9df5-b111111f13de</ID>
-      <DisplayName>user1-11111a31-17b5-4fb7-9df5-b111111f13de</DisplayName>
-    </Initiator>
-    <Owner>
-      <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
-      <DisplayName>OwnerDisplayName</DisplayName>
-    </Owner>
-    <StorageClass>STANDARD</StorageClass>
-    <Initiated>2010-11-10T20:48:33.000Z</Initiated>
-  </Upload>
-  <Upload>
-    <Key>my-movie.m2ts</Key>
-    <UploadId>VXBsb2FkIElEIGZvciBlbHZpbmcncyBteS1tb3ZpZS5tMnRzIHVwbG9hZA</UploadId>
-    <Initiator>
-      <ID>b1d16700c70b0b05597d7acd6a3f92be</ID>
-      <DisplayName>InitiatorDisplayName</DisplayName>
-    </Initiator>
-    <Owner>
-      <ID>b1d16700c70b0b05597d7acd6a3f92be</ID>
-      <DisplayName>OwnerDisplayName</DisplayName>
-    </Owner>
-    <StorageClass>STANDARD</StorageClass>
-    <Initiated>2010-11-10T20:48:33.000Z</Initiated>
-  </Upload>
-</ListMultipartUploadsResult>`
+const uploadsPage = fixture('multipart/aws-list-multipart-uploads.xml')
 
 describe('ListMultipartUploads', () => {
   it('sends filters and markers only when given', () => {

@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { GetBucketAcl } from '../../../commands/GetBucketAcl.js'
 import { GetObjectAcl } from '../../../commands/GetObjectAcl.js'
 import { PutBucketAcl } from '../../../commands/PutBucketAcl.js'
 import { PutObjectAcl } from '../../../commands/PutObjectAcl.js'
 import { xml } from '../../support/fake-client.js'
+import { fixture } from '../../support/fixtures.js'
 import type { ContractRow } from './types.js'
-
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/acl/${name}`, import.meta.url), 'utf8')
 
 // What test/fixtures/acl/aws-sample-acl.xml reads as.
 const user = (ID: string, Permission: string) => ({
@@ -45,7 +43,7 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: 'a' }, 'Bucket']],
     sample: {
       source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)',
-      response: () => xml(fixture('aws-sample-acl.xml')),
+      response: () => xml(fixture('acl/aws-sample-acl.xml')),
       expected: sampleAcl,
     },
   },
@@ -58,7 +56,7 @@ export const rows: Record<string, ContractRow> = {
     ],
     sample: {
       source: 'S3 User Guide, ACL overview, "Sample ACL" (test/fixtures/acl/aws-sample-acl.xml)',
-      response: () => xml(fixture('aws-sample-acl.xml')),
+      response: () => xml(fixture('acl/aws-sample-acl.xml')),
       expected: sampleAcl,
     },
   },

@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs'
 import { DeleteBucketCors } from '../../../commands/DeleteBucketCors.js'
 import { GetBucketCors } from '../../../commands/GetBucketCors.js'
 import { PutBucketCors } from '../../../commands/PutBucketCors.js'
 import { xml } from '../../support/fake-client.js'
+import { fixture } from '../../support/fixtures.js'
 import type { ContractRow } from './types.js'
-
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/cors/${name}`, import.meta.url), 'utf8')
 
 const rule = {
   AllowedOrigins: ['http://www.example.com'],
@@ -22,7 +20,7 @@ export const rows: Record<string, ContractRow> = {
     invalid: [[{ Bucket: 'has space' }, 'Bucket']],
     sample: {
       source: 'S3 User Guide, CORS configuration, Example 1 (test/fixtures/cors/aws-example-1.xml)',
-      response: () => xml(fixture('aws-example-1.xml')),
+      response: () => xml(fixture('cors/aws-example-1.xml')),
       expected: {
         CORSRules: [
           {

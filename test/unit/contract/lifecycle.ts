@@ -1,12 +1,10 @@
-import { readFileSync } from 'node:fs'
 import { DeleteBucketLifecycle } from '../../../commands/DeleteBucketLifecycle.js'
 import { GetBucketLifecycleConfiguration } from '../../../commands/GetBucketLifecycleConfiguration.js'
 import { PutBucketLifecycleConfiguration } from '../../../commands/PutBucketLifecycleConfiguration.js'
 import { RestoreObject } from '../../../commands/RestoreObject.js'
 import { xml } from '../../support/fake-client.js'
+import { fixture } from '../../support/fixtures.js'
 import type { ContractRow } from './types.js'
-
-const fixture = (name: string) => readFileSync(new URL(`../../fixtures/lifecycle/${name}`, import.meta.url), 'utf8')
 
 // The rule of the GetBucketLifecycleConfiguration sample (rule-level Prefix); PUT with a Filter.
 const actions = {
@@ -35,7 +33,7 @@ export const rows: Record<string, ContractRow> = {
       source:
         'S3 API reference, GetBucketLifecycleConfiguration, ' +
         'sample response (test/fixtures/lifecycle/aws-api-get-sample.xml)',
-      response: () => xml(fixture('aws-api-get-sample.xml')),
+      response: () => xml(fixture('lifecycle/aws-api-get-sample.xml')),
       expected: { Rules: [{ ...actions, Prefix: 'projectdocs/' }] },
     },
   },

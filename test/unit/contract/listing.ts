@@ -3,6 +3,7 @@ import { ListObjects } from '../../../commands/ListObjects.js'
 import { ListObjectsV2 } from '../../../commands/ListObjectsV2.js'
 import { ListObjectVersions } from '../../../commands/ListObjectVersions.js'
 import { xml } from '../../support/fake-client.js'
+import { fixture } from '../../support/fixtures.js'
 import type { ContractRow } from './types.js'
 
 // S3 API reference, ListObjectsV2, "Example 2: Listing keys using the max-keys, prefix, and
@@ -72,38 +73,12 @@ const v1Page = (truncated: boolean, entries = objectV1) =>
 
 // S3 API reference, ListObjectVersions, "Sample Response"; `truncated` makes the truncated variants.
 const versionsPage = (truncated: string) =>
-  xml(`<?xml version="1.0" encoding="UTF-8"?>
-<ListVersionsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01">
-    <Name>bucket</Name>
-    <Prefix>my</Prefix>
-    <KeyMarker/>
-    <VersionIdMarker/>
-    <MaxKeys>5</MaxKeys>
-    <IsTruncated>${truncated ? 'true' : 'false'}</IsTruncated>${truncated}
-    <Version>
-        <Key>my-image.jpg</Key>
-        <VersionId>3/L4kqtJl40Nr8X8gdRQBpUMLUo</VersionId>
-        <IsLatest>true</IsLatest>
-         <LastModified>2009-10-12T17:50:30.000Z</LastModified>
-        <ETag>"fba9dede5f27731c9771645a39863328"</ETag>
-        <Size>434234</Size>
-        <StorageClass>STANDARD</StorageClass>
-        <Owner>
-            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
-            <DisplayName>mtd@amazon.com</DisplayName>
-        </Owner>
-    </Version>
-    <DeleteMarker>
-        <Key>my-second-image.jpg</Key>
-        <VersionId>03jpff543dhffds434rfdsFDN943fdsFkdmqnh892</VersionId>
-        <IsLatest>true</IsLatest>
-        <LastModified>2009-11-12T17:50:30.000Z</LastModified>
-        <Owner>
-            <ID>75aa57f09aa0c8caeab4f8c24e99d10f8e7faeebf76c078efc7c6caea54ba06a</ID>
-            <DisplayName>mtd@amazon.com</DisplayName>
-        </Owner>
-    </DeleteMarker>
-</ListVersionsResult>`)
+  xml(
+    fixture('list/aws-list-object-versions.xml').replace(
+      '<IsTruncated>false</IsTruncated>',
+      `<IsTruncated>${truncated ? 'true' : 'false'}</IsTruncated>${truncated}`,
+    ),
+  )
 
 export const rows: Record<string, ContractRow> = {
   // No `pages`: a ListBuckets page is truncated exactly when it names a ContinuationToken, so it
