@@ -214,8 +214,14 @@ function chunkReader(body: ReadableStream<Uint8Array> | AsyncIterable<Uint8Array
       const { done, value } = await (iterator ??= (body as AsyncIterable<Uint8Array>)[Symbol.asyncIterator]()).next()
       return done ? undefined : value
     },
-    // Not awaited: a generator busy in next() runs return() only after it, however long that takes.
-    cancel: (reason) => void Promise.resolve(iterator?.return?.(reason)).catch(() => {}),
+    cancel: (reason) => {
+      if (!iterator) return
+      // A generator busy in next() runs return() only after it, however long that takes: a Node stream
+      // (stdin waiting for input) is destroyed instead, which ends the pending read and frees the handle.
+      const destroy = (body as { destroy?: () => void }).destroy
+      if (typeof destroy === 'function') destroy.call(body)
+      else void Promise.resolve(iterator.return?.(reason)).catch(() => {})
+    },
   }
 }
 

@@ -357,7 +357,9 @@ describe('exit codes and errors', () => {
       // Once the child is gone, the rest of what was written to its stdin has nowhere to go.
       child.stdin!.on('error', () => undefined)
       // More than one part, so the upload is multipart; stdin then stays open, as a slow source would.
-      child.stdin!.write(randomBytes(6 * MiB))
+      // Once all of it is in the pipe, the command waits in a read that only more input would end:
+      // the signal must end that read too, or the open stdin keeps the process alive.
+      await new Promise((written) => child.stdin!.write(randomBytes(6 * MiB), written))
       let uploads = 0
       while (uploads === 0) {
         // A command that died early would never start the upload: fail with what it said.

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { PassThrough } from 'node:stream'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
@@ -508,6 +509,26 @@ describe('upload: failures', () => {
     )
     expect(error).toMatchObject({ name: 'S3Error', code: 'BodyReadError', uploadId: 'upload-1', cause })
     expect((error as Error).message).toContain('disk on fire')
+    expect(s3.operations()).toContain('AbortMultipartUpload')
+  })
+
+  it('destroys a Node stream that is waiting for input when aborted, so stdin no longer holds the process', async () => {
+    const s3 = fakeS3()
+    const controller = new AbortController()
+    // stdin with one part and a bit written, then silence: the upload waits in the stream's next().
+    const input = new PassThrough()
+    input.write(bytes(6 * MiB))
+    const uploading = upload(
+      s3.client,
+      { Bucket: 'b-1', Key: 'k', Body: input },
+      {
+        partSize: 5 * MiB,
+        signal: controller.signal,
+        onProgress: () => setTimeout(() => controller.abort(new Error('SIGHUP')), 10),
+      },
+    )
+    await expect(uploading).rejects.toThrow('SIGHUP')
+    expect(input.destroyed).toBe(true)
     expect(s3.operations()).toContain('AbortMultipartUpload')
   })
 
