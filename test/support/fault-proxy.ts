@@ -4,8 +4,10 @@ import type { AddressInfo, Socket } from 'node:net'
 
 /**
  * A loopback proxy between s3kit and the real server that breaks requests the way production
- * networks and a busy S3 do. Each request draws at most one fault from a seeded generator, among
- * those that fit it:
+ * networks and a busy S3 do. Each request gets at most one fault, among those that fit it. Faults are
+ * spread rather than drawn: each one fires once every 1/rate requests it fits, from a seeded phase, so
+ * a run meets every fault about rate × N times whatever order its concurrent requests arrive in (a
+ * draw per request could, by bad luck or timing, leave a rare fault out of a run altogether):
  * - `slowDown` (503 SlowDown, sometimes with x-amz-retry-after) and `internal` (500 InternalError),
  *   answered by the proxy: the server never sees the request;
  * - `resetBeforeBody`: the connection is reset as soon as the request's headers arrive;
@@ -35,7 +37,7 @@ export interface FaultProxyOptions {
   /** The real server, e.g. http://127.0.0.1:7480. */
   readonly target: string
   readonly seed?: number
-  /** Probability of each fault for a request it fits (0 to 1); absent faults never happen. */
+  /** The share of the requests it fits that get each fault (0 to 1); absent faults never happen. */
   readonly rates?: Partial<Record<Fault, number>>
   /** Overrides the draw: the fault for this request, or undefined for none. */
   readonly decide?: (request: IncomingMessage, attempt: number) => Fault | undefined
@@ -105,15 +107,20 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   const sockets = new Set<Socket>()
   const timers = new Set<ReturnType<typeof setTimeout>>()
 
+  // Each fault's share of the requests seen so far; it fires when a whole request is due.
+  const due = new Map((Object.keys(rates) as Fault[]).map((fault) => [fault, random()]))
   const draw = (request: IncomingMessage): Fault | undefined => {
-    const roll = random()
-    let sum = 0
+    let chosen: Fault | undefined
     for (const [fault, rate] of Object.entries(rates) as Array<[Fault, number]>) {
       if (!fits(fault, request)) continue
-      sum += rate
-      if (roll < sum) return fault
+      const credit = due.get(fault)! + rate
+      // A fault that is due while another one takes this request fires on its next fitting one.
+      if (credit >= 1 && chosen === undefined) {
+        chosen = fault
+        due.set(fault, credit - 1)
+      } else due.set(fault, credit)
     }
-    return undefined
+    return chosen
   }
 
   const reset = (request: IncomingMessage): void => {
