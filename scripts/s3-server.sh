@@ -250,6 +250,10 @@ rgw gc processor period = 5
 rgw gc processor max time = 5
 # SSE-C over plain http (RGW refuses customer keys without TLS by default).
 rgw crypt require ssl = false
+# SSE-KMS with Ceph's "testing" key store: x-amz-server-side-encryption-aws-kms-key-id names one of
+# these 256-bit keys (test keys only, never for real data).
+rgw crypt s3 kms backend = testing
+rgw crypt s3 kms encryption keys = s3kit-test-key-1=a2tra2tra2tra2tra2tra2tra2tra2tra2tra2tra2s= s3kit-test-key-2=bW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW1tbW0=
 # STS on the S3 endpoint (POST / with Action=AssumeRole…), and S3 requests signed with its
 # temporary keys plus x-amz-security-token.
 rgw sts key = $STS_KEY
