@@ -86,12 +86,8 @@ const STATUS_CODES: Record<number, string> = {
   400: 'BadRequest',
   403: 'Forbidden',
   404: 'NotFound',
-  405: 'MethodNotAllowed',
-  409: 'Conflict',
   412: 'PreconditionFailed',
   416: 'InvalidRange',
-  429: 'TooManyRequests',
-  501: 'NotImplemented',
   503: 'ServiceUnavailable',
 }
 

@@ -33,8 +33,6 @@ export function objectBody(response: Response, context: ResponseContext): Object
   let received = 0
   let failures = 0
   let started = false
-  // What failed the body: every reader of it rethrows this one error.
-  let failure: unknown
   const stream = new ReadableStream<Uint8Array>(
     {
       pull: async (controller) => {
@@ -48,13 +46,9 @@ export function objectBody(response: Response, context: ResponseContext): Object
   )
 
   /** The next chunk of the body, asking again for the rest where the connection dropped; undefined at its end. */
-  async function next(): Promise<Uint8Array | undefined> {
+  function next(): Promise<Uint8Array | undefined> {
     started = true
-    try {
-      return await read()
-    } catch (error) {
-      throw (failure = error)
-    }
+    return read()
   }
 
   async function read(): Promise<Uint8Array | undefined> {

@@ -63,11 +63,11 @@ function signer(
     headers,
     accessKeyId: credentials.accessKeyId,
     secretAccessKey: credentials.secretAccessKey,
-    ...(credentials.sessionToken ? { sessionToken: credentials.sessionToken } : {}),
+    sessionToken: credentials.sessionToken!,
     service: 's3',
     region,
     cache,
     signQuery,
-    ...(request.datetime ? { datetime: request.datetime } : {}),
+    datetime: request.datetime!,
   })
 }

@@ -40,13 +40,12 @@ export function objectUrl(
   query: Readonly<Record<string, string | undefined>> | undefined,
 ): string {
   const base = new URL(client.endpoint)
+  const root = base.pathname.replace(/\/$/, '')
   const path = key === undefined ? '' : `/${encodeKey(key)}`
   const search = encodeQuery(query)
-  if (bucket === undefined) return `${base.origin}${base.pathname.replace(/\/$/, '')}/${search}`
-  if (usePathStyle(client, base, bucket)) {
-    return `${base.origin}${base.pathname.replace(/\/$/, '')}/${encodeRfc3986(bucket)}${path}${search}`
-  }
-  return `${base.protocol}//${bucket}.${base.host}${base.pathname.replace(/\/$/, '')}${path || '/'}${search}`
+  if (bucket === undefined) return `${base.origin}${root}/${search}`
+  if (usePathStyle(client, base, bucket)) return `${base.origin}${root}/${encodeRfc3986(bucket)}${path}${search}`
+  return `${base.protocol}//${bucket}.${base.host}${root}${path || '/'}${search}`
 }
 
 function usePathStyle(client: Client, base: URL, bucket: string): boolean {
