@@ -10,8 +10,11 @@ import { checkDate, checkHeaderValue, checkInteger, checkOneOf, checkString } fr
  * that carry no XML. A header S3 must send that is missing or malformed is an `InvalidResponse`.
  */
 
-/** Writes one input value as a header's or query parameter's text; throws `InputError` naming `field`. */
-export type FieldWriter = (value: unknown, field: string) => string
+/**
+ * Writes one input value as a header's or query parameter's text; throws `InputError` naming `field`.
+ * It also gets the whole input, for fields that only travel together (an SSE-C key and its MD5).
+ */
+export type FieldWriter = (value: unknown, field: string, input?: object) => string
 
 /** How each input field travels: a header (or parameter) name, or a name and how to write the value. */
 export type FieldTable<Input> = { readonly [F in keyof Input]?: string | readonly [name: string, write: FieldWriter] }
@@ -39,7 +42,7 @@ function writeFields<Input extends object>(
     const value = input[field]
     if (value === undefined) continue
     const [name, write = text] = fieldSpec(table[field]!)
-    out[name] = write(value, field)
+    out[name] = write(value, field, input)
   }
   return out
 }
