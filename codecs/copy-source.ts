@@ -4,6 +4,7 @@ import { InputError } from '../src/core/errors.js'
 import { encodeKey, encodeRfc3986 } from '../src/core/url.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 import { type FieldTable, httpDate, quoteETag, writeHeaders } from './headers.js'
+import { COPY_SOURCE_SSE_C_HEADERS, type CopySourceSSECustomerFields } from './request-headers.js'
 import { text, timestamp, xmlDocument } from './xml.js'
 
 /**
@@ -44,15 +45,26 @@ export function copySourceHeader(source: CopySource, field = 'CopySource'): stri
   return `${bucket}/${encodeKey(key)}${version}`
 }
 
-const CONDITION_HEADERS: FieldTable<CopySourceConditions> = {
+/**
+ * What a copy says about its source besides its name: conditions, the account that must own the
+ * source bucket, and the SSE-C key the source was written with.
+ */
+export interface CopySourceFields extends CopySourceConditions, CopySourceSSECustomerFields {
+  /** The account ID the source bucket must belong to; S3 answers 403 AccessDenied otherwise. */
+  readonly ExpectedSourceBucketOwner?: string
+}
+
+const SOURCE_HEADERS: FieldTable<CopySourceFields> = {
   CopySourceIfMatch: 'x-amz-copy-source-if-match',
   CopySourceIfNoneMatch: 'x-amz-copy-source-if-none-match',
   CopySourceIfModifiedSince: ['x-amz-copy-source-if-modified-since', httpDate],
   CopySourceIfUnmodifiedSince: ['x-amz-copy-source-if-unmodified-since', httpDate],
+  ExpectedSourceBucketOwner: 'x-amz-source-expected-bucket-owner',
+  ...COPY_SOURCE_SSE_C_HEADERS,
 }
 
-export function copySourceHeaders(source: CopySource, conditions: CopySourceConditions): Record<string, string> {
-  return { 'x-amz-copy-source': copySourceHeader(source), ...writeHeaders(conditions, CONDITION_HEADERS) }
+export function copySourceHeaders(source: CopySource, fields: CopySourceFields): Record<string, string> {
+  return { 'x-amz-copy-source': copySourceHeader(source), ...writeHeaders(fields, SOURCE_HEADERS) }
 }
 
 /** The response header that names the version of the source that was copied, when the source bucket is versioned. */

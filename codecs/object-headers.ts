@@ -19,10 +19,26 @@ import {
   writeQuery,
 } from './headers.js'
 import { metadataHeaders, readMetadata } from './metadata.js'
+import {
+  CHARGED_HEADERS,
+  type ChargedFields,
+  ENCRYPTION_RESULT_HEADERS,
+  type EncryptionResultFields,
+  OWNER_HEADERS,
+  type OwnerFields,
+  SSE_C_HEADERS,
+  SSE_KMS_HEADERS,
+  type SSECustomerFields,
+  type SSEKMSFields,
+} from './request-headers.js'
 import { parseRestore, type RestoreStatus } from './restore.js'
 
-/** Headers that describe a new object: shared by PutObject, CopyObject and CreateMultipartUpload. */
-export interface ObjectWriteFields {
+/**
+ * Headers that describe a new object: shared by PutObject, CopyObject and CreateMultipartUpload,
+ * with the bucket owner, Requester Pays, and the encryption (`ServerSideEncryption`, SSE-KMS, or a
+ * key of your own with SSE-C).
+ */
+export interface ObjectWriteFields extends OwnerFields, SSECustomerFields, SSEKMSFields {
   readonly ContentType?: string
   readonly CacheControl?: string
   readonly ContentDisposition?: string
@@ -52,6 +68,9 @@ const TEXT_HEADERS = {
 
 const WRITE_HEADERS: FieldTable<ObjectWriteFields> = {
   ...TEXT_HEADERS,
+  ...OWNER_HEADERS,
+  ...SSE_C_HEADERS,
+  ...SSE_KMS_HEADERS,
   Expires: ['expires', httpDate],
   StorageClass: ['x-amz-storage-class', checkStorageClass],
   ACL: ['x-amz-acl', oneOf(OBJECT_CANNED_ACLS)],
@@ -62,8 +81,11 @@ export function objectWriteHeaders(input: ObjectWriteFields): Record<string, str
   return { ...writeHeaders(input, WRITE_HEADERS), ...metadataHeaders(input.Metadata) }
 }
 
-/** What HeadObject and GetObject say about an object. */
-export interface ObjectHeaders {
+/**
+ * What HeadObject and GetObject say about an object, with its encryption (`ServerSideEncryption`,
+ * the SSE-C algorithm and key MD5, the KMS key) and `RequestCharged` for Requester Pays.
+ */
+export interface ObjectHeaders extends EncryptionResultFields, ChargedFields {
   readonly ContentLength: number
   readonly ETag: string
   readonly LastModified: Date
@@ -93,6 +115,8 @@ export interface ObjectHeaders {
 
 const READ_HEADERS: HeaderTable<ObjectHeaders> = {
   ...TEXT_HEADERS,
+  ...ENCRYPTION_RESULT_HEADERS,
+  ...CHARGED_HEADERS,
   ContentLength: ['content-length', numberHeader],
   StorageClass: 'x-amz-storage-class',
   Expires: ['expires', lenientDateHeader],
@@ -116,8 +140,11 @@ export function readObjectHeaders(response: Response, context: ResponseContext):
   }
 }
 
-/** Conditions and selectors shared by GetObject and HeadObject. */
-export interface ObjectReadFields {
+/**
+ * Conditions and selectors shared by GetObject and HeadObject, with the bucket owner, Requester
+ * Pays, and the SSE-C key an object written with one must be read with.
+ */
+export interface ObjectReadFields extends OwnerFields, SSECustomerFields {
   readonly VersionId?: string
   /** e.g. `bytes=0-1023`. */
   readonly Range?: string
@@ -130,6 +157,8 @@ export interface ObjectReadFields {
 }
 
 const READ_CONDITIONS: FieldTable<ObjectReadFields> = {
+  ...OWNER_HEADERS,
+  ...SSE_C_HEADERS,
   Range: ['range', checkRange],
   IfMatch: 'if-match',
   IfNoneMatch: 'if-none-match',

@@ -77,8 +77,7 @@ const partner = (input: object | undefined, field: string, name: string): void =
   if ((input as Record<string, unknown> | undefined)?.[name] === undefined)
     throw new InputError(
       name,
-      `is required with ${field}: SSE-C sends the algorithm, the key and the key's MD5 together, and ` +
-        's3kit does not compute MD5 on every request; sseCustomerKey(key) returns all three to spread into the input.',
+      `is required with ${field}; sseCustomerKey(key) returns the three SSE-C fields (s3kit computes no MD5 per request).`,
     )
 }
 
@@ -92,10 +91,7 @@ const customerAlgorithm: FieldWriter = (value, field, input) => {
 const customerKey: FieldWriter = (value, field, input) => {
   const text = value instanceof Uint8Array ? base64(value) : value
   if (typeof text !== 'string' || !/^[A-Za-z0-9+/]{43}=$/.test(text))
-    throw new InputError(
-      field,
-      'must be a 256-bit AES key: 32 bytes as a Uint8Array, or their standard base64 text (44 characters).',
-    )
+    throw new InputError(field, 'must be a 256-bit AES key: 32 bytes, or their base64 text.')
   partner(input, field, `${field.slice(0, -3)}Algorithm`)
   partner(input, field, `${field}MD5`)
   return text
@@ -103,7 +99,7 @@ const customerKey: FieldWriter = (value, field, input) => {
 
 const customerKeyMD5: FieldWriter = (value, field, input) => {
   if (typeof value !== 'string' || !/^[A-Za-z0-9+/]{22}==$/.test(value))
-    throw new InputError(field, 'must be the base64 MD5 of the key (24 characters); sseCustomerKey(key) computes it.')
+    throw new InputError(field, "must be the key's base64 MD5; sseCustomerKey(key) computes it.")
   partner(input, field, field.slice(0, -3))
   return value
 }
