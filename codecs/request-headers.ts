@@ -1,6 +1,7 @@
+import type { ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkHeaderValue, checkOneOf } from '../src/core/validate.js'
-import { type FieldTable, type FieldWriter, flag, flagHeader, type HeaderTable, oneOf } from './headers.js'
+import { type FieldTable, type FieldWriter, flag, flagHeader, type HeaderTable, oneOf, readHeaders } from './headers.js'
 
 /**
  * Header fields that many commands share, as tables each command spreads into its own
@@ -35,6 +36,11 @@ export interface ChargedFields {
 }
 
 export const CHARGED_HEADERS: HeaderTable<ChargedFields> = { RequestCharged: 'x-amz-request-charged' }
+
+/** The parse of a command S3 answers with no document: only `RequestCharged`, when S3 sends it. */
+export function readCharged(response: Response, context: ResponseContext): ChargedFields {
+  return readHeaders(response, context, CHARGED_HEADERS)
+}
 
 /**
  * Server-side encryption with a key the caller keeps (SSE-C): the object is encrypted with it, and

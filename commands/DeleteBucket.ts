@@ -1,3 +1,5 @@
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -5,7 +7,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `DeleteBucket`: the bucket to delete, which must be empty (the `deleteBucket` helper
  * can empty it first).
  */
-export interface DeleteBucketInput {
+export interface DeleteBucketInput extends BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -18,5 +20,11 @@ export interface DeleteBucketInput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucket(input: DeleteBucketInput): Command<EmptyOutput> {
-  return { operation: 'DeleteBucket', method: 'DELETE', bucket: checkBucket(input.Bucket), parse: emptyOutput }
+  return {
+    operation: 'DeleteBucket',
+    method: 'DELETE',
+    bucket: checkBucket(input.Bucket),
+    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
+    parse: emptyOutput,
+  }
 }

@@ -1,8 +1,10 @@
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketCors`: the bucket whose CORS configuration to remove. */
-export interface DeleteBucketCorsInput {
+export interface DeleteBucketCorsInput extends BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -20,6 +22,7 @@ export function DeleteBucketCors(input: DeleteBucketCorsInput): Command<EmptyOut
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { cors: '' },
+    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

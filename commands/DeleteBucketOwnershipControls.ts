@@ -1,3 +1,5 @@
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -5,7 +7,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `DeleteBucketOwnershipControls`: the bucket whose Object Ownership setting to
  * remove.
  */
-export interface DeleteBucketOwnershipControlsInput {
+export interface DeleteBucketOwnershipControlsInput extends BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -26,6 +28,7 @@ export function DeleteBucketOwnershipControls(input: DeleteBucketOwnershipContro
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { ownershipControls: '' },
+    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

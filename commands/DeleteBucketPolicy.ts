@@ -1,8 +1,10 @@
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketPolicy`: the bucket whose policy to remove. */
-export interface DeleteBucketPolicyInput {
+export interface DeleteBucketPolicyInput extends BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -19,6 +21,7 @@ export function DeleteBucketPolicy(input: DeleteBucketPolicyInput): Command<Empt
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { policy: '' },
+    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

@@ -1,22 +1,46 @@
-import { flagHeader, readHeaders, writeQuery } from '../codecs/headers.js'
+import {
+  type FieldTable,
+  flagHeader,
+  httpDate,
+  readHeaders,
+  wholeNumber,
+  writeHeaders,
+  writeQuery,
+} from '../codecs/headers.js'
+import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `DeleteObject`: the key to delete and, in a versioned bucket, the `VersionId` to
- * delete for good; without it a versioned bucket only gets a delete marker.
+ * delete for good; without it a versioned bucket only gets a delete marker. Conditions make the
+ * delete fail with `PreconditionFailed` (412) when the object does not match; Ceph RGW 16 ignores
+ * them and deletes anyway (see docs/versioning-tagging-policies.md).
  */
-export interface DeleteObjectInput {
+export interface DeleteObjectInput extends OwnerFields {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
+  /** Delete only when the object's ETag is this one (`*`: any object). */
+  readonly IfMatch?: string
+  /** Delete only when the object was last modified at this time (S3: directory buckets only). */
+  readonly IfMatchLastModifiedTime?: Date
+  /** Delete only when the object has this size in bytes (S3: directory buckets only). */
+  readonly IfMatchSize?: number
+}
+
+const HEADERS: FieldTable<DeleteObjectInput> = {
+  ...OWNER_HEADERS,
+  IfMatch: 'if-match',
+  IfMatchLastModifiedTime: ['x-amz-if-match-last-modified-time', httpDate],
+  IfMatchSize: ['x-amz-if-match-size', /* @__PURE__ */ wholeNumber(0)],
 }
 
 /**
  * What `DeleteObject` returns: in a versioned bucket, whether the delete created (or removed) a
  * delete marker and the version ID concerned; nothing in an unversioned one.
  */
-export interface DeleteObjectOutput {
+export interface DeleteObjectOutput extends ChargedFields {
   /** True when the delete left a delete marker (versioned buckets). */
   readonly DeleteMarker?: boolean
   readonly VersionId?: string
@@ -37,10 +61,12 @@ export function DeleteObject(input: DeleteObjectInput): Command<DeleteObjectOutp
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { ...writeQuery(input, { VersionId: 'versionId' }) },
+    headers: writeHeaders(input, HEADERS),
     parse: (response, context) =>
       readHeaders<DeleteObjectOutput>(response, context, {
         DeleteMarker: ['x-amz-delete-marker', flagHeader],
         VersionId: 'x-amz-version-id',
+        ...CHARGED_HEADERS,
       }),
   }
 }

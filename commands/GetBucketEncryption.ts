@@ -1,10 +1,12 @@
 import { encryptionDocument, type ServerSideEncryption } from '../codecs/encryption.js'
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketEncryption`: the bucket whose default encryption to read. */
-export interface GetBucketEncryptionInput {
+export interface GetBucketEncryptionInput extends BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -46,6 +48,7 @@ export function GetBucketEncryption(input: GetBucketEncryptionInput): Command<Ge
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { encryption: '' },
+    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => {
       const { ServerSideEncryptionConfiguration: found } = await readSubresource(response, encryptionDocument, context)
       const Rules = found.Rule.map(({ ApplyServerSideEncryptionByDefault: apply, BucketKeyEnabled }) =>

@@ -1,10 +1,11 @@
-import { readHeaders } from '../codecs/headers.js'
+import { readHeaders, writeHeaders } from '../codecs/headers.js'
 import { type LifecycleRule, readLifecycle } from '../codecs/lifecycle.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketLifecycleConfiguration`: the bucket whose lifecycle rules to read. */
-export interface GetBucketLifecycleConfigurationInput {
+export interface GetBucketLifecycleConfigurationInput extends BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -36,6 +37,7 @@ export function GetBucketLifecycleConfiguration(
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { lifecycle: '' },
+    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({
       ...readHeaders<GetBucketLifecycleConfigurationOutput>(response, context, {
         TransitionDefaultMinimumObjectSize: 'x-amz-transition-default-minimum-object-size',

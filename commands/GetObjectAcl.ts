@@ -1,10 +1,11 @@
 import { type AclOutput, readAcl } from '../codecs/acl.js'
-import { writeQuery } from '../codecs/headers.js'
+import { readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /** The input of `GetObjectAcl`: the object, and optionally the version, whose ACL to read. */
-export interface GetObjectAclInput {
+export interface GetObjectAclInput extends OwnerFields {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
@@ -14,7 +15,7 @@ export interface GetObjectAclInput {
  * What `GetObjectAcl` returns: the object's owner and every grant, each grantee typed by its kind
  * (see `AclOutput`).
  */
-export type GetObjectAclOutput = AclOutput
+export interface GetObjectAclOutput extends AclOutput, ChargedFields {}
 
 /**
  * Reads an object's ACL: its owner and every grant. Grants made by e-mail address come back as
@@ -31,6 +32,10 @@ export function GetObjectAcl(input: GetObjectAclInput): Command<GetObjectAclOutp
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    parse: readAcl,
+    headers: writeHeaders(input, OWNER_HEADERS),
+    parse: async (response, context) => ({
+      ...readHeaders(response, context, CHARGED_HEADERS),
+      ...(await readAcl(response, context)),
+    }),
   }
 }

@@ -1,6 +1,7 @@
-import { wholeNumber, writeQuery } from '../codecs/headers.js'
+import { readHeaders, wholeNumber, writeHeaders, writeQuery } from '../codecs/headers.js'
 import { listPartsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
+import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
@@ -11,7 +12,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * The input of `ListParts`: the upload (bucket, key and `UploadId`), the page size, and the part
  * number the previous page ended at.
  */
-export interface ListPartsInput {
+export interface ListPartsInput extends OwnerFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -41,7 +42,7 @@ export interface Part {
  * What `ListParts` returns: one page of the upload's parts (always an array), with `IsTruncated`
  * and the part number marker of the next page.
  */
-export interface ListPartsOutput {
+export interface ListPartsOutput extends ChargedFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -82,10 +83,12 @@ export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutp
         PartNumberMarker: ['part-number-marker', wholeNumber(0, MAX_PARTS)],
       }),
     },
+    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => {
       const { ListPartsResult: result } = await readDocument(response, listPartsResult, context)
       const { Part: parts = [], IsTruncated = false, Initiator, Owner: owner, ...rest } = result
       return compact<ListPartsOutput>({
+        ...readHeaders(response, context, CHARGED_HEADERS),
         ...rest,
         Parts: parts.map((part) => compact<Part>(part)),
         IsTruncated,

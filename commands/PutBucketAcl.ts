@@ -1,4 +1,6 @@
 import { type AclFields, aclRequest } from '../codecs/acl.js'
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
@@ -7,7 +9,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `PutBucketAcl`: the bucket and its new ACL in exactly one of the three forms
  * (`AclFields`): a canned ACL, a whole `AccessControlPolicy`, or grant headers.
  */
-export interface PutBucketAclInput extends AclFields<BucketCannedACL> {
+export interface PutBucketAclInput extends AclFields<BucketCannedACL>, BucketOwnerFields {
   readonly Bucket: string
 }
 
@@ -21,12 +23,14 @@ export interface PutBucketAclInput extends AclFields<BucketCannedACL> {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketAcl(input: PutBucketAclInput): Command<EmptyOutput> {
+  const { headers, body } = aclRequest(input, BUCKET_CANNED_ACLS)
   return {
     operation: 'PutBucketAcl',
     method: 'PUT',
     bucket: checkBucket(input.Bucket),
     query: { acl: '' },
-    ...aclRequest(input, BUCKET_CANNED_ACLS),
+    body,
+    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
     parse: emptyOutput,
   }
 }

@@ -1,9 +1,11 @@
+import { writeHeaders } from '../codecs/headers.js'
+import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { MAX_BUCKET_TAGS, type Tagging, taggingRequest } from '../codecs/tagging.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `PutBucketTagging`: the bucket and the tags that replace all of its current ones. */
-export interface PutBucketTaggingInput {
+export interface PutBucketTaggingInput extends BucketOwnerFields {
   readonly Bucket: string
   /** Replaces all of the bucket's tags: at most 50, unique keys. */
   readonly Tagging: Tagging
@@ -37,7 +39,7 @@ export function PutBucketTagging(input: PutBucketTaggingInput): Command<EmptyOut
     method: 'PUT',
     bucket,
     query: { tagging: '' },
-    headers,
+    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
     body,
     parse: emptyOutput,
   }

@@ -1,4 +1,5 @@
-import { readHeaders, writeQuery } from '../codecs/headers.js'
+import { readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { MAX_OBJECT_TAGS, type Tagging, taggingRequest } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -7,7 +8,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * The input of `PutObjectTagging`: the object, and optionally the version, and the tags that
  * replace all of its current ones.
  */
-export interface PutObjectTaggingInput {
+export interface PutObjectTaggingInput extends OwnerFields {
   readonly Bucket: string
   readonly Key: string
   /** The version to tag; the current one when left out. */
@@ -49,7 +50,7 @@ export function PutObjectTagging(input: PutObjectTaggingInput): Command<PutObjec
     bucket,
     key,
     query,
-    headers,
+    headers: { ...headers, ...writeHeaders(input, OWNER_HEADERS) },
     body,
     parse: (response, context) =>
       readHeaders<PutObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),

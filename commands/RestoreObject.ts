@@ -1,5 +1,6 @@
-import { oneOf, readHeaders, writeQuery } from '../codecs/headers.js'
+import { oneOf, readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
+import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkInteger, checkKey, checkObject, checkText } from '../src/core/validate.js'
 
@@ -27,7 +28,7 @@ export interface RestoreRequest {
  * The input of `RestoreObject`: the archived object, and optionally the version, and the restore's
  * days and tier.
  */
-export interface RestoreObjectInput {
+export interface RestoreObjectInput extends OwnerFields {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
@@ -39,7 +40,7 @@ export interface RestoreObjectInput {
  * What `RestoreObject` returns: whether a restored copy already existed (S3 answered 200) or a
  * restore has started (202), which S3's own output leaves to the status code.
  */
-export interface RestoreObjectOutput {
+export interface RestoreObjectOutput extends ChargedFields {
   /**
    * True when S3 answered 200: a restored copy already existed and only its expiry moved; false
    * when it answered 202 and a restore started. Follow it with HeadObject's `Restore`.
@@ -92,11 +93,14 @@ export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectO
     bucket,
     key,
     query: { restore: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers,
+    headers: { ...headers, ...writeHeaders(input, OWNER_HEADERS) },
     body,
     parse: (response, context) => ({
       AlreadyRestored: response.status === 200,
-      ...readHeaders<RestoreObjectOutput>(response, context, { RestoreOutputPath: 'x-amz-restore-output-path' }),
+      ...readHeaders<RestoreObjectOutput>(response, context, {
+        RestoreOutputPath: 'x-amz-restore-output-path',
+        ...CHARGED_HEADERS,
+      }),
     }),
   }
 }
