@@ -50,8 +50,9 @@ export interface UploadPresignedOptions<Result> {
   readonly create: () => Promise<{ readonly UploadId: string }>
   /**
    * Presigns one part's `UploadPart` request (the server calls
-   * `presign(client, UploadPart({ Bucket, Key, UploadId, PartNumber }))`). Called once per part,
-   * when the part starts; `signal` aborts when the upload stops.
+   * `presign(client, UploadPart({ Bucket, Key, UploadId, PartNumber }))`). Called for each attempt
+   * at a part, so that a retry never uses a URL that may have expired; `signal` aborts when the
+   * upload stops. A rejection is not retried: it fails the upload as it is.
    */
   readonly signPart: (part: PartToSign, options: { readonly signal: AbortSignal }) => Promise<SignedPart>
   /**
@@ -241,17 +242,22 @@ export async function uploadPresigned<Result>(
     const done: CompletedPart[] = []
     const store = async (part: SourcePart): Promise<void> => {
       try {
-        const signed = await untilStopped(
-          signPart({ UploadId, PartNumber: part.number, ContentLength: part.size }, { signal: job.signal }),
-          job.signal,
-        )
-        const { url, headers = {} } = typeof signed === 'string' ? { url: signed } : (signed ?? {})
-        if (typeof url !== 'string') {
-          throw new InputError('signPart', 'must resolve to the presigned URL, or to { url, headers }.')
-        }
         const data = await part.load()
-        // A part goes again from its slice: nothing was consumed by the failed attempt.
-        const ETag = await retrying(policy, job.signal, () => put(url, headers, data))
+        // Presigned afresh for every attempt: a URL that expired or was refused reaches a page as a
+        // network error (RGW sends no CORS headers with an authentication failure, so the browser
+        // hides the 403), which a retry with the same URL could never get past.
+        const ETag = await retrying(policy, job.signal, async () => {
+          const signed = await untilStopped(
+            signPart({ UploadId, PartNumber: part.number, ContentLength: part.size }, { signal: job.signal }),
+            job.signal,
+          )
+          const { url, headers = {} } = typeof signed === 'string' ? { url: signed } : (signed ?? {})
+          if (typeof url !== 'string') {
+            throw new InputError('signPart', 'must resolve to the presigned URL, or to { url, headers }.')
+          }
+          // A part goes again from its slice: nothing was consumed by a failed attempt.
+          return put(url, headers, data)
+        })
         done.push({ PartNumber: part.number, ETag })
         advance(part.number, part.size)
       } finally {
