@@ -1,4 +1,5 @@
-import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
+import { CHECKSUM_VALUE_HEADERS, type ChecksumType, type ChecksumValues } from '../codecs/checksum.js'
+import { oneOf, quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { CHECKSUMS, type CompletedPart, completeDocumentContent, completeResult } from '../codecs/multipart.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
 import { type Command, compact } from '../src/core/command.js'
@@ -14,7 +15,7 @@ export type { CompletedPart }
  * object, each named by its number and the ETag `UploadPart` (or `UploadPartCopy`) returned for it,
  * with optional conditions on the object the key holds now.
  */
-export interface CompleteMultipartUploadInput {
+export interface CompleteMultipartUploadInput extends ChecksumValues {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -24,6 +25,12 @@ export interface CompleteMultipartUploadInput {
   readonly IfNoneMatch?: string
   /** Complete only when the current object has this ETag. */
   readonly IfMatch?: string
+  /**
+   * The type the upload was created with. With `FULL_OBJECT`, `ChecksumCRC64NVME` (or
+   * `ChecksumCRC32`, `ChecksumCRC32C`) is the whole object's checksum, which S3 checks against
+   * the one it combines from the parts.
+   */
+  readonly ChecksumType?: ChecksumType
 }
 
 /**
@@ -77,7 +84,12 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
     query: { uploadId: checkUploadId(input.UploadId) },
     headers: {
       'content-type': 'application/xml',
-      ...writeHeaders(input, { IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }),
+      ...writeHeaders(input, {
+        ...CHECKSUM_VALUE_HEADERS,
+        ChecksumType: ['x-amz-checksum-type', oneOf(['FULL_OBJECT', 'COMPOSITE'])],
+        IfNoneMatch: 'if-none-match',
+        IfMatch: 'if-match',
+      }),
     },
     body: buildDocument('CompleteMultipartUpload', completeDocumentContent(parts)),
     // Completing takes a while for large objects: S3 answers 200 at once and may put the error in the body.

@@ -1,14 +1,16 @@
+import { CHECKSUM_VALUE_HEADERS, type ChecksumValues, checksumRequestHeaders } from '../codecs/checksum.js'
 import { etagHeader, readHeaders, requiredHeader, writeHeaders } from '../codecs/headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
+import type { ChecksumAlgorithm } from '../src/core/checksums/checksum.js'
 import type { Command } from '../src/core/command.js'
 import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `UploadPart`: the upload (bucket, key and `UploadId`), the part's number and its
- * bytes.
+ * bytes, and optionally the part's checksum.
  */
-export interface UploadPartInput {
+export interface UploadPartInput extends ChecksumValues {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -23,13 +25,19 @@ export interface UploadPartInput {
   readonly ContentLength?: number
   /** Base64 MD5 of the part; S3 rejects it (`BadDigest`) when it does not match. */
   readonly ContentMD5?: string
+  /**
+   * The part's checksum, computed when the command is built: the body must then be text or bytes
+   * (or give the value in `ChecksumCRC64NVME` etc.). Use the algorithm the upload was created with;
+   * the `upload` helper does all of it for you. See docs/checksums.md.
+   */
+  readonly ChecksumAlgorithm?: ChecksumAlgorithm
 }
 
 /**
  * What `UploadPart` returns: the part's ETag (always present), which `CompleteMultipartUpload`
- * needs, and the encryption S3 applied.
+ * needs, the encryption S3 applied, and the part's checksum when S3 reports one.
  */
-export interface UploadPartOutput {
+export interface UploadPartOutput extends ChecksumValues {
   /** Keep it: CompleteMultipartUpload needs each part's ETag. */
   readonly ETag: string
   readonly ServerSideEncryption?: string
@@ -48,17 +56,28 @@ export interface UploadPartOutput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
+  const bucket = checkBucket(input.Bucket)
+  const key = checkKey(input.Key)
+  const query = { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) }
+  // Before the checksum, which reads the body.
+  const contentLength = checkBody(input.Body, input.ContentLength)
   return {
     operation: 'UploadPart',
     method: 'PUT',
-    bucket: checkBucket(input.Bucket),
-    key: checkKey(input.Key),
-    query: { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) },
-    headers: writeHeaders(input, { ContentMD5: 'content-md5' }),
+    bucket,
+    key,
+    query,
+    headers: {
+      ...writeHeaders(input, { ...CHECKSUM_VALUE_HEADERS, ContentMD5: 'content-md5' }),
+      ...checksumRequestHeaders(input, input.Body),
+    },
     body: input.Body,
-    contentLength: checkBody(input.Body, input.ContentLength),
+    contentLength,
     parse: (response, context) => ({
-      ...readHeaders<UploadPartOutput>(response, context, { ServerSideEncryption: 'x-amz-server-side-encryption' }),
+      ...readHeaders<UploadPartOutput>(response, context, {
+        ...CHECKSUM_VALUE_HEADERS,
+        ServerSideEncryption: 'x-amz-server-side-encryption',
+      }),
       ETag: requiredHeader(response, context, 'etag', etagHeader),
     }),
   }
