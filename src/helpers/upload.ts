@@ -1,9 +1,11 @@
+import type { ChecksumOutput, ChecksumValues } from '../../codecs/checksum.js'
 import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { PutObject, type PutObjectInput } from '../../commands/PutObject.js'
 import { UploadPart } from '../../commands/UploadPart.js'
 import { checkBody, isStreamBody, type RequestBody } from '../core/body.js'
+import { type ChecksumAlgorithm, toBase64 } from '../core/checksums/checksum.js'
 import type { Client } from '../core/client.js'
 import { type Command, compact } from '../core/command.js'
 import { InputError } from '../core/errors.js'
@@ -25,9 +27,12 @@ const CHUNK = 256 * 1024
 /**
  * The input of `upload`: what `PutObjectInput` takes (bucket, key, content headers, metadata, ACL,
  * storage class, …) with a body of any kind and size and, for a stream, its length when known.
- * There is no `ContentMD5`: a multipart upload has no single body for it to cover.
+ * There is no `ContentMD5`: a multipart upload has no single body for it to cover. `ChecksumAlgorithm`
+ * checksums each part as it is read (any body: Blobs and streams too) and the object as a whole;
+ * the values themselves (`ChecksumCRC32`, …) are computed, not taken.
  */
-export interface UploadInput extends Omit<PutObjectInput, 'Body' | 'ContentLength' | 'ContentMD5'> {
+export interface UploadInput
+  extends Omit<PutObjectInput, 'Body' | 'ContentLength' | 'ContentMD5' | keyof ChecksumValues> {
   /**
    * Text, bytes, a Blob/File, or a stream (`ReadableStream`, Node `Readable`, any async iterable of
    * `Uint8Array`) of known or unknown length. Empty when left out.
@@ -89,9 +94,11 @@ export interface UploadProgress {
 /**
  * What `upload` returns, however the body went up (one `PutObject` or a multipart upload): the
  * object's bucket, key and ETag, always present, its version and encryption, and the multipart
- * upload's ID and location when there was one.
+ * upload's ID and location when there was one. With `ChecksumAlgorithm`, the object's checksum as
+ * s3kit computed and sent it: `FULL_OBJECT` for one request and for CRCs (the same value however the
+ * body was split), `COMPOSITE` (`…-N`) for SHA1/SHA256 in parts.
  */
-export interface UploadOutput {
+export interface UploadOutput extends ChecksumOutput {
   readonly Bucket: string
   readonly Key: string
   readonly ETag: string
@@ -160,7 +167,7 @@ export async function uploadFrom(
     throw error
   }
   const { signal, onProgress } = options
-  const { Bucket, Key } = fields
+  const { Bucket, Key, ChecksumAlgorithm: algorithm } = fields
   const job = firstFailure(signal)
   const { fail } = job
 
@@ -197,27 +204,38 @@ export async function uploadFrom(
       // One part's worth or less: one request.
       total = first.size
       try {
-        const data = await first.load()
+        const [data, checksum] = await checksummed(await first.load(), algorithm)
         const stored = await sendRetried(() =>
-          PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size }),
+          PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size, ...checksum?.fields }),
         )
         advance(1, first.size)
         if (job.failed) throw job.error
-        return compact<UploadOutput>({ Bucket, Key, ...stored })
+        return compact<UploadOutput>({
+          Bucket,
+          Key,
+          ...stored,
+          ...checksum?.fields,
+          ChecksumType: checksum && 'FULL_OBJECT',
+        })
       } finally {
         first.release()
       }
     }
 
     const { IfMatch, IfNoneMatch, ...objectFields } = fields
+    // CRCs combine into the checksum of the whole object; SHAs only into a checksum of the parts' checksums.
+    const ChecksumType = algorithm && (algorithm.combine ? 'FULL_OBJECT' : 'COMPOSITE')
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
-    uploadId = (await send(client, CreateMultipartUpload(objectFields))).UploadId
+    uploadId = (await send(client, CreateMultipartUpload({ ...objectFields, ...compact({ ChecksumType }) }))).UploadId
     const UploadId = uploadId
     if (job.failed) throw job.error
     const stored: CompletedPart[] = []
+    const digests: { digest: Uint8Array; size: number }[] = []
     const store = async (part: SourcePart): Promise<void> => {
       try {
-        const data = await part.load()
+        // Checksummed once, before the first attempt: a retried part sends the same value.
+        const [data, checksum] = await checksummed(await part.load(), algorithm)
+        if (checksum) digests[part.number - 1] = { digest: checksum.digest, size: part.size }
         const { ETag } = await sendRetried(() =>
           UploadPart({
             Bucket,
@@ -226,10 +244,11 @@ export async function uploadFrom(
             PartNumber: part.number,
             Body: bodyOf(data, part.number),
             ContentLength: part.size,
+            ...checksum?.fields,
           }),
         )
         advance(part.number, part.size)
-        stored.push({ PartNumber: part.number, ETag })
+        stored.push({ PartNumber: part.number, ETag, ...checksum?.fields })
       } finally {
         part.release()
       }
@@ -255,6 +274,7 @@ export async function uploadFrom(
     await parts.drain()
     if (job.failed) throw job.error
 
+    const objectChecksum = algorithm && wholeChecksum(algorithm, digests)
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
       client,
@@ -263,7 +283,9 @@ export async function uploadFrom(
         Key,
         UploadId,
         MultipartUpload: { Parts: stored },
-        ...compact({ IfMatch, IfNoneMatch }),
+        ...compact({ IfMatch, IfNoneMatch, ChecksumType }),
+        // A full-object checksum is S3's to check against the one it combines; a composite one is only reported.
+        ...(ChecksumType === 'FULL_OBJECT' && { [`Checksum${algorithm!.name}`]: objectChecksum }),
       }),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
@@ -279,6 +301,7 @@ export async function uploadFrom(
       ServerSideEncryption: completed.ServerSideEncryption,
       Location: completed.Location,
       UploadId,
+      ...(algorithm && { [`Checksum${algorithm.name}`]: objectChecksum, ChecksumType }),
     })
   } catch (error) {
     fail(error)
@@ -295,6 +318,40 @@ export async function uploadFrom(
     job.release()
     await source.close()
   }
+}
+
+/**
+ * A part's bytes with their checksum, when one was asked for: a Blob slice is read into memory
+ * first (one part at a time, as stream parts are), so that it is hashed once and sent as read.
+ */
+async function checksummed(
+  data: PartData,
+  algorithm: ChecksumAlgorithm | undefined,
+): Promise<[PartData, { digest: Uint8Array; fields: ChecksumValues } | undefined]> {
+  if (!algorithm) return [data, undefined]
+  const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer())
+  const hasher = algorithm.create()
+  hasher.update(bytes)
+  const digest = hasher.digest()
+  return [bytes, { digest, fields: { [`Checksum${algorithm.name}`]: toBase64(digest) } }]
+}
+
+/**
+ * The object's checksum from its parts' digests (in part order): a CRC's parts combine into the
+ * CRC of the whole body, the same value a single request would have had; a SHA's can only be
+ * hashed together, which S3 calls composite and writes with the number of parts (`…-N`).
+ */
+function wholeChecksum(algorithm: ChecksumAlgorithm, parts: readonly { digest: Uint8Array; size: number }[]): string {
+  const { combine } = algorithm
+  if (combine) {
+    // The CRC of no bytes is 0 for S3's CRCs (their start and final XOR cancel): where the fold begins.
+    let whole: Uint8Array = new Uint8Array(parts[0]!.digest.byteLength)
+    for (const part of parts) whole = combine(whole, part.digest, part.size)
+    return toBase64(whole)
+  }
+  const hasher = algorithm.create()
+  for (const part of parts) hasher.update(part.digest)
+  return `${toBase64(hasher.digest())}-${parts.length}`
 }
 
 function checkConcurrency(value: unknown): number {
