@@ -83,8 +83,10 @@ export interface UploadPresignedOptions<Result> {
   /** Parts in flight at once (default 4). */
   readonly concurrency?: number
   /**
-   * Called with the bytes the server holds so far, each time a part is stored (a resumed upload's
-   * kept parts count at once): browsers' `fetch` reports nothing while a request body goes out.
+   * Called as the parts' bytes go out, with the bytes sent so far: during each part where
+   * XMLHttpRequest reports them (pages, dedicated workers), and as each part is stored. `loaded`
+   * never goes back (a part sent again does not count twice), reaches `total` only once every part
+   * is stored, and starts, on a resumed upload, with the parts already held.
    */
   readonly onProgress?: (progress: UploadProgress) => void
   /**
@@ -100,7 +102,10 @@ export interface UploadPresignedOptions<Result> {
   readonly leavePartsOnError?: boolean
   /** Attempts per part and backoff, as a client's `retry` (default 3 attempts from 100 ms, at most 20 s apart). */
   readonly retry?: Partial<RetryPolicy>
-  /** The fetch that sends the parts; the global one by default. */
+  /**
+   * A fetch to send the parts with (progress then moves part by part). By default parts go through
+   * XMLHttpRequest where there is one, for its progress events, and through the global fetch elsewhere.
+   */
   readonly fetch?: (url: string, init: RequestInit) => Promise<Response>
 }
 
@@ -108,9 +113,10 @@ export interface UploadPresignedOptions<Result> {
  * Uploads a Blob (a File) or bytes as a multipart upload whose parts go straight to S3 through
  * URLs presigned by the app's server, so that a page holds no credentials (and bundles no signer).
  * The server creates, lists, completes and aborts the upload through the callbacks; this helper
- * cuts the body into parts, sends them in parallel with `fetch`, retries each on retryable failures,
- * reads each part's ETag (the bucket's CORS rule must expose `ETag`), reports progress, and, given
- * `uploadId`, resumes an interrupted upload by sending only the parts it lacks. A failed upload is
+ * cuts the body into parts, sends them in parallel (XMLHttpRequest in a page, fetch elsewhere),
+ * retries each on retryable failures with a freshly presigned URL, reads each part's ETag (the
+ * bucket's CORS rule must expose `ETag`), reports progress in bytes, and, given `uploadId`, resumes
+ * an interrupted upload by sending only the parts it lacks. A failed upload is
  * aborted unless `leavePartsOnError`; the promise then rejects with the first error (an `S3Error`
  * carrying `uploadId` when S3 refused a part, the callback's own error otherwise), or with
  * `signal.reason`. Invalid options are an `InputError` before any call.
@@ -157,7 +163,10 @@ export async function uploadPresigned<Result>(
   const concurrency = checkInteger(options.concurrency, 'concurrency', 1, MAX_PARTS) ?? 4
   const policy: RetryPolicy = { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 20_000, ...options.retry }
   checkInteger(policy.maxAttempts, 'retry.maxAttempts', 1)
-  const transport = options.fetch ?? ((url, init) => fetch(url, init))
+  // XMLHttpRequest where there is one (pages, dedicated workers): it alone reports the bytes of a
+  // request body as they go, which fetch does not; fetch elsewhere (service workers, servers).
+  const transport: Transport =
+    options.fetch ?? (typeof XMLHttpRequest === 'function' ? xhrPut : (url, init) => fetch(url, init))
   signal?.throwIfAborted()
 
   // Parts the upload holds already. Listed before anything can fail over to `abort`: a resume that
@@ -190,9 +199,14 @@ export async function uploadPresigned<Result>(
 
   const job = firstFailure(signal)
   const { fail } = job
+  // Bytes counted per part, never less than before, so that a part sent again does not count twice.
   let loaded = 0
+  const counted: number[] = []
   const advance = (part: number, bytes: number): void => {
-    loaded += bytes
+    const before = counted[part] ?? 0
+    if (bytes <= before) return
+    counted[part] = bytes
+    loaded += bytes - before
     try {
       onProgress?.({ loaded, total: size, part })
     } catch (error) {
@@ -202,17 +216,26 @@ export async function uploadPresigned<Result>(
 
   // What every part error names; the page knows no bucket or key, only the URL.
   const context: ResponseContext = { operation: 'UploadPart' }
-  const put = async (url: string, headers: Readonly<Record<string, string>>, data: Blob | Uint8Array) => {
+  const put = async (
+    url: string,
+    headers: Readonly<Record<string, string>>,
+    data: Blob | Uint8Array,
+    onBytes: (sent: number) => void,
+  ) => {
     let response: Response
     try {
       // 'manual': a redirect from S3 names another region or endpoint, for which the URL is not signed.
-      response = await transport(url, {
-        method: 'PUT',
-        headers,
-        body: data as BodyInit,
-        redirect: 'manual',
-        signal: job.signal,
-      })
+      response = await transport(
+        url,
+        {
+          method: 'PUT',
+          headers,
+          body: data as BodyInit,
+          redirect: 'manual',
+          signal: job.signal,
+        },
+        onBytes,
+      )
     } catch (error) {
       // fetch rejects with a TypeError when no response came (or CORS hid it): worth another attempt.
       if (job.signal.aborted || !(error instanceof TypeError)) throw error
@@ -256,7 +279,8 @@ export async function uploadPresigned<Result>(
             throw new InputError('signPart', 'must resolve to the presigned URL, or to { url, headers }.')
           }
           // A part goes again from its slice: nothing was consumed by a failed attempt.
-          return put(url, headers, data)
+          // Bytes sent count as they go, but the part's last byte only once S3 has stored it all.
+          return put(url, headers, data, (sent) => advance(part.number, Math.min(sent, part.size - 1)))
         })
         done.push({ PartNumber: part.number, ETag })
         advance(part.number, part.size)
@@ -320,5 +344,39 @@ function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
     Promise.resolve(promise)
       .then(resolve, reject)
       .finally(() => signal.removeEventListener('abort', onAbort))
+  })
+}
+
+/** How a part is sent: fetch, or a fetch-like over XMLHttpRequest that reports bytes sent. */
+type Transport = (url: string, init: RequestInit, onBytes: (sent: number) => void) => Promise<Response>
+
+/**
+ * A PUT over XMLHttpRequest, answered as fetch would answer it: a `Response` with the status, the
+ * headers CORS exposes and the body text; a TypeError when no response came; the signal's reason
+ * when it aborts.
+ */
+function xhrPut(url: string, init: RequestInit, onBytes: (sent: number) => void): Promise<Response> {
+  const signal = init.signal!
+  return new Promise<Response>((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    const onAbort = (): void => xhr.abort()
+    if (signal.aborted) return reject(signal.reason)
+    xhr.open('PUT', url)
+    for (const [name, value] of Object.entries(init.headers as Record<string, string>))
+      xhr.setRequestHeader(name, value)
+    xhr.upload.onprogress = (event) => onBytes(event.loaded)
+    xhr.onload = () => {
+      const headers = new Headers()
+      for (const line of xhr.getAllResponseHeaders().trim().split(/\r?\n/)) {
+        const colon = line.indexOf(':')
+        if (colon > 0) headers.append(line.slice(0, colon).trim(), line.slice(colon + 1).trim())
+      }
+      resolve(new Response(xhr.responseText || null, { status: xhr.status, headers }))
+    }
+    xhr.onerror = xhr.ontimeout = () => reject(new TypeError(`PUT ${new URL(url).host} failed (network or CORS)`))
+    xhr.onabort = () => reject(signal.reason)
+    xhr.onloadend = () => signal.removeEventListener('abort', onAbort)
+    signal.addEventListener('abort', onAbort, { once: true })
+    xhr.send(init.body as XMLHttpRequestBodyInit)
   })
 }

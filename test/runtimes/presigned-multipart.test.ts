@@ -256,7 +256,9 @@ describe('uploadPresigned in Chromium, parts sent to URLs the app presigns, agai
     const loaded = run.progress.map((p) => p.loaded)
     expect(loaded).toEqual([...loaded].sort((a, b) => a - b))
     expect(run.progress.at(-1)).toMatchObject({ loaded: 11 * MiB, total: 11 * MiB })
-    expect(run.progress.map((p) => p.part).sort()).toEqual([1, 2, 3])
+    // XMLHttpRequest fires an upload progress event once a body is all sent (XHR standard,
+    // "process request end-of-body"), before S3 answers: every part moves progress at least twice.
+    for (const part of [1, 2, 3]) expect(run.progress.filter((p) => p.part === part).length).toBeGreaterThan(1)
 
     // Three presigned PUTs (and their CORS preflights): no Authorization header, the signature in the URL.
     const puts = sent.filter((request) => request.method === 'PUT')
@@ -302,9 +304,13 @@ describe('uploadPresigned in Chromium, parts sent to URLs the app presigns, agai
       expect(run.error).toBeUndefined()
       expect(calls).toEqual(['list', 'sign 3', 'complete'])
       expect(second.sent.filter((request) => request.method === 'PUT')).toHaveLength(1)
-      expect(run.progress).toEqual([
+      // The kept parts count at once; part 3's bytes as they go (all but its last byte before S3 answers).
+      expect(run.progress.slice(0, 2)).toEqual([
         { loaded: 5 * MiB, total: 11 * MiB, part: 1 },
         { loaded: 10 * MiB, total: 11 * MiB, part: 2 },
+      ])
+      expect(run.progress.slice(-2)).toEqual([
+        { loaded: 11 * MiB - 1, total: 11 * MiB, part: 3 },
         { loaded: 11 * MiB, total: 11 * MiB, part: 3 },
       ])
       expect(Buffer.compare(Buffer.from(await objectBytes(Key)), Buffer.from(bytesOf(11 * MiB)))).toBe(0)
@@ -326,7 +332,9 @@ describe('uploadPresigned in Chromium, parts sent to URLs the app presigns, agai
       expect(run.error?.uploadId).toBeTruthy()
       // Refused, not retried: part 2 signed once, then the upload aborted.
       expect(calls).toEqual(['create', 'sign 1', 'sign 2', 'abort'])
-      expect(run.progress).toEqual([{ loaded: 5 * MiB, total: 11 * MiB, part: 1 }])
+      expect(run.progress).toContainEqual({ loaded: 5 * MiB, total: 11 * MiB, part: 1 })
+      // Part 2's bytes went out, but it never counts as stored.
+      expect(Math.max(...run.progress.map((p) => p.loaded))).toBeLessThan(10 * MiB)
       expect(await incompleteUploads()).toBe(0)
       await page.close()
     } finally {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import type { UploadProgress } from '../../src/helpers/upload.js'
 import { type StoredPart, type UploadPresignedOptions, uploadPresigned } from '../../src/helpers/upload-presigned.js'
@@ -391,3 +391,173 @@ describe('uploadPresigned', () => {
 function app500(): Response {
   return new Response('<Error><Code>InternalError</Code><RequestId>R500</RequestId></Error>', { status: 500 })
 }
+
+/**
+ * A stand-in for a page's XMLHttpRequest, just what `uploadPresigned` uses of it: `answer` decides
+ * what each request does (upload progress events, then a response, a network failure, or nothing).
+ */
+class FakeXhr {
+  static answer: (xhr: FakeXhr) => void | Promise<void> = () => {}
+  static sent: FakeXhr[] = []
+  method = ''
+  url = ''
+  headers: Record<string, string> = {}
+  body: unknown
+  aborted = false
+  status = 0
+  responseText = ''
+  private responseHeaders = ''
+  readonly upload: { onprogress: ((event: { loaded: number }) => void) | null } = { onprogress: null }
+  onload: (() => void) | null = null
+  onerror: (() => void) | null = null
+  ontimeout: (() => void) | null = null
+  onabort: (() => void) | null = null
+  onloadend: (() => void) | null = null
+  open(method: string, url: string) {
+    this.method = method
+    this.url = url
+  }
+  setRequestHeader(name: string, value: string) {
+    this.headers[name] = value
+  }
+  getAllResponseHeaders() {
+    return this.responseHeaders
+  }
+  send(body: unknown) {
+    this.body = body
+    FakeXhr.sent.push(this)
+    setTimeout(() => void FakeXhr.answer(this), 0)
+  }
+  abort() {
+    this.aborted = true
+    this.onabort?.()
+    this.onloadend?.()
+  }
+  progress(loaded: number) {
+    this.upload.onprogress?.({ loaded })
+  }
+  respond(status: number, headers: Record<string, string>, text = '') {
+    this.status = status
+    // As browsers give them: lower-case names, CRLF after each line.
+    this.responseHeaders = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('')
+    this.responseText = text
+    this.onload?.()
+    this.onloadend?.()
+  }
+  fail() {
+    this.onerror?.()
+    this.onloadend?.()
+  }
+  async bytes() {
+    return new Uint8Array(await new Blob([this.body as Blob]).arrayBuffer())
+  }
+  get part() {
+    return Number(new URL(this.url).searchParams.get('partNumber'))
+  }
+}
+
+describe('uploadPresigned through XMLHttpRequest (where a page has it)', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals()
+    FakeXhr.sent = []
+  })
+  // The part is stored in the app's fake upload and answered as S3 answers UploadPart.
+  const store = async (app: ReturnType<typeof fakeApp>, xhr: FakeXhr) => {
+    const bytes = await xhr.bytes()
+    app.uploads.get(new URL(xhr.url).searchParams.get('uploadId')!)!.set(xhr.part, bytes)
+    xhr.respond(200, { etag: md5(bytes), 'x-amz-request-id': 'tx0001' })
+  }
+
+  it('is used when no fetch is given, and its upload events move progress within a part', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr)
+    const app = fakeApp()
+    FakeXhr.answer = async (xhr) => {
+      xhr.progress(MiB)
+      // A browser reports the whole body sent before S3 answers: the last byte waits for the answer.
+      xhr.progress(5 * MiB)
+      await store(app, xhr)
+    }
+    const body = bytesOf(11 * MiB)
+    const progress: UploadProgress[] = []
+    const result = await uploadPresigned(
+      new Blob([body]),
+      app.options({ fetch: undefined, concurrency: 1, onProgress: (p) => progress.push(p) }),
+    )
+    expect(Buffer.compare(result.body, body)).toBe(0)
+    expect(app.fetch).not.toHaveBeenCalled()
+    expect(FakeXhr.sent.map((xhr) => [xhr.method, xhr.part, xhr.headers])).toEqual(
+      [1, 2, 3].map((n) => ['PUT', n, { 'x-amz-meta-from': 'server' }]),
+    )
+    expect(progress.map((p) => [p.part, p.loaded])).toEqual([
+      [1, MiB],
+      [1, 5 * MiB - 1],
+      [1, 5 * MiB],
+      [2, 6 * MiB],
+      [2, 10 * MiB - 1],
+      [2, 10 * MiB],
+      [3, 11 * MiB - 1],
+      [3, 11 * MiB],
+    ])
+  })
+
+  it('reads S3’s error document, retries network failures, and never counts a re-sent part twice', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr)
+    const app = fakeApp()
+    let attempt = 0
+    FakeXhr.answer = async (xhr) => {
+      attempt++
+      xhr.progress(2 * MiB)
+      if (attempt === 1) {
+        xhr.respond(
+          503,
+          { 'content-type': 'application/xml', 'x-amz-request-id': 'tx503' },
+          '<?xml version="1.0" encoding="UTF-8"?><Error><Code>SlowDown</Code><Message>Reduce your request rate.</Message></Error>',
+        )
+      } else if (attempt === 2) xhr.fail()
+      else await store(app, xhr)
+    }
+    const progress: number[] = []
+    await uploadPresigned(
+      bytesOf(5 * MiB),
+      app.options({ fetch: undefined, onProgress: ({ loaded }) => progress.push(loaded) }),
+    )
+    expect(FakeXhr.sent).toHaveLength(3)
+    expect(progress).toEqual([2 * MiB, 5 * MiB])
+
+    FakeXhr.answer = (xhr) =>
+      xhr.respond(
+        404,
+        { 'x-amz-request-id': 'tx404' },
+        '<Error><Code>NoSuchUpload</Code><Message>The specified upload does not exist.</Message></Error>',
+      )
+    await expect(uploadPresigned(bytesOf(10), app.options({ fetch: undefined }))).rejects.toMatchObject({
+      name: 'S3Error',
+      code: 'NoSuchUpload',
+      status: 404,
+      requestId: 'tx404',
+      uploadId: 'upload-2',
+    })
+
+    FakeXhr.answer = (xhr) => xhr.fail()
+    await expect(uploadPresigned(bytesOf(10), app.options({ fetch: undefined }))).rejects.toMatchObject({
+      code: 'NetworkError',
+      status: 0,
+      message: expect.stringContaining('(network or CORS)'),
+    })
+  })
+
+  it('a signal aborts the request in flight', async () => {
+    vi.stubGlobal('XMLHttpRequest', FakeXhr)
+    const app = fakeApp()
+    const stop = new AbortController()
+    const reason = new Error('stopped')
+    FakeXhr.answer = () => stop.abort(reason)
+    await expect(uploadPresigned(bytesOf(10), app.options({ fetch: undefined, signal: stop.signal }))).rejects.toBe(
+      reason,
+    )
+    expect(FakeXhr.sent.map((xhr) => xhr.aborted)).toEqual([true])
+    expect(app.callbacks.abort).toHaveBeenCalledTimes(1)
+  })
+})
