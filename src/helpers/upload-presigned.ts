@@ -224,7 +224,8 @@ export async function uploadPresigned<Result>(
   ) => {
     let response: Response
     try {
-      // 'manual': a redirect from S3 names another region or endpoint, for which the URL is not signed.
+      // 'manual': a redirect from S3 names another region or endpoint, for which the URL is not signed
+      // (fetch only; XMLHttpRequest follows it, and S3 then refuses the signature).
       response = await transport(
         url,
         {
