@@ -1,7 +1,14 @@
 import { readHeaders, wholeNumber, writeHeaders, writeQuery } from '../codecs/headers.js'
 import { listPartsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
+import {
+  CHARGED_HEADERS,
+  type ChargedFields,
+  OWNER_HEADERS,
+  type OwnerFields,
+  SSE_C_HEADERS,
+  type SSECustomerFields,
+} from '../codecs/request-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
@@ -10,9 +17,10 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `ListParts`: the upload (bucket, key and `UploadId`), the page size, and the part
- * number the previous page ended at.
+ * number the previous page ended at; S3 wants the upload's SSE-C key only when its parts carry
+ * checksums.
  */
-export interface ListPartsInput extends OwnerFields {
+export interface ListPartsInput extends OwnerFields, SSECustomerFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -83,7 +91,7 @@ export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutp
         PartNumberMarker: ['part-number-marker', wholeNumber(0, MAX_PARTS)],
       }),
     },
-    headers: writeHeaders(input, OWNER_HEADERS),
+    headers: writeHeaders(input, { ...OWNER_HEADERS, ...SSE_C_HEADERS }),
     parse: async (response, context) => {
       const { ListPartsResult: result } = await readDocument(response, listPartsResult, context)
       const { Part: parts = [], IsTruncated = false, Initiator, Owner: owner, ...rest } = result

@@ -13,6 +13,7 @@ import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
 import { abandonUpload, firstFailure } from './multipart-job.js'
 import { pool } from './pool.js'
+import { copySourceSSECustomerKey, sseCustomerKey } from './sse-customer-key.js'
 import { choosePartSize } from './upload.js'
 
 const DEFAULT_CONCURRENCY = 4
@@ -20,7 +21,9 @@ const DEFAULT_CONCURRENCY = 4
 /**
  * The input of `copy`: exactly `CopyObjectInput` (S3's names), whatever the source's size. With
  * `MetadataDirective: 'COPY'` (the default) the source's content headers and metadata are kept;
- * with `TaggingDirective: 'COPY'` (the default) its tags.
+ * with `TaggingDirective: 'COPY'` (the default) its tags. An SSE-C key (`SSECustomerKey` for the
+ * copy, `CopySourceSSECustomerKey` for the source) may come without its MD5 and algorithm: `copy`
+ * computes them, once per copy.
  */
 export type CopyInput = CopyObjectInput
 
@@ -73,6 +76,14 @@ export interface CopyOutput {
   readonly VersionId?: string
   readonly CopySourceVersionId?: string
   readonly ServerSideEncryption?: string
+  /** `AES256` when the copy is encrypted with your SSE-C key, and that key's MD5. */
+  readonly SSECustomerAlgorithm?: string
+  readonly SSECustomerKeyMD5?: string
+  /** The KMS key of an SSE-KMS copy, and whether it uses an S3 Bucket Key. */
+  readonly SSEKMSKeyId?: string
+  readonly BucketKeyEnabled?: boolean
+  /** `'requester'` when a Requester Pays request was charged to you. */
+  readonly RequestCharged?: 'requester'
   readonly Expiration?: string
   /** Set when the copy was made in parts. */
   readonly UploadId?: string
@@ -95,7 +106,8 @@ export interface CopyOutput {
  *   Bucket: 'archive', Key: 'disk.img', CopySource: { Bucket: 'live', Key: 'disk.img' },
  * }, { onProgress: ({ loaded, total }) => console.log(`${loaded} of ${total} bytes`) })
  */
-export async function copy(client: Client, input: CopyInput, options: CopyOptions = {}): Promise<CopyOutput> {
+export async function copy(client: Client, given: CopyInput, options: CopyOptions = {}): Promise<CopyOutput> {
+  const input = withKeyDigests(given)
   // Everything is checked before the first request: the input by the commands it becomes.
   CopyObject(input)
   const threshold = checkInteger(options.multipartThreshold, 'multipartThreshold', 0, MAX_PART_SIZE) ?? MAX_PART_SIZE
@@ -128,6 +140,7 @@ export async function copy(client: Client, input: CopyInput, options: CopyOption
           IfMatch: input.CopySourceIfMatch,
           IfUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
         }),
+        ...sourceAccess(input),
       }),
       compact({ signal }),
     )
@@ -145,20 +158,62 @@ export async function copy(client: Client, input: CopyInput, options: CopyOption
       ...rest,
     })
   }
-  const tags =
-    (input.TaggingDirective ?? 'COPY') === 'COPY' ? await sourceTags(client, CopySource, signal) : input.Tagging
+  const tags = (input.TaggingDirective ?? 'COPY') === 'COPY' ? await sourceTags(client, input, signal) : input.Tagging
   return copyParts(client, input, { ...options, concurrency }, source, tags)
+}
+
+/**
+ * The input with the MD5 (and algorithm) of each SSE-C key given without them: the commands want
+ * them beside the key and do not hash it themselves; here, once per copy, it costs nothing.
+ */
+function withKeyDigests(input: CopyInput): CopyInput {
+  let out = input
+  if (input.SSECustomerKey !== undefined && input.SSECustomerKeyMD5 === undefined) {
+    const { SSECustomerAlgorithm, SSECustomerKeyMD5 } = sseCustomerKey(input.SSECustomerKey)
+    out = { ...out, SSECustomerAlgorithm: input.SSECustomerAlgorithm ?? SSECustomerAlgorithm, SSECustomerKeyMD5 }
+  }
+  if (input.CopySourceSSECustomerKey !== undefined && input.CopySourceSSECustomerKeyMD5 === undefined) {
+    const { CopySourceSSECustomerAlgorithm, CopySourceSSECustomerKeyMD5 } = copySourceSSECustomerKey(
+      input.CopySourceSSECustomerKey,
+    )
+    out = {
+      ...out,
+      CopySourceSSECustomerAlgorithm: input.CopySourceSSECustomerAlgorithm ?? CopySourceSSECustomerAlgorithm,
+      CopySourceSSECustomerKeyMD5,
+    }
+  }
+  return out
+}
+
+/** What reading the source itself takes: its owner, Requester Pays, and its SSE-C key. */
+function sourceAccess(input: CopyInput) {
+  return compact({
+    ExpectedBucketOwner: input.ExpectedSourceBucketOwner,
+    RequestPayer: input.RequestPayer,
+    SSECustomerAlgorithm: input.CopySourceSSECustomerAlgorithm,
+    SSECustomerKey: input.CopySourceSSECustomerKey,
+    SSECustomerKeyMD5: input.CopySourceSSECustomerKeyMD5,
+  })
 }
 
 /** The source's tags as the `x-amz-tagging` query string, or undefined when it has none. */
 async function sourceTags(
   client: Client,
-  source: CopyInput['CopySource'],
+  input: CopyInput,
   signal: AbortSignal | undefined,
 ): Promise<string | undefined> {
+  const source = input.CopySource
   const { TagSet } = await send(
     client,
-    GetObjectTagging({ Bucket: source.Bucket, Key: source.Key, ...compact({ VersionId: source.VersionId }) }),
+    GetObjectTagging({
+      Bucket: source.Bucket,
+      Key: source.Key,
+      ...compact({
+        VersionId: source.VersionId,
+        ExpectedBucketOwner: input.ExpectedSourceBucketOwner,
+        RequestPayer: input.RequestPayer,
+      }),
+    }),
     compact({ signal }),
   )
   if (TagSet.length === 0) return undefined
@@ -183,6 +238,10 @@ function objectFields(
     CopySourceIfNoneMatch: _ifNoneMatch,
     CopySourceIfModifiedSince: _ifModified,
     CopySourceIfUnmodifiedSince: _ifUnmodified,
+    CopySourceSSECustomerAlgorithm: _sourceAlgorithm,
+    CopySourceSSECustomerKey: _sourceKey,
+    CopySourceSSECustomerKeyMD5: _sourceKeyMD5,
+    ExpectedSourceBucketOwner: _sourceOwner,
     ...fields
   } = input
   const kept =
@@ -197,7 +256,7 @@ function objectFields(
           Metadata: Object.keys(source.Metadata).length > 0 ? source.Metadata : undefined,
         })
       : {}
-  // Storage class, ACL, encryption and redirect come from the request, as CopyObject takes them.
+  // Storage class, ACL, encryption (SSE-C or KMS) and redirect come from the request, as CopyObject takes them.
   return { ...fields, ...kept, ...compact({ Tagging: tags }) }
 }
 
@@ -229,6 +288,20 @@ async function copyParts(
     CopySourceIfModifiedSince: input.CopySourceIfModifiedSince,
     CopySourceIfUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
   })
+  // Each part reads the source with its key and writes to the upload with the copy's own.
+  const access = compact({
+    ExpectedBucketOwner: input.ExpectedBucketOwner,
+    ExpectedSourceBucketOwner: input.ExpectedSourceBucketOwner,
+    RequestPayer: input.RequestPayer,
+    CopySourceSSECustomerAlgorithm: input.CopySourceSSECustomerAlgorithm,
+    CopySourceSSECustomerKey: input.CopySourceSSECustomerKey,
+    CopySourceSSECustomerKeyMD5: input.CopySourceSSECustomerKeyMD5,
+  })
+  const destinationKey = compact({
+    SSECustomerAlgorithm: input.SSECustomerAlgorithm,
+    SSECustomerKey: input.SSECustomerKey,
+    SSECustomerKeyMD5: input.SSECustomerKeyMD5,
+  })
   // Parts are retried by the one loop with a fresh request per attempt, as `upload` retries its parts.
   const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
   const sendRetried = <O>(build: () => Command<O>): Promise<O> =>
@@ -244,6 +317,10 @@ async function copyParts(
     if (job.failed) throw job.error
     const stored: CompletedPart[] = []
     let copiedVersion: string | undefined
+    let encryption: Pick<
+      CopyOutput,
+      'SSECustomerAlgorithm' | 'SSECustomerKeyMD5' | 'SSEKMSKeyId' | 'BucketKeyEnabled'
+    > = {}
     const copyPart = async (number: number): Promise<void> => {
       const first = (number - 1) * partSize
       const last = Math.min(size, first + partSize) - 1
@@ -256,9 +333,14 @@ async function copyParts(
           CopySource,
           CopySourceRange: `bytes=${first}-${last}`,
           ...conditions,
+          ...access,
+          ...destinationKey,
         }),
       )
       copiedVersion ??= copied.CopySourceVersionId
+      // CompleteMultipartUpload names no SSE-C key; each part says how it was encrypted.
+      const { SSECustomerAlgorithm, SSECustomerKeyMD5, SSEKMSKeyId, BucketKeyEnabled } = copied
+      encryption = compact({ SSECustomerAlgorithm, SSECustomerKeyMD5, SSEKMSKeyId, BucketKeyEnabled })
       stored.push({ PartNumber: number, ETag: copied.CopyPartResult.ETag })
       loaded += last - first + 1
       try {
@@ -282,6 +364,7 @@ async function copyParts(
         Key: CopySource.Key,
         IfMatch: source.ETag,
         ...compact({ VersionId: CopySource.VersionId }),
+        ...sourceAccess(input),
       }),
     )
 
@@ -294,7 +377,17 @@ async function copyParts(
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
     const ETag =
       completed.ETag ??
-      (await send(client, HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }))).ETag
+      (
+        await send(
+          client,
+          HeadObject({
+            Bucket,
+            Key,
+            ...compact({ VersionId: completed.VersionId, ExpectedBucketOwner: input.ExpectedBucketOwner }),
+            ...destinationKey,
+          }),
+        )
+      ).ETag
     return compact<CopyOutput>({
       Bucket,
       Key,
@@ -302,6 +395,7 @@ async function copyParts(
       VersionId: completed.VersionId,
       CopySourceVersionId: copiedVersion,
       ServerSideEncryption: completed.ServerSideEncryption,
+      ...encryption,
       Expiration: completed.Expiration,
       UploadId,
     })
