@@ -311,6 +311,12 @@ describe('SSE-KMS', () => {
     ).toMatchObject({ code: 'InvalidArgument', status: 400 })
   })
 
+  it('RGW 16 takes SSE-S3 (AES256) without applying it: no encryption is reported back', async () => {
+    const put = await send(client, PutObject({ Bucket, Key: 'sse-s3.txt', Body: 's3', ServerSideEncryption: 'AES256' }))
+    expect(put.ServerSideEncryption).toBeUndefined()
+    expect((await send(client, HeadObject({ Bucket, Key: 'sse-s3.txt' }))).ServerSideEncryption).toBeUndefined()
+  })
+
   it('a multipart upload with a KMS key: parts need no key, the object reads back with it', async () => {
     const Key = 'kms-multipart.txt'
     const create = await send(
