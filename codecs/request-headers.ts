@@ -1,3 +1,4 @@
+import { toBase64 } from '../src/core/checksums/checksum.js'
 import type { ResponseContext } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
 import { checkHeaderValue, checkOneOf } from '../src/core/validate.js'
@@ -69,22 +70,12 @@ export interface CopySourceSSECustomerFields {
   readonly CopySourceSSECustomerKeyMD5?: string
 }
 
-/** Standard base64 of bytes (btoa takes one character per byte). */
-export function base64(bytes: Uint8Array): string {
-  let binary = ''
-  for (const byte of bytes) binary += String.fromCharCode(byte)
-  return btoa(binary)
-}
-
 // The three SSE-C fields of one table are named alike (`SSECustomer…`, `CopySourceSSECustomer…`):
 // each writer finds the others from its own name, so that one set of writers serves both tables and
 // a missing partner is refused before S3 answers 400.
 const partner = (input: object | undefined, field: string, name: string): void => {
   if ((input as Record<string, unknown> | undefined)?.[name] === undefined)
-    throw new InputError(
-      name,
-      `is required with ${field}; sseCustomerKey(key) returns the three SSE-C fields (s3kit computes no MD5 per request).`,
-    )
+    throw new InputError(name, `is required with ${field} (sseCustomerKey(key) gives all three SSE-C fields).`)
 }
 
 const customerAlgorithm: FieldWriter = (value, field, input) => {
@@ -95,9 +86,9 @@ const customerAlgorithm: FieldWriter = (value, field, input) => {
 
 // The key is a secret: no message here ever includes it.
 const customerKey: FieldWriter = (value, field, input) => {
-  const text = value instanceof Uint8Array ? base64(value) : value
+  const text = value instanceof Uint8Array ? toBase64(value) : value
   if (typeof text !== 'string' || !/^[A-Za-z0-9+/]{43}=$/.test(text))
-    throw new InputError(field, 'must be a 256-bit AES key: 32 bytes, or their base64 text.')
+    throw new InputError(field, 'must be a 256-bit key: 32 bytes, or their base64.')
   partner(input, field, `${field.slice(0, -3)}Algorithm`)
   partner(input, field, `${field}MD5`)
   return text
@@ -105,7 +96,7 @@ const customerKey: FieldWriter = (value, field, input) => {
 
 const customerKeyMD5: FieldWriter = (value, field, input) => {
   if (typeof value !== 'string' || !/^[A-Za-z0-9+/]{22}==$/.test(value))
-    throw new InputError(field, "must be the key's base64 MD5; sseCustomerKey(key) computes it.")
+    throw new InputError(field, "must be the key's base64 MD5 (sseCustomerKey(key) gives it).")
   partner(input, field, field.slice(0, -3))
   return value
 }
@@ -137,7 +128,7 @@ export interface SSEKMSFields {
 
 const encryptionContext: FieldWriter = (value, field) =>
   typeof value === 'object' && value !== null
-    ? base64(new TextEncoder().encode(JSON.stringify(value)))
+    ? toBase64(new TextEncoder().encode(JSON.stringify(value)))
     : checkHeaderValue(value, field)
 
 export const SSE_KMS_HEADERS: FieldTable<SSEKMSFields> = {

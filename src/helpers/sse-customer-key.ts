@@ -1,5 +1,5 @@
 import { md5 } from '@noble/hashes/legacy.js'
-import { base64 } from '../../codecs/request-headers.js'
+import { toBase64 } from '../core/checksums/checksum.js'
 import { InputError } from '../core/errors.js'
 
 /** The three SSE-C fields of one key, ready to spread into a command's input. */
@@ -33,7 +33,7 @@ export interface CopySourceSSECustomerKeyFields {
  */
 export function sseCustomerKey(key: Uint8Array | string): SSECustomerKeyFields {
   const bytes = keyBytes(key, 'SSECustomerKey')
-  return { SSECustomerAlgorithm: 'AES256', SSECustomerKey: base64(bytes), SSECustomerKeyMD5: base64(md5(bytes)) }
+  return { SSECustomerAlgorithm: 'AES256', SSECustomerKey: toBase64(bytes), SSECustomerKeyMD5: toBase64(md5(bytes)) }
 }
 
 /**
@@ -50,8 +50,8 @@ export function copySourceSSECustomerKey(key: Uint8Array | string): CopySourceSS
   const bytes = keyBytes(key, 'CopySourceSSECustomerKey')
   return {
     CopySourceSSECustomerAlgorithm: 'AES256',
-    CopySourceSSECustomerKey: base64(bytes),
-    CopySourceSSECustomerKeyMD5: base64(md5(bytes)),
+    CopySourceSSECustomerKey: toBase64(bytes),
+    CopySourceSSECustomerKeyMD5: toBase64(md5(bytes)),
   }
 }
 
