@@ -82,6 +82,8 @@ export interface CopyOutput {
   /** The KMS key of an SSE-KMS copy, and whether it uses an S3 Bucket Key. */
   readonly SSEKMSKeyId?: string
   readonly BucketKeyEnabled?: boolean
+  /** The encryption context of an SSE-KMS copy (a single `CopyObject` only), base64 JSON as S3 sends it. */
+  readonly SSEKMSEncryptionContext?: string
   /** `'requester'` when a Requester Pays request was charged to you. */
   readonly RequestCharged?: 'requester'
   readonly Expiration?: string

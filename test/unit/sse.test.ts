@@ -259,6 +259,40 @@ describe('SSE-KMS', () => {
   })
 })
 
+describe('encryption results of a copy', () => {
+  it('CopyObject reads every encryption header of the Response Syntax (S3 API reference, CopyObject)', async () => {
+    const { client } = fakeClient([
+      () => {
+        const response = xml(
+          '<?xml version="1.0" encoding="UTF-8"?>\n<CopyObjectResult>\n   ' +
+            '<LastModified>2009-10-28T22:32:00.000Z</LastModified>\n   ' +
+            '<ETag>"9b2cf535f27731c974343645a3985328"</ETag>\n</CopyObjectResult>',
+        )
+        for (const [name, value] of [
+          ['x-amz-server-side-encryption', 'aws:kms'],
+          ['x-amz-server-side-encryption-aws-kms-key-id', 'arn:aws:kms:us-east-1:111122223333:key/example'],
+          ['x-amz-server-side-encryption-context', 'eyJwcm9qZWN0IjoiYWxwaGEifQ=='],
+          ['x-amz-server-side-encryption-bucket-key-enabled', 'true'],
+          ['x-amz-request-charged', 'requester'],
+        ])
+          response.headers.set(name!, value!)
+        return response
+      },
+    ])
+    const output = await send(
+      client,
+      CopyObject({ Bucket: 'bucket', Key: 'copy', CopySource: { Bucket: 'bucket', Key: 'source' } }),
+    )
+    expect(output).toMatchObject({
+      ServerSideEncryption: 'aws:kms',
+      SSEKMSKeyId: 'arn:aws:kms:us-east-1:111122223333:key/example',
+      SSEKMSEncryptionContext: 'eyJwcm9qZWN0IjoiYWxwaGEifQ==',
+      BucketKeyEnabled: true,
+      RequestCharged: 'requester',
+    })
+  })
+})
+
 describe('bucket owner, Requester Pays, conditional delete', () => {
   it('sends ExpectedBucketOwner and RequestPayer as headers, and checks RequestPayer', () => {
     expect(GetBucketTagging({ Bucket: 'bucket', ExpectedBucketOwner: '111122223333' }).headers).toEqual({
