@@ -13,6 +13,7 @@ import type { Command } from '../../src/core/command.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
 import { copy } from '../../src/helpers/copy.js'
+import { presign } from '../../src/helpers/presign.js'
 import { copySourceSSECustomerKey, sseCustomerKey } from '../../src/helpers/sse-customer-key.js'
 import { fakeClient, xml } from '../support/fake-client.js'
 
@@ -207,6 +208,20 @@ describe('SSE-C on the commands', () => {
     const text = `${(error as Error).message} ${JSON.stringify(error)} ${String(error)}`
     expect(text).not.toContain(keyBase64)
     expect(calls[0]!.headers.get('x-amz-server-side-encryption-customer-key')).toBe(keyBase64)
+  })
+})
+
+describe('presign', () => {
+  it('signs the SSE-C headers and keeps the key out of the URL', async () => {
+    const { client, fetch } = fakeClient([() => new Response(null, { status: 500 })])
+    const signed = await presign(client, GetObject({ Bucket: 'vault', Key: 'secret.txt', ...sseCustomerKey(keyBytes) }))
+    expect(signed.headers).toMatchObject(SSE_C_HEADERS)
+    expect(signed.url).not.toContain(encodeURIComponent(keyBase64))
+    expect(signed.url).not.toContain(keyBase64)
+    expect(new URL(signed.url).searchParams.get('X-Amz-SignedHeaders')).toContain(
+      'x-amz-server-side-encryption-customer-key',
+    )
+    expect(fetch).not.toHaveBeenCalled()
   })
 })
 
