@@ -352,7 +352,7 @@ describe('bucket owner, Requester Pays, conditional delete', () => {
 })
 
 describe('copy', () => {
-  it('computes the MD5 of keys given alone, once, for every request of a copy in parts', async () => {
+  it('sends each key where it belongs in every request of a copy in parts', async () => {
     // HEAD of the source (S3 API reference, HeadObject), then CreateMultipartUpload, UploadPartCopy,
     // HeadObject again and CompleteMultipartUpload as the API reference's samples answer them.
     const head = () =>
@@ -379,8 +379,8 @@ describe('copy', () => {
         Bucket: 'vault',
         Key: 'copy.bin',
         CopySource: { Bucket: 'vault', Key: 'source.bin' },
-        CopySourceSSECustomerKey: keyBytes,
-        SSECustomerKey: otherKey,
+        ...copySourceSSECustomerKey(keyBytes),
+        ...sseCustomerKey(otherKey),
       },
       { multipart: true, partSize: 5 * 1024 * 1024 },
     )
@@ -404,17 +404,27 @@ describe('copy', () => {
     }
   })
 
-  it('refuses a bad key before any request, without showing it', async () => {
+  it('refuses a bad key, or a key without its MD5, before any request and without showing it', async () => {
     const { client, fetch } = fakeClient([() => new Response(null, { status: 500 })])
-    const error = await copy(client, {
-      Bucket: 'vault',
-      Key: 'copy.bin',
-      CopySource: { Bucket: 'vault', Key: 'source.bin' },
+    const input = { Bucket: 'vault', Key: 'copy.bin', CopySource: { Bucket: 'vault', Key: 'source.bin' } }
+    const { SSECustomerAlgorithm, SSECustomerKeyMD5 } = sseCustomerKey(keyBytes)
+    const bad = await copy(client, {
+      ...input,
+      SSECustomerAlgorithm,
       SSECustomerKey: keyBase64.slice(2),
+      SSECustomerKeyMD5,
     }).catch((e: unknown) => e)
-    expect(error).toBeInstanceOf(InputError)
-    expect(error).toMatchObject({ field: 'SSECustomerKey' })
-    expect((error as Error).message).not.toContain(keyBase64.slice(2, 20))
+    expect(bad).toBeInstanceOf(InputError)
+    expect(bad).toMatchObject({ field: 'SSECustomerKey' })
+    expect((bad as Error).message).not.toContain(keyBase64.slice(2, 20))
+    const alone = await copy(client, {
+      ...input,
+      CopySourceSSECustomerAlgorithm: 'AES256',
+      CopySourceSSECustomerKey: keyBytes,
+    }).catch((e: unknown) => e)
+    expect(alone).toBeInstanceOf(InputError)
+    expect(alone).toMatchObject({ field: 'CopySourceSSECustomerKeyMD5' })
+    expect((alone as Error).message).toContain('sseCustomerKey(')
     expect(fetch).not.toHaveBeenCalled()
   })
 })
