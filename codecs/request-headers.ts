@@ -75,7 +75,10 @@ export interface CopySourceSSECustomerFields {
 // a missing partner is refused before S3 answers 400.
 const partner = (input: object | undefined, field: string, name: string): void => {
   if ((input as Record<string, unknown> | undefined)?.[name] === undefined)
-    throw new InputError(name, `is required with ${field} (sseCustomerKey(key) gives all three SSE-C fields).`)
+    throw new InputError(
+      name,
+      `is required with ${field} (${name[0] === 'C' ? 'copySourceSSECustomerKey' : 'sseCustomerKey'}(key) gives all three).`,
+    )
 }
 
 const customerAlgorithm: FieldWriter = (value, field, input) => {
@@ -96,7 +99,7 @@ const customerKey: FieldWriter = (value, field, input) => {
 
 const customerKeyMD5: FieldWriter = (value, field, input) => {
   if (typeof value !== 'string' || !/^[A-Za-z0-9+/]{22}==$/.test(value))
-    throw new InputError(field, "must be the key's base64 MD5 (sseCustomerKey(key) gives it).")
+    throw new InputError(field, "must be the key's base64 MD5.")
   partner(input, field, field.slice(0, -3))
   return value
 }

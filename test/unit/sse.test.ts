@@ -424,7 +424,7 @@ describe('copy', () => {
     }).catch((e: unknown) => e)
     expect(alone).toBeInstanceOf(InputError)
     expect(alone).toMatchObject({ field: 'CopySourceSSECustomerKeyMD5' })
-    expect((alone as Error).message).toContain('sseCustomerKey(')
+    expect((alone as Error).message).toContain('copySourceSSECustomerKey(key)')
     expect(fetch).not.toHaveBeenCalled()
   })
 })
