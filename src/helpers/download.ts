@@ -1,5 +1,9 @@
+import type { ChecksumOutput } from '../../codecs/checksum.js'
 import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
+import { HeadObject } from '../../commands/HeadObject.js'
+import { type ChecksumAlgorithm, type ChecksumVerification, toBase64 } from '../core/checksums/checksum.js'
 import type { Client } from '../core/client.js'
+import { compact } from '../core/command.js'
 import { InputError, S3Error } from '../core/errors.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
@@ -7,7 +11,13 @@ import { pool } from './pool.js'
 
 const MiB = 1024 * 1024
 
-/** The object to read: GetObject's fields, but the whole object (the helper chooses the ranges). */
+/**
+ * The object to read: GetObject's fields, but the whole object (the helper chooses the ranges).
+ * `ChecksumAlgorithms` checks the whole object against its full-object checksum (one HeadObject
+ * with `ChecksumMode` asks for it, since ranged GETs carry none): parts are hashed in order as they
+ * arrive, and a mismatch fails the download with `BadDigest` before its stream ends (or, for
+ * `downloadFile`, before the file is put in place).
+ */
 export type DownloadInput = Omit<GetObjectInput, 'Range' | 'PartNumber'>
 
 /** How `download` (and `downloadFile`) fetch: part size, ranges in flight, progress, signal and deadline. */
@@ -130,21 +140,36 @@ export async function planDownload(
   ]
   const signal = signals.length > 1 ? AbortSignal.any(signals) : stop.signal
   const get = (fields: GetObjectInput) => send(client, GetObject(fields), { signal })
+  // The parts are checked here, as one object: each ranged GET asks for no checksum.
+  const { ChecksumAlgorithms, ChecksumMode, ...object } = input
+  // Checked here, since no GET carries them.
+  GetObject(compact({ Bucket: input.Bucket, Key: input.Key, ChecksumAlgorithms, ChecksumMode }))
 
   let first: GetObjectOutput
   try {
-    first = await get({ ...input, Range: `bytes=0-${partSize - 1}` })
+    first = await get({ ...object, Range: `bytes=0-${partSize - 1}` })
   } catch (error) {
     // An empty object has no byte 0 to start from: it is read whole, in one GET.
     if ((error as S3Error).code !== 'InvalidRange') throw error
-    first = await get(input)
+    first = await get(object)
   }
   const { Body, ContentRange, ...head } = first
   const size = Number(/\/(\d+)$/.exec(ContentRange ?? '')?.[1] ?? first.ContentLength)
   const pinned: GetObjectInput = {
-    ...input,
+    ...object,
     IfMatch: first.ETag,
     ...(first.VersionId ? { VersionId: first.VersionId } : {}),
+  }
+  let check: ObjectCheck | undefined
+  let checked: ChecksumVerification & ChecksumOutput = {}
+  if (ChecksumAlgorithms !== undefined || ChecksumMode !== undefined) {
+    try {
+      const stored = await send(client, HeadObject({ ...pinned, ChecksumMode: 'ENABLED' }), { signal })
+      ;({ check, checked } = objectCheck(stored, ChecksumAlgorithms ?? []))
+    } catch (error) {
+      void Body.cancel().catch(() => undefined)
+      throw error
+    }
   }
   const count = Math.max(1, Math.ceil(size / partSize))
   let loaded = 0
@@ -153,8 +178,11 @@ export async function planDownload(
     onProgress?.({ loaded, total: size })
   }
 
+  // Parts are hashed in order: each waits for the one before it (parts start in order).
+  let hashed = Promise.resolve()
+
   return {
-    head: { ...head, ContentLength: size },
+    head: { ...head, ...checked, ContentLength: size },
     stop: (reason) => stop.abort(reason),
     signal,
     async run(deliver) {
@@ -162,13 +190,38 @@ export async function planDownload(
       const part = async (index: number): Promise<void> => {
         const offset = index * partSize
         const length = Math.min(partSize, size - offset)
-        const body =
-          index === 0 ? Body : (await get({ ...pinned, Range: `bytes=${offset}-${offset + length - 1}` })).Body
-        await deliver(await readWhole(body, length, onBytes, first), offset, index)
+        const turn = hashed
+        let done = (): void => {}
+        if (check) hashed = new Promise<void>((resolve) => (done = resolve))
+        let bytes: Uint8Array
+        try {
+          const body =
+            index === 0 ? Body : (await get({ ...pinned, Range: `bytes=${offset}-${offset + length - 1}` })).Body
+          bytes = await readWhole(body, length, onBytes, first)
+          await turn
+          check?.hasher.update(bytes)
+        } finally {
+          done()
+        }
+        await deliver(bytes, offset, index)
       }
       try {
         for (let index = 0; index < count; index++) await parts.run(() => part(index))
         await parts.drain()
+        if (check) {
+          await hashed
+          const actual = toBase64(check.hasher.digest())
+          if (actual !== check.expected) {
+            throw new S3Error({
+              code: 'BadDigest',
+              status: 200,
+              operation: 'GetObject',
+              bucket: input.Bucket,
+              key: input.Key,
+              message: `the object's ${check.name} is ${actual}, but S3 sent ${check.expected}: the bytes received are not the bytes stored.`,
+            })
+          }
+        }
       } catch (error) {
         // The first failure is what the caller sees; the parts still in flight are stopped first.
         stop.abort(error)
@@ -177,6 +230,44 @@ export async function planDownload(
         throw signal.aborted && options.signal?.aborted ? options.signal.reason : error
       }
     },
+  }
+}
+
+interface ObjectCheck {
+  readonly name: string
+  readonly hasher: ReturnType<ChecksumAlgorithm['create']>
+  readonly expected: string
+}
+
+/**
+ * How the whole object can be checked, from what HeadObject said with `ChecksumMode`: with the
+ * first of `algorithms` S3 has a full-object checksum for; or why it cannot (no checksum, none of
+ * the algorithms given, or a composite checksum of parts, which the byte ranges cannot be checked
+ * against).
+ */
+function objectCheck(
+  stored: ChecksumOutput,
+  algorithms: readonly ChecksumAlgorithm[],
+): { check?: ObjectCheck; checked: ChecksumVerification & ChecksumOutput } {
+  const { ChecksumCRC32, ChecksumCRC32C, ChecksumCRC64NVME, ChecksumSHA1, ChecksumSHA256, ChecksumType } = stored
+  const values = compact<ChecksumOutput>({
+    ChecksumCRC32,
+    ChecksumCRC32C,
+    ChecksumCRC64NVME,
+    ChecksumSHA1,
+    ChecksumSHA256,
+    ChecksumType,
+  })
+  const expected = algorithms.map(({ name }) => values[`Checksum${name}`]).find((value) => value !== undefined)
+  const algorithm = algorithms.find(({ name }) => values[`Checksum${name}`] !== undefined)
+  if (!algorithm || expected === undefined) {
+    const any = Object.keys(values).some((field) => field !== 'ChecksumType')
+    return { checked: { ...values, ChecksumNotVerified: any ? 'ALGORITHM_NOT_GIVEN' : 'NO_CHECKSUM' } }
+  }
+  if (/-\d+$/.test(expected)) return { checked: { ...values, ChecksumNotVerified: 'COMPOSITE' } }
+  return {
+    check: { name: algorithm.name, hasher: algorithm.create(), expected },
+    checked: { ...values, ChecksumVerified: algorithm.name },
   }
 }
 

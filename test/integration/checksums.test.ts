@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import {
   CRC64NVME,
   CreateBucket,
   CreateMultipartUpload,
+  download,
   type FetchLike,
   GetObject,
   HeadObject,
@@ -21,7 +22,7 @@ import {
   UploadPart,
   upload,
 } from '../../src/index.js'
-import { uploadFile } from '../../src/node/index.js'
+import { downloadFile, uploadFile } from '../../src/node/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
 /**
@@ -174,5 +175,59 @@ describe('GetObject checking a body against a checksum header', () => {
     expect(received).toBe(body.byteLength)
     const again = await send(checked, GetObject({ Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }))
     await expect(again.Body.bytes()).rejects.toMatchObject({ code: 'BadDigest' })
+  })
+})
+
+describe('download with ChecksumAlgorithms', () => {
+  const Key = 'downloaded'
+  beforeAll(async () => {
+    await send(client, PutObject({ Bucket, Key, Body: body }))
+  })
+  // RGW sends no checksum: this fetch adds one to its real HEAD responses, as S3 would send it.
+  const withChecksum =
+    (value: string): FetchLike =>
+    async (input, init) => {
+      const response = await fetch(input, init)
+      if (init?.method !== 'HEAD') return response
+      const headers = new Headers(response.headers)
+      headers.set('x-amz-checksum-crc64nvme', value)
+      headers.set('x-amz-checksum-type', 'FULL_OBJECT')
+      return new Response(null, { status: response.status, headers })
+    }
+  const readAll = async (stream: ReadableStream<Uint8Array>) => Buffer.from(await new Response(stream).arrayBuffer())
+
+  it('reports that RGW sent no checksum, and downloads the object unverified', async () => {
+    const output = await download(client, { Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }, { partSize: 5 * MiB })
+    expect(output.ChecksumNotVerified).toBe('NO_CHECKSUM')
+    expect((await readAll(output.Body)).equals(body)).toBe(true)
+  })
+
+  it('checks the ranges read from the server against a full-object checksum', async () => {
+    const checked = testClient({ fetch: withChecksum(checksumOf(CRC64NVME, body)) })
+    const output = await download(checked, { Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }, { partSize: 5 * MiB })
+    expect(output.ChecksumVerified).toBe('CRC64NVME')
+    expect((await readAll(output.Body)).equals(body)).toBe(true)
+  })
+
+  it('fails on a mismatch: the stream errors, and downloadFile leaves no file', async () => {
+    const checked = testClient({ fetch: withChecksum(WRONG_CRC64) })
+    const output = await download(checked, { Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }, { partSize: 5 * MiB })
+    await expect(readAll(output.Body)).rejects.toMatchObject({ code: 'BadDigest' })
+    const dir = await mkdtemp(join(tmpdir(), 's3kit-checksums-'))
+    try {
+      const path = join(dir, 'file.bin')
+      await expect(
+        downloadFile(checked, { Bucket, Key, path, ChecksumAlgorithms: [CRC64NVME] }, { partSize: 5 * MiB }),
+      ).rejects.toMatchObject({ code: 'BadDigest' })
+      await expect(access(path)).rejects.toThrow()
+      await downloadFile(
+        testClient({ fetch: withChecksum(checksumOf(CRC64NVME, body)) }),
+        { Bucket, Key, path, ChecksumAlgorithms: [CRC64NVME] },
+        { partSize: 5 * MiB },
+      )
+      expect((await readFile(path)).equals(body)).toBe(true)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })

@@ -15,6 +15,7 @@ import { SHA1 } from '../../src/core/checksums/sha1.js'
 import { SHA256 } from '../../src/core/checksums/sha256.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { send } from '../../src/core/send.js'
+import { download } from '../../src/helpers/download.js'
 import { upload } from '../../src/helpers/upload.js'
 import { fakeClient } from '../support/fake-client.js'
 
@@ -484,7 +485,10 @@ describe('upload with ChecksumAlgorithm', () => {
     )
     const create = requests.find((r) => r.operation === 'CreateMultipartUpload')!
     expect(create.headers.get('x-amz-checksum-type')).toBe('COMPOSITE')
-    const parts = requests.filter((r) => r.operation === 'UploadPart')
+    // In part order: parts in flight at once may reach fetch in any order.
+    const parts = requests
+      .filter((r) => r.operation === 'UploadPart')
+      .sort((a, b) => Number(a.url.searchParams.get('partNumber')) - Number(b.url.searchParams.get('partNumber')))
     const partDigests = parts.map((part) => createHash('sha256').update(part.body).digest())
     expect(parts.map((part) => part.headers.get('x-amz-checksum-sha256'))).toEqual(
       partDigests.map((d) => d.toString('base64')),
@@ -501,5 +505,100 @@ describe('upload with ChecksumAlgorithm', () => {
     await upload(client, { Bucket: 'bucket', Key: 'k', Body: body }, { partSize: 5 * MiB })
     for (const request of requests)
       expect([...request.headers.keys()].filter((name) => name.startsWith('x-amz-checksum'))).toEqual([])
+  })
+})
+
+/**
+ * An object served as S3 serves it: ranged GETs as 206 with `Content-Range` (S3 API reference,
+ * GetObject with Range) and HEAD with the `x-amz-checksum-*` headers of `ChecksumMode: ENABLED`.
+ */
+function objectS3(object: Uint8Array, checksums: Record<string, string>) {
+  const requests: Request[] = []
+  const headers = {
+    etag: '"fba9dede5f27731c9771645a39863328"',
+    'last-modified': 'Wed, 12 Oct 2009 17:50:00 GMT',
+  }
+  const { client } = fakeClient([
+    (request) => {
+      requests.push(request)
+      if (request.method === 'HEAD') {
+        return new Response(null, {
+          headers: { ...headers, 'content-length': String(object.byteLength), ...checksums },
+        })
+      }
+      const [, first, last] = /bytes=(\d+)-(\d+)/.exec(request.headers.get('range')!)!
+      const end = Math.min(Number(last), object.byteLength - 1)
+      return new Response(object.slice(Number(first), end + 1), {
+        status: 206,
+        headers: {
+          ...headers,
+          'content-length': String(end + 1 - Number(first)),
+          'content-range': `bytes ${first}-${end}/${object.byteLength}`,
+        },
+      })
+    },
+  ])
+  return { client, requests }
+}
+
+describe('download with ChecksumAlgorithms', () => {
+  const object = Uint8Array.from({ length: 100_000 }, (_, i) => (i * 31) % 256)
+  const right = { 'x-amz-checksum-crc64nvme': checksumOf(CRC64NVME, object), 'x-amz-checksum-type': 'FULL_OBJECT' }
+  const wrong = { 'x-amz-checksum-crc64nvme': 'AAAAAAAAAAA=', 'x-amz-checksum-type': 'FULL_OBJECT' }
+  const input = { Bucket: 'bucket', Key: 'k', ChecksumAlgorithms: [SHA256, CRC64NVME] }
+  const readAll = async (body: ReadableStream<Uint8Array>) => new Uint8Array(await new Response(body).arrayBuffer())
+
+  it('checks the whole object, read in ranges, against its full-object checksum', async () => {
+    const { client, requests } = objectS3(object, right)
+    const output = await download(client, input, { partSize: 7000, concurrency: 3 })
+    expect(output).toMatchObject({
+      ChecksumVerified: 'CRC64NVME',
+      ChecksumCRC64NVME: right['x-amz-checksum-crc64nvme'],
+    })
+    expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
+    const head = requests.find((r) => r.method === 'HEAD')!
+    expect(head.headers.get('x-amz-checksum-mode')).toBe('ENABLED')
+    expect(head.headers.get('if-match')).toBe('"fba9dede5f27731c9771645a39863328"')
+    // The ranges themselves ask for no checksum.
+    expect(requests.filter((r) => r.method === 'GET' && r.headers.has('x-amz-checksum-mode'))).toEqual([])
+  })
+
+  it('fails the stream with BadDigest, instead of ending it, on a mismatch', async () => {
+    const { client } = objectS3(object, wrong)
+    const output = await download(client, input, { partSize: 7000, concurrency: 3 })
+    expect(output.ChecksumVerified).toBe('CRC64NVME')
+    await expect(readAll(output.Body)).rejects.toMatchObject({ code: 'BadDigest', operation: 'GetObject', key: 'k' })
+  })
+
+  it('says why it could not check: no checksum, another algorithm, a composite checksum', async () => {
+    const cases: [Record<string, string>, object, string][] = [
+      [{}, input, 'NO_CHECKSUM'],
+      [right, { Bucket: 'bucket', Key: 'k', ChecksumAlgorithms: [CRC32] }, 'ALGORITHM_NOT_GIVEN'],
+      [right, { Bucket: 'bucket', Key: 'k', ChecksumMode: 'ENABLED' }, 'ALGORITHM_NOT_GIVEN'],
+      [{ 'x-amz-checksum-crc64nvme': 'AAAAAAAAAAA=-15', 'x-amz-checksum-type': 'COMPOSITE' }, input, 'COMPOSITE'],
+    ]
+    for (const [checksums, fields, reason] of cases) {
+      const { client } = objectS3(object, checksums)
+      const output = await download(client, fields as typeof input, { partSize: 7000 })
+      expect(output.ChecksumNotVerified).toBe(reason)
+      expect(output.ChecksumVerified).toBeUndefined()
+      expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
+    }
+  })
+
+  it('asks for nothing more without ChecksumAlgorithms or ChecksumMode', async () => {
+    const { client, requests } = objectS3(object, wrong)
+    const output = await download(client, { Bucket: 'bucket', Key: 'k' }, { partSize: 7000 })
+    expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
+    expect(requests.some((r) => r.method === 'HEAD')).toBe(false)
+    expect(output.ChecksumNotVerified).toBeUndefined()
+  })
+
+  it('refuses algorithms that are not s3kit’s before any request', async () => {
+    const { client, requests } = objectS3(object, right)
+    await expect(
+      download(client, { Bucket: 'bucket', Key: 'k', ChecksumAlgorithms: ['CRC64NVME'] as never }),
+    ).rejects.toBeInstanceOf(InputError)
+    expect(requests).toEqual([])
   })
 })
