@@ -1,4 +1,4 @@
-import type { ChecksumOutput, ChecksumValues } from '../../codecs/checksum.js'
+import type { ChecksumOutput, ChecksumType, ChecksumValues } from '../../codecs/checksum.js'
 import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
 import { HeadObject } from '../../commands/HeadObject.js'
@@ -43,6 +43,13 @@ export interface UploadInput
    * `total`, and the stream must deliver exactly this many bytes. Checked against other bodies.
    */
   readonly ContentLength?: number
+  /**
+   * With `ChecksumAlgorithm`, how a body in parts is checksummed: `FULL_OBJECT` (the default for
+   * CRC64NVME, CRC32 and CRC32C: the same value however the body is split) or `COMPOSITE` (the
+   * only type for SHA1 and SHA256; CRC32 and CRC32C also take it, and Cloudflare R2 takes only it
+   * for them). A body of one part goes up as one PutObject, whose checksum is always full-object.
+   */
+  readonly ChecksumType?: ChecksumType
 }
 
 /** The object's fields without the content: what a source-specific helper (uploadFile) passes on. */
@@ -161,6 +168,7 @@ export async function uploadFrom(
     // Built once here only to check the fields, so that a mistake costs no request.
     PutObject(fields)
     CreateMultipartUpload(fields)
+    checkChecksumType(fields)
     options.signal?.throwIfAborted()
   } catch (error) {
     await source.close(error)
@@ -222,9 +230,9 @@ export async function uploadFrom(
       }
     }
 
-    const { IfMatch, IfNoneMatch, ...objectFields } = fields
+    const { IfMatch, IfNoneMatch, ChecksumType: type, ...objectFields } = fields
     // CRCs combine into the checksum of the whole object; SHAs only into a checksum of the parts' checksums.
-    const ChecksumType = algorithm && (algorithm.combine ? 'FULL_OBJECT' : 'COMPOSITE')
+    const ChecksumType = algorithm && (type ?? (algorithm.combine ? 'FULL_OBJECT' : 'COMPOSITE'))
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
     uploadId = (await send(client, CreateMultipartUpload({ ...objectFields, ...compact({ ChecksumType }) }))).UploadId
     const UploadId = uploadId
@@ -274,7 +282,7 @@ export async function uploadFrom(
     await parts.drain()
     if (job.failed) throw job.error
 
-    const objectChecksum = algorithm && wholeChecksum(algorithm, digests)
+    const objectChecksum = algorithm && wholeChecksum(algorithm, digests, ChecksumType === 'FULL_OBJECT')
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
       client,
@@ -341,9 +349,13 @@ async function checksummed(
  * CRC of the whole body, the same value a single request would have had; a SHA's can only be
  * hashed together, which S3 calls composite and writes with the number of parts (`…-N`).
  */
-function wholeChecksum(algorithm: ChecksumAlgorithm, parts: readonly { digest: Uint8Array; size: number }[]): string {
+function wholeChecksum(
+  algorithm: ChecksumAlgorithm,
+  parts: readonly { digest: Uint8Array; size: number }[],
+  full: boolean,
+): string {
   const { combine } = algorithm
-  if (combine) {
+  if (full && combine) {
     // The CRC of no bytes is 0 for S3's CRCs (their start and final XOR cancel): where the fold begins.
     let whole: Uint8Array = new Uint8Array(parts[0]!.digest.byteLength)
     for (const part of parts) whole = combine(whole, part.digest, part.size)
@@ -352,6 +364,17 @@ function wholeChecksum(algorithm: ChecksumAlgorithm, parts: readonly { digest: U
   const hasher = algorithm.create()
   for (const part of parts) hasher.update(part.digest)
   return `${toBase64(hasher.digest())}-${parts.length}`
+}
+
+/** The checksum type, checked against the algorithm: S3 knows no composite CRC64NVME and no full-object SHA. */
+function checkChecksumType({ ChecksumAlgorithm: algorithm, ChecksumType: type }: UploadFields): void {
+  if (type === undefined) return
+  if (!algorithm) throw new InputError('ChecksumType', 'is for a checksum: give ChecksumAlgorithm too.')
+  const allowed =
+    algorithm.name === 'CRC64NVME' ? ['FULL_OBJECT'] : algorithm.combine ? ['FULL_OBJECT', 'COMPOSITE'] : ['COMPOSITE']
+  if (!allowed.includes(type)) {
+    throw new InputError('ChecksumType', `must be ${allowed.join(' or ')} for ${algorithm.name}, not ${String(type)}.`)
+  }
 }
 
 function checkConcurrency(value: unknown): number {

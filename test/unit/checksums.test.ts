@@ -500,6 +500,38 @@ describe('upload with ChecksumAlgorithm', () => {
     expect(output).toMatchObject({ ChecksumSHA256: composite, ChecksumType: 'COMPOSITE' })
   })
 
+  it('sends CRC32 as COMPOSITE when asked (the only type R2 takes for it in parts)', async () => {
+    const { client, requests } = multipartS3()
+    const output = await upload(
+      client,
+      { Bucket: 'bucket', Key: 'k', Body: body, ChecksumAlgorithm: CRC32, ChecksumType: 'COMPOSITE' },
+      { partSize: 5 * MiB },
+    )
+    const create = requests.find((r) => r.operation === 'CreateMultipartUpload')!
+    expect(create.headers.get('x-amz-checksum-type')).toBe('COMPOSITE')
+    const complete = requests.find((r) => r.operation === 'CompleteMultipartUpload')!
+    expect(complete.headers.get('x-amz-checksum-crc32')).toBeNull()
+    const parts = requests
+      .filter((r) => r.operation === 'UploadPart')
+      .sort((a, b) => Number(a.url.searchParams.get('partNumber')) - Number(b.url.searchParams.get('partNumber')))
+    const composite = `${toBase64(digest(CRC32, Buffer.concat(parts.map((part) => digest(CRC32, part.body)))))}-3`
+    expect(output).toMatchObject({ ChecksumCRC32: composite, ChecksumType: 'COMPOSITE' })
+  })
+
+  it('refuses a checksum type the algorithm cannot have, before any request', async () => {
+    for (const [fields, message] of [
+      [{ ChecksumAlgorithm: CRC64NVME, ChecksumType: 'COMPOSITE' }, /FULL_OBJECT for CRC64NVME/],
+      [{ ChecksumAlgorithm: SHA256, ChecksumType: 'FULL_OBJECT' }, /COMPOSITE for SHA256/],
+      [{ ChecksumType: 'FULL_OBJECT' }, /give ChecksumAlgorithm/],
+    ] as const) {
+      const { client, requests } = multipartS3()
+      const error = await upload(client, { Bucket: 'bucket', Key: 'k', Body: body, ...fields }).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InputError)
+      expect(error).toMatchObject({ field: 'ChecksumType', message: expect.stringMatching(message) })
+      expect(requests).toEqual([])
+    }
+  })
+
   it('sends no checksum header when none is asked for', async () => {
     const { client, requests } = multipartS3()
     await upload(client, { Bucket: 'bucket', Key: 'k', Body: body }, { partSize: 5 * MiB })
