@@ -1,6 +1,16 @@
 import { CHECKSUM_VALUE_HEADERS, type ChecksumType, type ChecksumValues } from '../codecs/checksum.js'
 import { oneOf, quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { CHECKSUMS, type CompletedPart, completeDocumentContent, completeResult } from '../codecs/multipart.js'
+import {
+  CHARGED_HEADERS,
+  type ChargedFields,
+  ENCRYPTION_RESULT_HEADERS,
+  type EncryptionResultFields,
+  OWNER_HEADERS,
+  type OwnerFields,
+  SSE_C_HEADERS,
+  type SSECustomerFields,
+} from '../codecs/request-headers.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
 import { type Command, compact } from '../src/core/command.js'
 import { refuseErrorIn200 } from '../src/core/error-document.js'
@@ -13,9 +23,10 @@ export type { CompletedPart }
 /**
  * The input of `CompleteMultipartUpload`: the upload to finish and the parts that make up the
  * object, each named by its number and the ETag `UploadPart` (or `UploadPartCopy`) returned for it,
- * with optional conditions on the object the key holds now.
+ * with optional conditions on the object the key holds now, and for an upload created with an SSE-C
+ * key, that key again (S3 needs it when the parts carry checksums).
  */
-export interface CompleteMultipartUploadInput extends ChecksumValues {
+export interface CompleteMultipartUploadInput extends ChecksumValues, OwnerFields, SSECustomerFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -39,7 +50,7 @@ export interface CompleteMultipartUploadInput extends ChecksumValues {
  * always present, and a failure S3 reports inside a 200 response is thrown as an `S3Error`, never
  * returned here.
  */
-export interface CompleteMultipartUploadOutput {
+export interface CompleteMultipartUploadOutput extends EncryptionResultFields, ChargedFields {
   readonly Bucket: string
   readonly Key: string
   /**
@@ -85,6 +96,8 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
     headers: {
       'content-type': 'application/xml',
       ...writeHeaders(input, {
+        ...OWNER_HEADERS,
+        ...SSE_C_HEADERS,
         ...CHECKSUM_VALUE_HEADERS,
         ChecksumType: ['x-amz-checksum-type', oneOf(['FULL_OBJECT', 'COMPOSITE'])],
         IfNoneMatch: 'if-none-match',
@@ -105,6 +118,8 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
         Location: result.Location || undefined,
         ...readHeaders<CompleteMultipartUploadOutput>(response, context, {
           ...WRITE_RESULT_HEADERS,
+          ...ENCRYPTION_RESULT_HEADERS,
+          ...CHARGED_HEADERS,
           Expiration: 'x-amz-expiration',
         }),
       })

@@ -1,5 +1,15 @@
 import { CHECKSUM_VALUE_HEADERS, type ChecksumValues, checksumRequestHeaders } from '../codecs/checksum.js'
 import { etagHeader, readHeaders, requiredHeader, writeHeaders } from '../codecs/headers.js'
+import {
+  CHARGED_HEADERS,
+  type ChargedFields,
+  ENCRYPTION_RESULT_HEADERS,
+  type EncryptionResultFields,
+  OWNER_HEADERS,
+  type OwnerFields,
+  SSE_C_HEADERS,
+  type SSECustomerFields,
+} from '../codecs/request-headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
 import type { ChecksumAlgorithm } from '../src/core/checksums/checksum.js'
 import type { Command } from '../src/core/command.js'
@@ -8,9 +18,10 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `UploadPart`: the upload (bucket, key and `UploadId`), the part's number and its
- * bytes, and optionally the part's checksum.
+ * bytes, and optionally the part's checksum; for an upload created with an SSE-C key, that key
+ * again (`SSECustomer…`: S3 needs it on every part).
  */
-export interface UploadPartInput extends ChecksumValues {
+export interface UploadPartInput extends ChecksumValues, OwnerFields, SSECustomerFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -37,7 +48,7 @@ export interface UploadPartInput extends ChecksumValues {
  * What `UploadPart` returns: the part's ETag (always present), which `CompleteMultipartUpload`
  * needs, the encryption S3 applied, and the part's checksum when S3 reports one.
  */
-export interface UploadPartOutput extends ChecksumValues {
+export interface UploadPartOutput extends ChecksumValues, EncryptionResultFields, ChargedFields {
   /** Keep it: CompleteMultipartUpload needs each part's ETag. */
   readonly ETag: string
   readonly ServerSideEncryption?: string
@@ -68,7 +79,12 @@ export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
     key,
     query,
     headers: {
-      ...writeHeaders(input, { ...CHECKSUM_VALUE_HEADERS, ContentMD5: 'content-md5' }),
+      ...writeHeaders(input, {
+        ...OWNER_HEADERS,
+        ...SSE_C_HEADERS,
+        ...CHECKSUM_VALUE_HEADERS,
+        ContentMD5: 'content-md5',
+      }),
       ...checksumRequestHeaders(input, input.Body),
     },
     body: input.Body,
@@ -76,6 +92,8 @@ export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
     parse: (response, context) => ({
       ...readHeaders<UploadPartOutput>(response, context, {
         ...CHECKSUM_VALUE_HEADERS,
+        ...ENCRYPTION_RESULT_HEADERS,
+        ...CHARGED_HEADERS,
         ServerSideEncryption: 'x-amz-server-side-encryption',
       }),
       ETag: requiredHeader(response, context, 'etag', etagHeader),

@@ -231,6 +231,15 @@ export async function uploadFrom(
     }
 
     const { IfMatch, IfNoneMatch, ChecksumType: type, ...objectFields } = fields
+    // What every later request of the upload must repeat: S3 needs the SSE-C key on each part.
+    const { SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5, ExpectedBucketOwner, RequestPayer } = fields
+    const repeated = compact({
+      SSECustomerAlgorithm,
+      SSECustomerKey,
+      SSECustomerKeyMD5,
+      ExpectedBucketOwner,
+      RequestPayer,
+    })
     // CRCs combine into the checksum of the whole object; SHAs only into a checksum of the parts' checksums.
     const ChecksumType = algorithm && (type ?? (algorithm.combine ? 'FULL_OBJECT' : 'COMPOSITE'))
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
@@ -253,6 +262,7 @@ export async function uploadFrom(
             Body: bodyOf(data, part.number),
             ContentLength: part.size,
             ...checksum?.fields,
+            ...repeated,
           }),
         )
         advance(part.number, part.size)
@@ -292,6 +302,7 @@ export async function uploadFrom(
         UploadId,
         MultipartUpload: { Parts: stored },
         ...compact({ IfMatch, IfNoneMatch, ChecksumType }),
+        ...repeated,
         // A full-object checksum is S3's to check against the one it combines; a composite one is only reported.
         ...(ChecksumType === 'FULL_OBJECT' && { [`Checksum${algorithm!.name}`]: objectChecksum }),
       }),
@@ -300,7 +311,8 @@ export async function uploadFrom(
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
     const ETag =
       completed.ETag ??
-      (await send(client, HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }))).ETag
+      (await send(client, HeadObject({ Bucket, Key, ...repeated, ...compact({ VersionId: completed.VersionId }) })))
+        .ETag
     return compact<UploadOutput>({
       Bucket,
       Key,

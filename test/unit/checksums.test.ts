@@ -532,6 +532,34 @@ describe('upload with ChecksumAlgorithm', () => {
     }
   })
 
+  it('repeats the SSE-C key and the owner fields on every part and the completion', async () => {
+    const { client, requests } = multipartS3()
+    const sse = {
+      SSECustomerAlgorithm: 'AES256',
+      SSECustomerKey: Buffer.alloc(32, 7).toString('base64'),
+      SSECustomerKeyMD5: createHash('md5').update(Buffer.alloc(32, 7)).digest('base64'),
+    } as const
+    await upload(
+      client,
+      {
+        Bucket: 'bucket',
+        Key: 'k',
+        Body: body,
+        ...sse,
+        ExpectedBucketOwner: '111122223333',
+        RequestPayer: 'requester',
+      },
+      { partSize: 5 * MiB },
+    )
+    expect(requests.map((r) => r.operation)).toContain('CompleteMultipartUpload')
+    for (const request of requests) {
+      expect(request.headers.get('x-amz-server-side-encryption-customer-key')).toBe(sse.SSECustomerKey)
+      expect(request.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(sse.SSECustomerKeyMD5)
+      expect(request.headers.get('x-amz-expected-bucket-owner')).toBe('111122223333')
+      expect(request.headers.get('x-amz-request-payer')).toBe('requester')
+    }
+  })
+
   it('sends no checksum header when none is asked for', async () => {
     const { client, requests } = multipartS3()
     await upload(client, { Bucket: 'bucket', Key: 'k', Body: body }, { partSize: 5 * MiB })

@@ -94,6 +94,8 @@ export const rows: Record<string, ContractRow> = {
       [{ ...where, PartNumber: 1, ContentMD5: 'a\nb' }, 'ContentMD5'],
       [{ ...where, PartNumber: 1, Body: new Blob(['x']), ChecksumAlgorithm: CRC32 }, 'ChecksumAlgorithm'],
       [{ ...where, PartNumber: 1, ChecksumCRC32: 'a\nb' }, 'ChecksumCRC32'],
+      [{ ...where, PartNumber: 1, SSECustomerKey: `${'A'.repeat(43)}=` }, 'SSECustomerAlgorithm'],
+      [{ ...where, PartNumber: 1, ExpectedBucketOwner: '1\n2' }, 'ExpectedBucketOwner'],
       [{ ...where, PartNumber: 1, Body: new Blob(['x']).stream() }, 'ContentLength'],
     ],
     sample: {
@@ -157,6 +159,11 @@ export const rows: Record<string, ContractRow> = {
         { ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] }, ChecksumType: 'full' },
         'ChecksumType',
       ],
+      [
+        { ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] }, SSECustomerAlgorithm: 'AES256' },
+        'SSECustomerKey',
+      ],
+      [{ ...where, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"' }] }, RequestPayer: 'me' }, 'RequestPayer'],
     ],
     sample: {
       source: 'S3 API reference, CompleteMultipartUpload, Sample Response',
