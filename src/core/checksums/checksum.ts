@@ -13,6 +13,7 @@ export type ChecksumName = 'CRC32' | 'CRC32C' | 'CRC64NVME' | 'SHA1' | 'SHA256'
 
 /** A running checksum: bytes go in as they are read, the digest comes out once, at the end. */
 export interface Hasher {
+  /** Adds the next bytes; chunks may be of any size (the result is as for the bytes joined). */
   update(bytes: Uint8Array): void
   /** The big-endian digest (4 bytes for CRC32/CRC32C, 8 for CRC64NVME, 20 for SHA1, 32 for SHA256). */
   digest(): Uint8Array
