@@ -287,6 +287,13 @@ describe('GetObject with ChecksumAlgorithms', () => {
     }
   })
 
+  it('can be read once, as any GetObject body', async () => {
+    const { client } = fakeClient([getResponse('123456789', crc)])
+    const { Body } = await send(client, GetObject(get))
+    expect(await Body.text()).toBe('123456789')
+    await expect(Body.bytes()).rejects.toThrow(/already read/)
+  })
+
   it('errors a streamed body where its end would be, never closing it as complete', async () => {
     const chunks = ['1234', '56789']
     const source = new ReadableStream<Uint8Array>({

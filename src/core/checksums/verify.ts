@@ -46,8 +46,23 @@ function verifiedBody(
     { highWaterMark: 0 },
   )
 
-  // Read whole through the stream, so the check runs; a Response refuses a stream already read.
-  const bytes = async (): Promise<Uint8Array> => new Uint8Array(await new Response(stream).arrayBuffer())
+  // Read whole through the stream, so the check runs. Not through a Response: browsers may turn
+  // the stream's error into a TypeError of their own, and the caller must get the S3Error.
+  const bytes = async (): Promise<Uint8Array> => {
+    if (stream.locked) {
+      throw new TypeError(`${context.operation} Body was already read: it can be read once.`)
+    }
+    const chunks: Uint8Array[] = []
+    const all = stream.getReader()
+    for (let next = await all.read(); !next.done; next = await all.read()) chunks.push(next.value)
+    const out = new Uint8Array(chunks.reduce((size, chunk) => size + chunk.byteLength, 0))
+    let offset = 0
+    for (const chunk of chunks) {
+      out.set(chunk, offset)
+      offset += chunk.byteLength
+    }
+    return out
+  }
   const text = async (): Promise<string> => new TextDecoder().decode(await bytes())
   const readers: BodyReaders = { bytes, text, json: async () => JSON.parse(await text()) }
   return Object.assign(stream, readers)
