@@ -95,7 +95,7 @@ export function GetObject(input: GetObjectInput): Command<GetObjectOutput> {
         ...output,
         ...readHeaders(response, context, CHECKSUM_OUTPUT_HEADERS),
         ...(verify
-          ? verify(output.Body, response, context, algorithms!, input.PartNumber)
+          ? verify(output.Body, response, context, algorithms!)
           : { ChecksumNotVerified: 'ALGORITHM_NOT_GIVEN' as const }),
       }
     },

@@ -140,36 +140,43 @@ export async function planDownload(
   ]
   const signal = signals.length > 1 ? AbortSignal.any(signals) : stop.signal
   const get = (fields: GetObjectInput) => send(client, GetObject(fields), { signal })
-  // The parts are checked here, as one object: each ranged GET asks for no checksum.
   const { ChecksumAlgorithms, ChecksumMode, ...object } = input
-  // Checked here, since no GET carries them.
+  // Checked here, since the GETs carry them only for a composite checksum.
   GetObject(compact({ Bucket: input.Bucket, Key: input.Key, ChecksumAlgorithms, ChecksumMode }))
+
+  // With checksums, the object's checksum is asked for first (ranged GETs carry the whole
+  // object's none), and every GET is then pinned to the object HeadObject described.
+  let check: ObjectCheck | undefined
+  let checked: ChecksumVerification & ChecksumOutput = {}
+  let from: GetObjectInput = object
+  if (ChecksumAlgorithms !== undefined || ChecksumMode !== undefined) {
+    const stored = await send(client, HeadObject({ ...object, ChecksumMode: 'ENABLED' }), { signal })
+    ;({ check, checked } = objectCheck(stored, ChecksumAlgorithms ?? []))
+    from = {
+      ...object,
+      IfMatch: stored.ETag,
+      ...(stored.VersionId ? { VersionId: stored.VersionId } : {}),
+      // A composite checksum covers parts: S3 sends a part's own checksum for a range that is
+      // exactly that part, and GetObject then checks that range (download's and upload's default
+      // part sizes match). Other ranges come back without one and go unchecked.
+      ...(checked.ChecksumNotVerified === 'COMPOSITE' && ChecksumAlgorithms && { ChecksumAlgorithms }),
+    }
+  }
 
   let first: GetObjectOutput
   try {
-    first = await get({ ...object, Range: `bytes=0-${partSize - 1}` })
+    first = await get({ ...from, Range: `bytes=0-${partSize - 1}` })
   } catch (error) {
     // An empty object has no byte 0 to start from: it is read whole, in one GET.
     if ((error as S3Error).code !== 'InvalidRange') throw error
-    first = await get(object)
+    first = await get(from)
   }
-  const { Body, ContentRange, ...head } = first
+  const { Body, ContentRange, ChecksumVerified: _verified, ChecksumNotVerified: _notVerified, ...head } = first
   const size = Number(/\/(\d+)$/.exec(ContentRange ?? '')?.[1] ?? first.ContentLength)
   const pinned: GetObjectInput = {
-    ...object,
+    ...from,
     IfMatch: first.ETag,
     ...(first.VersionId ? { VersionId: first.VersionId } : {}),
-  }
-  let check: ObjectCheck | undefined
-  let checked: ChecksumVerification & ChecksumOutput = {}
-  if (ChecksumAlgorithms !== undefined || ChecksumMode !== undefined) {
-    try {
-      const stored = await send(client, HeadObject({ ...pinned, ChecksumMode: 'ENABLED' }), { signal })
-      ;({ check, checked } = objectCheck(stored, ChecksumAlgorithms ?? []))
-    } catch (error) {
-      void Body.cancel().catch(() => undefined)
-      throw error
-    }
   }
   const count = Math.max(1, Math.ceil(size / partSize))
   let loaded = 0

@@ -349,6 +349,28 @@ describe('GetObject with ChecksumAlgorithms', () => {
     expect(await output.Body.text()).toBe('1234')
   })
 
+  it('checks a range of a composite object against the part checksum S3 sent for it', async () => {
+    const part = { 'x-amz-checksum-crc32': b64('cbf43926'), 'x-amz-checksum-type': 'COMPOSITE' }
+    for (const [checksums, outcome] of [
+      [part, 'fulfilled'],
+      [{ ...part, 'x-amz-checksum-crc32': 'AAAAAA==' }, 'rejected'],
+    ] as const) {
+      const { client } = fakeClient([
+        () =>
+          new Response('123456789', {
+            status: 206,
+            headers: {
+              ...Object.fromEntries(getResponse('123456789', checksums)().headers),
+              'content-range': 'bytes 9-17/27',
+            },
+          }),
+      ])
+      const output = await send(client, GetObject({ ...get, Range: 'bytes=9-17' }))
+      expect(output.ChecksumVerified).toBe('CRC32')
+      expect((await Promise.allSettled([output.Body.text()]))[0]!.status).toBe(outcome)
+    }
+  })
+
   it('checks a range that is the whole object', async () => {
     const { client } = fakeClient([
       () =>
@@ -579,7 +601,12 @@ describe('upload with ChecksumAlgorithm', () => {
  * An object served as S3 serves it: ranged GETs as 206 with `Content-Range` (S3 API reference,
  * GetObject with Range) and HEAD with the `x-amz-checksum-*` headers of `ChecksumMode: ENABLED`.
  */
-function objectS3(object: Uint8Array, checksums: Record<string, string>) {
+function objectS3(
+  object: Uint8Array,
+  checksums: Record<string, string>,
+  /** For a composite object: its parts' size, and each part's checksum header, sent for a range that is one part. */
+  parts?: { size: number; header: (part: Uint8Array, index: number) => Record<string, string> },
+) {
   const requests: Request[] = []
   const headers = {
     etag: '"fba9dede5f27731c9771645a39863328"',
@@ -595,12 +622,23 @@ function objectS3(object: Uint8Array, checksums: Record<string, string>) {
       }
       const [, first, last] = /bytes=(\d+)-(\d+)/.exec(request.headers.get('range')!)!
       const end = Math.min(Number(last), object.byteLength - 1)
-      return new Response(object.slice(Number(first), end + 1), {
+      const bytes = object.slice(Number(first), end + 1)
+      // As S3 documents it: a range that is exactly one part of a composite object gets that part's checksum.
+      const onePart =
+        parts &&
+        request.headers.get('x-amz-checksum-mode') === 'ENABLED' &&
+        Number(first) % parts.size === 0 &&
+        (bytes.byteLength === parts.size || end === object.byteLength - 1)
+      return new Response(bytes, {
         status: 206,
         headers: {
           ...headers,
           'content-length': String(end + 1 - Number(first)),
           'content-range': `bytes ${first}-${end}/${object.byteLength}`,
+          ...(onePart && {
+            ...parts.header(bytes, Number(first) / parts.size),
+            'x-amz-checksum-type': 'COMPOSITE',
+          }),
         },
       })
     },
@@ -623,9 +661,11 @@ describe('download with ChecksumAlgorithms', () => {
       ChecksumCRC64NVME: right['x-amz-checksum-crc64nvme'],
     })
     expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
-    const head = requests.find((r) => r.method === 'HEAD')!
-    expect(head.headers.get('x-amz-checksum-mode')).toBe('ENABLED')
-    expect(head.headers.get('if-match')).toBe('"fba9dede5f27731c9771645a39863328"')
+    // The object's checksum is asked for first, and every range is pinned to the object it describes.
+    expect(requests[0]!.method).toBe('HEAD')
+    expect(requests[0]!.headers.get('x-amz-checksum-mode')).toBe('ENABLED')
+    for (const request of requests.slice(1))
+      expect(request.headers.get('if-match')).toBe('"fba9dede5f27731c9771645a39863328"')
     // The ranges themselves ask for no checksum.
     expect(requests.filter((r) => r.method === 'GET' && r.headers.has('x-amz-checksum-mode'))).toEqual([])
   })
@@ -651,6 +691,24 @@ describe('download with ChecksumAlgorithms', () => {
       expect(output.ChecksumVerified).toBeUndefined()
       expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
     }
+  })
+
+  it('checks each range against its part’s checksum where a range is exactly one part (composite)', async () => {
+    const composite = { 'x-amz-checksum-crc32c': 'AAAAAA==-15', 'x-amz-checksum-type': 'COMPOSITE' }
+    const partChecksum = (part: Uint8Array) => ({ 'x-amz-checksum-crc32c': checksumOf(CRC32C, part) })
+    const { client, requests } = objectS3(object, composite, { size: 7000, header: partChecksum })
+    const output = await download(client, { ...input, ChecksumAlgorithms: [CRC32C] }, { partSize: 7000 })
+    // Not claimed for the whole object: the composite value itself is not checked.
+    expect(output).toMatchObject({ ChecksumNotVerified: 'COMPOSITE', ChecksumCRC32C: 'AAAAAA==-15' })
+    expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
+    expect(requests.filter((r) => r.method === 'GET').every((r) => r.headers.has('x-amz-checksum-mode'))).toBe(true)
+
+    // A part whose bytes do not match its checksum fails the download.
+    const corrupt = (part: Uint8Array, index: number) =>
+      index === 3 ? { 'x-amz-checksum-crc32c': 'AAAAAA==' } : partChecksum(part)
+    const bad = objectS3(object, composite, { size: 7000, header: corrupt })
+    const failing = await download(bad.client, { ...input, ChecksumAlgorithms: [CRC32C] }, { partSize: 7000 })
+    await expect(readAll(failing.Body)).rejects.toMatchObject({ code: 'BadDigest' })
   })
 
   it('asks for nothing more without ChecksumAlgorithms or ChecksumMode', async () => {

@@ -47,7 +47,6 @@ export type BodyVerifier = (
   response: Response,
   context: ResponseContext,
   algorithms: readonly ChecksumAlgorithm[],
-  partNumber: number | undefined,
 ) => ChecksumVerification & { readonly Body?: ObjectBody }
 
 /**
@@ -55,7 +54,7 @@ export type BodyVerifier = (
  * (`NO_CHECKSUM`: the object has none, or the server does not do checksums), no algorithm was
  * given that matches one S3 sent (`ALGORITHM_NOT_GIVEN`), the checksum is a multipart object's
  * checksum of part checksums (`COMPOSITE`, `…-N`), it covers more than the bytes returned
- * (`PARTIAL`: a range, or a part of a full-object checksum), or fetch decoded a `Content-Encoding`
+ * (`PARTIAL`: a range of a full-object checksum), or fetch decoded a `Content-Encoding`
  * so the bytes are no longer the stored ones (`CONTENT_ENCODING`).
  */
 export type ChecksumSkip = 'NO_CHECKSUM' | 'ALGORITHM_NOT_GIVEN' | 'COMPOSITE' | 'PARTIAL' | 'CONTENT_ENCODING'

@@ -74,7 +74,7 @@ function verifiedBody(
  * received: not a composite one, not the whole object's for a range, not after fetch decoded a
  * Content-Encoding.
  */
-export const verifyBody: BodyVerifier = (body, response, context, algorithms, partNumber) => {
+export const verifyBody: BodyVerifier = (body, response, context, algorithms) => {
   const headers = response.headers
   const sent = (name: ChecksumName) => headers.get(checksumHeader(name))
   const algorithm = algorithms.find(({ name }) => sent(name))
@@ -86,11 +86,12 @@ export const verifyBody: BodyVerifier = (body, response, context, algorithms, pa
   if (/-\d+$/.test(expected)) return { ChecksumNotVerified: 'COMPOSITE' }
   if (!/^(identity)?$/.test(headers.get('content-encoding') ?? '')) return { ChecksumNotVerified: 'CONTENT_ENCODING' }
   const [, first, last, size] = /(\d+)-(\d+)\/(\d+)/.exec(headers.get('content-range') ?? '') ?? []
-  // A part of a composite object comes with its own checksum; a full-object one covers more than a part.
+  // A composite object's own checksum ends in -N (refused above): a plain one with it is the checksum
+  // of one part, which S3 sends only for a part number or a range that is exactly that part.
   const whole =
     response.status !== 206 ||
     (first === '0' && Number(last) + 1 === Number(size)) ||
-    (partNumber !== undefined && headers.get('x-amz-checksum-type') === 'COMPOSITE')
+    headers.get('x-amz-checksum-type') === 'COMPOSITE'
   if (!whole) return { ChecksumNotVerified: 'PARTIAL' }
   return {
     ChecksumVerified: algorithm.name,
