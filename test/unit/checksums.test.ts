@@ -13,8 +13,11 @@ import { CRC32 } from '../../src/core/checksums/crc32.js'
 import { CRC32C } from '../../src/core/checksums/crc32c.js'
 import { CRC64NVME } from '../../src/core/checksums/crc64nvme.js'
 import { SHA1 } from '../../src/core/checksums/sha1.js'
+import { SHA1 as SHA1_NODE } from '../../src/core/checksums/sha1.node.js'
 import { SHA256 } from '../../src/core/checksums/sha256.js'
+import { SHA256 as SHA256_NODE } from '../../src/core/checksums/sha256.node.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
+import { nodeCrypto } from '../../src/core/node-crypto.js'
 import { send } from '../../src/core/send.js'
 import { download } from '../../src/helpers/download.js'
 import { upload } from '../../src/helpers/upload.js'
@@ -98,6 +101,23 @@ describe('checksum algorithms', () => {
             .toString(16)
             .padStart(8, '0'),
         )
+      }),
+    )
+  })
+
+  it('hashes alike in the Node build, whose SHA1 and SHA256 are node:crypto’s', () => {
+    // Node 20.16+ hands node:crypto over; without it this would compare @noble/hashes with itself.
+    expect(nodeCrypto()).not.toBeNull()
+    fc.assert(
+      fc.property(fc.array(fc.uint8Array({ maxLength: 500 }), { maxLength: 4 }), (chunks) => {
+        for (const [node, portable] of [
+          [SHA1_NODE, SHA1],
+          [SHA256_NODE, SHA256],
+        ] as const) {
+          const hasher = node.create()
+          for (const chunk of chunks) hasher.update(chunk)
+          expect(hex(hasher.digest())).toBe(hex(digest(portable, Buffer.concat(chunks))))
+        }
       }),
     )
   })
