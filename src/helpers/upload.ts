@@ -349,7 +349,12 @@ async function checksummed(
   algorithm: ChecksumAlgorithm | undefined,
 ): Promise<[PartData, { digest: Uint8Array; fields: ChecksumValues } | undefined]> {
   if (!algorithm) return [data, undefined]
-  const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer())
+  let bytes: Uint8Array
+  try {
+    bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer())
+  } catch (error) {
+    throw bodyError('BodyReadError', `reading the body failed: ${(error as Error)?.message ?? String(error)}`, error)
+  }
   const hasher = algorithm.create()
   hasher.update(bytes)
   const digest = hasher.digest()

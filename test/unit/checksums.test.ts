@@ -776,3 +776,26 @@ describe('download with ChecksumAlgorithms', () => {
     expect(requests).toEqual([])
   })
 })
+
+describe('upload with ChecksumAlgorithm and a Blob that cannot be read', () => {
+  it('fails as BodyReadError, before sending the part, and aborts the upload', async () => {
+    const { client, requests } = multipartS3()
+    const MiB = 1024 * 1024
+    const blob = new Blob([new Uint8Array(11 * MiB)])
+    // A File whose bytes went away (a file changed on disk) rejects its reads: the same, made directly.
+    const unreadable = Object.assign(blob, {
+      slice: (start?: number, end?: number) => {
+        const part = Blob.prototype.slice.call(blob, start, end)
+        return Object.assign(part, { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) })
+      },
+    })
+    const error = await upload(
+      client,
+      { Bucket: 'bucket', Key: 'k', Body: unreadable, ChecksumAlgorithm: CRC64NVME },
+      { partSize: 5 * MiB },
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(S3Error)
+    expect(error).toMatchObject({ code: 'BodyReadError', uploadId: 'u1' })
+    expect(requests.filter((r) => r.operation === 'UploadPart')).toEqual([])
+  })
+})
