@@ -22,7 +22,7 @@ import {
   UploadPart,
   upload,
 } from '../../src/index.js'
-import { downloadFile, uploadFile } from '../../src/node/index.js'
+import { downloadFile, getFile, uploadFile } from '../../src/node/index.js'
 import { testClient, uniqueBucket } from './env.js'
 
 /**
@@ -175,6 +175,23 @@ describe('GetObject checking a body against a checksum header', () => {
     expect(received).toBe(body.byteLength)
     const again = await send(checked, GetObject({ Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }))
     await expect(again.Body.bytes()).rejects.toMatchObject({ code: 'BadDigest' })
+  })
+
+  it('getFile leaves no file when the body does not match, and writes it when it does', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 's3kit-checksums-'))
+    try {
+      const path = join(dir, 'file.bin')
+      const input = { Bucket, Key, path, ChecksumAlgorithms: [CRC64NVME] }
+      await expect(getFile(testClient({ fetch: withChecksum(WRONG_CRC64) }), input)).rejects.toMatchObject({
+        code: 'BadDigest',
+      })
+      await expect(access(path)).rejects.toThrow()
+      const output = await getFile(testClient({ fetch: withChecksum(checksumOf(CRC64NVME, body)) }), input)
+      expect(output.ChecksumVerified).toBe('CRC64NVME')
+      expect((await readFile(path)).equals(body)).toBe(true)
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
   })
 })
 
