@@ -349,7 +349,14 @@ async function copyParts(
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
       client,
-      CompleteMultipartUpload({ Bucket, Key, UploadId, MultipartUpload: { Parts: stored } }),
+      CompleteMultipartUpload({
+        Bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: stored },
+        ...compact({ ExpectedBucketOwner: input.ExpectedBucketOwner, RequestPayer: input.RequestPayer }),
+        ...destinationKey,
+      }),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
@@ -361,7 +368,11 @@ async function copyParts(
           HeadObject({
             Bucket,
             Key,
-            ...compact({ VersionId: completed.VersionId, ExpectedBucketOwner: input.ExpectedBucketOwner }),
+            ...compact({
+              VersionId: completed.VersionId,
+              ExpectedBucketOwner: input.ExpectedBucketOwner,
+              RequestPayer: input.RequestPayer,
+            }),
             ...destinationKey,
           }),
         )
@@ -374,6 +385,9 @@ async function copyParts(
       CopySourceVersionId: copiedVersion,
       ServerSideEncryption: completed.ServerSideEncryption,
       ...encryption,
+      SSEKMSKeyId: completed.SSEKMSKeyId ?? encryption.SSEKMSKeyId,
+      BucketKeyEnabled: completed.BucketKeyEnabled ?? encryption.BucketKeyEnabled,
+      RequestCharged: completed.RequestCharged,
       Expiration: completed.Expiration,
       UploadId,
     })

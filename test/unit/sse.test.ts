@@ -387,7 +387,7 @@ describe('copy', () => {
     expect(output.ETag).toBe('"c-2"')
     const otherBase64 = Buffer.from(otherKey).toString('base64')
     const otherMD5 = createHash('md5').update(otherKey).digest('base64')
-    const [sourceHead, , created, first, second, recheck] = calls
+    const [sourceHead, , created, first, second, recheck, completed] = calls
     // The source is read with its own key, under the plain SSE-C headers of a HEAD.
     for (const request of [sourceHead!, recheck!]) {
       expect(request.method).toBe('HEAD')
@@ -396,6 +396,9 @@ describe('copy', () => {
     }
     expect(created!.headers.get('x-amz-server-side-encryption-customer-key')).toBe(otherBase64)
     expect(created!.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(otherMD5)
+    // The completion repeats the copy's key (S3 wants it there when parts carry checksums).
+    expect(completed!.method).toBe('POST')
+    expect(completed!.headers.get('x-amz-server-side-encryption-customer-key')).toBe(otherBase64)
     for (const request of [first!, second!]) {
       expect(request.headers.get('x-amz-copy-source-server-side-encryption-customer-key')).toBe(keyBase64)
       expect(request.headers.get('x-amz-copy-source-server-side-encryption-customer-key-md5')).toBe(keyMD5)
