@@ -13,7 +13,8 @@ export type {
   GroupGrantee,
 } from './acl.js'
 export { GroupUri, Permission } from './acl.js'
-export type { CopyResult, CopySource, CopySourceConditions } from './copy-source.js'
+export type { ChecksumOutput, ChecksumType, ChecksumValues } from './checksum.js'
+export type { CopyResult, CopySource, CopySourceConditions, CopySourceFields } from './copy-source.js'
 export type { CORSConfiguration, CORSMethod, CORSRule, CORSRuleOutput } from './cors.js'
 export type {
   ServerSideEncryption,
@@ -48,6 +49,15 @@ export type { Owner } from './owner.js'
 export type { ObjectOwnership, OwnershipControls, OwnershipControlsRule } from './ownership.js'
 export type { PolicyDocument, PolicyStatement } from './policy.js'
 export type { PublicAccessBlockConfiguration, PublicAccessBlockOutput } from './public-access-block.js'
+export type {
+  BucketOwnerFields,
+  ChargedFields,
+  CopySourceSSECustomerFields,
+  EncryptionResultFields,
+  OwnerFields,
+  SSECustomerFields,
+  SSEKMSFields,
+} from './request-headers.js'
 export type { RestoreStatus } from './restore.js'
 export type { Tag, Tagging } from './tagging.js'
 export type { BucketVersioningStatus, MFADeleteStatus, VersioningConfiguration } from './versioning.js'

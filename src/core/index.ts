@@ -13,6 +13,19 @@
 
 export type { RequestBody } from './body.js'
 export { BucketCannedACL, ObjectCannedACL } from './canned-acl.js'
+export type {
+  BodyVerifier,
+  ChecksumAlgorithm,
+  ChecksumName,
+  ChecksumSkip,
+  ChecksumVerification,
+  Hasher,
+} from './checksums/checksum.js'
+export { CRC32 } from './checksums/crc32.js'
+export { CRC32C } from './checksums/crc32c.js'
+export { CRC64NVME } from './checksums/crc64nvme.js'
+export { SHA1 } from './checksums/sha1.js'
+export { SHA256 } from './checksums/sha256.js'
 export { type Client, type ClientConfig, createClient, type FetchLike, type RetryPolicy } from './client.js'
 export type {
   Command,

@@ -30,4 +30,17 @@ export {
   type PresignPostOptions,
   presignPost,
 } from './presign-post.js'
+export {
+  type CopySourceSSECustomerKeyFields,
+  copySourceSSECustomerKey,
+  type SSECustomerKeyFields,
+  sseCustomerKey,
+} from './sse-customer-key.js'
 export { type UploadInput, type UploadOptions, type UploadOutput, type UploadProgress, upload } from './upload.js'
+export {
+  type PartToSign,
+  type SignedPart,
+  type StoredPart,
+  type UploadPresignedOptions,
+  uploadPresigned,
+} from './upload-presigned.js'
