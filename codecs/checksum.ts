@@ -1,12 +1,11 @@
-import type { RequestBody } from '../src/core/body.js'
-import { type ChecksumAlgorithm, checksumHeader, checksumOf } from '../src/core/checksums/checksum.js'
+import type { ChecksumAlgorithm } from '../src/core/checksums/checksum.js'
 import { InputError } from '../src/core/errors.js'
 import type { HeaderTable } from './headers.js'
 
 /**
- * The `x-amz-checksum-*` headers: checksum values that writes send and S3 echoes or returns, and
- * the choice of algorithm a write makes. Nothing here computes a checksum unless the caller passed
- * an algorithm (docs/checksums.md).
+ * The `x-amz-checksum-*` headers S3 returns, and the check of an algorithm a caller passes: what the
+ * `checksum` and `verifyChecksum` options and the helpers share. No command imports this module, so
+ * a bundle carries it only with a checksum option (docs/checksums.md).
  */
 
 /** Checksum values, base64 of the big-endian digest, as S3 names them on requests and responses. */
@@ -41,35 +40,13 @@ export const CHECKSUM_OUTPUT_HEADERS: HeaderTable<ChecksumOutput> = {
   ChecksumType: 'x-amz-checksum-type',
 }
 
-/** A `ChecksumAlgorithm` field's value, checked: one of the algorithm objects s3kit exports. */
+/** An algorithm a caller passed, checked: one of the algorithm objects s3kit exports. */
 export function checkAlgorithm(value: unknown, field: string): ChecksumAlgorithm {
   const algorithm = value as ChecksumAlgorithm
   // The name becomes a header name: nothing but S3's own names may pass.
-  if (!/^(CRC32C?|CRC64NVME|SHA1|SHA256)$/.test(algorithm?.name) || typeof algorithm.verify !== 'function')
+  if (!/^(CRC32C?|CRC64NVME|SHA1|SHA256)$/.test(algorithm?.name) || typeof algorithm.create !== 'function')
     throw new InputError(field, 'must be an algorithm imported from s3kit (CRC32, CRC64NVME, …), not its name.')
   return algorithm
-}
-
-/**
- * The checksum header for a write's `ChecksumAlgorithm`: computed now over a body held in memory,
- * unless the caller gave the value (`ChecksumCRC32`, …). A Blob or stream cannot be read while a
- * command is built, so it is refused rather than sent without the checksum asked for.
- */
-export function checksumRequestHeaders(
-  input: ChecksumValues & { readonly ChecksumAlgorithm?: ChecksumAlgorithm },
-  body: RequestBody | undefined,
-): Record<string, string> {
-  if (input.ChecksumAlgorithm === undefined) return {}
-  const { name } = checkAlgorithm(input.ChecksumAlgorithm, 'ChecksumAlgorithm')
-  if (input[`Checksum${name}`] !== undefined) return {}
-  const bytes = typeof body === 'string' ? new TextEncoder().encode(body) : (body ?? new Uint8Array(0))
-  if (!(bytes instanceof Uint8Array || bytes instanceof ArrayBuffer)) {
-    throw new InputError(
-      'ChecksumAlgorithm',
-      `needs a text or bytes body: use upload for a Blob or stream, or give Checksum${name} yourself.`,
-    )
-  }
-  return { [checksumHeader(name)]: checksumOf(input.ChecksumAlgorithm, new Uint8Array(bytes)) }
 }
 
 /** The caller's `ChecksumAlgorithms`, checked. */

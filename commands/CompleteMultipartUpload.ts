@@ -1,5 +1,4 @@
-import { CHECKSUM_VALUE_HEADERS, type ChecksumType, type ChecksumValues } from '../codecs/checksum.js'
-import { oneOf, quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
+import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { CHECKSUMS, type CompletedPart, completeDocumentContent, completeResult } from '../codecs/multipart.js'
 import {
   CHARGED_HEADERS,
@@ -24,9 +23,10 @@ export type { CompletedPart }
  * The input of `CompleteMultipartUpload`: the upload to finish and the parts that make up the
  * object, each named by its number and the ETag `UploadPart` (or `UploadPartCopy`) returned for it,
  * with optional conditions on the object the key holds now, and for an upload created with an SSE-C
- * key, that key again (S3 needs it when the parts carry checksums).
+ * key, that key again (S3 needs it when the parts carry checksums). Each part's checksum goes in its
+ * `Parts` entry; the `checksum` option sends the checksum type and the whole object's checksum.
  */
-export interface CompleteMultipartUploadInput extends ChecksumValues, OwnerFields, SSECustomerFields {
+export interface CompleteMultipartUploadInput extends OwnerFields, SSECustomerFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -36,12 +36,6 @@ export interface CompleteMultipartUploadInput extends ChecksumValues, OwnerField
   readonly IfNoneMatch?: string
   /** Complete only when the current object has this ETag. */
   readonly IfMatch?: string
-  /**
-   * The type the upload was created with. With `FULL_OBJECT`, `ChecksumCRC64NVME` (or
-   * `ChecksumCRC32`, `ChecksumCRC32C`) is the whole object's checksum, which S3 checks against
-   * the one it combines from the parts.
-   */
-  readonly ChecksumType?: ChecksumType
 }
 
 /**
@@ -64,6 +58,7 @@ export interface CompleteMultipartUploadOutput extends EncryptionResultFields, C
   readonly ServerSideEncryption?: string
   /** When a lifecycle rule will expire the object (`x-amz-expiration`). */
   readonly Expiration?: string
+  /** The object's checksum, when the result document gives it (`…-N` for a composite one). */
   readonly ChecksumCRC32?: string
   readonly ChecksumCRC32C?: string
   readonly ChecksumCRC64NVME?: string
@@ -98,8 +93,6 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
       ...writeHeaders(input, {
         ...OWNER_HEADERS,
         ...SSE_C_HEADERS,
-        ...CHECKSUM_VALUE_HEADERS,
-        ChecksumType: ['x-amz-checksum-type', oneOf(['FULL_OBJECT', 'COMPOSITE'])],
         IfNoneMatch: 'if-none-match',
         IfMatch: 'if-match',
       }),

@@ -1,30 +1,18 @@
-import { type ChecksumType, checkAlgorithm } from '../codecs/checksum.js'
-import { dateHeader, oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
+import { dateHeader, readHeaders } from '../codecs/headers.js'
 import { initiateResult } from '../codecs/multipart.js'
 import { type ObjectWriteFields, objectWriteHeaders } from '../codecs/object-headers.js'
 import { readDocument } from '../codecs/xml.js'
-import type { ChecksumAlgorithm, ChecksumName } from '../src/core/checksums/checksum.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `CreateMultipartUpload`: the bucket and key, and the headers of the object the parts
- * will make (content type, metadata, ACL, storage class, encryption, …), given here once.
+ * will make (content type, metadata, ACL, storage class, encryption, …), given here once. The
+ * `checksum` option names the checksum every part will carry and how the object's is made.
  */
 export interface CreateMultipartUploadInput extends ObjectWriteFields {
   readonly Bucket: string
   readonly Key: string
-  /**
-   * The checksum every part will carry (`x-amz-checksum-algorithm`): the algorithm object, as
-   * `UploadPart` takes it. The `upload` helper sets it, and `ChecksumType`, for you.
-   */
-  readonly ChecksumAlgorithm?: ChecksumAlgorithm
-  /**
-   * How the object's checksum is made: `FULL_OBJECT` (CRC64NVME, CRC32, CRC32C: the parts' CRCs
-   * combined, as if the object were sent whole) or `COMPOSITE` (SHA1, SHA256, CRC32, CRC32C: a
-   * checksum of the parts' checksums, written `…-N`).
-   */
-  readonly ChecksumType?: ChecksumType
 }
 
 /**
@@ -41,9 +29,6 @@ export interface CreateMultipartUploadOutput {
   readonly AbortDate?: Date
   readonly AbortRuleId?: string
   readonly ServerSideEncryption?: string
-  /** The checksum algorithm the parts must carry, when S3 reports it. */
-  readonly ChecksumAlgorithm?: ChecksumName
-  readonly ChecksumType?: ChecksumType
 }
 
 /**
@@ -68,13 +53,7 @@ export function CreateMultipartUpload(input: CreateMultipartUploadInput): Comman
     bucket,
     key,
     query: { uploads: '' },
-    headers: {
-      ...objectWriteHeaders(input),
-      ...writeHeaders(input, {
-        ChecksumAlgorithm: ['x-amz-checksum-algorithm', (value, field) => checkAlgorithm(value, field).name],
-        ChecksumType: ['x-amz-checksum-type', oneOf(['FULL_OBJECT', 'COMPOSITE'])],
-      }),
-    },
+    headers: objectWriteHeaders(input),
     parse: async (response, context) => {
       const { InitiateMultipartUploadResult: result } = await readDocument(response, initiateResult, context)
       return {
@@ -82,8 +61,6 @@ export function CreateMultipartUpload(input: CreateMultipartUploadInput): Comman
           AbortDate: ['x-amz-abort-date', dateHeader],
           AbortRuleId: 'x-amz-abort-rule-id',
           ServerSideEncryption: 'x-amz-server-side-encryption',
-          ChecksumAlgorithm: 'x-amz-checksum-algorithm',
-          ChecksumType: 'x-amz-checksum-type',
         }),
         Bucket: result.Bucket || bucket,
         Key: result.Key || key,

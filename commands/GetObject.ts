@@ -1,5 +1,4 @@
-import { CHECKSUM_OUTPUT_HEADERS, type ChecksumOutput, checkAlgorithms } from '../codecs/checksum.js'
-import { httpDate, oneOf, readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { httpDate, readHeaders, writeQuery } from '../codecs/headers.js'
 import {
   type ObjectHeaders,
   type ObjectReadFields,
@@ -7,7 +6,6 @@ import {
   objectReadQuery,
   readObjectHeaders,
 } from '../codecs/object-headers.js'
-import type { ChecksumAlgorithm, ChecksumVerification } from '../src/core/checksums/checksum.js'
 import type { Command } from '../src/core/command.js'
 import { type ObjectBody, objectBody } from '../src/core/object-body.js'
 import { checkBucket, checkHeaderValue, checkKey } from '../src/core/validate.js'
@@ -25,22 +23,13 @@ export interface GetObjectInput extends ObjectReadFields {
   readonly ResponseContentLanguage?: string
   readonly ResponseCacheControl?: string
   readonly ResponseExpires?: Date
-  /**
-   * `'ENABLED'` asks S3 for the object's checksum (`ChecksumCRC64NVME`, … and `ChecksumType` in the
-   * output). The body is checked against it only with an algorithm from `ChecksumAlgorithms`.
-   */
-  readonly ChecksumMode?: 'ENABLED'
-  /**
-   * The algorithms to check the body with, as it is read (implies `ChecksumMode: 'ENABLED'`): the
-   * first one S3 sent a checksum for is used, and a mismatch fails the body with an `S3Error` of
-   * code `BadDigest` before it ends. `ChecksumVerified` or `ChecksumNotVerified` in the output says
-   * whether the body is checked. An s3kit addition: `@aws-sdk/client-s3` carries every algorithm.
-   */
-  readonly ChecksumAlgorithms?: readonly ChecksumAlgorithm[]
 }
 
-/** The object's headers (what S3 always sends is not optional) and its content as a stream that resumes itself. */
-export interface GetObjectOutput extends ObjectHeaders, ChecksumOutput, ChecksumVerification {
+/**
+ * The object's headers (what S3 always sends is not optional) and its content as a stream that
+ * resumes itself. The `verifyChecksum` option adds the object's checksum and checks the body against it.
+ */
+export interface GetObjectOutput extends ObjectHeaders {
   /** The content as a web stream that can also read itself whole: `text()`, `bytes()`, `json()`. */
   readonly Body: ObjectBody
   /** For a `Range` request: `bytes 0-9/443`. */
@@ -58,8 +47,6 @@ export interface GetObjectOutput extends ObjectHeaders, ChecksumOutput, Checksum
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function GetObject(input: GetObjectInput): Command<GetObjectOutput> {
-  const algorithms = input.ChecksumAlgorithms === undefined ? undefined : checkAlgorithms(input.ChecksumAlgorithms)
-  const checksums = algorithms !== undefined || input.ChecksumMode !== undefined
   return {
     operation: 'GetObject',
     method: 'GET',
@@ -77,27 +64,11 @@ export function GetObject(input: GetObjectInput): Command<GetObjectOutput> {
         ResponseExpires: ['response-expires', httpDate],
       }),
     },
-    headers: {
-      ...objectReadHeaders(input),
-      ...writeHeaders(input, { ChecksumMode: ['x-amz-checksum-mode', oneOf(['ENABLED'])] }),
-      ...(algorithms && { 'x-amz-checksum-mode': 'ENABLED' }),
-    },
-    parse: (response, context) => {
-      const output = {
-        ...readObjectHeaders(response, context),
-        ...readHeaders<GetObjectOutput>(response, context, { ContentRange: 'content-range' }),
-        Body: objectBody(response, context),
-      }
-      if (!checksums) return output
-      // The checking code comes with the algorithms: a GetObject that checks nothing carries none of it.
-      const verify = algorithms?.[0]?.verify
-      return {
-        ...output,
-        ...readHeaders(response, context, CHECKSUM_OUTPUT_HEADERS),
-        ...(verify
-          ? verify(output.Body, response, context, algorithms!)
-          : { ChecksumNotVerified: 'ALGORITHM_NOT_GIVEN' as const }),
-      }
-    },
+    headers: objectReadHeaders(input),
+    parse: (response, context) => ({
+      ...readObjectHeaders(response, context),
+      ...readHeaders<GetObjectOutput>(response, context, { ContentRange: 'content-range' }),
+      Body: objectBody(response, context),
+    }),
   }
 }

@@ -1,5 +1,3 @@
-import { CHECKSUM_OUTPUT_HEADERS, type ChecksumOutput } from '../codecs/checksum.js'
-import { oneOf, readHeaders, writeHeaders } from '../codecs/headers.js'
 import {
   type ObjectHeaders,
   type ObjectReadFields,
@@ -18,16 +16,14 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 export interface HeadObjectInput extends ObjectReadFields {
   readonly Bucket: string
   readonly Key: string
-  /** `'ENABLED'` asks S3 for the object's checksum (`ChecksumCRC64NVME`, … and `ChecksumType`). */
-  readonly ChecksumMode?: 'ENABLED'
 }
 
 /**
  * What `HeadObject` returns: the object's headers as `ObjectHeaders` (size, content type, ETag,
  * last modified, metadata, encryption, storage class, restore status, …), the same fields
- * `GetObject` returns beside its `Body`, and with `ChecksumMode` the object's checksum.
+ * `GetObject` returns beside its `Body`. The `verifyChecksum` option adds the object's checksum.
  */
-export interface HeadObjectOutput extends ObjectHeaders, ChecksumOutput {}
+export type HeadObjectOutput = ObjectHeaders
 
 /**
  * Reads an object's metadata without its content. A missing key is an `S3Error` with code
@@ -47,13 +43,7 @@ export function HeadObject(input: HeadObjectInput): Command<HeadObjectOutput> {
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: objectReadQuery(input),
-    headers: {
-      ...objectReadHeaders(input),
-      ...writeHeaders(input, { ChecksumMode: ['x-amz-checksum-mode', oneOf(['ENABLED'])] }),
-    },
-    parse: (response, context) => ({
-      ...readObjectHeaders(response, context),
-      ...(input.ChecksumMode && readHeaders(response, context, CHECKSUM_OUTPUT_HEADERS)),
-    }),
+    headers: objectReadHeaders(input),
+    parse: readObjectHeaders,
   }
 }

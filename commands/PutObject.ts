@@ -1,14 +1,6 @@
-import {
-  CHECKSUM_OUTPUT_HEADERS,
-  CHECKSUM_VALUE_HEADERS,
-  type ChecksumOutput,
-  type ChecksumValues,
-  checksumRequestHeaders,
-} from '../codecs/checksum.js'
 import { etagHeader, readHeaders, requiredHeader, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { type ObjectWriteFields, objectWriteHeaders } from '../codecs/object-headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
-import type { ChecksumAlgorithm } from '../src/core/checksums/checksum.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -17,7 +9,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * type, metadata, ACL, storage class, encryption, tags, …), with optional conditions that make the
  * write fail when the key's current object does not match.
  */
-export interface PutObjectInput extends ObjectWriteFields, ChecksumValues {
+export interface PutObjectInput extends ObjectWriteFields {
   readonly Bucket: string
   readonly Key: string
   /** The content: text (sent as UTF-8), bytes, a Blob/File, or a stream with `ContentLength`. Empty when left out. */
@@ -30,21 +22,13 @@ export interface PutObjectInput extends ObjectWriteFields, ChecksumValues {
   readonly IfNoneMatch?: string
   /** Write only when the current object has this ETag. */
   readonly IfMatch?: string
-  /**
-   * A checksum for S3 to check the body against and store with the object: an algorithm object
-   * (`import { CRC64NVME } from 's3kit'`), not a name as in `@aws-sdk/client-s3`. It is computed
-   * when the command is built, so the body must be text or bytes (a Blob or stream is refused:
-   * use `upload`, or give the value in `ChecksumCRC64NVME` etc.). Off unless given; see
-   * docs/checksums.md for which servers check it.
-   */
-  readonly ChecksumAlgorithm?: ChecksumAlgorithm
 }
 
 /**
  * What `PutObject` returns: the stored object's ETag (always present), its version in a versioned
- * bucket, the encryption S3 applied, and the checksum S3 stored when it reports one.
+ * bucket, and the encryption S3 applied. The `checksum` option adds the checksum S3 stored.
  */
-export interface PutObjectOutput extends ChecksumOutput {
+export interface PutObjectOutput {
   readonly ETag: string
   readonly VersionId?: string
   readonly ServerSideEncryption?: string
@@ -58,29 +42,19 @@ export interface PutObjectOutput extends ChecksumOutput {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutObject(input: PutObjectInput): Command<PutObjectOutput> {
-  const bucket = checkBucket(input.Bucket)
-  const key = checkKey(input.Key)
-  // Before the checksum, which reads the body.
-  const contentLength = checkBody(input.Body, input.ContentLength)
   return {
     operation: 'PutObject',
     method: 'PUT',
-    bucket,
-    key,
+    bucket: checkBucket(input.Bucket),
+    key: checkKey(input.Key),
     headers: {
       ...objectWriteHeaders(input),
-      ...writeHeaders(input, {
-        ...CHECKSUM_VALUE_HEADERS,
-        ContentMD5: 'content-md5',
-        IfNoneMatch: 'if-none-match',
-        IfMatch: 'if-match',
-      }),
-      ...checksumRequestHeaders(input, input.Body),
+      ...writeHeaders(input, { ContentMD5: 'content-md5', IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }),
     },
     body: input.Body,
-    contentLength,
+    contentLength: checkBody(input.Body, input.ContentLength),
     parse: (response, context) => ({
-      ...readHeaders<PutObjectOutput>(response, context, { ...WRITE_RESULT_HEADERS, ...CHECKSUM_OUTPUT_HEADERS }),
+      ...readHeaders<PutObjectOutput>(response, context, WRITE_RESULT_HEADERS),
       ETag: requiredHeader(response, context, 'etag', etagHeader),
     }),
   }

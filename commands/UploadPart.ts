@@ -1,4 +1,3 @@
-import { CHECKSUM_VALUE_HEADERS, type ChecksumValues, checksumRequestHeaders } from '../codecs/checksum.js'
 import { etagHeader, readHeaders, requiredHeader, writeHeaders } from '../codecs/headers.js'
 import {
   CHARGED_HEADERS,
@@ -11,17 +10,16 @@ import {
   type SSECustomerFields,
 } from '../codecs/request-headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
-import type { ChecksumAlgorithm } from '../src/core/checksums/checksum.js'
 import type { Command } from '../src/core/command.js'
 import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `UploadPart`: the upload (bucket, key and `UploadId`), the part's number and its
- * bytes, and optionally the part's checksum; for an upload created with an SSE-C key, that key
- * again (`SSECustomer…`: S3 needs it on every part).
+ * bytes; for an upload created with an SSE-C key, that key again (`SSECustomer…`: S3 needs it on
+ * every part). The `checksum` option adds the part's checksum.
  */
-export interface UploadPartInput extends ChecksumValues, OwnerFields, SSECustomerFields {
+export interface UploadPartInput extends OwnerFields, SSECustomerFields {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -36,19 +34,13 @@ export interface UploadPartInput extends ChecksumValues, OwnerFields, SSECustome
   readonly ContentLength?: number
   /** Base64 MD5 of the part; S3 rejects it (`BadDigest`) when it does not match. */
   readonly ContentMD5?: string
-  /**
-   * The part's checksum, computed when the command is built: the body must then be text or bytes
-   * (or give the value in `ChecksumCRC64NVME` etc.). Use the algorithm the upload was created with;
-   * the `upload` helper does all of it for you. See docs/checksums.md.
-   */
-  readonly ChecksumAlgorithm?: ChecksumAlgorithm
 }
 
 /**
  * What `UploadPart` returns: the part's ETag (always present), which `CompleteMultipartUpload`
- * needs, the encryption S3 applied, and the part's checksum when S3 reports one.
+ * needs, and the encryption S3 applied.
  */
-export interface UploadPartOutput extends ChecksumValues, EncryptionResultFields, ChargedFields {
+export interface UploadPartOutput extends EncryptionResultFields, ChargedFields {
   /** Keep it: CompleteMultipartUpload needs each part's ETag. */
   readonly ETag: string
   readonly ServerSideEncryption?: string
@@ -70,7 +62,6 @@ export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
   const query = { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) }
-  // Before the checksum, which reads the body.
   const contentLength = checkBody(input.Body, input.ContentLength)
   return {
     operation: 'UploadPart',
@@ -78,20 +69,11 @@ export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
     bucket,
     key,
     query,
-    headers: {
-      ...writeHeaders(input, {
-        ...OWNER_HEADERS,
-        ...SSE_C_HEADERS,
-        ...CHECKSUM_VALUE_HEADERS,
-        ContentMD5: 'content-md5',
-      }),
-      ...checksumRequestHeaders(input, input.Body),
-    },
+    headers: writeHeaders(input, { ...OWNER_HEADERS, ...SSE_C_HEADERS, ContentMD5: 'content-md5' }),
     body: input.Body,
     contentLength,
     parse: (response, context) => ({
       ...readHeaders<UploadPartOutput>(response, context, {
-        ...CHECKSUM_VALUE_HEADERS,
         ...ENCRYPTION_RESULT_HEADERS,
         ...CHARGED_HEADERS,
         ServerSideEncryption: 'x-amz-server-side-encryption',

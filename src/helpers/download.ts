@@ -1,24 +1,32 @@
-import type { ChecksumOutput } from '../../codecs/checksum.js'
+import { type ChecksumOutput, checkAlgorithms } from '../../codecs/checksum.js'
 import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { type ChecksumAlgorithm, type ChecksumVerification, toBase64 } from '../core/checksums/checksum.js'
 import type { Client } from '../core/client.js'
 import { compact } from '../core/command.js'
 import { InputError, S3Error } from '../core/errors.js'
+import type { RequestOption } from '../core/extend-command.js'
 import { send } from '../core/send.js'
-import { checkInteger } from '../core/validate.js'
+import { checkInteger, checkOneOf } from '../core/validate.js'
 import { pool } from './pool.js'
+import { applyOptions } from './request-options.js'
+import { verifyChecksum } from './verify-checksum.js'
 
 const MiB = 1024 * 1024
 
-/**
- * The object to read: GetObject's fields, but the whole object (the helper chooses the ranges).
- * `ChecksumAlgorithms` checks the whole object against its full-object checksum (one HeadObject
- * with `ChecksumMode` asks for it, since ranged GETs carry none): parts are hashed in order as they
- * arrive, and a mismatch fails the download with `BadDigest` before its stream ends (or, for
- * `downloadFile`, before the file is put in place).
- */
-export type DownloadInput = Omit<GetObjectInput, 'Range' | 'PartNumber'>
+/** The object to read: GetObject's fields, but the whole object (the helper chooses the ranges). */
+export interface DownloadInput extends Omit<GetObjectInput, 'Range' | 'PartNumber'> {
+  /**
+   * Checks the whole object against its full-object checksum, with the first of these algorithms
+   * S3 has one for (one HeadObject with `verifyChecksum` asks for it, since ranged GETs carry none):
+   * parts are hashed in order as they arrive, and a mismatch fails the download with `BadDigest`
+   * before its stream ends (or, for `downloadFile`, before the file is put in place).
+   * `ChecksumVerified` or `ChecksumNotVerified` in the output says whether it was checked.
+   */
+  readonly ChecksumAlgorithms?: readonly ChecksumAlgorithm[]
+  /** `'ENABLED'` asks for the object's checksum (in the output) without checking anything. */
+  readonly ChecksumMode?: 'ENABLED'
+}
 
 /** How `download` (and `downloadFile`) fetch: part size, ranges in flight, progress, signal and deadline. */
 export interface DownloadOptions {
@@ -32,6 +40,11 @@ export interface DownloadOptions {
   readonly signal?: AbortSignal
   /** A deadline for the whole download, in milliseconds; past it, it fails with a `TimeoutError`. */
   readonly timeoutMs?: number
+  /**
+   * Request options for every request the download makes (each ranged GetObject, and the HeadObject
+   * that `ChecksumAlgorithms` asks for the checksum with): e.g. `[sseCustomerKey(key)]`.
+   */
+  readonly requestOptions?: readonly RequestOption[]
 }
 
 /** What `onProgress` receives: the bytes received so far and the object's size. */
@@ -40,14 +53,20 @@ export interface DownloadProgress {
   readonly total: number
 }
 
-/** What GetObject says about the object, for the whole of it; `Body` is an ordered web stream. */
-export interface DownloadOutput extends Omit<GetObjectOutput, 'Body' | 'ContentRange'> {
+/**
+ * What GetObject says about the object, for the whole of it, with its checksum and whether it was
+ * checked when `ChecksumAlgorithms` or `ChecksumMode` asked; `Body` is an ordered web stream.
+ */
+export interface DownloadOutput
+  extends Omit<GetObjectOutput, 'Body' | 'ContentRange'>,
+    ChecksumOutput,
+    ChecksumVerification {
   readonly Body: ReadableStream<Uint8Array>
 }
 
 /** A download under way: its object, and the loop that fetches every part and hands it on. */
 export interface DownloadPlan {
-  readonly head: Omit<GetObjectOutput, 'Body' | 'ContentRange'>
+  readonly head: Omit<DownloadOutput, 'Body'>
   /** Fetches every part (the first is already on its way) and passes each, whole, to `deliver`. */
   run(deliver: (bytes: Uint8Array, offset: number, index: number) => Promise<void>): Promise<void>
   /** Stops the requests in flight (the consumer went away, or something failed). */
@@ -139,31 +158,36 @@ export async function planDownload(
     ...(timeoutMs ? [AbortSignal.timeout(timeoutMs)] : []),
   ]
   const signal = signals.length > 1 ? AbortSignal.any(signals) : stop.signal
-  const get = (fields: GetObjectInput) => send(client, GetObject(fields), { signal })
   const { ChecksumAlgorithms, ChecksumMode, ...object } = input
-  // Checked here, since the GETs carry them only for a composite checksum.
-  GetObject(compact({ Bucket: input.Bucket, Key: input.Key, ChecksumAlgorithms, ChecksumMode }))
+  // Checked here, before any request.
+  const algorithms = ChecksumAlgorithms === undefined ? undefined : checkAlgorithms(ChecksumAlgorithms)
+  if (ChecksumMode !== undefined) checkOneOf(ChecksumMode, 'ChecksumMode', ['ENABLED'])
+  const { requestOptions = [] } = options
+  if (!Array.isArray(requestOptions) || requestOptions.some((option) => typeof option !== 'function'))
+    throw new InputError('requestOptions', 'must be a list of request options, e.g. [sseCustomerKey(key)].')
+  // Set only for the ranges of a composite object, whose parts S3 may send checksums for.
+  let rangeCheck: RequestOption<ChecksumOutput & ChecksumVerification> | undefined
+  const get = (fields: GetObjectInput): Promise<GetObjectOutput & ChecksumOutput & ChecksumVerification> =>
+    send(client, applyOptions(rangeCheck ? rangeCheck(GetObject(fields)) : GetObject(fields), requestOptions), {
+      signal,
+    })
 
   // With checksums, the object's checksum is asked for first (ranged GETs carry the whole
   // object's none), and every GET is then pinned to the object HeadObject described.
   let check: ObjectCheck | undefined
   let checked: ChecksumVerification & ChecksumOutput = {}
   let from: GetObjectInput = object
-  if (ChecksumAlgorithms !== undefined || ChecksumMode !== undefined) {
-    const stored = await send(client, HeadObject({ ...object, ChecksumMode: 'ENABLED' }), { signal })
-    ;({ check, checked } = objectCheck(stored, ChecksumAlgorithms ?? []))
-    from = {
-      ...object,
-      IfMatch: stored.ETag,
-      ...(stored.VersionId ? { VersionId: stored.VersionId } : {}),
-      // A composite checksum covers parts: S3 sends a part's own checksum for a range that is
-      // exactly that part, and GetObject then checks that range (download's and upload's default
-      // part sizes match). Other ranges come back without one and go unchecked.
-      ...(checked.ChecksumNotVerified === 'COMPOSITE' && ChecksumAlgorithms && { ChecksumAlgorithms }),
-    }
+  if (algorithms !== undefined || ChecksumMode !== undefined) {
+    const stored = await send(client, applyOptions(verifyChecksum()(HeadObject(object)), requestOptions), { signal })
+    ;({ check, checked } = objectCheck(stored, algorithms ?? []))
+    from = { ...object, IfMatch: stored.ETag, ...(stored.VersionId ? { VersionId: stored.VersionId } : {}) }
+    // A composite checksum covers parts: S3 sends a part's own checksum for a range that is
+    // exactly that part, and GetObject then checks that range (download's and upload's default
+    // part sizes match). Other ranges come back without one and go unchecked.
+    if (checked.ChecksumNotVerified === 'COMPOSITE' && algorithms?.length) rangeCheck = verifyChecksum(...algorithms)
   }
 
-  let first: GetObjectOutput
+  let first: GetObjectOutput & ChecksumOutput & ChecksumVerification
   try {
     first = await get({ ...from, Range: `bytes=0-${partSize - 1}` })
   } catch (error) {

@@ -1,4 +1,4 @@
-import type { ChecksumOutput, ChecksumType, ChecksumValues } from '../../codecs/checksum.js'
+import { type ChecksumOutput, type ChecksumType, checkAlgorithm } from '../../codecs/checksum.js'
 import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
 import { HeadObject } from '../../commands/HeadObject.js'
@@ -9,14 +9,17 @@ import { type ChecksumAlgorithm, toBase64 } from '../core/checksums/checksum.js'
 import type { Client } from '../core/client.js'
 import { type Command, compact } from '../core/command.js'
 import { InputError } from '../core/errors.js'
+import type { RequestOption } from '../core/extend-command.js'
 import { MAX_OBJECT_SIZE, MAX_PART_SIZE, MAX_PARTS, MIN_PART_SIZE } from '../core/multipart-limits.js'
 import { retrying } from '../core/retry.js'
 import { runtime } from '../core/runtime.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
+import { checkChecksumType, checksum } from './checksum.js'
 import { abandonUpload, firstFailure } from './multipart-job.js'
 import { bodyError, type PartData, type PartSource, type SourcePart, sliceSource, streamSource } from './part-source.js'
 import { pool } from './pool.js'
+import { applyOptions } from './request-options.js'
 
 const MiB = 1024 * 1024
 const DEFAULT_PART_SIZE = 8 * MiB
@@ -28,11 +31,9 @@ const CHUNK = 256 * 1024
  * The input of `upload`: what `PutObjectInput` takes (bucket, key, content headers, metadata, ACL,
  * storage class, …) with a body of any kind and size and, for a stream, its length when known.
  * There is no `ContentMD5`: a multipart upload has no single body for it to cover. `ChecksumAlgorithm`
- * checksums each part as it is read (any body: Blobs and streams too) and the object as a whole;
- * the values themselves (`ChecksumCRC32`, …) are computed, not taken.
+ * checksums each part as it is read (any body: Blobs and streams too) and the object as a whole.
  */
-export interface UploadInput
-  extends Omit<PutObjectInput, 'Body' | 'ContentLength' | 'ContentMD5' | keyof ChecksumValues> {
+export interface UploadInput extends Omit<PutObjectInput, 'Body' | 'ContentLength' | 'ContentMD5'> {
   /**
    * Text, bytes, a Blob/File, or a stream (`ReadableStream`, Node `Readable`, any async iterable of
    * `Uint8Array`) of known or unknown length. Empty when left out.
@@ -43,6 +44,12 @@ export interface UploadInput
    * `total`, and the stream must deliver exactly this many bytes. Checked against other bodies.
    */
   readonly ContentLength?: number
+  /**
+   * A checksum for S3 to check and store (`import { CRC64NVME } from 's3kit'`): each part is hashed
+   * once as it is read and sent with its checksum (the `checksum` option, with the value computed),
+   * and the object's checksum is in the output. Off unless given; see docs/checksums.md.
+   */
+  readonly ChecksumAlgorithm?: ChecksumAlgorithm
   /**
    * With `ChecksumAlgorithm`, how a body in parts is checksummed: `FULL_OBJECT` (the default for
    * CRC64NVME, CRC32 and CRC32C: the same value however the body is split) or `COMPOSITE` (the
@@ -80,6 +87,13 @@ export interface UploadOptions {
   readonly signal?: AbortSignal
   /** Keep the uploaded parts when the upload fails (to inspect or resume it); they are aborted otherwise. */
   readonly leavePartsOnError?: boolean
+  /**
+   * Request options for every request the upload makes (PutObject, CreateMultipartUpload, each
+   * UploadPart, CompleteMultipartUpload, the HeadObject after it): e.g. `[sseCustomerKey(key)]`,
+   * which S3 needs on every part. Each option applies where S3 takes it and leaves the others alone.
+   * The checksum is `ChecksumAlgorithm`, not an option here: the parts are hashed as they are read.
+   */
+  readonly requestOptions?: readonly RequestOption[]
 }
 
 /**
@@ -159,6 +173,8 @@ export async function uploadFrom(
 ): Promise<UploadOutput> {
   let concurrency: number
   let partSize: number
+  const { ChecksumAlgorithm: algorithm, ChecksumType: type, ...objectFields } = fields
+  const { requestOptions = [] } = options
   try {
     concurrency = checkConcurrency(options.concurrency)
     if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
@@ -166,16 +182,22 @@ export async function uploadFrom(
     }
     partSize = choosePartSize(source.size, options.partSize)
     // Built once here only to check the fields, so that a mistake costs no request.
-    PutObject(fields)
-    CreateMultipartUpload(fields)
-    checkChecksumType(fields)
+    PutObject(objectFields)
+    CreateMultipartUpload(objectFields)
+    if (algorithm !== undefined) checkChecksumType(checkAlgorithm(algorithm, 'ChecksumAlgorithm'), type, 'ChecksumType')
+    else if (type !== undefined) throw new InputError('ChecksumType', 'is for a checksum: give ChecksumAlgorithm too.')
+    if (!Array.isArray(requestOptions) || requestOptions.some((option) => typeof option !== 'function'))
+      throw new InputError('requestOptions', 'must be a list of request options, e.g. [sseCustomerKey(key)].')
     options.signal?.throwIfAborted()
   } catch (error) {
     await source.close(error)
     throw error
   }
   const { signal, onProgress } = options
-  const { Bucket, Key, ChecksumAlgorithm: algorithm } = fields
+  const { Bucket, Key } = fields
+  // Each request with the caller's options; with a checksum, the value computed here (or only the type).
+  const withOptions = <O>(command: Command<O>, value?: string, type?: ChecksumType): Command<O> =>
+    applyOptions(algorithm ? checksum(algorithm, compact({ value, type }))(command) : command, requestOptions)
   const job = firstFailure(signal)
   const { fail } = job
 
@@ -212,9 +234,10 @@ export async function uploadFrom(
       // One part's worth or less: one request.
       total = first.size
       try {
-        const [data, checksum] = await checksummed(await first.load(), algorithm)
+        const [data, digest] = await checksummed(await first.load(), algorithm)
+        const value = digest && toBase64(digest)
         const stored = await sendRetried(() =>
-          PutObject({ ...fields, Body: bodyOf(data, 1), ContentLength: first.size, ...checksum?.fields }),
+          withOptions(PutObject({ ...objectFields, Body: bodyOf(data, 1), ContentLength: first.size }), value),
         )
         advance(1, first.size)
         if (job.failed) throw job.error
@@ -222,15 +245,14 @@ export async function uploadFrom(
           Bucket,
           Key,
           ...stored,
-          ...checksum?.fields,
-          ChecksumType: checksum && 'FULL_OBJECT',
+          ...(algorithm && { [`Checksum${algorithm.name}`]: value, ChecksumType: 'FULL_OBJECT' }),
         })
       } finally {
         first.release()
       }
     }
 
-    const { IfMatch, IfNoneMatch, ChecksumType: type, ...objectFields } = fields
+    const { IfMatch, IfNoneMatch, ...createFields } = objectFields
     // What every later request of the upload must repeat: S3 needs the SSE-C key on each part.
     const { SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5, ExpectedBucketOwner, RequestPayer } = fields
     const repeated = compact({
@@ -241,9 +263,9 @@ export async function uploadFrom(
       RequestPayer,
     })
     // CRCs combine into the checksum of the whole object; SHAs only into a checksum of the parts' checksums.
-    const ChecksumType = algorithm && (type ?? (algorithm.combine ? 'FULL_OBJECT' : 'COMPOSITE'))
+    const ChecksumType = algorithm && checkChecksumType(algorithm, type, 'ChecksumType')
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
-    uploadId = (await send(client, CreateMultipartUpload({ ...objectFields, ...compact({ ChecksumType }) }))).UploadId
+    uploadId = (await send(client, withOptions(CreateMultipartUpload(createFields), undefined, ChecksumType))).UploadId
     const UploadId = uploadId
     if (job.failed) throw job.error
     const stored: CompletedPart[] = []
@@ -251,22 +273,26 @@ export async function uploadFrom(
     const store = async (part: SourcePart): Promise<void> => {
       try {
         // Checksummed once, before the first attempt: a retried part sends the same value.
-        const [data, checksum] = await checksummed(await part.load(), algorithm)
-        if (checksum) digests[part.number - 1] = { digest: checksum.digest, size: part.size }
+        const [data, digest] = await checksummed(await part.load(), algorithm)
+        if (digest) digests[part.number - 1] = { digest, size: part.size }
+        const value = digest && toBase64(digest)
         const { ETag } = await sendRetried(() =>
-          UploadPart({
-            Bucket,
-            Key,
-            UploadId,
-            PartNumber: part.number,
-            Body: bodyOf(data, part.number),
-            ContentLength: part.size,
-            ...checksum?.fields,
-            ...repeated,
-          }),
+          withOptions(
+            UploadPart({
+              Bucket,
+              Key,
+              UploadId,
+              PartNumber: part.number,
+              Body: bodyOf(data, part.number),
+              ContentLength: part.size,
+              ...repeated,
+            }),
+            value,
+          ),
         )
         advance(part.number, part.size)
-        stored.push({ PartNumber: part.number, ETag, ...checksum?.fields })
+        // Each part's checksum is data of the part list, as S3 takes it.
+        stored.push({ PartNumber: part.number, ETag, ...(algorithm && { [`Checksum${algorithm.name}`]: value }) })
       } finally {
         part.release()
       }
@@ -296,23 +322,33 @@ export async function uploadFrom(
     // Not cancellable either: S3 may finish a completion whose request was cut short.
     const completed = await send(
       client,
-      CompleteMultipartUpload({
-        Bucket,
-        Key,
-        UploadId,
-        MultipartUpload: { Parts: stored },
-        ...compact({ IfMatch, IfNoneMatch, ChecksumType }),
-        ...repeated,
+      withOptions(
+        CompleteMultipartUpload({
+          Bucket,
+          Key,
+          UploadId,
+          MultipartUpload: { Parts: stored },
+          ...compact({ IfMatch, IfNoneMatch }),
+          ...repeated,
+        }),
         // A full-object checksum is S3's to check against the one it combines; a composite one is only reported.
-        ...(ChecksumType === 'FULL_OBJECT' && { [`Checksum${algorithm!.name}`]: objectChecksum }),
-      }),
+        ChecksumType === 'FULL_OBJECT' ? objectChecksum : undefined,
+        ChecksumType,
+      ),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
     const ETag =
       completed.ETag ??
-      (await send(client, HeadObject({ Bucket, Key, ...repeated, ...compact({ VersionId: completed.VersionId }) })))
-        .ETag
+      (
+        await send(
+          client,
+          applyOptions(
+            HeadObject({ Bucket, Key, ...repeated, ...compact({ VersionId: completed.VersionId }) }),
+            requestOptions,
+          ),
+        )
+      ).ETag
     return compact<UploadOutput>({
       Bucket,
       Key,
@@ -347,7 +383,7 @@ export async function uploadFrom(
 async function checksummed(
   data: PartData,
   algorithm: ChecksumAlgorithm | undefined,
-): Promise<[PartData, { digest: Uint8Array; fields: ChecksumValues } | undefined]> {
+): Promise<[PartData, Uint8Array | undefined]> {
   if (!algorithm) return [data, undefined]
   let bytes: Uint8Array
   try {
@@ -357,8 +393,7 @@ async function checksummed(
   }
   const hasher = algorithm.create()
   hasher.update(bytes)
-  const digest = hasher.digest()
-  return [bytes, { digest, fields: { [`Checksum${algorithm.name}`]: toBase64(digest) } }]
+  return [bytes, hasher.digest()]
 }
 
 /**
@@ -381,17 +416,6 @@ function wholeChecksum(
   const hasher = algorithm.create()
   for (const part of parts) hasher.update(part.digest)
   return `${toBase64(hasher.digest())}-${parts.length}`
-}
-
-/** The checksum type, checked against the algorithm: S3 knows no composite CRC64NVME and no full-object SHA. */
-function checkChecksumType({ ChecksumAlgorithm: algorithm, ChecksumType: type }: UploadFields): void {
-  if (type === undefined) return
-  if (!algorithm) throw new InputError('ChecksumType', 'is for a checksum: give ChecksumAlgorithm too.')
-  const allowed =
-    algorithm.name === 'CRC64NVME' ? ['FULL_OBJECT'] : algorithm.combine ? ['FULL_OBJECT', 'COMPOSITE'] : ['COMPOSITE']
-  if (!allowed.includes(type)) {
-    throw new InputError('ChecksumType', `must be ${allowed.join(' or ')} for ${algorithm.name}, not ${String(type)}.`)
-  }
 }
 
 function checkConcurrency(value: unknown): number {

@@ -2,10 +2,14 @@
 import { randomBytes } from 'node:crypto'
 import { type FileHandle, open, rename, rm } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
+import type { ChecksumOutput } from '../../codecs/checksum.js'
 import { GetObject, type GetObjectInput, type GetObjectOutput } from '../../commands/GetObject.js'
+import type { ChecksumVerification } from '../core/checksums/checksum.js'
 import type { Client } from '../core/client.js'
 import { InputError, S3Error } from '../core/errors.js'
+import type { RequestOption } from '../core/extend-command.js'
 import { type SendOptions, send } from '../core/send.js'
+import { applyOptions } from '../helpers/request-options.js'
 
 /** GetObject's fields, plus the file to write. */
 export interface GetFileInput extends GetObjectInput {
@@ -13,8 +17,20 @@ export interface GetFileInput extends GetObjectInput {
   readonly path: string
 }
 
-/** What GetObject says about the object, without the body (it is in the file). */
-export type GetFileOutput = Omit<GetObjectOutput, 'Body'>
+/** `send`'s options, and request options for the GetObject. */
+export interface GetFileOptions extends SendOptions {
+  /**
+   * Request options for the GetObject: e.g. `[verifyChecksum(CRC64NVME)]`, whose `BadDigest` on a
+   * mismatch leaves no file, or `[sseCustomerKey(key)]`.
+   */
+  readonly requestOptions?: readonly RequestOption[] | undefined
+}
+
+/**
+ * What GetObject says about the object, without the body (it is in the file); with
+ * `verifyChecksum`, the object's checksum and whether the body was checked against it.
+ */
+export interface GetFileOutput extends Omit<GetObjectOutput, 'Body'>, ChecksumOutput, ChecksumVerification {}
 
 /**
  * Downloads an object into a file, streaming it at flat memory.
@@ -30,11 +46,16 @@ export type GetFileOutput = Omit<GetObjectOutput, 'Body'>
  *   path: './cat.jpg',
  * })
  */
-export async function getFile(client: Client, input: GetFileInput, options: SendOptions = {}): Promise<GetFileOutput> {
+export async function getFile(
+  client: Client,
+  input: GetFileInput,
+  options: GetFileOptions = {},
+): Promise<GetFileOutput> {
   const { path, ...fields } = input
-  const command = GetObject(fields)
+  const { requestOptions, ...sendOptions } = options
+  const command = applyOptions<GetObjectOutput & GetFileOutput>(GetObject(fields), requestOptions)
   return writeAtomically(path, async (file) => {
-    const { Body, ...output } = await send(client, command, options)
+    const { Body, ...output } = await send(client, command, sendOptions)
     const reader = Body.getReader()
     let written = 0
     try {

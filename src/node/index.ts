@@ -25,6 +25,6 @@ export {
   type SharedFilesOptions,
 } from './credentials/shared-files.js'
 export { type DownloadFileInput, type DownloadFileOutput, downloadFile } from './download-file.js'
-export { type GetFileInput, type GetFileOutput, getFile } from './get-file.js'
-export { type PutFileInput, putFile } from './put-file.js'
+export { type GetFileInput, type GetFileOptions, type GetFileOutput, getFile } from './get-file.js'
+export { type PutFileInput, type PutFileOptions, putFile } from './put-file.js'
 export { type UploadFileInput, uploadFile } from './upload-file.js'

@@ -4,7 +4,9 @@ import { stat } from 'node:fs/promises'
 import { PutObject, type PutObjectInput, type PutObjectOutput } from '../../commands/PutObject.js'
 import type { Client } from '../core/client.js'
 import { InputError } from '../core/errors.js'
+import type { RequestOption } from '../core/extend-command.js'
 import { type SendOptions, send } from '../core/send.js'
+import { applyOptions } from '../helpers/request-options.js'
 
 /**
  * The input of `putFile`: what `PutObjectInput` takes, with the file's `path` in place of `Body`
@@ -13,6 +15,15 @@ import { type SendOptions, send } from '../core/send.js'
 export interface PutFileInput extends Omit<PutObjectInput, 'Body' | 'ContentLength'> {
   /** The file to upload. */
   readonly path: string
+}
+
+/** `send`'s options, and request options for the PutObject. */
+export interface PutFileOptions extends SendOptions {
+  /**
+   * Request options for the PutObject: e.g. `[sseCustomerKey(key)]`. A checksum computed by s3kit
+   * needs the bytes before they are sent: use `uploadFile` with `ChecksumAlgorithm` for that.
+   */
+  readonly requestOptions?: readonly RequestOption[] | undefined
 }
 
 /**
@@ -26,8 +37,13 @@ export interface PutFileInput extends Omit<PutObjectInput, 'Body' | 'ContentLeng
  * import { putFile } from 's3kit/node'
  * const { ETag } = await putFile(client, { Bucket: 'my-bucket', Key: 'photos/cat.jpg', path: './cat.jpg' })
  */
-export async function putFile(client: Client, input: PutFileInput, options?: SendOptions): Promise<PutObjectOutput> {
+export async function putFile(
+  client: Client,
+  input: PutFileInput,
+  options: PutFileOptions = {},
+): Promise<PutObjectOutput> {
   const { path, ...fields } = input
+  const { requestOptions, ...sendOptions } = options
   if (typeof path !== 'string' || path === '') throw new InputError('path', 'must be the path of the file to upload.')
   const info = await stat(path)
   if (!info.isFile()) throw new InputError('path', `"${path}" is not a regular file.`)
@@ -40,7 +56,7 @@ export async function putFile(client: Client, input: PutFileInput, options?: Sen
       Body: stream,
       ContentLength: info.size,
     })
-    return await send(client, command, options)
+    return await send(client, applyOptions(command, requestOptions), sendOptions)
   } finally {
     // Closes the file whatever happened: an invalid input, a refused request, an abort.
     stream.destroy()

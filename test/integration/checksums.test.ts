@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { checksumOf } from '../../src/core/checksums/checksum.js'
+import { checksum } from '../../src/helpers/checksum.js'
 import { deleteBucket } from '../../src/helpers/delete-bucket.js'
+import { verifyChecksum } from '../../src/helpers/verify-checksum.js'
 import {
   CompleteMultipartUpload,
   CRC32,
@@ -47,13 +49,15 @@ afterAll(async () => {
 describe('what RGW 16 does with checksum headers', () => {
   it('accepts a PutObject checksum without checking it, and returns none', async () => {
     // Right and wrong values alike are stored: RGW 16 does not check x-amz-checksum-*.
-    for (const [Key, values] of [
+    for (const [Key, settings] of [
       ['right', {}],
-      ['wrong', { ChecksumCRC64NVME: WRONG_CRC64 }],
+      ['wrong', { value: WRONG_CRC64 }],
     ] as const) {
-      const put = await send(client, PutObject({ Bucket, Key, Body: 'hello', ChecksumAlgorithm: CRC64NVME, ...values }))
+      const command = checksum(CRC64NVME, settings)(PutObject({ Bucket, Key, Body: 'hello' }))
+      expect(command.headers).toMatchObject({ 'x-amz-sdk-checksum-algorithm': 'CRC64NVME' })
+      const put = await send(client, command)
       expect(put.ChecksumCRC64NVME).toBeUndefined()
-      const head = await send(client, HeadObject({ Bucket, Key, ChecksumMode: 'ENABLED' }))
+      const head = await send(client, verifyChecksum()(HeadObject({ Bucket, Key })))
       expect(head.ChecksumCRC64NVME).toBeUndefined()
       expect(head.ChecksumType).toBeUndefined()
     }
@@ -61,31 +65,28 @@ describe('what RGW 16 does with checksum headers', () => {
 
   it('accepts the multipart checksum headers and part elements, right or wrong, without checking them', async () => {
     const Key = 'multipart-wrong'
-    const { UploadId } = await send(
-      client,
-      CreateMultipartUpload({ Bucket, Key, ChecksumAlgorithm: CRC64NVME, ChecksumType: 'FULL_OBJECT' }),
-    )
-    const part = await send(
-      client,
-      UploadPart({ Bucket, Key, UploadId, PartNumber: 1, Body: 'part', ChecksumCRC64NVME: WRONG_CRC64 }),
-    )
+    const wrong = checksum(CRC64NVME, { value: WRONG_CRC64 })
+    const created = await send(client, checksum(CRC64NVME)(CreateMultipartUpload({ Bucket, Key })))
+    expect(created.ChecksumAlgorithm).toBeUndefined()
+    const { UploadId } = created
+    const part = await send(client, wrong(UploadPart({ Bucket, Key, UploadId, PartNumber: 1, Body: 'part' })))
     expect(part.ChecksumCRC64NVME).toBeUndefined()
     await send(
       client,
-      CompleteMultipartUpload({
-        Bucket,
-        Key,
-        UploadId,
-        MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag, ChecksumCRC64NVME: WRONG_CRC64 }] },
-        ChecksumType: 'FULL_OBJECT',
-        ChecksumCRC64NVME: WRONG_CRC64,
-      }),
+      wrong(
+        CompleteMultipartUpload({
+          Bucket,
+          Key,
+          UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag, ChecksumCRC64NVME: WRONG_CRC64 }] },
+        }),
+      ),
     )
     expect(await (await send(client, GetObject({ Bucket, Key }))).Body.text()).toBe('part')
   })
 
   it('sends no checksum on GET: the body is passed on unverified, and the output says so', async () => {
-    const output = await send(client, GetObject({ Bucket, Key: 'right', ChecksumAlgorithms: [CRC64NVME] }))
+    const output = await send(client, verifyChecksum(CRC64NVME)(GetObject({ Bucket, Key: 'right' })))
     expect(output.ChecksumNotVerified).toBe('NO_CHECKSUM')
     expect(output.ChecksumVerified).toBeUndefined()
     expect(await output.Body.text()).toBe('hello')
@@ -153,7 +154,7 @@ describe('GetObject checking a body against a checksum header', () => {
 
   it('gives the body when it matches', async () => {
     const checked = testClient({ fetch: withChecksum(checksumOf(CRC64NVME, body)) })
-    const output = await send(checked, GetObject({ Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }))
+    const output = await send(checked, verifyChecksum(CRC64NVME)(GetObject({ Bucket, Key })))
     expect(output.ChecksumVerified).toBe('CRC64NVME')
     // Compared as buffers: a deep equality of 11 MiB takes the test runner a minute.
     expect(Buffer.from(await output.Body.bytes()).equals(body)).toBe(true)
@@ -161,7 +162,7 @@ describe('GetObject checking a body against a checksum header', () => {
 
   it('fails the body with BadDigest when it does not: the stream errors instead of ending', async () => {
     const checked = testClient({ fetch: withChecksum(WRONG_CRC64) })
-    const output = await send(checked, GetObject({ Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }))
+    const output = await send(checked, verifyChecksum(CRC64NVME)(GetObject({ Bucket, Key })))
     let received = 0
     let ending: unknown
     try {
@@ -173,7 +174,7 @@ describe('GetObject checking a body against a checksum header', () => {
     expect(ending).toBeInstanceOf(S3Error)
     expect(ending).toMatchObject({ code: 'BadDigest', operation: 'GetObject', key: Key })
     expect(received).toBe(body.byteLength)
-    const again = await send(checked, GetObject({ Bucket, Key, ChecksumAlgorithms: [CRC64NVME] }))
+    const again = await send(checked, verifyChecksum(CRC64NVME)(GetObject({ Bucket, Key })))
     await expect(again.Body.bytes()).rejects.toMatchObject({ code: 'BadDigest' })
   })
 
@@ -181,12 +182,13 @@ describe('GetObject checking a body against a checksum header', () => {
     const dir = await mkdtemp(join(tmpdir(), 's3kit-checksums-'))
     try {
       const path = join(dir, 'file.bin')
-      const input = { Bucket, Key, path, ChecksumAlgorithms: [CRC64NVME] }
-      await expect(getFile(testClient({ fetch: withChecksum(WRONG_CRC64) }), input)).rejects.toMatchObject({
+      const input = { Bucket, Key, path }
+      const options = { requestOptions: [verifyChecksum(CRC64NVME)] }
+      await expect(getFile(testClient({ fetch: withChecksum(WRONG_CRC64) }), input, options)).rejects.toMatchObject({
         code: 'BadDigest',
       })
       await expect(access(path)).rejects.toThrow()
-      const output = await getFile(testClient({ fetch: withChecksum(checksumOf(CRC64NVME, body)) }), input)
+      const output = await getFile(testClient({ fetch: withChecksum(checksumOf(CRC64NVME, body)) }), input, options)
       expect(output.ChecksumVerified).toBe('CRC64NVME')
       expect((await readFile(path)).equals(body)).toBe(true)
     } finally {

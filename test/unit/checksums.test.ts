@@ -4,6 +4,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
+import { DeleteObject } from '../../commands/DeleteObject.js'
 import { GetObject } from '../../commands/GetObject.js'
 import { HeadObject } from '../../commands/HeadObject.js'
 import { PutObject } from '../../commands/PutObject.js'
@@ -16,11 +17,14 @@ import { SHA1 } from '../../src/core/checksums/sha1.js'
 import { SHA1 as SHA1_NODE } from '../../src/core/checksums/sha1.node.js'
 import { SHA256 } from '../../src/core/checksums/sha256.js'
 import { SHA256 as SHA256_NODE } from '../../src/core/checksums/sha256.node.js'
+import type { Command } from '../../src/core/command.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { nodeCrypto } from '../../src/core/node-crypto.js'
 import { send } from '../../src/core/send.js'
+import { checksum } from '../../src/helpers/checksum.js'
 import { download } from '../../src/helpers/download.js'
 import { upload } from '../../src/helpers/upload.js'
+import { verifyChecksum } from '../../src/helpers/verify-checksum.js'
 import { fakeClient } from '../support/fake-client.js'
 
 const text = (value: string) => new TextEncoder().encode(value)
@@ -168,61 +172,57 @@ describe('checksum algorithms', () => {
   })
 })
 
-describe('PutObject and UploadPart with ChecksumAlgorithm', () => {
+describe('checksum(algorithm) on PutObject and UploadPart', () => {
   const upload1 = { Bucket: 'bucket', Key: 'k', UploadId: 'u', PartNumber: 1 }
 
-  it('send the checksum of a text or bytes body, computed when built', () => {
+  it('sends the checksum of a text or bytes body, computed when applied, and names the algorithm', () => {
     const expected = b64('ae8b14860a799888')
     for (const Body of ['123456789', text('123456789'), text('123456789').buffer]) {
-      expect(
-        PutObject({ Bucket: 'bucket', Key: 'k', Body, ChecksumAlgorithm: CRC64NVME }).headers?.[
-          'x-amz-checksum-crc64nvme'
-        ],
-      ).toBe(expected)
-      expect(UploadPart({ ...upload1, Body, ChecksumAlgorithm: CRC64NVME }).headers?.['x-amz-checksum-crc64nvme']).toBe(
-        expected,
-      )
+      for (const command of [PutObject({ Bucket: 'bucket', Key: 'k', Body }), UploadPart({ ...upload1, Body })]) {
+        expect(checksum(CRC64NVME)(command).headers).toMatchObject({
+          'x-amz-checksum-crc64nvme': expected,
+          'x-amz-sdk-checksum-algorithm': 'CRC64NVME',
+        })
+      }
     }
-    expect(PutObject({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithm: CRC32 }).headers).toMatchObject({
+    expect(checksum(CRC32)(PutObject({ Bucket: 'bucket', Key: 'k' })).headers).toMatchObject({
       'x-amz-checksum-crc32': 'AAAAAA==',
     })
   })
 
-  it('send nothing unless asked', () => {
-    const headers = PutObject({ Bucket: 'bucket', Key: 'k', Body: 'x' }).headers!
-    expect(Object.keys(headers).filter((name) => name.includes('checksum'))).toEqual([])
+  it('leaves the command it extends, and commands without it, free of checksum headers', () => {
+    const command = PutObject({ Bucket: 'bucket', Key: 'k', Body: 'x' })
+    checksum(CRC32)(command)
+    expect(Object.keys(command.headers!).filter((name) => name.includes('checksum'))).toEqual([])
   })
 
-  it('take a value the caller computed, for any body', () => {
-    const command = PutObject({
-      Bucket: 'bucket',
-      Key: 'k',
-      Body: new Blob(['123456789']),
-      ChecksumAlgorithm: CRC32,
-      ChecksumCRC32: 'y/Q5Jg==',
-    })
+  it('takes a value the caller computed, for any body', () => {
+    const command = checksum(CRC32, { value: 'y/Q5Jg==' })(
+      PutObject({ Bucket: 'bucket', Key: 'k', Body: new Blob(['123456789']) }),
+    )
     expect(command.headers).toMatchObject({ 'x-amz-checksum-crc32': 'y/Q5Jg==' })
+    expect(() => checksum(CRC32, { value: 'a\nb' })).toThrow(/checksum.value/)
   })
 
-  it('refuse a Blob or stream body they cannot read while built, pointing to upload', () => {
+  it('refuses a Blob or stream body it cannot read when applied, pointing to upload', () => {
     const stream = new ReadableStream<Uint8Array>()
-    for (const build of [
-      () => PutObject({ Bucket: 'bucket', Key: 'k', Body: new Blob(['x']), ChecksumAlgorithm: SHA256 }),
-      () => PutObject({ Bucket: 'bucket', Key: 'k', Body: stream, ContentLength: 1, ChecksumAlgorithm: SHA256 }),
-      () => UploadPart({ ...upload1, Body: new Blob(['x']), ChecksumAlgorithm: CRC32C }),
+    for (const apply of [
+      () => checksum(SHA256)(PutObject({ Bucket: 'bucket', Key: 'k', Body: new Blob(['x']) })),
+      () => checksum(SHA256)(PutObject({ Bucket: 'bucket', Key: 'k', Body: stream, ContentLength: 1 })),
+      () => checksum(CRC32C)(UploadPart({ ...upload1, Body: new Blob(['x']) })),
     ]) {
-      expect(build).toThrow(InputError)
-      expect(build).toThrow(/ChecksumAlgorithm: .*upload/)
+      expect(apply).toThrow(InputError)
+      expect(apply).toThrow(/^checksum: .*upload \(ChecksumAlgorithm: (SHA256|CRC32C)\)/)
     }
   })
 
-  it('refuse a name where the algorithm object belongs', () => {
-    const build = () => PutObject({ Bucket: 'bucket', Key: 'k', Body: 'x', ChecksumAlgorithm: 'CRC32' as never })
+  it('refuses a name where the algorithm object belongs', () => {
+    const build = () => checksum('CRC32' as never)
     expect(build).toThrow(InputError)
-    expect(build).toThrow(/ChecksumAlgorithm: must be an algorithm imported from s3kit/)
+    expect(build).toThrow(/checksum: must be an algorithm imported from s3kit/)
   })
 
-  it('read the checksum S3 stored (PutObject response headers as the S3 API reference names them)', async () => {
+  it('reads the checksum S3 stored (PutObject response headers as the S3 API reference names them)', async () => {
     const { client } = fakeClient([
       () =>
         new Response(null, {
@@ -233,48 +233,88 @@ describe('PutObject and UploadPart with ChecksumAlgorithm', () => {
           },
         }),
     ])
-    const output = await send(
-      client,
-      PutObject({ Bucket: 'bucket', Key: 'k', Body: '123456789', ChecksumAlgorithm: CRC64NVME }),
-    )
+    const output = await send(client, checksum(CRC64NVME)(PutObject({ Bucket: 'bucket', Key: 'k', Body: '123456789' })))
     expect(output).toMatchObject({ ChecksumCRC64NVME: b64('ae8b14860a799888'), ChecksumType: 'FULL_OBJECT' })
+  })
+
+  it('leaves alone the operations that take no checksum', () => {
+    for (const command of [
+      GetObject({ Bucket: 'bucket', Key: 'k' }),
+      HeadObject({ Bucket: 'bucket', Key: 'k' }),
+      DeleteObject({ Bucket: 'bucket', Key: 'k' }),
+    ] as Command<unknown>[]) {
+      expect(checksum(CRC64NVME)(command)).toBe(command)
+    }
   })
 })
 
-describe('multipart commands', () => {
-  it('CreateMultipartUpload names the algorithm and the checksum type', () => {
-    const command = CreateMultipartUpload({
-      Bucket: 'bucket',
-      Key: 'k',
-      ChecksumAlgorithm: CRC64NVME,
-      ChecksumType: 'FULL_OBJECT',
-    })
-    expect(command.headers).toMatchObject({
-      'x-amz-checksum-algorithm': 'CRC64NVME',
-      'x-amz-checksum-type': 'FULL_OBJECT',
-    })
-    expect(() => CreateMultipartUpload({ Bucket: 'bucket', Key: 'k', ChecksumType: 'full' as never })).toThrow(
-      /ChecksumType/,
-    )
+describe('checksum(algorithm) on the multipart commands', () => {
+  it('CreateMultipartUpload names the algorithm and the checksum type (by default the algorithm’s)', () => {
+    const create = CreateMultipartUpload({ Bucket: 'bucket', Key: 'k' })
+    for (const [option, algorithm, type] of [
+      [checksum(CRC64NVME), 'CRC64NVME', 'FULL_OBJECT'],
+      [checksum(CRC32), 'CRC32', 'FULL_OBJECT'],
+      [checksum(CRC32, { type: 'COMPOSITE' }), 'CRC32', 'COMPOSITE'],
+      [checksum(SHA256), 'SHA256', 'COMPOSITE'],
+    ] as const) {
+      const headers = option(create).headers!
+      expect(headers).toMatchObject({ 'x-amz-checksum-algorithm': algorithm, 'x-amz-checksum-type': type })
+      // The body is the parts', not this request's.
+      expect(Object.keys(headers).filter((name) => /^x-amz-(sdk-)?checksum-(crc|sha|algorithm$)/.test(name))).toEqual([
+        'x-amz-checksum-algorithm',
+      ])
+    }
   })
 
-  it('CompleteMultipartUpload sends the full-object checksum and the parts’ checksums', async () => {
-    const command = CompleteMultipartUpload({
+  it('refuses a checksum type the algorithm cannot have', () => {
+    for (const [algorithm, type, message] of [
+      [CRC64NVME, 'COMPOSITE', /FULL_OBJECT for CRC64NVME/],
+      [SHA256, 'FULL_OBJECT', /COMPOSITE for SHA256/],
+      [CRC32, 'full', /FULL_OBJECT or COMPOSITE for CRC32/],
+    ] as const) {
+      expect(() => checksum(algorithm, { type: type as never })).toThrow(InputError)
+      expect(() => checksum(algorithm, { type: type as never })).toThrow(message)
+    }
+  })
+
+  it('CreateMultipartUpload reads the algorithm and type S3 reports (S3 API reference response headers)', async () => {
+    const { client } = fakeClient([
+      () =>
+        new Response(
+          '<?xml version="1.0" encoding="UTF-8"?><InitiateMultipartUploadResult><Bucket>bucket</Bucket><Key>k</Key>' +
+            '<UploadId>VXBsb2FkIElE</UploadId></InitiateMultipartUploadResult>',
+          { headers: { 'x-amz-checksum-algorithm': 'CRC64NVME', 'x-amz-checksum-type': 'FULL_OBJECT' } },
+        ),
+    ])
+    const output = await send(client, checksum(CRC64NVME)(CreateMultipartUpload({ Bucket: 'bucket', Key: 'k' })))
+    expect(output).toMatchObject({
+      UploadId: 'VXBsb2FkIElE',
+      ChecksumAlgorithm: 'CRC64NVME',
+      ChecksumType: 'FULL_OBJECT',
+    })
+  })
+
+  it('CompleteMultipartUpload sends the type and the full-object checksum; the parts’ go in the part list', () => {
+    const complete = CompleteMultipartUpload({
       Bucket: 'bucket',
       Key: 'k',
       UploadId: 'u',
       MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"a"', ChecksumCRC64NVME: 'AAAAAAAAAAA=' }] },
-      ChecksumType: 'FULL_OBJECT',
-      ChecksumCRC64NVME: b64('ae8b14860a799888'),
     })
+    const command = checksum(CRC64NVME, { value: b64('ae8b14860a799888') })(complete)
     expect(command.headers).toMatchObject({
       'x-amz-checksum-type': 'FULL_OBJECT',
       'x-amz-checksum-crc64nvme': b64('ae8b14860a799888'),
     })
     expect(String(command.body)).toContain('<ChecksumCRC64NVME>AAAAAAAAAAA=</ChecksumCRC64NVME>')
+    // Without a value (a composite checksum is S3's to compute): only the type.
+    expect(checksum(SHA256)(complete).headers).toMatchObject({ 'x-amz-checksum-type': 'COMPOSITE' })
+    expect(checksum(SHA256)(complete).headers?.['x-amz-checksum-sha256']).toBeUndefined()
   })
+})
 
-  it('HeadObject asks for the checksum and reads it', async () => {
+describe('verifyChecksum on HeadObject', () => {
+  it('asks for the checksum and reads it', async () => {
     const { client, calls } = fakeClient([
       // HeadObject response headers as the S3 API reference documents them, with the checksum of ChecksumMode.
       () =>
@@ -288,9 +328,19 @@ describe('multipart commands', () => {
           },
         }),
     ])
-    const output = await send(client, HeadObject({ Bucket: 'bucket', Key: 'k', ChecksumMode: 'ENABLED' }))
+    const output = await send(client, verifyChecksum()(HeadObject({ Bucket: 'bucket', Key: 'k' })))
     expect(calls[0]!.headers.get('x-amz-checksum-mode')).toBe('ENABLED')
     expect(output).toMatchObject({ ChecksumCRC32C: b64('e3069283'), ChecksumType: 'FULL_OBJECT' })
+  })
+
+  it('leaves alone the operations that return no stored checksum', () => {
+    for (const command of [
+      PutObject({ Bucket: 'bucket', Key: 'k', Body: 'x' }),
+      CreateMultipartUpload({ Bucket: 'bucket', Key: 'k' }),
+      DeleteObject({ Bucket: 'bucket', Key: 'k' }),
+    ] as Command<unknown>[]) {
+      expect(verifyChecksum(CRC32)(command)).toBe(command)
+    }
   })
 })
 
@@ -312,14 +362,15 @@ function getResponse(body: string | ReadableStream<Uint8Array>, checksums: Recor
     })
 }
 
-describe('GetObject with ChecksumAlgorithms', () => {
+describe('GetObject with verifyChecksum', () => {
   const crc = { 'x-amz-checksum-crc64nvme': b64('ae8b14860a799888'), 'x-amz-checksum-type': 'FULL_OBJECT' }
   const wrong = { 'x-amz-checksum-crc64nvme': b64('ae8b14860a799889'), 'x-amz-checksum-type': 'FULL_OBJECT' }
-  const get = { Bucket: 'bucket', Key: 'k', ChecksumAlgorithms: [CRC32, CRC64NVME] }
+  const get = { Bucket: 'bucket', Key: 'k' }
+  const checked = verifyChecksum(CRC32, CRC64NVME)
 
   it('asks for the checksum and checks the body as it is read', async () => {
     const { client, calls } = fakeClient([getResponse('123456789', crc)])
-    const output = await send(client, GetObject(get))
+    const output = await send(client, checked(GetObject(get)))
     expect(calls[0]!.headers.get('x-amz-checksum-mode')).toBe('ENABLED')
     expect(output).toMatchObject({ ChecksumVerified: 'CRC64NVME', ChecksumCRC64NVME: crc['x-amz-checksum-crc64nvme'] })
     expect(output.ChecksumNotVerified).toBeUndefined()
@@ -329,7 +380,7 @@ describe('GetObject with ChecksumAlgorithms', () => {
   it('fails the body with BadDigest on a mismatch: bytes(), text() and json() reject', async () => {
     for (const read of ['bytes', 'text', 'json'] as const) {
       const { client } = fakeClient([getResponse('123456789', wrong)])
-      const output = await send(client, GetObject(get))
+      const output = await send(client, checked(GetObject(get)))
       const error = await output.Body[read]().catch((e: unknown) => e)
       expect(error).toBeInstanceOf(S3Error)
       expect(error).toMatchObject({ code: 'BadDigest', operation: 'GetObject', bucket: 'bucket', key: 'k' })
@@ -338,7 +389,7 @@ describe('GetObject with ChecksumAlgorithms', () => {
 
   it('can be read once, as any GetObject body', async () => {
     const { client } = fakeClient([getResponse('123456789', crc)])
-    const { Body } = await send(client, GetObject(get))
+    const { Body } = await send(client, checked(GetObject(get)))
     expect(await Body.text()).toBe('123456789')
     await expect(Body.bytes()).rejects.toThrow(/already read/)
   })
@@ -352,7 +403,7 @@ describe('GetObject with ChecksumAlgorithms', () => {
       },
     })
     const { client } = fakeClient([getResponse(source, wrong)])
-    const { Body } = await send(client, GetObject(get))
+    const { Body } = await send(client, checked(GetObject(get)))
     const reader = Body.getReader()
     const seen: string[] = []
     let ended: unknown
@@ -368,17 +419,17 @@ describe('GetObject with ChecksumAlgorithms', () => {
   })
 
   it('says why a body was not checked, and passes it on as it is', async () => {
-    const cases: [Record<string, string>, Record<string, string>, object, string][] = [
-      [{}, {}, get, 'NO_CHECKSUM'],
-      [{ 'x-amz-checksum-sha256': 'FeLQ08M4ke67D+9hjvQZ+hwiDOPM+nnFPIwww4cSRSU=' }, {}, get, 'ALGORITHM_NOT_GIVEN'],
-      [crc, {}, { Bucket: 'bucket', Key: 'k', ChecksumMode: 'ENABLED' }, 'ALGORITHM_NOT_GIVEN'],
-      [{ 'x-amz-checksum-crc32': 'AAAAAA==-3', 'x-amz-checksum-type': 'COMPOSITE' }, {}, get, 'COMPOSITE'],
-      [wrong, { 'content-encoding': 'gzip' }, get, 'CONTENT_ENCODING'],
+    const cases: [Record<string, string>, Record<string, string>, typeof checked, string][] = [
+      [{}, {}, checked, 'NO_CHECKSUM'],
+      [{ 'x-amz-checksum-sha256': 'FeLQ08M4ke67D+9hjvQZ+hwiDOPM+nnFPIwww4cSRSU=' }, {}, checked, 'ALGORITHM_NOT_GIVEN'],
+      [crc, {}, verifyChecksum(), 'ALGORITHM_NOT_GIVEN'],
+      [{ 'x-amz-checksum-crc32': 'AAAAAA==-3', 'x-amz-checksum-type': 'COMPOSITE' }, {}, checked, 'COMPOSITE'],
+      [wrong, { 'content-encoding': 'gzip' }, checked, 'CONTENT_ENCODING'],
     ]
-    for (const [checksums, extra, input, reason] of cases) {
+    for (const [checksums, extra, option, reason] of cases) {
       // A gzip-encoded body is decoded by fetch: the fake hands it on plain, as fetch would.
       const { client } = fakeClient([getResponse('123456789', checksums, extra)])
-      const output = await send(client, GetObject(input as typeof get))
+      const output = await send(client, option(GetObject(get)))
       expect(output).toMatchObject({ ChecksumNotVerified: reason })
       expect(output.ChecksumVerified).toBeUndefined()
       expect(await output.Body.text()).toBe('123456789')
@@ -393,7 +444,7 @@ describe('GetObject with ChecksumAlgorithms', () => {
           headers: { ...Object.fromEntries(getResponse('1234', wrong)().headers), 'content-range': 'bytes 0-3/9' },
         }),
     ])
-    const output = await send(client, GetObject({ ...get, Range: 'bytes=0-3' }))
+    const output = await send(client, checked(GetObject({ ...get, Range: 'bytes=0-3' })))
     expect(output).toMatchObject({ ChecksumNotVerified: 'PARTIAL' })
     expect(await output.Body.text()).toBe('1234')
   })
@@ -414,7 +465,7 @@ describe('GetObject with ChecksumAlgorithms', () => {
             },
           }),
       ])
-      const output = await send(client, GetObject({ ...get, Range: 'bytes=9-17' }))
+      const output = await send(client, checked(GetObject({ ...get, Range: 'bytes=9-17' })))
       expect(output.ChecksumVerified).toBe('CRC32')
       expect((await Promise.allSettled([output.Body.text()]))[0]!.status).toBe(outcome)
     }
@@ -428,18 +479,14 @@ describe('GetObject with ChecksumAlgorithms', () => {
           headers: { ...Object.fromEntries(getResponse('123456789', wrong)().headers), 'content-range': 'bytes 0-8/9' },
         }),
     ])
-    const output = await send(client, GetObject({ ...get, Range: 'bytes=0-8' }))
+    const output = await send(client, checked(GetObject({ ...get, Range: 'bytes=0-8' })))
     expect(output).toMatchObject({ ChecksumVerified: 'CRC64NVME' })
     await expect(output.Body.bytes()).rejects.toMatchObject({ code: 'BadDigest' })
   })
 
   it('refuses algorithms that are not s3kit’s', () => {
-    expect(() => GetObject({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithms: ['CRC32'] as never })).toThrow(
-      /ChecksumAlgorithms\[0\]/,
-    )
-    expect(() => GetObject({ Bucket: 'bucket', Key: 'k', ChecksumAlgorithms: CRC32 as never })).toThrow(
-      /ChecksumAlgorithms/,
-    )
+    expect(() => verifyChecksum(CRC32, 'CRC32' as never)).toThrow(/^verifyChecksum\[1\]: must be an algorithm/)
+    expect(() => verifyChecksum([CRC32] as never)).toThrow(/^verifyChecksum\[0\]/)
   })
 })
 

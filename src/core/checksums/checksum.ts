@@ -20,7 +20,7 @@ export interface Hasher {
 }
 
 /**
- * A checksum algorithm, as `ChecksumAlgorithm` fields take it: import `CRC32`, `CRC32C`,
+ * A checksum algorithm, as the `checksum` and `verifyChecksum` options and the helpers take it: import `CRC32`, `CRC32C`,
  * `CRC64NVME`, `SHA1` or `SHA256` and pass it. Unlike `@aws-sdk/client-s3`, where the field is a
  * name and the SDK carries every algorithm's code, the object brings its own code, so an app that
  * asks for no checksum carries none.
@@ -34,14 +34,12 @@ export interface ChecksumAlgorithm {
    * without reading the bytes again. What lets a multipart upload send a full-object checksum.
    */
   readonly combine?: (a: Uint8Array, b: Uint8Array, lengthOfB: number) => Uint8Array
-  /**
-   * How `GetObject` checks a body against the checksum S3 sent (`verifyBody`, from verify.ts beside
-   * this file). It travels with the algorithms so that an app that checks nothing carries none of it.
-   */
-  readonly verify: BodyVerifier
 }
 
-/** Which of the algorithms (the first S3 sent a checksum for) checks `body`, and the body that does; or why none. */
+/**
+ * Which of the algorithms (the first S3 sent a checksum for) checks `body`, and the body that does;
+ * or why none. What `verifyChecksum` runs on a GetObject response (`verifyBody`, in verify.ts).
+ */
 export type BodyVerifier = (
   body: ObjectBody,
   response: Response,
@@ -50,7 +48,7 @@ export type BodyVerifier = (
 ) => ChecksumVerification & { readonly Body?: ObjectBody }
 
 /**
- * Why a body was not checked against a checksum although `ChecksumMode` was on: S3 sent none
+ * Why a body was not checked against a checksum although `verifyChecksum` asked for it: S3 sent none
  * (`NO_CHECKSUM`: the object has none, or the server does not do checksums), no algorithm was
  * given that matches one S3 sent (`ALGORITHM_NOT_GIVEN`), the checksum is a multipart object's
  * checksum of part checksums (`COMPOSITE`, `…-N`), it covers more than the bytes returned
@@ -59,11 +57,11 @@ export type BodyVerifier = (
  */
 export type ChecksumSkip = 'NO_CHECKSUM' | 'ALGORITHM_NOT_GIVEN' | 'COMPOSITE' | 'PARTIAL' | 'CONTENT_ENCODING'
 
-/** What a read with `ChecksumMode` says about its body: checked with one algorithm, or why not. */
+/** What a read with `verifyChecksum` says about its body: checked with one algorithm, or why not. */
 export interface ChecksumVerification {
   /** The algorithm the body is checked with as it is read; a mismatch fails the body with `BadDigest`. */
   readonly ChecksumVerified?: ChecksumName
-  /** Why the body is passed on unchecked: it is then exactly as unverified as without `ChecksumMode`. */
+  /** Why the body is passed on unchecked: it is then exactly as unverified as without `verifyChecksum`. */
   readonly ChecksumNotVerified?: ChecksumSkip
 }
 

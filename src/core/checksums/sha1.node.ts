@@ -1,7 +1,6 @@
 import { sha1 } from '@noble/hashes/legacy.js'
 import { nodeCrypto } from '../node-crypto.js'
 import type { ChecksumAlgorithm, Hasher } from './checksum.js'
-import { verifyBody } from './verify.js'
 
 /**
  * SHA-1 in the Node build (scripts/build-node.mjs swaps this file in for sha1.ts): node:crypto
@@ -18,5 +17,4 @@ export const SHA1: ChecksumAlgorithm = {
       digest: () => new Uint8Array(hash.digest()),
     }
   },
-  verify: verifyBody,
 }
