@@ -1,18 +1,26 @@
-import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
+import {
+  type CompletedPart,
+  CompleteMultipartUpload,
+  type CompleteMultipartUploadOutput,
+} from '../../commands/CompleteMultipartUpload.js'
 import { CopyObject, type CopyObjectInput } from '../../commands/CopyObject.js'
 import { CreateMultipartUpload, type CreateMultipartUploadInput } from '../../commands/CreateMultipartUpload.js'
 import { GetObjectTagging } from '../../commands/GetObjectTagging.js'
 import { HeadObject, type HeadObjectOutput } from '../../commands/HeadObject.js'
-import { UploadPartCopy } from '../../commands/UploadPartCopy.js'
+import { UploadPartCopy, type UploadPartCopyOutput } from '../../commands/UploadPartCopy.js'
 import type { Client } from '../core/client.js'
 import { type Command, compact } from '../core/command.js'
 import { InputError } from '../core/errors.js'
+import type { RequestOption } from '../core/extend-command.js'
 import { MAX_PART_SIZE, MAX_PARTS } from '../core/multipart-limits.js'
 import { retrying } from '../core/retry.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
+import type { EncryptionDetails } from './encryption-details.js'
 import { abandonUpload, firstFailure } from './multipart-job.js'
 import { pool } from './pool.js'
+import { applyOptions, checkOptions } from './request-options.js'
+import type { RequestChargedOutput } from './requester-pays.js'
 import { choosePartSize } from './upload.js'
 
 const DEFAULT_CONCURRENCY = 4
@@ -20,15 +28,32 @@ const DEFAULT_CONCURRENCY = 4
 /**
  * The input of `copy`: exactly `CopyObjectInput` (S3's names), whatever the source's size. With
  * `MetadataDirective: 'COPY'` (the default) the source's content headers and metadata are kept;
- * with `TaggingDirective: 'COPY'` (the default) its tags. SSE-C keys come as the commands take them,
- * with their algorithm and MD5: spread `copySourceSSECustomerKey(key)` for the source and
- * `sseCustomerKey(key)` for the copy (computing MD5 here would add 2 KB gzipped to every bundle
- * with `copy`).
+ * with `TaggingDirective: 'COPY'` (the default) its tags. Encryption keys, owners and Requester
+ * Pays are request options, given in `CopyOptions`.
  */
 export type CopyInput = CopyObjectInput
 
-/** Options of `copy`: when to copy in parts, how large and how many at once, progress, abort. */
+/**
+ * Options of `copy`: when to copy in parts, how large and how many at once, progress, abort, and
+ * the request options of the copy and of its source.
+ */
 export interface CopyOptions {
+  /**
+   * Request options for every request that writes the copy: `CopyObject`, or
+   * `CreateMultipartUpload`, each `UploadPartCopy`, `CompleteMultipartUpload` and the `HeadObject`
+   * of the result (and the abort of a failed copy). Each applies where S3 takes it: e.g.
+   * `[sseCustomerKey(newKey), copySourceSSECustomerKey(sourceKey), expectedBucketOwner(account),
+   * expectedSourceBucketOwner(sourceAccount), requesterPays()]`.
+   */
+  readonly requestOptions?: readonly RequestOption[]
+  /**
+   * Request options for the requests that read the source itself, before a copy in parts and
+   * after its last part: its `HeadObject` (size, ETag, metadata) and `GetObjectTagging`. An SSE-C
+   * source needs its key here as `sseCustomerKey(sourceKey)`, besides
+   * `copySourceSSECustomerKey(sourceKey)` in `requestOptions`; its owner is
+   * `expectedBucketOwner(sourceAccount)`.
+   */
+  readonly sourceOptions?: readonly RequestOption[]
   /**
    * Copy in parts when the source is larger than this many bytes: 5 GiB by default, the largest
    * object one `CopyObject` can copy; at most that.
@@ -65,9 +90,11 @@ export interface CopyProgress {
 /**
  * What `copy` returns, however the copy was made: the new object's bucket, key and ETag, always
  * present, and its version, the source version copied, encryption, expiration, and the multipart
- * upload's ID when there was one.
+ * upload's ID when there was one. The encryption details (`SSECustomer…`, `SSEKMS…`,
+ * `BucketKeyEnabled`) and `RequestCharged` are there when `requestOptions` has the option that
+ * reads them (`sseCustomerKey`, `sseKms`, `encryptionDetails()`, `requesterPays()`) and S3 sends them.
  */
-export interface CopyOutput {
+export interface CopyOutput extends EncryptionDetails, RequestChargedOutput {
   readonly Bucket: string
   readonly Key: string
   readonly ETag: string
@@ -76,16 +103,6 @@ export interface CopyOutput {
   readonly VersionId?: string
   readonly CopySourceVersionId?: string
   readonly ServerSideEncryption?: string
-  /** `AES256` when the copy is encrypted with your SSE-C key, and that key's MD5. */
-  readonly SSECustomerAlgorithm?: string
-  readonly SSECustomerKeyMD5?: string
-  /** The KMS key of an SSE-KMS copy, and whether it uses an S3 Bucket Key. */
-  readonly SSEKMSKeyId?: string
-  readonly BucketKeyEnabled?: boolean
-  /** The encryption context of an SSE-KMS copy (a single `CopyObject` only), base64 JSON as S3 sends it. */
-  readonly SSEKMSEncryptionContext?: string
-  /** `'requester'` when a Requester Pays request was charged to you. */
-  readonly RequestCharged?: 'requester'
   readonly Expiration?: string
   /** Set when the copy was made in parts. */
   readonly UploadId?: string
@@ -107,10 +124,18 @@ export interface CopyOutput {
  * const { ETag } = await copy(client, {
  *   Bucket: 'archive', Key: 'disk.img', CopySource: { Bucket: 'live', Key: 'disk.img' },
  * }, { onProgress: ({ loaded, total }) => console.log(`${loaded} of ${total} bytes`) })
+ *
+ * // An SSE-C source copied to a new key: the source's key reads it, the new key writes the copy.
+ * await copy(client, { Bucket: 'vault', Key: 'rotated.bin', CopySource: { Bucket: 'vault', Key: 'secret.bin' } }, {
+ *   requestOptions: [copySourceSSECustomerKey(oldKey), sseCustomerKey(newKey)],
+ *   sourceOptions: [sseCustomerKey(oldKey)],
+ * })
  */
 export async function copy(client: Client, input: CopyInput, options: CopyOptions = {}): Promise<CopyOutput> {
   // Everything is checked before the first request: the input by the commands it becomes.
   CopyObject(input)
+  const requestOptions = checkOptions(options.requestOptions, 'requestOptions')
+  const sourceOptions = checkOptions(options.sourceOptions, 'sourceOptions')
   const threshold = checkInteger(options.multipartThreshold, 'multipartThreshold', 0, MAX_PART_SIZE) ?? MAX_PART_SIZE
   const concurrency = checkInteger(options.concurrency, 'concurrency', 1, MAX_PARTS) ?? DEFAULT_CONCURRENCY
   choosePartSize(undefined, options.partSize)
@@ -133,22 +158,24 @@ export async function copy(client: Client, input: CopyInput, options: CopyOption
     // other two would answer 304 here, so they are left to the copy requests themselves.
     source = await send(
       client,
-      HeadObject({
-        Bucket: CopySource.Bucket,
-        Key: CopySource.Key,
-        ...compact({
-          VersionId: CopySource.VersionId,
-          IfMatch: input.CopySourceIfMatch,
-          IfUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
+      applyOptions(
+        HeadObject({
+          Bucket: CopySource.Bucket,
+          Key: CopySource.Key,
+          ...compact({
+            VersionId: CopySource.VersionId,
+            IfMatch: input.CopySourceIfMatch,
+            IfUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
+          }),
         }),
-        ...sourceAccess(input),
-      }),
+        sourceOptions,
+      ),
       compact({ signal }),
     )
   }
   // An empty object has no range to copy as a part; one CopyObject always does.
   if (!source || source.ContentLength === 0 || (!options.multipart && source.ContentLength <= threshold)) {
-    const copied = await send(client, CopyObject(input), compact({ signal }))
+    const copied = await send(client, applyOptions(CopyObject(input), requestOptions), compact({ signal }))
     if (source) onProgress?.({ loaded: source.ContentLength, total: source.ContentLength, part: 1 })
     const { CopyObjectResult, ...rest } = copied
     return compact<CopyOutput>({
@@ -159,39 +186,27 @@ export async function copy(client: Client, input: CopyInput, options: CopyOption
       ...rest,
     })
   }
-  const tags = (input.TaggingDirective ?? 'COPY') === 'COPY' ? await sourceTags(client, input, signal) : input.Tagging
-  return copyParts(client, input, { ...options, concurrency }, source, tags)
-}
-
-/** What reading the source itself takes: its owner, Requester Pays, and its SSE-C key. */
-function sourceAccess(input: CopyInput) {
-  return compact({
-    ExpectedBucketOwner: input.ExpectedSourceBucketOwner,
-    RequestPayer: input.RequestPayer,
-    SSECustomerAlgorithm: input.CopySourceSSECustomerAlgorithm,
-    SSECustomerKey: input.CopySourceSSECustomerKey,
-    SSECustomerKeyMD5: input.CopySourceSSECustomerKeyMD5,
-  })
+  const tags =
+    (input.TaggingDirective ?? 'COPY') === 'COPY'
+      ? await sourceTags(client, input, sourceOptions, signal)
+      : input.Tagging
+  return copyParts(client, input, { ...options, concurrency, requestOptions, sourceOptions }, source, tags)
 }
 
 /** The source's tags as the `x-amz-tagging` query string, or undefined when it has none. */
 async function sourceTags(
   client: Client,
   input: CopyInput,
+  sourceOptions: readonly RequestOption[],
   signal: AbortSignal | undefined,
 ): Promise<string | undefined> {
   const source = input.CopySource
   const { TagSet } = await send(
     client,
-    GetObjectTagging({
-      Bucket: source.Bucket,
-      Key: source.Key,
-      ...compact({
-        VersionId: source.VersionId,
-        ExpectedBucketOwner: input.ExpectedSourceBucketOwner,
-        RequestPayer: input.RequestPayer,
-      }),
-    }),
+    applyOptions(
+      GetObjectTagging({ Bucket: source.Bucket, Key: source.Key, ...compact({ VersionId: source.VersionId }) }),
+      sourceOptions,
+    ),
     compact({ signal }),
   )
   if (TagSet.length === 0) return undefined
@@ -216,10 +231,6 @@ function objectFields(
     CopySourceIfNoneMatch: _ifNoneMatch,
     CopySourceIfModifiedSince: _ifModified,
     CopySourceIfUnmodifiedSince: _ifUnmodified,
-    CopySourceSSECustomerAlgorithm: _sourceAlgorithm,
-    CopySourceSSECustomerKey: _sourceKey,
-    CopySourceSSECustomerKeyMD5: _sourceKeyMD5,
-    ExpectedSourceBucketOwner: _sourceOwner,
     ...fields
   } = input
   const kept =
@@ -234,26 +245,30 @@ function objectFields(
           Metadata: Object.keys(source.Metadata).length > 0 ? source.Metadata : undefined,
         })
       : {}
-  // Storage class, ACL, encryption (SSE-C or KMS) and redirect come from the request, as CopyObject takes them.
+  // Storage class, ACL, encryption and redirect come from the request (and its options), as CopyObject takes them.
   return { ...fields, ...kept, ...compact({ Tagging: tags }) }
 }
 
 async function copyParts(
   client: Client,
   input: CopyInput,
-  options: CopyOptions & { concurrency: number },
+  options: CopyOptions & {
+    concurrency: number
+    requestOptions: readonly RequestOption[]
+    sourceOptions: readonly RequestOption[]
+  },
   source: HeadObjectOutput,
   tags: string | undefined,
 ): Promise<CopyOutput> {
   const { Bucket, Key, CopySource } = input
-  const { signal, onProgress } = options
+  const { signal, onProgress, requestOptions, sourceOptions } = options
   const size = source.ContentLength
   const partSize = choosePartSize(size, options.partSize)
   const count = Math.ceil(size / partSize)
   const fields = objectFields(input, source, tags)
   // Built before the upload exists, so that a field the source brings (metadata S3 could store but
   // not send back, say) fails here rather than leaving an upload behind.
-  const create = CreateMultipartUpload(fields)
+  const create = applyOptions(CreateMultipartUpload(fields), requestOptions)
 
   const job = firstFailure(signal)
   const { fail } = job
@@ -265,20 +280,6 @@ async function copyParts(
     CopySourceIfNoneMatch: input.CopySourceIfNoneMatch,
     CopySourceIfModifiedSince: input.CopySourceIfModifiedSince,
     CopySourceIfUnmodifiedSince: input.CopySourceIfUnmodifiedSince,
-  })
-  // Each part reads the source with its key and writes to the upload with the copy's own.
-  const access = compact({
-    ExpectedBucketOwner: input.ExpectedBucketOwner,
-    ExpectedSourceBucketOwner: input.ExpectedSourceBucketOwner,
-    RequestPayer: input.RequestPayer,
-    CopySourceSSECustomerAlgorithm: input.CopySourceSSECustomerAlgorithm,
-    CopySourceSSECustomerKey: input.CopySourceSSECustomerKey,
-    CopySourceSSECustomerKeyMD5: input.CopySourceSSECustomerKeyMD5,
-  })
-  const destinationKey = compact({
-    SSECustomerAlgorithm: input.SSECustomerAlgorithm,
-    SSECustomerKey: input.SSECustomerKey,
-    SSECustomerKeyMD5: input.SSECustomerKeyMD5,
   })
   // Parts are retried by the one loop with a fresh request per attempt, as `upload` retries its parts.
   const once: Client = { ...client, retry: { ...client.retry, maxAttempts: 1 } }
@@ -295,28 +296,27 @@ async function copyParts(
     if (job.failed) throw job.error
     const stored: CompletedPart[] = []
     let copiedVersion: string | undefined
-    let encryption: Pick<
-      CopyOutput,
-      'SSECustomerAlgorithm' | 'SSECustomerKeyMD5' | 'SSEKMSKeyId' | 'BucketKeyEnabled'
-    > = {}
+    let encryption: EncryptionDetails = {}
     const copyPart = async (number: number): Promise<void> => {
       const first = (number - 1) * partSize
       const last = Math.min(size, first + partSize) - 1
-      const copied = await sendRetried(() =>
-        UploadPartCopy({
-          Bucket,
-          Key,
-          UploadId,
-          PartNumber: number,
-          CopySource,
-          CopySourceRange: `bytes=${first}-${last}`,
-          ...conditions,
-          ...access,
-          ...destinationKey,
-        }),
+      // Each part reads the source with the copy-source key and writes to the upload with the copy's own.
+      const copied: UploadPartCopyOutput & EncryptionDetails = await sendRetried(() =>
+        applyOptions(
+          UploadPartCopy({
+            Bucket,
+            Key,
+            UploadId,
+            PartNumber: number,
+            CopySource,
+            CopySourceRange: `bytes=${first}-${last}`,
+            ...conditions,
+          }),
+          requestOptions,
+        ),
       )
       copiedVersion ??= copied.CopySourceVersionId
-      // CompleteMultipartUpload names no SSE-C key; each part says how it was encrypted.
+      // CompleteMultipartUpload names no SSE-C key; each part says how it was encrypted (with the options that read it).
       const { SSECustomerAlgorithm, SSECustomerKeyMD5, SSEKMSKeyId, BucketKeyEnabled } = copied
       encryption = compact({ SSECustomerAlgorithm, SSECustomerKeyMD5, SSEKMSKeyId, BucketKeyEnabled })
       stored.push({ PartNumber: number, ETag: copied.CopyPartResult.ETag })
@@ -337,26 +337,24 @@ async function copyParts(
     // x-amz-copy-source-if-match on UploadPartCopy (Ceph RGW 16 does) would otherwise join the
     // bytes of two versions without a word. A change is a 412 here, and the upload is aborted.
     await sendRetried(() =>
-      HeadObject({
-        Bucket: CopySource.Bucket,
-        Key: CopySource.Key,
-        IfMatch: source.ETag,
-        ...compact({ VersionId: CopySource.VersionId }),
-        ...sourceAccess(input),
-      }),
+      applyOptions(
+        HeadObject({
+          Bucket: CopySource.Bucket,
+          Key: CopySource.Key,
+          IfMatch: source.ETag,
+          ...compact({ VersionId: CopySource.VersionId }),
+        }),
+        sourceOptions,
+      ),
     )
 
     // Not cancellable either: S3 may finish a completion whose request was cut short.
-    const completed = await send(
+    const completed: CompleteMultipartUploadOutput & EncryptionDetails & RequestChargedOutput = await send(
       client,
-      CompleteMultipartUpload({
-        Bucket,
-        Key,
-        UploadId,
-        MultipartUpload: { Parts: stored },
-        ...compact({ ExpectedBucketOwner: input.ExpectedBucketOwner, RequestPayer: input.RequestPayer }),
-        ...destinationKey,
-      }),
+      applyOptions(
+        CompleteMultipartUpload({ Bucket, Key, UploadId, MultipartUpload: { Parts: stored } }),
+        requestOptions,
+      ),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
     // Ceph RGW completes with an empty ETag; HeadObject has the real one.
@@ -365,16 +363,7 @@ async function copyParts(
       (
         await send(
           client,
-          HeadObject({
-            Bucket,
-            Key,
-            ...compact({
-              VersionId: completed.VersionId,
-              ExpectedBucketOwner: input.ExpectedBucketOwner,
-              RequestPayer: input.RequestPayer,
-            }),
-            ...destinationKey,
-          }),
+          applyOptions(HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }), requestOptions),
         )
       ).ETag
     return compact<CopyOutput>({
@@ -395,7 +384,7 @@ async function copyParts(
     fail(error)
     // Parts still in flight could outlive an abort (S3 documents this): let them settle first.
     await parts.settle()
-    throw await abandonUpload(client, { Bucket, Key, UploadId: uploadId }, job.error, signal)
+    throw await abandonUpload(client, { Bucket, Key, UploadId: uploadId }, job.error, signal, requestOptions)
   } finally {
     job.release()
   }

@@ -1,7 +1,9 @@
 import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
 import type { Client } from '../core/client.js'
 import { S3Error } from '../core/errors.js'
+import type { RequestOption } from '../core/extend-command.js'
 import { send } from '../core/send.js'
+import { applyOptions } from './request-options.js'
 
 /**
  * What `upload` and `copy` share around their parts: one signal that stops every request of the
@@ -44,22 +46,26 @@ export function firstFailure(caller: AbortSignal | undefined): FirstFailure {
 /**
  * Aborts a multipart upload that failed, so that no parts are left to pay for, and returns the
  * error to reject with: the first failure, carrying the bucket, key and `uploadId` (and saying so
- * when even the abort failed), or the caller's abort reason unchanged.
+ * when even the abort failed), or the caller's abort reason unchanged. The abort carries the
+ * job's request `options` (a bucket owner, Requester Pays) that apply to it.
  */
 export async function abandonUpload(
   client: Client,
   where: { Bucket: string; Key: string; UploadId: string | undefined; leaveParts?: boolean | undefined },
   error: unknown,
   caller: AbortSignal | undefined,
+  options?: readonly RequestOption[],
 ): Promise<unknown> {
   const { Bucket, Key, UploadId } = where
   let note = ''
   if (UploadId !== undefined && !where.leaveParts) {
-    await send(client, AbortMultipartUpload({ Bucket, Key, UploadId })).catch((abortError: unknown) => {
-      note =
-        ` (AbortMultipartUpload failed too, so the parts of upload ${UploadId} are left: ` +
-        `${(abortError as Error).message})`
-    })
+    await send(client, applyOptions(AbortMultipartUpload({ Bucket, Key, UploadId }), options)).catch(
+      (abortError: unknown) => {
+        note =
+          ` (AbortMultipartUpload failed too, so the parts of upload ${UploadId} are left: ` +
+          `${(abortError as Error).message})`
+      },
+    )
   }
   if ((caller?.aborted && error === caller.reason) || !(error instanceof S3Error)) return error
   return error.with({

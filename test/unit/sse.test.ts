@@ -1,21 +1,35 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
+import { CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CopyObject } from '../../commands/CopyObject.js'
+import { CreateBucket } from '../../commands/CreateBucket.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
 import { DeleteObject } from '../../commands/DeleteObject.js'
+import { DeleteObjects } from '../../commands/DeleteObjects.js'
 import { GetBucketTagging } from '../../commands/GetBucketTagging.js'
 import { GetObject } from '../../commands/GetObject.js'
 import { HeadObject } from '../../commands/HeadObject.js'
+import { ListBuckets } from '../../commands/ListBuckets.js'
+import { ListObjectsV2 } from '../../commands/ListObjectsV2.js'
 import { ListParts } from '../../commands/ListParts.js'
 import { PutObject } from '../../commands/PutObject.js'
+import { PutObjectTagging } from '../../commands/PutObjectTagging.js'
+import { UploadPart } from '../../commands/UploadPart.js'
 import { UploadPartCopy } from '../../commands/UploadPartCopy.js'
 import type { Command } from '../../src/core/command.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
+import type { RequestOption } from '../../src/core/extend-command.js'
 import { send } from '../../src/core/send.js'
 import { copy } from '../../src/helpers/copy.js'
+import { encryptionDetails } from '../../src/helpers/encryption-details.js'
+import { expectedBucketOwner, expectedSourceBucketOwner } from '../../src/helpers/expected-bucket-owner.js'
+import { paginateItems } from '../../src/helpers/paginate.js'
 import { presign } from '../../src/helpers/presign.js'
+import { applyOptions } from '../../src/helpers/request-options.js'
+import { requesterPays } from '../../src/helpers/requester-pays.js'
 import { copySourceSSECustomerKey, sseCustomerKey } from '../../src/helpers/sse-customer-key.js'
-import { fakeClient, xml } from '../support/fake-client.js'
+import { sseKms } from '../../src/helpers/sse-kms.js'
+import { fakeClient, parseWith, xml } from '../support/fake-client.js'
 
 // A key no test shares with another: its bytes, their base64 (what S3 wants) and MD5 by node:crypto,
 // an implementation independent of the one s3kit uses.
@@ -23,6 +37,8 @@ const keyBytes = Uint8Array.from({ length: 32 }, (_, i) => (i * 37 + 11) & 0xff)
 const keyBase64 = Buffer.from(keyBytes).toString('base64')
 const keyMD5 = createHash('md5').update(keyBytes).digest('base64')
 const otherKey = new Uint8Array(32).fill(7)
+const otherBase64 = Buffer.from(otherKey).toString('base64')
+const otherMD5 = createHash('md5').update(otherKey).digest('base64')
 
 const SSE_C_HEADERS = {
   'x-amz-server-side-encryption-customer-algorithm': 'AES256',
@@ -33,6 +49,45 @@ const COPY_SOURCE_SSE_C_HEADERS = {
   'x-amz-copy-source-server-side-encryption-customer-algorithm': 'AES256',
   'x-amz-copy-source-server-side-encryption-customer-key': keyBase64,
   'x-amz-copy-source-server-side-encryption-customer-key-md5': keyMD5,
+}
+
+const object = { Bucket: 'vault', Key: 'secret.txt' }
+const upload = { ...object, UploadId: 'u' }
+/** One command of each kind the options meet: object reads and writes, multipart, copies, lists, bucket operations. */
+const COMMANDS: Record<string, () => Command<unknown>> = {
+  PutObject: () => PutObject({ ...object, Body: 'hush' }),
+  GetObject: () => GetObject(object),
+  HeadObject: () => HeadObject(object),
+  CopyObject: () => CopyObject({ ...object, CopySource: { ...object, Key: 'a' } }),
+  CreateMultipartUpload: () => CreateMultipartUpload(object),
+  UploadPart: () => UploadPart({ ...upload, PartNumber: 1, Body: 'part' }),
+  UploadPartCopy: () => UploadPartCopy({ ...upload, PartNumber: 1, CopySource: { ...object, Key: 'a' } }),
+  CompleteMultipartUpload: () =>
+    CompleteMultipartUpload({ ...upload, MultipartUpload: { Parts: [{ PartNumber: 1, ETag: '"p"' }] } }),
+  ListParts: () => ListParts(upload),
+  DeleteObject: () => DeleteObject(object),
+  DeleteObjects: () => DeleteObjects({ Bucket: 'vault', Delete: { Objects: [{ Key: 'a' }] } }),
+  PutObjectTagging: () => PutObjectTagging({ ...object, Tagging: { TagSet: [] } }),
+  ListObjectsV2: () => ListObjectsV2({ Bucket: 'vault' }),
+  GetBucketTagging: () => GetBucketTagging({ Bucket: 'vault' }),
+  CreateBucket: () => CreateBucket({ Bucket: 'vault' }),
+  ListBuckets: () => ListBuckets(),
+}
+
+/**
+ * Applies `option` to every command of COMMANDS: those of `takers` must gain exactly `headers`, the
+ * others must come back as the very command given, untouched.
+ */
+function expectAppliedTo(option: RequestOption, takers: readonly string[], headers: Record<string, string>): void {
+  for (const [operation, build] of Object.entries(COMMANDS)) {
+    const command = build()
+    const extended = option(command)
+    if (takers.includes(operation)) {
+      expect(extended.headers, operation).toEqual({ ...command.headers, ...headers })
+    } else {
+      expect(extended, operation).toBe(command)
+    }
+  }
 }
 
 /** The InputError `build` throws, checked to show no form of the key. */
@@ -51,14 +106,35 @@ function refusal(build: () => unknown): InputError {
 }
 
 describe('sseCustomerKey', () => {
-  it('gives the three SSE-C fields of a key given as bytes or as base64, with its MD5', () => {
-    const fields = { SSECustomerAlgorithm: 'AES256', SSECustomerKey: keyBase64, SSECustomerKeyMD5: keyMD5 }
-    expect(sseCustomerKey(keyBytes)).toEqual(fields)
-    expect(sseCustomerKey(keyBase64)).toEqual(fields)
-    expect(copySourceSSECustomerKey(keyBytes)).toEqual({
-      CopySourceSSECustomerAlgorithm: 'AES256',
-      CopySourceSSECustomerKey: keyBase64,
-      CopySourceSSECustomerKeyMD5: keyMD5,
+  it('sends the three SSE-C headers, as S3 documents them, on the nine operations that take them and no other', () => {
+    const takers = [
+      'PutObject',
+      'GetObject',
+      'HeadObject',
+      'CopyObject',
+      'CreateMultipartUpload',
+      'UploadPart',
+      'UploadPartCopy',
+      'CompleteMultipartUpload',
+      'ListParts',
+    ]
+    expectAppliedTo(sseCustomerKey(keyBytes), takers, SSE_C_HEADERS)
+    expectAppliedTo(sseCustomerKey(keyBase64), takers, SSE_C_HEADERS)
+    // An MD5 given is sent as given (S3 refuses one that does not match the key).
+    expectAppliedTo(sseCustomerKey(keyBytes, otherMD5), takers, {
+      ...SSE_C_HEADERS,
+      'x-amz-server-side-encryption-customer-key-md5': otherMD5,
+    })
+  })
+
+  it("copySourceSSECustomerKey sends the source's key on CopyObject and UploadPartCopy only", () => {
+    expectAppliedTo(copySourceSSECustomerKey(keyBytes), ['CopyObject', 'UploadPartCopy'], COPY_SOURCE_SSE_C_HEADERS)
+    // With the copy's own key, each under its own headers.
+    const both = copySourceSSECustomerKey(keyBytes)(sseCustomerKey(otherKey)(COMMANDS.CopyObject!()))
+    expect(both.headers).toMatchObject({
+      ...COPY_SOURCE_SSE_C_HEADERS,
+      'x-amz-server-side-encryption-customer-key': otherBase64,
+      'x-amz-server-side-encryption-customer-key-md5': otherMD5,
     })
   })
 
@@ -68,106 +144,16 @@ describe('sseCustomerKey', () => {
     ['base64 of 31 bytes', Buffer.alloc(31, 1).toString('base64')],
     ['32 characters of text', 'k'.repeat(32)],
     ['URL-safe base64', keyBase64.replace(/\+/g, '-').replace(/\//g, '_')],
+    ['the base64 cut short', keyBase64.slice(4)],
     ['a number', 42],
-  ])('refuses %s without showing it', (_, key) => {
-    const error = refusal(() => sseCustomerKey(key as string))
-    expect(error.field).toBe('SSECustomerKey')
+  ])('refuses %s when the option is made, without showing it', (_, key) => {
+    expect(refusal(() => sseCustomerKey(key as string)).field).toBe('SSECustomerKey')
     expect(refusal(() => copySourceSSECustomerKey(key as string)).field).toBe('CopySourceSSECustomerKey')
   })
-})
 
-describe('SSE-C on the commands', () => {
-  const object = { Bucket: 'vault', Key: 'secret.txt' }
-
-  it.each<[string, (fields: object) => Command<unknown>]>([
-    ['PutObject', (fields) => PutObject({ ...object, Body: 'hush', ...fields })],
-    ['GetObject', (fields) => GetObject({ ...object, ...fields })],
-    ['HeadObject', (fields) => HeadObject({ ...object, ...fields })],
-    ['CreateMultipartUpload', (fields) => CreateMultipartUpload({ ...object, ...fields })],
-    ['ListParts', (fields) => ListParts({ ...object, UploadId: 'u', ...fields })],
-    [
-      'UploadPartCopy',
-      (fields) => UploadPartCopy({ ...object, UploadId: 'u', PartNumber: 1, CopySource: object, ...fields }),
-    ],
-    ['CopyObject', (fields) => CopyObject({ ...object, CopySource: { ...object, Key: 'a' }, ...fields })],
-  ])('%s sends the key as S3 documents it, from bytes or from base64', (_, build) => {
-    expect(build(sseCustomerKey(keyBytes)).headers).toMatchObject(SSE_C_HEADERS)
-    const fromBytes = { SSECustomerAlgorithm: 'AES256', SSECustomerKey: keyBytes, SSECustomerKeyMD5: keyMD5 }
-    expect(build(fromBytes).headers).toMatchObject(SSE_C_HEADERS)
-  })
-
-  it('refuses a key without its MD5, naming the field and pointing to sseCustomerKey(), before any request', async () => {
-    const { client, fetch } = fakeClient([() => new Response(null, { status: 200 })])
-    for (const build of [
-      () => PutObject({ ...object, Body: 'x', SSECustomerAlgorithm: 'AES256', SSECustomerKey: keyBytes }),
-      () => GetObject({ ...object, SSECustomerAlgorithm: 'AES256', SSECustomerKey: keyBase64 }),
-      () => HeadObject({ ...object, SSECustomerAlgorithm: 'AES256', SSECustomerKey: keyBase64 }),
-    ]) {
-      const error = refusal(build)
-      expect(error.field).toBe('SSECustomerKeyMD5')
-      expect(error.message).toContain('sseCustomerKey(')
-      await expect(Promise.resolve().then(() => send(client, build()))).rejects.toBeInstanceOf(InputError)
-    }
-    expect(fetch).not.toHaveBeenCalled()
-  })
-
-  it('refuses a key without its algorithm, and an algorithm or MD5 without the key', () => {
-    const { SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5 } = sseCustomerKey(keyBytes)
-    expect(refusal(() => GetObject({ ...object, SSECustomerKey, SSECustomerKeyMD5 })).field).toBe(
-      'SSECustomerAlgorithm',
-    )
-    expect(refusal(() => GetObject({ ...object, SSECustomerAlgorithm })).field).toBe('SSECustomerKey')
-    expect(refusal(() => GetObject({ ...object, SSECustomerKeyMD5 })).field).toBe('SSECustomerKey')
-    expect(
-      refusal(() =>
-        GetObject({ ...object, SSECustomerAlgorithm: 'AES128' as 'AES256', SSECustomerKey, SSECustomerKeyMD5 }),
-      ).field,
-    ).toBe('SSECustomerAlgorithm')
-  })
-
-  it('refuses a key that is not 256 bits without showing it', () => {
-    const { SSECustomerAlgorithm, SSECustomerKeyMD5 } = sseCustomerKey(keyBytes)
-    for (const SSECustomerKey of [keyBytes.subarray(1), keyBase64.slice(4), `${keyBase64.slice(0, -1)}A`]) {
-      const error = refusal(() => PutObject({ ...object, SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5 }))
-      expect(error.field).toBe('SSECustomerKey')
-    }
-    const md5 = refusal(() => PutObject({ ...object, ...sseCustomerKey(keyBytes), SSECustomerKeyMD5: 'abc' }))
-    expect(md5.field).toBe('SSECustomerKeyMD5')
-  })
-
-  it("sends a copy's source key and its own, each under its own headers", () => {
-    const command = CopyObject({
-      ...object,
-      CopySource: { Bucket: 'vault', Key: 'old.txt' },
-      ...copySourceSSECustomerKey(keyBytes),
-      ...sseCustomerKey(otherKey),
-      ExpectedSourceBucketOwner: '111122223333',
-    })
-    expect(command.headers).toMatchObject({
-      ...COPY_SOURCE_SSE_C_HEADERS,
-      'x-amz-server-side-encryption-customer-key': Buffer.from(otherKey).toString('base64'),
-      'x-amz-source-expected-bucket-owner': '111122223333',
-    })
-    const part = UploadPartCopy({
-      ...object,
-      UploadId: 'u',
-      PartNumber: 2,
-      CopySource: { Bucket: 'vault', Key: 'old.txt' },
-      ...copySourceSSECustomerKey(keyBytes),
-    })
-    expect(part.headers).toMatchObject(COPY_SOURCE_SSE_C_HEADERS)
-    expect(part.headers).not.toHaveProperty('x-amz-server-side-encryption-customer-key')
-    const error = refusal(() =>
-      UploadPartCopy({
-        ...object,
-        UploadId: 'u',
-        PartNumber: 2,
-        CopySource: object,
-        CopySourceSSECustomerAlgorithm: 'AES256',
-        CopySourceSSECustomerKey: keyBytes,
-      }),
-    )
-    expect(error.field).toBe('CopySourceSSECustomerKeyMD5')
+  it('refuses an MD5 that is not 16 bytes of base64, naming the field', () => {
+    expect(refusal(() => sseCustomerKey(keyBytes, 'abc')).field).toBe('SSECustomerKeyMD5')
+    expect(refusal(() => copySourceSSECustomerKey(keyBase64, keyBase64)).field).toBe('CopySourceSSECustomerKeyMD5')
   })
 
   it('reads the SSE-C headers back (captured from Ceph RGW 16: GET of an SSE-C object)', async () => {
@@ -188,11 +174,14 @@ describe('SSE-C on the commands', () => {
           },
         }),
     ])
-    const output = await send(client, GetObject({ ...object, ...sseCustomerKey(new Uint8Array(32).fill(1)) }))
+    const key = new Uint8Array(32).fill(1)
+    const output = await send(client, sseCustomerKey(key)(GetObject(object)))
     expect(output).toMatchObject({ SSECustomerAlgorithm: 'AES256', SSECustomerKeyMD5: '4Funlf7OsLF0HL+vKU+fkg==' })
     expect(await output.Body.text()).toBe('hello')
     // The MD5 RGW answered is that of the key sent: 32 bytes of 0x01.
-    expect(sseCustomerKey(new Uint8Array(32).fill(1)).SSECustomerKeyMD5).toBe('4Funlf7OsLF0HL+vKU+fkg==')
+    expect(sseCustomerKey(key)(GetObject(object)).headers).toMatchObject({
+      'x-amz-server-side-encryption-customer-key-md5': '4Funlf7OsLF0HL+vKU+fkg==',
+    })
   })
 
   it('a wrong key is an S3Error that shows no key (body captured from Ceph RGW 16)', async () => {
@@ -202,80 +191,63 @@ describe('SSE-C on the commands', () => {
       '<RequestId>tx000007ea8b45b7110bf1c-006b0f6a0b-1040-default</RequestId><HostId>1040-default-default</HostId>' +
       '</Error>'
     const { client, calls } = fakeClient([() => xml(body, 400)])
-    const error = await send(client, GetObject({ ...object, ...sseCustomerKey(keyBytes) })).catch((e: unknown) => e)
+    const error = await send(client, sseCustomerKey(keyBytes)(GetObject(object))).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(S3Error)
     expect(error).toMatchObject({ code: 'InvalidArgument', status: 400, operation: 'GetObject' })
     const text = `${(error as Error).message} ${JSON.stringify(error)} ${String(error)}`
     expect(text).not.toContain(keyBase64)
     expect(calls[0]!.headers.get('x-amz-server-side-encryption-customer-key')).toBe(keyBase64)
   })
-})
 
-describe('presign', () => {
-  it('signs the SSE-C headers and keeps the key out of the URL', async () => {
+  it('presign signs the SSE-C headers of an extended command and keeps the key out of the URL', async () => {
     const { client, fetch } = fakeClient([() => new Response(null, { status: 500 })])
-    const signed = await presign(client, GetObject({ Bucket: 'vault', Key: 'secret.txt', ...sseCustomerKey(keyBytes) }))
+    const signed = await presign(client, sseCustomerKey(keyBytes)(GetObject(object)))
     expect(signed.headers).toMatchObject(SSE_C_HEADERS)
     expect(signed.url).not.toContain(encodeURIComponent(keyBase64))
     expect(signed.url).not.toContain(keyBase64)
-    expect(new URL(signed.url).searchParams.get('X-Amz-SignedHeaders')).toContain(
-      'x-amz-server-side-encryption-customer-key',
-    )
+    const signedHeaders = new URL(signed.url).searchParams.get('X-Amz-SignedHeaders')!.split(';')
+    expect(signedHeaders).toEqual(expect.arrayContaining(Object.keys(SSE_C_HEADERS)))
     expect(fetch).not.toHaveBeenCalled()
   })
 })
 
-describe('SSE-KMS', () => {
-  it('sends the key ID, the encryption context (an object is encoded as S3 wants) and the Bucket Key flag', () => {
-    const command = PutObject({
-      Bucket: 'bucket',
-      Key: 'k',
-      ServerSideEncryption: 'aws:kms',
-      SSEKMSKeyId: 's3kit-test-key-1',
-      SSEKMSEncryptionContext: { project: 'alpha' },
-      BucketKeyEnabled: true,
-    })
-    expect(command.headers).toMatchObject({
-      'x-amz-server-side-encryption': 'aws:kms',
-      'x-amz-server-side-encryption-aws-kms-key-id': 's3kit-test-key-1',
-      'x-amz-server-side-encryption-context': Buffer.from('{"project":"alpha"}').toString('base64'),
-      'x-amz-server-side-encryption-bucket-key-enabled': 'true',
-    })
+describe('sseKms', () => {
+  const KMS_WRITES = ['PutObject', 'CopyObject', 'CreateMultipartUpload']
+
+  it('sends aws:kms with the key ID, the encryption context (an object encoded as S3 wants) and the Bucket Key flag', () => {
+    expectAppliedTo(
+      sseKms({
+        SSEKMSKeyId: 's3kit-test-key-1',
+        SSEKMSEncryptionContext: { project: 'alpha' },
+        BucketKeyEnabled: true,
+      }),
+      KMS_WRITES,
+      {
+        'x-amz-server-side-encryption': 'aws:kms',
+        'x-amz-server-side-encryption-aws-kms-key-id': 's3kit-test-key-1',
+        'x-amz-server-side-encryption-context': Buffer.from('{"project":"alpha"}').toString('base64'),
+        'x-amz-server-side-encryption-bucket-key-enabled': 'true',
+      },
+    )
+    expectAppliedTo(sseKms(), KMS_WRITES, { 'x-amz-server-side-encryption': 'aws:kms' })
     const given = Buffer.from('{"a":"b"}').toString('base64')
-    expect(
-      CopyObject({
-        Bucket: 'bucket',
-        Key: 'k',
-        CopySource: { Bucket: 'bucket', Key: 'j' },
-        SSEKMSEncryptionContext: given,
-      }).headers,
-    ).toMatchObject({ 'x-amz-server-side-encryption-context': given })
-  })
-
-  it('reads the KMS key back (headers captured from Ceph RGW 16: HEAD of an SSE-KMS object)', async () => {
-    const { client } = fakeClient([
-      () =>
-        new Response(null, {
-          headers: {
-            'accept-ranges': 'bytes',
-            'content-length': '3',
-            'content-type': 'binary/octet-stream',
-            etag: '"4951a865fa68d758b42a9cef50ae168a"',
-            'last-modified': 'Wed, 02 Dec 2026 00:44:59 GMT',
-            'x-amz-server-side-encryption': 'aws:kms',
-            'x-amz-server-side-encryption-aws-kms-key-id': 's3kit-test-key-1',
-          },
-        }),
-    ])
-    expect(await send(client, HeadObject({ Bucket: 'bucket', Key: 'k' }))).toMatchObject({
-      ServerSideEncryption: 'aws:kms',
-      SSEKMSKeyId: 's3kit-test-key-1',
+    expectAppliedTo(sseKms({ ServerSideEncryption: 'aws:kms:dsse', SSEKMSEncryptionContext: given }), KMS_WRITES, {
+      'x-amz-server-side-encryption': 'aws:kms:dsse',
+      'x-amz-server-side-encryption-context': given,
     })
   })
-})
 
-describe('encryption results of a copy', () => {
-  it('CopyObject reads every encryption header of the Response Syntax (S3 API reference, CopyObject)', async () => {
+  it('refuses what S3 would not take when the option is made, naming the field', () => {
+    expect(refusal(() => sseKms({ SSEKMSKeyId: 'key\r\nx-amz-acl: public-read' })).field).toBe('SSEKMSKeyId')
+    expect(refusal(() => sseKms({ BucketKeyEnabled: 'yes' as unknown as boolean })).field).toBe('BucketKeyEnabled')
+    expect(refusal(() => sseKms({ ServerSideEncryption: 'AES256' as 'aws:kms' })).field).toBe('ServerSideEncryption')
+    expect(refusal(() => sseKms({ SSEKMSEncryptionContext: { n: 1 as unknown as string } })).field).toBe(
+      'SSEKMSEncryptionContext',
+    )
+    expect(refusal(() => sseKms('aws:kms' as never)).field).toBe('sseKms')
+  })
+
+  it("reads a copy's KMS key, context and Bucket Key (Response Syntax of the S3 API reference, CopyObject)", async () => {
     const { client } = fakeClient([
       () => {
         const response = xml(
@@ -294,11 +266,8 @@ describe('encryption results of a copy', () => {
         return response
       },
     ])
-    const output = await send(
-      client,
-      CopyObject({ Bucket: 'bucket', Key: 'copy', CopySource: { Bucket: 'bucket', Key: 'source' } }),
-    )
-    expect(output).toMatchObject({
+    const command = requesterPays()(sseKms()(COMMANDS.CopyObject!() as ReturnType<typeof CopyObject>))
+    expect(await send(client, command)).toMatchObject({
       ServerSideEncryption: 'aws:kms',
       SSEKMSKeyId: 'arn:aws:kms:us-east-1:111122223333:key/example',
       SSEKMSEncryptionContext: 'eyJwcm9qZWN0IjoiYWxwaGEifQ==',
@@ -308,32 +277,130 @@ describe('encryption results of a copy', () => {
   })
 })
 
-describe('bucket owner, Requester Pays, conditional delete', () => {
-  it('sends ExpectedBucketOwner and RequestPayer as headers, and checks RequestPayer', () => {
-    expect(GetBucketTagging({ Bucket: 'bucket', ExpectedBucketOwner: '111122223333' }).headers).toEqual({
-      'x-amz-expected-bucket-owner': '111122223333',
+describe('encryptionDetails', () => {
+  // HEAD of an SSE-KMS object, captured from Ceph RGW 16.
+  const kmsHead = () =>
+    new Response(null, {
+      headers: {
+        'accept-ranges': 'bytes',
+        'content-length': '3',
+        'content-type': 'binary/octet-stream',
+        etag: '"4951a865fa68d758b42a9cef50ae168a"',
+        'last-modified': 'Wed, 02 Dec 2026 00:44:59 GMT',
+        'x-amz-server-side-encryption': 'aws:kms',
+        'x-amz-server-side-encryption-aws-kms-key-id': 's3kit-test-key-1',
+      },
     })
-    expect(GetObject({ Bucket: 'bucket', Key: 'k', RequestPayer: 'requester' }).headers).toEqual({
-      'x-amz-request-payer': 'requester',
+
+  it('reads the KMS key of a read, where the command alone reports ServerSideEncryption only', async () => {
+    const command = encryptionDetails()(HeadObject({ Bucket: 'bucket', Key: 'k' }))
+    const output = await parseWith(command, kmsHead())
+    expect(output).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 's3kit-test-key-1' })
+  })
+
+  it('sends nothing, and leaves alone the operations that answer no encryption', () => {
+    expectAppliedTo(
+      encryptionDetails(),
+      [
+        'GetObject',
+        'HeadObject',
+        'PutObject',
+        'CopyObject',
+        'CreateMultipartUpload',
+        'UploadPart',
+        'UploadPartCopy',
+        'CompleteMultipartUpload',
+      ],
+      {},
+    )
+  })
+})
+
+describe('expectedBucketOwner, expectedSourceBucketOwner', () => {
+  it('sends the owner on every operation but CreateBucket and ListBuckets', () => {
+    const takers = Object.keys(COMMANDS).filter((name) => name !== 'CreateBucket' && name !== 'ListBuckets')
+    expectAppliedTo(expectedBucketOwner('111122223333'), takers, { 'x-amz-expected-bucket-owner': '111122223333' })
+    expectAppliedTo(expectedSourceBucketOwner('444455556666'), ['CopyObject', 'UploadPartCopy'], {
+      'x-amz-source-expected-bucket-owner': '444455556666',
     })
-    expect(refusal(() => GetObject({ Bucket: 'bucket', Key: 'k', RequestPayer: 'owner' as 'requester' })).field).toBe(
-      'RequestPayer',
-    )
-    expect(refusal(() => HeadObject({ Bucket: 'bucket', Key: 'k', ExpectedBucketOwner: '1\r\nx: y' })).field).toBe(
-      'ExpectedBucketOwner',
-    )
+  })
+
+  it('refuses what cannot be a header value when the option is made', () => {
+    expect(refusal(() => expectedBucketOwner('1\r\nx: y')).field).toBe('ExpectedBucketOwner')
+    expect(refusal(() => expectedSourceBucketOwner(42 as unknown as string)).field).toBe('ExpectedSourceBucketOwner')
+  })
+
+  it('keeps the header on every page of a list command', () => {
+    const list = expectedBucketOwner('111122223333')(ListParts(upload))
+    const page = list.pagination.next({ IsTruncated: true, NextPartNumberMarker: 3, Parts: [] } as never)
+    expect(page?.query).toMatchObject({ 'part-number-marker': '3' })
+    expect(page?.headers).toMatchObject({ 'x-amz-expected-bucket-owner': '111122223333' })
+    expect(list.pagination.withPageSize(2).headers).toMatchObject({ 'x-amz-expected-bucket-owner': '111122223333' })
+  })
+})
+
+describe('requesterPays', () => {
+  const takers = [
+    'PutObject',
+    'GetObject',
+    'HeadObject',
+    'CopyObject',
+    'CreateMultipartUpload',
+    'UploadPart',
+    'UploadPartCopy',
+    'CompleteMultipartUpload',
+    'ListParts',
+    'DeleteObject',
+    'DeleteObjects',
+    'PutObjectTagging',
+    'ListObjectsV2',
+  ]
+
+  it('sends x-amz-request-payer on the object operations, not on bucket operations', () => {
+    expectAppliedTo(requesterPays(), takers, { 'x-amz-request-payer': 'requester' })
+  })
+
+  it('keeps the header on every page of a listing, through paginate', async () => {
+    // Two pages as the ListObjectsV2 API reference's example answers them (truncated, then the last).
+    const page = (truncated: boolean, key: string) =>
+      xml(
+        `<ListBucketResult><Name>vault</Name><Prefix></Prefix><KeyCount>1</KeyCount><MaxKeys>1</MaxKeys>` +
+          `<IsTruncated>${truncated}</IsTruncated>${truncated ? '<NextContinuationToken>t2</NextContinuationToken>' : ''}` +
+          `<Contents><Key>${key}</Key><LastModified>2009-10-12T17:50:30.000Z</LastModified>` +
+          `<ETag>"fba9dede5f27731c9771645a39863328"</ETag><Size>434234</Size><StorageClass>STANDARD</StorageClass>` +
+          '</Contents></ListBucketResult>',
+      )
+    const { client, calls } = fakeClient([() => page(true, 'a'), () => page(false, 'b')])
+    const list = requesterPays()(ListObjectsV2({ Bucket: 'vault' }))
+    const keys: string[] = []
+    for await (const item of paginateItems(client, list)) keys.push(item.Key)
+    expect(keys).toEqual(['a', 'b'])
+    expect(calls.map((call) => call.headers.get('x-amz-request-payer'))).toEqual(['requester', 'requester'])
+    expect(new URL(calls[1]!.url).searchParams.get('continuation-token')).toBe('t2')
   })
 
   it('reads RequestCharged (header as the S3 API reference names it)', async () => {
     const { client } = fakeClient([
       () => new Response(null, { status: 204, headers: { 'x-amz-request-charged': 'requester' } }),
     ])
-    expect(await send(client, DeleteObject({ Bucket: 'bucket', Key: 'k', RequestPayer: 'requester' }))).toEqual({
-      RequestCharged: 'requester',
-    })
+    expect(await send(client, requesterPays()(DeleteObject(object)))).toEqual({ RequestCharged: 'requester' })
   })
 
-  it("sends DeleteObject's conditions", () => {
+  it('applyOptions applies a list in order, each option where it applies', () => {
+    const options = [requesterPays(), expectedBucketOwner('111122223333'), sseCustomerKey(keyBytes)]
+    expect(applyOptions(GetBucketTagging({ Bucket: 'vault' }), options).headers).toEqual({
+      'x-amz-expected-bucket-owner': '111122223333',
+    })
+    expect(applyOptions(GetObject(object), options).headers).toEqual({
+      'x-amz-request-payer': 'requester',
+      'x-amz-expected-bucket-owner': '111122223333',
+      ...SSE_C_HEADERS,
+    })
+  })
+})
+
+describe('DeleteObject conditions', () => {
+  it('sends IfMatch, IfMatchLastModifiedTime and IfMatchSize', () => {
     expect(
       DeleteObject({
         Bucket: 'bucket',
@@ -375,59 +442,75 @@ describe('copy', () => {
     const { client, calls } = fakeClient([head, tagging, create, part, part, head, complete])
     const output = await copy(
       client,
+      { Bucket: 'vault', Key: 'copy.bin', CopySource: { Bucket: 'vault', Key: 'source.bin' } },
       {
-        Bucket: 'vault',
-        Key: 'copy.bin',
-        CopySource: { Bucket: 'vault', Key: 'source.bin' },
-        ...copySourceSSECustomerKey(keyBytes),
-        ...sseCustomerKey(otherKey),
+        multipart: true,
+        partSize: 5 * 1024 * 1024,
+        requestOptions: [
+          copySourceSSECustomerKey(keyBytes),
+          sseCustomerKey(otherKey),
+          expectedBucketOwner('111122223333'),
+          expectedSourceBucketOwner('444455556666'),
+        ],
+        sourceOptions: [sseCustomerKey(keyBytes), expectedBucketOwner('444455556666')],
       },
-      { multipart: true, partSize: 5 * 1024 * 1024 },
     )
     expect(output.ETag).toBe('"c-2"')
-    const otherBase64 = Buffer.from(otherKey).toString('base64')
-    const otherMD5 = createHash('md5').update(otherKey).digest('base64')
-    const [sourceHead, , created, first, second, recheck, completed] = calls
-    // The source is read with its own key, under the plain SSE-C headers of a HEAD.
+    const [sourceHead, sourceTags, created, first, second, recheck, completed] = calls
+    // The source is read with its own key, under the plain SSE-C headers of a HEAD, and its owner.
     for (const request of [sourceHead!, recheck!]) {
       expect(request.method).toBe('HEAD')
       expect(request.headers.get('x-amz-server-side-encryption-customer-key')).toBe(keyBase64)
       expect(request.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(keyMD5)
+      expect(request.headers.get('x-amz-expected-bucket-owner')).toBe('444455556666')
     }
+    expect(sourceTags!.headers.get('x-amz-expected-bucket-owner')).toBe('444455556666')
+    expect(sourceTags!.headers.get('x-amz-server-side-encryption-customer-key')).toBeNull()
     expect(created!.headers.get('x-amz-server-side-encryption-customer-key')).toBe(otherBase64)
     expect(created!.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(otherMD5)
+    expect(created!.headers.get('x-amz-copy-source-server-side-encryption-customer-key')).toBeNull()
     // The completion repeats the copy's key (S3 wants it there when parts carry checksums).
     expect(completed!.method).toBe('POST')
     expect(completed!.headers.get('x-amz-server-side-encryption-customer-key')).toBe(otherBase64)
+    for (const request of [created!, first!, second!, completed!])
+      expect(request.headers.get('x-amz-expected-bucket-owner')).toBe('111122223333')
     for (const request of [first!, second!]) {
       expect(request.headers.get('x-amz-copy-source-server-side-encryption-customer-key')).toBe(keyBase64)
       expect(request.headers.get('x-amz-copy-source-server-side-encryption-customer-key-md5')).toBe(keyMD5)
       expect(request.headers.get('x-amz-server-side-encryption-customer-key')).toBe(otherBase64)
-      expect(request.headers.get('x-amz-server-side-encryption-customer-algorithm')).toBe('AES256')
+      expect(request.headers.get('x-amz-source-expected-bucket-owner')).toBe('444455556666')
     }
   })
 
-  it('refuses a bad key, or a key without its MD5, before any request and without showing it', async () => {
+  it('a single CopyObject gets the request options; the source options are for reading the source only', async () => {
+    const { client, calls } = fakeClient([
+      () =>
+        xml(
+          '<CopyObjectResult><LastModified>2009-10-28T22:32:00.000Z</LastModified>' +
+            '<ETag>"9b2cf535f27731c974343645a3985328"</ETag></CopyObjectResult>',
+        ),
+    ])
+    await copy(
+      client,
+      { Bucket: 'vault', Key: 'copy.txt', CopySource: { Bucket: 'vault', Key: 'secret.txt' } },
+      { multipart: false, requestOptions: [copySourceSSECustomerKey(keyBytes)], sourceOptions: [sseKms()] },
+    )
+    expect(calls).toHaveLength(1)
+    expect(calls[0]!.headers.get('x-amz-copy-source-server-side-encryption-customer-key')).toBe(keyBase64)
+    expect(calls[0]!.headers.get('x-amz-server-side-encryption')).toBeNull()
+  })
+
+  it('refuses options that are not an array of request options, before any request', async () => {
     const { client, fetch } = fakeClient([() => new Response(null, { status: 500 })])
     const input = { Bucket: 'vault', Key: 'copy.bin', CopySource: { Bucket: 'vault', Key: 'source.bin' } }
-    const { SSECustomerAlgorithm, SSECustomerKeyMD5 } = sseCustomerKey(keyBytes)
-    const bad = await copy(client, {
-      ...input,
-      SSECustomerAlgorithm,
-      SSECustomerKey: keyBase64.slice(2),
-      SSECustomerKeyMD5,
-    }).catch((e: unknown) => e)
-    expect(bad).toBeInstanceOf(InputError)
-    expect(bad).toMatchObject({ field: 'SSECustomerKey' })
-    expect((bad as Error).message).not.toContain(keyBase64.slice(2, 20))
-    const alone = await copy(client, {
-      ...input,
-      CopySourceSSECustomerAlgorithm: 'AES256',
-      CopySourceSSECustomerKey: keyBytes,
-    }).catch((e: unknown) => e)
-    expect(alone).toBeInstanceOf(InputError)
-    expect(alone).toMatchObject({ field: 'CopySourceSSECustomerKeyMD5' })
-    expect((alone as Error).message).toContain('copySourceSSECustomerKey(key)')
+    for (const [options, field] of [
+      [{ requestOptions: sseCustomerKey(keyBytes) }, 'requestOptions'],
+      [{ sourceOptions: [{ SSECustomerKey: keyBase64 }] }, 'sourceOptions'],
+    ] as const) {
+      const error = await copy(client, input, options as never).catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(InputError)
+      expect(error).toMatchObject({ field })
+    }
     expect(fetch).not.toHaveBeenCalled()
   })
 })
