@@ -1,15 +1,5 @@
 import { quoteETag, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { CHECKSUMS, type CompletedPart, completeDocumentContent, completeResult } from '../codecs/multipart.js'
-import {
-  CHARGED_HEADERS,
-  type ChargedFields,
-  ENCRYPTION_RESULT_HEADERS,
-  type EncryptionResultFields,
-  OWNER_HEADERS,
-  type OwnerFields,
-  SSE_C_HEADERS,
-  type SSECustomerFields,
-} from '../codecs/request-headers.js'
 import { buildDocument, readDocument } from '../codecs/xml.js'
 import { type Command, compact } from '../src/core/command.js'
 import { refuseErrorIn200 } from '../src/core/error-document.js'
@@ -22,11 +12,12 @@ export type { CompletedPart }
 /**
  * The input of `CompleteMultipartUpload`: the upload to finish and the parts that make up the
  * object, each named by its number and the ETag `UploadPart` (or `UploadPartCopy`) returned for it,
- * with optional conditions on the object the key holds now, and for an upload created with an SSE-C
- * key, that key again (S3 needs it when the parts carry checksums). Each part's checksum goes in its
- * `Parts` entry; the `checksum` option sends the checksum type and the whole object's checksum.
+ * with optional conditions on the object the key holds now. Each part's checksum goes in its `Parts`
+ * entry. Request options add the rest: `checksum` the checksum type and the whole object's checksum,
+ * `sseCustomerKey` the SSE-C key of an upload created with one (S3 needs it when the parts carry
+ * checksums).
  */
-export interface CompleteMultipartUploadInput extends OwnerFields, SSECustomerFields {
+export interface CompleteMultipartUploadInput {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -44,7 +35,7 @@ export interface CompleteMultipartUploadInput extends OwnerFields, SSECustomerFi
  * always present, and a failure S3 reports inside a 200 response is thrown as an `S3Error`, never
  * returned here.
  */
-export interface CompleteMultipartUploadOutput extends EncryptionResultFields, ChargedFields {
+export interface CompleteMultipartUploadOutput {
   readonly Bucket: string
   readonly Key: string
   /**
@@ -90,12 +81,7 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
     query: { uploadId: checkUploadId(input.UploadId) },
     headers: {
       'content-type': 'application/xml',
-      ...writeHeaders(input, {
-        ...OWNER_HEADERS,
-        ...SSE_C_HEADERS,
-        IfNoneMatch: 'if-none-match',
-        IfMatch: 'if-match',
-      }),
+      ...writeHeaders(input, { IfNoneMatch: 'if-none-match', IfMatch: 'if-match' }),
     },
     body: buildDocument('CompleteMultipartUpload', completeDocumentContent(parts)),
     // Completing takes a while for large objects: S3 answers 200 at once and may put the error in the body.
@@ -111,8 +97,6 @@ export function CompleteMultipartUpload(input: CompleteMultipartUploadInput): Co
         Location: result.Location || undefined,
         ...readHeaders<CompleteMultipartUploadOutput>(response, context, {
           ...WRITE_RESULT_HEADERS,
-          ...ENCRYPTION_RESULT_HEADERS,
-          ...CHARGED_HEADERS,
           Expiration: 'x-amz-expiration',
         }),
       })

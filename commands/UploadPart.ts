@@ -1,14 +1,4 @@
 import { etagHeader, readHeaders, requiredHeader, writeHeaders } from '../codecs/headers.js'
-import {
-  CHARGED_HEADERS,
-  type ChargedFields,
-  ENCRYPTION_RESULT_HEADERS,
-  type EncryptionResultFields,
-  OWNER_HEADERS,
-  type OwnerFields,
-  SSE_C_HEADERS,
-  type SSECustomerFields,
-} from '../codecs/request-headers.js'
 import { checkBody, type RequestBody } from '../src/core/body.js'
 import type { Command } from '../src/core/command.js'
 import { checkPartNumber, checkUploadId } from '../src/core/multipart-limits.js'
@@ -16,10 +6,10 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `UploadPart`: the upload (bucket, key and `UploadId`), the part's number and its
- * bytes; for an upload created with an SSE-C key, that key again (`SSECustomer…`: S3 needs it on
- * every part). The `checksum` option adds the part's checksum.
+ * bytes. Request options add the rest: `checksum` the part's checksum, `sseCustomerKey` the SSE-C
+ * key of an upload created with one (S3 needs it on every part).
  */
-export interface UploadPartInput extends OwnerFields, SSECustomerFields {
+export interface UploadPartInput {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -40,7 +30,7 @@ export interface UploadPartInput extends OwnerFields, SSECustomerFields {
  * What `UploadPart` returns: the part's ETag (always present), which `CompleteMultipartUpload`
  * needs, and the encryption S3 applied.
  */
-export interface UploadPartOutput extends EncryptionResultFields, ChargedFields {
+export interface UploadPartOutput {
   /** Keep it: CompleteMultipartUpload needs each part's ETag. */
   readonly ETag: string
   readonly ServerSideEncryption?: string
@@ -69,15 +59,11 @@ export function UploadPart(input: UploadPartInput): Command<UploadPartOutput> {
     bucket,
     key,
     query,
-    headers: writeHeaders(input, { ...OWNER_HEADERS, ...SSE_C_HEADERS, ContentMD5: 'content-md5' }),
+    headers: writeHeaders(input, { ContentMD5: 'content-md5' }),
     body: input.Body,
     contentLength,
     parse: (response, context) => ({
-      ...readHeaders<UploadPartOutput>(response, context, {
-        ...ENCRYPTION_RESULT_HEADERS,
-        ...CHARGED_HEADERS,
-        ServerSideEncryption: 'x-amz-server-side-encryption',
-      }),
+      ...readHeaders<UploadPartOutput>(response, context, { ServerSideEncryption: 'x-amz-server-side-encryption' }),
       ETag: requiredHeader(response, context, 'etag', etagHeader),
     }),
   }

@@ -253,15 +253,6 @@ export async function uploadFrom(
     }
 
     const { IfMatch, IfNoneMatch, ...createFields } = objectFields
-    // What every later request of the upload must repeat: S3 needs the SSE-C key on each part.
-    const { SSECustomerAlgorithm, SSECustomerKey, SSECustomerKeyMD5, ExpectedBucketOwner, RequestPayer } = fields
-    const repeated = compact({
-      SSECustomerAlgorithm,
-      SSECustomerKey,
-      SSECustomerKeyMD5,
-      ExpectedBucketOwner,
-      RequestPayer,
-    })
     // CRCs combine into the checksum of the whole object; SHAs only into a checksum of the parts' checksums.
     const ChecksumType = algorithm && checkChecksumType(algorithm, type, 'ChecksumType')
     // Not cancellable: an upload created by a request we cut short could not be found to abort it.
@@ -285,7 +276,6 @@ export async function uploadFrom(
               PartNumber: part.number,
               Body: bodyOf(data, part.number),
               ContentLength: part.size,
-              ...repeated,
             }),
             value,
           ),
@@ -329,7 +319,6 @@ export async function uploadFrom(
           UploadId,
           MultipartUpload: { Parts: stored },
           ...compact({ IfMatch, IfNoneMatch }),
-          ...repeated,
         }),
         // A full-object checksum is S3's to check against the one it combines; a composite one is only reported.
         ChecksumType === 'FULL_OBJECT' ? objectChecksum : undefined,
@@ -343,10 +332,7 @@ export async function uploadFrom(
       (
         await send(
           client,
-          applyOptions(
-            HeadObject({ Bucket, Key, ...repeated, ...compact({ VersionId: completed.VersionId }) }),
-            requestOptions,
-          ),
+          applyOptions(HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }), requestOptions),
         )
       ).ETag
     return compact<UploadOutput>({

@@ -23,6 +23,9 @@ import { nodeCrypto } from '../../src/core/node-crypto.js'
 import { send } from '../../src/core/send.js'
 import { checksum } from '../../src/helpers/checksum.js'
 import { download } from '../../src/helpers/download.js'
+import { expectedBucketOwner } from '../../src/helpers/expected-bucket-owner.js'
+import { requesterPays } from '../../src/helpers/requester-pays.js'
+import { sseCustomerKey } from '../../src/helpers/sse-customer-key.js'
 import { upload } from '../../src/helpers/upload.js'
 import { verifyChecksum } from '../../src/helpers/verify-checksum.js'
 import { fakeClient } from '../support/fake-client.js'
@@ -657,32 +660,50 @@ describe('upload with ChecksumAlgorithm', () => {
     }
   })
 
-  it('repeats the SSE-C key and the owner fields on every part and the completion', async () => {
+  it('gives every request its requestOptions: the SSE-C key and the owner on every part and the completion', async () => {
     const { client, requests } = multipartS3()
-    const sse = {
-      SSECustomerAlgorithm: 'AES256',
-      SSECustomerKey: Buffer.alloc(32, 7).toString('base64'),
-      SSECustomerKeyMD5: createHash('md5').update(Buffer.alloc(32, 7)).digest('base64'),
-    } as const
+    const key = Buffer.alloc(32, 7)
     await upload(
       client,
+      { Bucket: 'bucket', Key: 'k', Body: body, ChecksumAlgorithm: CRC32C },
       {
-        Bucket: 'bucket',
-        Key: 'k',
-        Body: body,
-        ...sse,
-        ExpectedBucketOwner: '111122223333',
-        RequestPayer: 'requester',
+        partSize: 5 * MiB,
+        requestOptions: [sseCustomerKey(key), expectedBucketOwner('111122223333'), requesterPays()],
       },
-      { partSize: 5 * MiB },
     )
-    expect(requests.map((r) => r.operation)).toContain('CompleteMultipartUpload')
+    expect(requests.map((r) => r.operation).sort()).toEqual([
+      'CompleteMultipartUpload',
+      'CreateMultipartUpload',
+      'UploadPart',
+      'UploadPart',
+      'UploadPart',
+    ])
     for (const request of requests) {
-      expect(request.headers.get('x-amz-server-side-encryption-customer-key')).toBe(sse.SSECustomerKey)
-      expect(request.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(sse.SSECustomerKeyMD5)
+      expect(request.headers.get('x-amz-server-side-encryption-customer-key')).toBe(key.toString('base64'))
+      expect(request.headers.get('x-amz-server-side-encryption-customer-key-md5')).toBe(
+        createHash('md5').update(key).digest('base64'),
+      )
       expect(request.headers.get('x-amz-expected-bucket-owner')).toBe('111122223333')
       expect(request.headers.get('x-amz-request-payer')).toBe('requester')
     }
+    // The helper's own checksum goes along with them.
+    for (const part of requests.filter((r) => r.operation === 'UploadPart'))
+      expect(part.headers.get('x-amz-checksum-crc32c')).toBe(toBase64(digest(CRC32C, part.body)))
+  })
+
+  it('refuses requestOptions that are not a list of options, before any request', async () => {
+    const { client, requests } = multipartS3()
+    for (const requestOptions of [sseCustomerKey(Buffer.alloc(32)), ['x'], 42]) {
+      const error = await upload(
+        client,
+        { Bucket: 'bucket', Key: 'k', Body: body },
+        {
+          requestOptions: requestOptions as never,
+        },
+      ).catch((e: unknown) => e)
+      expect(error).toMatchObject({ name: 'InputError', field: 'requestOptions' })
+    }
+    expect(requests).toEqual([])
   })
 
   it('sends no checksum header when none is asked for', async () => {
@@ -813,6 +834,16 @@ describe('download with ChecksumAlgorithms', () => {
     expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
     expect(requests.some((r) => r.method === 'HEAD')).toBe(false)
     expect(output.ChecksumNotVerified).toBeUndefined()
+  })
+
+  it('gives every request, the HEAD and each range, its requestOptions', async () => {
+    const { client, requests } = objectS3(object, right)
+    const key = Buffer.alloc(32, 9).toString('base64')
+    const output = await download(client, input, { partSize: 7000, requestOptions: [sseCustomerKey(key)] })
+    expect(Buffer.from(await readAll(output.Body)).equals(object)).toBe(true)
+    expect(requests.map((r) => r.method)).toContain('HEAD')
+    expect(requests.length).toBe(1 + Math.ceil(object.byteLength / 7000))
+    for (const request of requests) expect(request.headers.get('x-amz-server-side-encryption-customer-key')).toBe(key)
   })
 
   it('refuses algorithms that are not s3kit’s before any request', async () => {
