@@ -4,7 +4,6 @@ import { InputError } from '../src/core/errors.js'
 import { encodeKey, encodeRfc3986 } from '../src/core/url.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 import { type FieldTable, httpDate, quoteETag, writeHeaders } from './headers.js'
-import { COPY_SOURCE_SSE_C_HEADERS, type CopySourceSSECustomerFields } from './request-headers.js'
 import { text, timestamp, xmlDocument } from './xml.js'
 
 /**
@@ -45,25 +44,15 @@ export function copySourceHeader(source: CopySource, field = 'CopySource'): stri
   return `${bucket}/${encodeKey(key)}${version}`
 }
 
-/**
- * What a copy says about its source besides its name: conditions, the account that must own the
- * source bucket, and the SSE-C key the source was written with.
- */
-export interface CopySourceFields extends CopySourceConditions, CopySourceSSECustomerFields {
-  /** The account ID the source bucket must belong to; S3 answers 403 AccessDenied otherwise. */
-  readonly ExpectedSourceBucketOwner?: string
-}
-
-const SOURCE_HEADERS: FieldTable<CopySourceFields> = {
+const SOURCE_HEADERS: FieldTable<CopySourceConditions> = {
   CopySourceIfMatch: 'x-amz-copy-source-if-match',
   CopySourceIfNoneMatch: 'x-amz-copy-source-if-none-match',
   CopySourceIfModifiedSince: ['x-amz-copy-source-if-modified-since', httpDate],
   CopySourceIfUnmodifiedSince: ['x-amz-copy-source-if-unmodified-since', httpDate],
-  ExpectedSourceBucketOwner: 'x-amz-source-expected-bucket-owner',
-  ...COPY_SOURCE_SSE_C_HEADERS,
 }
 
-export function copySourceHeaders(source: CopySource, fields: CopySourceFields): Record<string, string> {
+/** The `x-amz-copy-source` header and the conditions on the source. */
+export function copySourceHeaders(source: CopySource, fields: CopySourceConditions): Record<string, string> {
   return { 'x-amz-copy-source': copySourceHeader(source), ...writeHeaders(fields, SOURCE_HEADERS) }
 }
 

@@ -19,26 +19,14 @@ import {
   writeQuery,
 } from './headers.js'
 import { metadataHeaders, readMetadata } from './metadata.js'
-import {
-  CHARGED_HEADERS,
-  type ChargedFields,
-  ENCRYPTION_RESULT_HEADERS,
-  type EncryptionResultFields,
-  OWNER_HEADERS,
-  type OwnerFields,
-  SSE_C_HEADERS,
-  SSE_KMS_HEADERS,
-  type SSECustomerFields,
-  type SSEKMSFields,
-} from './request-headers.js'
 import { parseRestore, type RestoreStatus } from './restore.js'
 
 /**
- * Headers that describe a new object: shared by PutObject, CopyObject and CreateMultipartUpload,
- * with the bucket owner, Requester Pays, and the encryption (`ServerSideEncryption`, SSE-KMS, or a
- * key of your own with SSE-C).
+ * Headers that describe a new object: shared by PutObject, CopyObject and CreateMultipartUpload.
+ * SSE-C, SSE-KMS, the bucket owner and Requester Pays are request options (`sseCustomerKey`,
+ * `sseKms`, `expectedBucketOwner`, `requesterPays`), so that no bundle carries them unused.
  */
-export interface ObjectWriteFields extends OwnerFields, SSECustomerFields, SSEKMSFields {
+export interface ObjectWriteFields {
   readonly ContentType?: string
   readonly CacheControl?: string
   readonly ContentDisposition?: string
@@ -68,9 +56,6 @@ const TEXT_HEADERS = {
 
 const WRITE_HEADERS: FieldTable<ObjectWriteFields> = {
   ...TEXT_HEADERS,
-  ...OWNER_HEADERS,
-  ...SSE_C_HEADERS,
-  ...SSE_KMS_HEADERS,
   Expires: ['expires', httpDate],
   StorageClass: ['x-amz-storage-class', checkStorageClass],
   ACL: ['x-amz-acl', oneOf(OBJECT_CANNED_ACLS)],
@@ -82,10 +67,10 @@ export function objectWriteHeaders(input: ObjectWriteFields): Record<string, str
 }
 
 /**
- * What HeadObject and GetObject say about an object, with its encryption (`ServerSideEncryption`,
- * the SSE-C algorithm and key MD5, the KMS key) and `RequestCharged` for Requester Pays.
+ * What HeadObject and GetObject say about an object, with its `ServerSideEncryption`; the SSE-C
+ * and KMS details are read by the request options `sseCustomerKey` and `encryptionDetails()`.
  */
-export interface ObjectHeaders extends EncryptionResultFields, ChargedFields {
+export interface ObjectHeaders {
   readonly ContentLength: number
   readonly ETag: string
   readonly LastModified: Date
@@ -115,8 +100,6 @@ export interface ObjectHeaders extends EncryptionResultFields, ChargedFields {
 
 const READ_HEADERS: HeaderTable<ObjectHeaders> = {
   ...TEXT_HEADERS,
-  ...ENCRYPTION_RESULT_HEADERS,
-  ...CHARGED_HEADERS,
   ContentLength: ['content-length', numberHeader],
   StorageClass: 'x-amz-storage-class',
   Expires: ['expires', lenientDateHeader],
@@ -141,10 +124,10 @@ export function readObjectHeaders(response: Response, context: ResponseContext):
 }
 
 /**
- * Conditions and selectors shared by GetObject and HeadObject, with the bucket owner, Requester
- * Pays, and the SSE-C key an object written with one must be read with.
+ * Conditions and selectors shared by GetObject and HeadObject. The SSE-C key an object written
+ * with one must be read with is the request option `sseCustomerKey`.
  */
-export interface ObjectReadFields extends OwnerFields, SSECustomerFields {
+export interface ObjectReadFields {
   readonly VersionId?: string
   /** e.g. `bytes=0-1023`. */
   readonly Range?: string
@@ -157,8 +140,6 @@ export interface ObjectReadFields extends OwnerFields, SSECustomerFields {
 }
 
 const READ_CONDITIONS: FieldTable<ObjectReadFields> = {
-  ...OWNER_HEADERS,
-  ...SSE_C_HEADERS,
   Range: ['range', checkRange],
   IfMatch: 'if-match',
   IfNoneMatch: 'if-none-match',

@@ -1,6 +1,4 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { type ChargedFields, OWNER_HEADERS, type OwnerFields, readCharged } from '../codecs/request-headers.js'
-import type { Command } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkUploadId } from '../src/core/multipart-limits.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -8,14 +6,14 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * The input of `AbortMultipartUpload`: the bucket, key and `UploadId` of the multipart upload to
  * cancel.
  */
-export interface AbortMultipartUploadInput extends OwnerFields {
+export interface AbortMultipartUploadInput {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
 }
 
-/** What `AbortMultipartUpload` returns: `RequestCharged` for a Requester Pays bucket, nothing else (S3 answers 204). */
-export type AbortMultipartUploadOutput = ChargedFields
+/** What `AbortMultipartUpload` returns: nothing (S3 answers 204 with no body). */
+export type AbortMultipartUploadOutput = EmptyOutput
 
 /**
  * Cancels a multipart upload and deletes its parts, which are otherwise kept and billed forever. A
@@ -34,7 +32,6 @@ export function AbortMultipartUpload(input: AbortMultipartUploadInput): Command<
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { uploadId: checkUploadId(input.UploadId) },
-    headers: writeHeaders(input, OWNER_HEADERS),
-    parse: readCharged,
+    parse: emptyOutput,
   }
 }

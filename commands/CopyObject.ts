@@ -2,19 +2,13 @@ import {
   COPY_SOURCE_VERSION_ID,
   type CopyResult,
   type CopySource,
-  type CopySourceFields,
+  type CopySourceConditions,
   copyResultDocument,
   copySourceHeaders,
   toCopyResult,
 } from '../codecs/copy-source.js'
 import { type FieldTable, oneOf, readHeaders, WRITE_RESULT_HEADERS, writeHeaders } from '../codecs/headers.js'
 import { type ObjectWriteFields, objectWriteHeaders } from '../codecs/object-headers.js'
-import {
-  CHARGED_HEADERS,
-  type ChargedFields,
-  ENCRYPTION_RESULT_HEADERS,
-  type EncryptionResultFields,
-} from '../codecs/request-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
 import { refuseErrorIn200 } from '../src/core/error-document.js'
@@ -23,10 +17,13 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `CopyObject`: the destination bucket and key, the source (`CopySource`, with
- * conditions on it, its owner and its SSE-C key), whether metadata and tags are copied or replaced,
- * and the new object's headers (content type, metadata, ACL, storage class, encryption, …).
+ * conditions on it), whether metadata and tags are copied or replaced, and the new object's
+ * headers (content type, metadata, ACL, storage class, `ServerSideEncryption`, …). The SSE-C keys
+ * of the source and of the copy, SSE-KMS, the bucket owners and Requester Pays are request options
+ * (`copySourceSSECustomerKey`, `sseCustomerKey`, `sseKms`, `expectedBucketOwner`,
+ * `expectedSourceBucketOwner`, `requesterPays`).
  */
-export interface CopyObjectInput extends ObjectWriteFields, CopySourceFields {
+export interface CopyObjectInput extends ObjectWriteFields, CopySourceConditions {
   /** The destination bucket. */
   readonly Bucket: string
   /** The destination key. */
@@ -48,7 +45,7 @@ export interface CopyObjectInput extends ObjectWriteFields, CopySourceFields {
  * present), its version in a versioned bucket, and the source version that was copied. A copy that
  * fails after S3 answered 200 is thrown as an `S3Error`, never returned here.
  */
-export interface CopyObjectOutput extends EncryptionResultFields, ChargedFields {
+export interface CopyObjectOutput {
   readonly CopyObjectResult: CopyResult
   /** The new object's version, in a versioned destination bucket. */
   readonly VersionId?: string
@@ -57,8 +54,6 @@ export interface CopyObjectOutput extends EncryptionResultFields, ChargedFields 
   readonly ServerSideEncryption?: string
   /** When a lifecycle rule will expire the copy (`x-amz-expiration`). */
   readonly Expiration?: string
-  /** The SSE-KMS encryption context of the copy, as S3 sends it (base64 JSON). */
-  readonly SSEKMSEncryptionContext?: string
 }
 
 const DIRECTIVE = /* @__PURE__ */ oneOf(['COPY', 'REPLACE'])
@@ -124,11 +119,8 @@ export function CopyObject(input: CopyObjectInput): Command<CopyObjectOutput> {
       return {
         ...readHeaders<CopyObjectOutput>(response, context, {
           ...WRITE_RESULT_HEADERS,
-          ...ENCRYPTION_RESULT_HEADERS,
-          ...CHARGED_HEADERS,
           CopySourceVersionId: COPY_SOURCE_VERSION_ID,
           Expiration: 'x-amz-expiration',
-          SSEKMSEncryptionContext: 'x-amz-server-side-encryption-context',
         }),
         CopyObjectResult: toCopyResult(CopyObjectResult),
       }

@@ -1,5 +1,3 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -7,7 +5,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `DeleteBucket`: the bucket to delete, which must be empty (the `deleteBucket` helper
  * can empty it first).
  */
-export interface DeleteBucketInput extends BucketOwnerFields {
+export interface DeleteBucketInput {
   readonly Bucket: string
 }
 
@@ -20,11 +18,5 @@ export interface DeleteBucketInput extends BucketOwnerFields {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function DeleteBucket(input: DeleteBucketInput): Command<EmptyOutput> {
-  return {
-    operation: 'DeleteBucket',
-    method: 'DELETE',
-    bucket: checkBucket(input.Bucket),
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
-    parse: emptyOutput,
-  }
+  return { operation: 'DeleteBucket', method: 'DELETE', bucket: checkBucket(input.Bucket), parse: emptyOutput }
 }

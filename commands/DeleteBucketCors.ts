@@ -1,10 +1,8 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketCors`: the bucket whose CORS configuration to remove. */
-export interface DeleteBucketCorsInput extends BucketOwnerFields {
+export interface DeleteBucketCorsInput {
   readonly Bucket: string
 }
 
@@ -22,7 +20,6 @@ export function DeleteBucketCors(input: DeleteBucketCorsInput): Command<EmptyOut
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { cors: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

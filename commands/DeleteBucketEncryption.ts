@@ -1,10 +1,8 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketEncryption`: the bucket whose default encryption to reset. */
-export interface DeleteBucketEncryptionInput extends BucketOwnerFields {
+export interface DeleteBucketEncryptionInput {
   readonly Bucket: string
 }
 
@@ -25,7 +23,6 @@ export function DeleteBucketEncryption(input: DeleteBucketEncryptionInput): Comm
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { encryption: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

@@ -1,10 +1,8 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketLifecycle`: the bucket whose lifecycle rules to remove. */
-export interface DeleteBucketLifecycleInput extends BucketOwnerFields {
+export interface DeleteBucketLifecycleInput {
   readonly Bucket: string
 }
 
@@ -22,7 +20,6 @@ export function DeleteBucketLifecycle(input: DeleteBucketLifecycleInput): Comman
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { lifecycle: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

@@ -1,5 +1,3 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -7,7 +5,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `DeleteBucketOwnershipControls`: the bucket whose Object Ownership setting to
  * remove.
  */
-export interface DeleteBucketOwnershipControlsInput extends BucketOwnerFields {
+export interface DeleteBucketOwnershipControlsInput {
   readonly Bucket: string
 }
 
@@ -28,7 +26,6 @@ export function DeleteBucketOwnershipControls(input: DeleteBucketOwnershipContro
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { ownershipControls: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

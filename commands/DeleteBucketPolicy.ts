@@ -1,10 +1,8 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketPolicy`: the bucket whose policy to remove. */
-export interface DeleteBucketPolicyInput extends BucketOwnerFields {
+export interface DeleteBucketPolicyInput {
   readonly Bucket: string
 }
 
@@ -21,7 +19,6 @@ export function DeleteBucketPolicy(input: DeleteBucketPolicyInput): Command<Empt
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { policy: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

@@ -1,10 +1,8 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeleteBucketTagging`: the bucket whose tags to remove. */
-export interface DeleteBucketTaggingInput extends BucketOwnerFields {
+export interface DeleteBucketTaggingInput {
   readonly Bucket: string
 }
 
@@ -21,7 +19,6 @@ export function DeleteBucketTagging(input: DeleteBucketTaggingInput): Command<Em
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { tagging: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

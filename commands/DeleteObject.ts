@@ -7,7 +7,6 @@ import {
   writeHeaders,
   writeQuery,
 } from '../codecs/headers.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
@@ -17,7 +16,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * delete fail with `PreconditionFailed` (412) when the object does not match; Ceph RGW 16 ignores
  * them and deletes anyway (see docs/versioning-tagging-policies.md).
  */
-export interface DeleteObjectInput extends OwnerFields {
+export interface DeleteObjectInput {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
@@ -30,7 +29,6 @@ export interface DeleteObjectInput extends OwnerFields {
 }
 
 const HEADERS: FieldTable<DeleteObjectInput> = {
-  ...OWNER_HEADERS,
   IfMatch: 'if-match',
   IfMatchLastModifiedTime: ['x-amz-if-match-last-modified-time', httpDate],
   IfMatchSize: ['x-amz-if-match-size', /* @__PURE__ */ wholeNumber(0)],
@@ -40,7 +38,7 @@ const HEADERS: FieldTable<DeleteObjectInput> = {
  * What `DeleteObject` returns: in a versioned bucket, whether the delete created (or removed) a
  * delete marker and the version ID concerned; nothing in an unversioned one.
  */
-export interface DeleteObjectOutput extends ChargedFields {
+export interface DeleteObjectOutput {
   /** True when the delete left a delete marker (versioned buckets). */
   readonly DeleteMarker?: boolean
   readonly VersionId?: string
@@ -66,7 +64,6 @@ export function DeleteObject(input: DeleteObjectInput): Command<DeleteObjectOutp
       readHeaders<DeleteObjectOutput>(response, context, {
         DeleteMarker: ['x-amz-delete-marker', flagHeader],
         VersionId: 'x-amz-version-id',
-        ...CHARGED_HEADERS,
       }),
   }
 }

@@ -1,10 +1,9 @@
-import { readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
+import { readHeaders, writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /** The input of `DeleteObjectTagging`: the object, and optionally the version, whose tags to remove. */
-export interface DeleteObjectTaggingInput extends BucketOwnerFields {
+export interface DeleteObjectTaggingInput {
   readonly Bucket: string
   readonly Key: string
   /** The version whose tags to remove; the current one when left out. */
@@ -32,7 +31,6 @@ export function DeleteObjectTagging(input: DeleteObjectTaggingInput): Command<De
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { tagging: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: (response, context) =>
       readHeaders<DeleteObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
   }

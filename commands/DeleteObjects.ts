@@ -1,7 +1,6 @@
 import { deleteResult } from '../codecs/delete.js'
-import { flag, readHeaders, writeHeaders } from '../codecs/headers.js'
+import { flag, writeHeaders } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import { type Command, compact } from '../src/core/command.js'
 import { InputError } from '../src/core/errors.js'
@@ -18,7 +17,7 @@ export interface ObjectIdentifier {
  * The input of `DeleteObjects`: the bucket and 1 to 1,000 keys (`Delete.Objects`), with S3's quiet
  * mode to hear only of the failures.
  */
-export interface DeleteObjectsInput extends OwnerFields {
+export interface DeleteObjectsInput {
   readonly Bucket: string
   readonly Delete: {
     /** 1 to 1,000 keys. */
@@ -60,7 +59,7 @@ export interface DeleteError {
  * (empty when S3 lists none), where `@aws-sdk/client-s3` leaves them undefined, so `Errors.length`
  * is the check to make.
  */
-export interface DeleteObjectsOutput extends ChargedFields {
+export interface DeleteObjectsOutput {
   readonly Deleted: DeletedObject[]
   /** The keys that could not be deleted; the request itself still succeeded. */
   readonly Errors: DeleteError[]
@@ -108,16 +107,13 @@ export function DeleteObjects(input: DeleteObjectsInput): Command<DeleteObjectsO
     query: { delete: '' },
     headers: {
       ...headers,
-      ...writeHeaders(input, OWNER_HEADERS),
       ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }),
     },
     body,
     parse: async (response, context) => {
       const { DeleteResult: result } = await readDocument(response, deleteResult, context)
-      const charged = readHeaders(response, context, CHARGED_HEADERS)
-      if (result === '') return { Deleted: [], Errors: [], ...charged }
+      if (result === '') return { Deleted: [], Errors: [] }
       return {
-        ...charged,
         Deleted: result.Deleted.map((entry) =>
           compact<DeletedObject>({ ...entry, VersionId: entry.VersionId || undefined }),
         ),

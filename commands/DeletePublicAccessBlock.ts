@@ -1,10 +1,8 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `DeletePublicAccessBlock`: the bucket whose Block Public Access settings to remove. */
-export interface DeletePublicAccessBlockInput extends BucketOwnerFields {
+export interface DeletePublicAccessBlockInput {
   readonly Bucket: string
 }
 
@@ -21,7 +19,6 @@ export function DeletePublicAccessBlock(input: DeletePublicAccessBlockInput): Co
     method: 'DELETE',
     bucket: checkBucket(input.Bucket),
     query: { publicAccessBlock: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: emptyOutput,
   }
 }

@@ -1,11 +1,9 @@
 import { type AclOutput, readAcl } from '../codecs/acl.js'
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketAcl`: the bucket whose ACL to read. */
-export interface GetBucketAclInput extends BucketOwnerFields {
+export interface GetBucketAclInput {
   readonly Bucket: string
 }
 
@@ -30,7 +28,6 @@ export function GetBucketAcl(input: GetBucketAclInput): Command<GetBucketAclOutp
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { acl: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: readAcl,
   }
 }

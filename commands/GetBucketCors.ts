@@ -1,11 +1,9 @@
 import { type CORSRuleOutput, readCors } from '../codecs/cors.js'
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketCors`: the bucket whose CORS rules to read. */
-export interface GetBucketCorsInput extends BucketOwnerFields {
+export interface GetBucketCorsInput {
   readonly Bucket: string
 }
 
@@ -28,7 +26,6 @@ export function GetBucketCors(input: GetBucketCorsInput): Command<GetBucketCorsO
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { cors: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({ CORSRules: await readCors(response, context) }),
   }
 }

@@ -1,12 +1,10 @@
 import { encryptionDocument, type ServerSideEncryption } from '../codecs/encryption.js'
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketEncryption`: the bucket whose default encryption to read. */
-export interface GetBucketEncryptionInput extends BucketOwnerFields {
+export interface GetBucketEncryptionInput {
   readonly Bucket: string
 }
 
@@ -48,7 +46,6 @@ export function GetBucketEncryption(input: GetBucketEncryptionInput): Command<Ge
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { encryption: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => {
       const { ServerSideEncryptionConfiguration: found } = await readSubresource(response, encryptionDocument, context)
       const Rules = found.Rule.map(({ ApplyServerSideEncryptionByDefault: apply, BucketKeyEnabled }) =>

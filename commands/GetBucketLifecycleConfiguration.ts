@@ -1,11 +1,10 @@
-import { readHeaders, writeHeaders } from '../codecs/headers.js'
+import { readHeaders } from '../codecs/headers.js'
 import { type LifecycleRule, readLifecycle } from '../codecs/lifecycle.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketLifecycleConfiguration`: the bucket whose lifecycle rules to read. */
-export interface GetBucketLifecycleConfigurationInput extends BucketOwnerFields {
+export interface GetBucketLifecycleConfigurationInput {
   readonly Bucket: string
 }
 
@@ -37,7 +36,6 @@ export function GetBucketLifecycleConfiguration(
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { lifecycle: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({
       ...readHeaders<GetBucketLifecycleConfigurationOutput>(response, context, {
         TransitionDefaultMinimumObjectSize: 'x-amz-transition-default-minimum-object-size',

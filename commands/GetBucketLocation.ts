@@ -1,12 +1,10 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { locationDocument } from '../codecs/location.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketLocation`: the bucket whose location to read. */
-export interface GetBucketLocationInput extends BucketOwnerFields {
+export interface GetBucketLocationInput {
   readonly Bucket: string
 }
 
@@ -36,7 +34,6 @@ export function GetBucketLocation(input: GetBucketLocationInput): Command<GetBuc
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { location: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => {
       const location = (await readSubresource(response, locationDocument, context)).LocationConstraint.trim()
       return compact<GetBucketLocationOutput>({ LocationConstraint: location || undefined })

@@ -1,12 +1,10 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { type ObjectOwnership, ownershipControlsDocument } from '../codecs/ownership.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketOwnershipControls`: the bucket whose Object Ownership setting to read. */
-export interface GetBucketOwnershipControlsInput extends BucketOwnerFields {
+export interface GetBucketOwnershipControlsInput {
   readonly Bucket: string
 }
 
@@ -36,7 +34,6 @@ export function GetBucketOwnershipControls(
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { ownershipControls: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({
       OwnershipControls: {
         Rules: (await readSubresource(response, ownershipControlsDocument, context)).OwnershipControls.Rule,

@@ -1,11 +1,9 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { type PolicyDocument, readPolicy } from '../codecs/policy.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketPolicy`: the bucket whose policy to read. */
-export interface GetBucketPolicyInput extends BucketOwnerFields {
+export interface GetBucketPolicyInput {
   readonly Bucket: string
 }
 
@@ -33,7 +31,6 @@ export function GetBucketPolicy(input: GetBucketPolicyInput): Command<GetBucketP
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { policy: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({ Policy: await readPolicy(response, context) }),
   }
 }

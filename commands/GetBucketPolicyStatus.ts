@@ -1,12 +1,10 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { policyStatusDocument } from '../codecs/public-access-block.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketPolicyStatus`: the bucket whose policy status to read. */
-export interface GetBucketPolicyStatusInput extends BucketOwnerFields {
+export interface GetBucketPolicyStatusInput {
   readonly Bucket: string
 }
 
@@ -35,7 +33,6 @@ export function GetBucketPolicyStatus(input: GetBucketPolicyStatusInput): Comman
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { policyStatus: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({
       PolicyStatus: (await readSubresource(response, policyStatusDocument, context)).PolicyStatus,
     }),

@@ -1,12 +1,10 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type Tag, taggingDocument } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketTagging`: the bucket whose tags to read. */
-export interface GetBucketTaggingInput extends BucketOwnerFields {
+export interface GetBucketTaggingInput {
   readonly Bucket: string
 }
 
@@ -29,7 +27,6 @@ export function GetBucketTagging(input: GetBucketTaggingInput): Command<GetBucke
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { tagging: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({
       TagSet: (await readSubresource(response, taggingDocument, context)).Tagging.TagSet,
     }),

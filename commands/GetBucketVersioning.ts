@@ -1,12 +1,10 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type BucketVersioningStatus, type MFADeleteStatus, versioningDocument } from '../codecs/versioning.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetBucketVersioning`: the bucket whose versioning state to read. */
-export interface GetBucketVersioningInput extends BucketOwnerFields {
+export interface GetBucketVersioningInput {
   readonly Bucket: string
 }
 
@@ -35,7 +33,6 @@ export function GetBucketVersioning(input: GetBucketVersioningInput): Command<Ge
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { versioning: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => {
       const { VersioningConfiguration: found } = await readSubresource(response, versioningDocument, context)
       return typeof found === 'object'

@@ -1,11 +1,10 @@
 import { type AclOutput, readAcl } from '../codecs/acl.js'
-import { readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
+import { writeQuery } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /** The input of `GetObjectAcl`: the object, and optionally the version, whose ACL to read. */
-export interface GetObjectAclInput extends OwnerFields {
+export interface GetObjectAclInput {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
@@ -15,7 +14,7 @@ export interface GetObjectAclInput extends OwnerFields {
  * What `GetObjectAcl` returns: the object's owner and every grant, each grantee typed by its kind
  * (see `AclOutput`).
  */
-export interface GetObjectAclOutput extends AclOutput, ChargedFields {}
+export type GetObjectAclOutput = AclOutput
 
 /**
  * Reads an object's ACL: its owner and every grant. Grants made by e-mail address come back as
@@ -32,10 +31,6 @@ export function GetObjectAcl(input: GetObjectAclInput): Command<GetObjectAclOutp
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers: writeHeaders(input, OWNER_HEADERS),
-    parse: async (response, context) => ({
-      ...readHeaders(response, context, CHARGED_HEADERS),
-      ...(await readAcl(response, context)),
-    }),
+    parse: readAcl,
   }
 }

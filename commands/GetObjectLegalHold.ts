@@ -1,6 +1,5 @@
-import { writeHeaders, writeQuery } from '../codecs/headers.js'
+import { writeQuery } from '../codecs/headers.js'
 import { legalHoldDocument, type ObjectLockLegalHold } from '../codecs/object-lock.js'
-import { OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -9,7 +8,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * The input of `GetObjectLegalHold`: the object, and optionally the version, whose legal hold to
  * read.
  */
-export interface GetObjectLegalHoldInput extends OwnerFields {
+export interface GetObjectLegalHoldInput {
   readonly Bucket: string
   readonly Key: string
   /** The version to ask about; the current one when left out. */
@@ -37,7 +36,6 @@ export function GetObjectLegalHold(input: GetObjectLegalHoldInput): Command<GetO
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { 'legal-hold': '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => ({
       LegalHold: (await readSubresource(response, legalHoldDocument, context)).LegalHold,
     }),

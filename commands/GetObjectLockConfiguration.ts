@@ -1,12 +1,10 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { type ObjectLockConfigurationOutput, objectLockConfigurationDocument } from '../codecs/object-lock.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type Command, compact } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetObjectLockConfiguration`: the bucket whose Object Lock configuration to read. */
-export interface GetObjectLockConfigurationInput extends BucketOwnerFields {
+export interface GetObjectLockConfigurationInput {
   readonly Bucket: string
 }
 
@@ -36,7 +34,6 @@ export function GetObjectLockConfiguration(
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { 'object-lock': '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => {
       const { ObjectLockConfiguration: found } = await readSubresource(
         response,

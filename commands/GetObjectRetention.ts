@@ -1,6 +1,5 @@
-import { writeHeaders, writeQuery } from '../codecs/headers.js'
+import { writeQuery } from '../codecs/headers.js'
 import { type ObjectLockRetention, retentionDocument } from '../codecs/object-lock.js'
-import { OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -9,7 +8,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * The input of `GetObjectRetention`: the object, and optionally the version, whose retention to
  * read.
  */
-export interface GetObjectRetentionInput extends OwnerFields {
+export interface GetObjectRetentionInput {
   readonly Bucket: string
   readonly Key: string
   /** The version to ask about; the current one when left out. */
@@ -41,7 +40,6 @@ export function GetObjectRetention(input: GetObjectRetentionInput): Command<GetO
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { retention: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => ({
       Retention: (await readSubresource(response, retentionDocument, context)).Retention,
     }),

@@ -1,12 +1,11 @@
-import { readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
-import { OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
+import { readHeaders, writeQuery } from '../codecs/headers.js'
 import { readSubresource } from '../codecs/subresource.js'
 import { type Tag, taggingDocument } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /** The input of `GetObjectTagging`: the object, and optionally the version, whose tags to read. */
-export interface GetObjectTaggingInput extends OwnerFields {
+export interface GetObjectTaggingInput {
   readonly Bucket: string
   readonly Key: string
   /** The version whose tags to read; the current one when left out. */
@@ -38,7 +37,6 @@ export function GetObjectTagging(input: GetObjectTaggingInput): Command<GetObjec
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { tagging: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => ({
       ...readHeaders<GetObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),
       TagSet: (await readSubresource(response, taggingDocument, context)).Tagging.TagSet,

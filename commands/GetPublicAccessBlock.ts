@@ -1,11 +1,9 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { type PublicAccessBlockOutput, readPublicAccessBlock } from '../codecs/public-access-block.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `GetPublicAccessBlock`: the bucket whose Block Public Access settings to read. */
-export interface GetPublicAccessBlockInput extends BucketOwnerFields {
+export interface GetPublicAccessBlockInput {
   readonly Bucket: string
 }
 
@@ -32,7 +30,6 @@ export function GetPublicAccessBlock(input: GetPublicAccessBlockInput): Command<
     method: 'GET',
     bucket: checkBucket(input.Bucket),
     query: { publicAccessBlock: '' },
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: async (response, context) => ({
       PublicAccessBlockConfiguration: await readPublicAccessBlock(response, context),
     }),

@@ -1,10 +1,9 @@
-import { readHeaders, writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
+import { readHeaders } from '../codecs/headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `HeadBucket`: the bucket to check. */
-export interface HeadBucketInput extends BucketOwnerFields {
+export interface HeadBucketInput {
   readonly Bucket: string
 }
 
@@ -27,7 +26,6 @@ export function HeadBucket(input: HeadBucketInput): Command<HeadBucketOutput> {
     operation: 'HeadBucket',
     method: 'HEAD',
     bucket: checkBucket(input.Bucket),
-    headers: writeHeaders(input, BUCKET_OWNER_HEADERS),
     parse: (response, context) =>
       readHeaders<HeadBucketOutput>(response, context, { BucketRegion: 'x-amz-bucket-region' }),
   }

@@ -1,7 +1,6 @@
-import { readHeaders, wholeNumber, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { wholeNumber, writeQuery } from '../codecs/headers.js'
 import { listUploadsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
@@ -11,7 +10,7 @@ import { checkBucket, checkListText } from '../src/core/validate.js'
  * The input of `ListMultipartUploads`: the bucket, an optional prefix and delimiter, the page size,
  * and the key and upload markers where the previous page stopped (`paginate` passes them on).
  */
-export interface ListMultipartUploadsInput extends OwnerFields {
+export interface ListMultipartUploadsInput {
   readonly Bucket: string
   /** Only uploads whose key starts with this. */
   readonly Prefix?: string
@@ -45,7 +44,7 @@ export interface MultipartUpload {
  * What `ListMultipartUploads` returns: one page of unfinished uploads and common prefixes (always
  * arrays), with `IsTruncated` and the markers of the next page.
  */
-export interface ListMultipartUploadsOutput extends ChargedFields {
+export interface ListMultipartUploadsOutput {
   readonly Bucket: string
   /** This page's unfinished uploads, by key, then by initiation time. */
   readonly Uploads: MultipartUpload[]
@@ -87,7 +86,6 @@ export function ListMultipartUploads(
       'key-marker': checkListText(input.KeyMarker, 'KeyMarker'),
       'upload-id-marker': checkListText(input.UploadIdMarker, 'UploadIdMarker'),
     },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => {
       const { ListMultipartUploadsResult: result } = await readDocument(response, listUploadsResult, context)
       const {
@@ -98,7 +96,6 @@ export function ListMultipartUploads(
         ...rest
       } = result
       return compact<ListMultipartUploadsOutput>({
-        ...readHeaders(response, context, CHARGED_HEADERS),
         ...rest,
         Uploads: uploads.map(({ Owner: owner, Initiator, ...upload }) =>
           compact<MultipartUpload>({

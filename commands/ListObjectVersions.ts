@@ -1,8 +1,7 @@
 import * as z from 'zod/mini'
-import { quoteETag, readHeaders, writeHeaders } from '../codecs/headers.js'
+import { quoteETag } from '../codecs/headers.js'
 import { type CommonPrefix, commonPrefixes, nextMarker, urlDecoder, versionEntry } from '../codecs/list.js'
 import type { Owner } from '../codecs/owner.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { boolean, integer, readDocument, text, xmlDocument } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
@@ -13,7 +12,7 @@ import { checkBucket, checkInteger, checkListText } from '../src/core/validate.j
  * The input of `ListObjectVersions`: the bucket, an optional prefix and delimiter, the page size,
  * and the key and version markers where the previous page stopped (`paginate` passes them on).
  */
-export interface ListObjectVersionsInput extends OwnerFields {
+export interface ListObjectVersionsInput {
   readonly Bucket: string
   readonly Prefix?: string
   readonly Delimiter?: string
@@ -57,7 +56,7 @@ export interface DeleteMarkerEntry {
  * What `ListObjectVersions` returns: one page of versions, delete markers and common prefixes (each
  * always an array, keys decoded), with `IsTruncated` and the markers of the next page.
  */
-export interface ListObjectVersionsOutput extends ChargedFields {
+export interface ListObjectVersionsOutput {
   readonly Name: string
   readonly Prefix: string
   readonly Delimiter?: string
@@ -127,7 +126,6 @@ export function ListObjectVersions(
       'version-id-marker': versionIdMarker,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 1, 1000)?.toString(),
     },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => {
       const { ListVersionsResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
@@ -156,7 +154,6 @@ export function ListObjectVersions(
         ...CommonPrefixes.map((p) => p.Prefix),
       ]
       return compact<ListObjectVersionsOutput>({
-        ...readHeaders(response, context, CHARGED_HEADERS),
         Name: result.Name,
         // Echoed from the request: servers differ in whether they encode these (see codecs/list.ts).
         Prefix: prefix ?? '',

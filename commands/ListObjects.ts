@@ -1,5 +1,4 @@
 import * as z from 'zod/mini'
-import { readHeaders, writeHeaders } from '../codecs/headers.js'
 import {
   type CommonPrefix,
   decodedEntries,
@@ -8,7 +7,6 @@ import {
   type ObjectSummary,
   urlDecoder,
 } from '../codecs/list.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { readDocument, text } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
@@ -18,7 +16,7 @@ import { checkBucket, checkInteger, checkListText } from '../src/core/validate.j
  * The input of `ListObjects` (the v1 listing): the bucket, an optional prefix and delimiter, the
  * page size, and the `Marker` key to start after.
  */
-export interface ListObjectsInput extends OwnerFields {
+export interface ListObjectsInput {
   readonly Bucket: string
   readonly Prefix?: string
   readonly Delimiter?: string
@@ -33,7 +31,7 @@ export interface ListObjectsInput extends OwnerFields {
  * decoded), with `IsTruncated` and the `NextMarker` of the next page, which s3kit fills in when S3
  * leaves it out.
  */
-export interface ListObjectsOutput extends ChargedFields {
+export interface ListObjectsOutput {
   readonly Name: string
   readonly Prefix: string
   readonly Delimiter?: string
@@ -78,13 +76,11 @@ export function ListObjects(input: ListObjectsInput): PaginatedCommand<ListObjec
       marker,
       'max-keys': checkInteger(input.MaxKeys, 'MaxKeys', 0, 1000)?.toString(),
     },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => {
       const { ListBucketResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
       const entries = decodedEntries(result, decode)
       return compact<ListObjectsOutput>({
-        ...readHeaders(response, context, CHARGED_HEADERS),
         Name: result.Name,
         // Echoed from the request: servers differ in whether they encode these (see codecs/list.ts).
         Prefix: prefix ?? '',

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini'
-import { flag, readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { flag, writeQuery } from '../codecs/headers.js'
 import {
   type CommonPrefix,
   decodedEntries,
@@ -7,7 +7,6 @@ import {
   type ObjectSummary,
   urlDecoder,
 } from '../codecs/list.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import { integer, readDocument, text } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { paginated } from '../src/core/paginated.js'
@@ -17,7 +16,7 @@ import { checkBucket, checkInteger, checkListText } from '../src/core/validate.j
  * The input of `ListObjectsV2`: the bucket, an optional prefix and delimiter, the page size, and
  * where to start (`StartAfter`, or the previous page's token as `ContinuationToken`).
  */
-export interface ListObjectsV2Input extends OwnerFields {
+export interface ListObjectsV2Input {
   readonly Bucket: string
   /** Only keys that start with this. */
   readonly Prefix?: string
@@ -38,7 +37,7 @@ export interface ListObjectsV2Input extends OwnerFields {
  * token of the next page. `Contents` and `CommonPrefixes` are always arrays (empty rather than
  * undefined, as in `@aws-sdk/client-s3`) and keys come back exactly as stored.
  */
-export interface ListObjectsV2Output extends ChargedFields {
+export interface ListObjectsV2Output {
   readonly Name: string
   readonly Prefix: string
   readonly Delimiter?: string
@@ -91,12 +90,10 @@ export function ListObjectsV2(input: ListObjectsV2Input): PaginatedCommand<ListO
       'continuation-token': checkListText(input.ContinuationToken, 'ContinuationToken'),
       ...writeQuery(input, { FetchOwner: ['fetch-owner', flag] }),
     },
-    headers: writeHeaders(input, OWNER_HEADERS),
     parse: async (response, context) => {
       const { ListBucketResult: result } = await readDocument(response, document, context)
       const decode = urlDecoder(result.EncodingType, context)
       return compact<ListObjectsV2Output>({
-        ...readHeaders(response, context, CHARGED_HEADERS),
         Name: result.Name,
         // Echoed from the request: servers differ in whether they encode these (see codecs/list.ts).
         Prefix: prefix ?? '',

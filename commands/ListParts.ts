@@ -1,14 +1,6 @@
-import { readHeaders, wholeNumber, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { wholeNumber, writeQuery } from '../codecs/headers.js'
 import { listPartsResult } from '../codecs/multipart.js'
 import type { Owner } from '../codecs/owner.js'
-import {
-  CHARGED_HEADERS,
-  type ChargedFields,
-  OWNER_HEADERS,
-  type OwnerFields,
-  SSE_C_HEADERS,
-  type SSECustomerFields,
-} from '../codecs/request-headers.js'
 import { readDocument } from '../codecs/xml.js'
 import { type Command, compact, type PaginatedCommand } from '../src/core/command.js'
 import { checkUploadId, MAX_PARTS } from '../src/core/multipart-limits.js'
@@ -17,10 +9,9 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `ListParts`: the upload (bucket, key and `UploadId`), the page size, and the part
- * number the previous page ended at; S3 wants the upload's SSE-C key only when its parts carry
- * checksums.
+ * number the previous page ended at.
  */
-export interface ListPartsInput extends OwnerFields, SSECustomerFields {
+export interface ListPartsInput {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -50,7 +41,7 @@ export interface Part {
  * What `ListParts` returns: one page of the upload's parts (always an array), with `IsTruncated`
  * and the part number marker of the next page.
  */
-export interface ListPartsOutput extends ChargedFields {
+export interface ListPartsOutput {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -91,12 +82,10 @@ export function ListParts(input: ListPartsInput): PaginatedCommand<ListPartsOutp
         PartNumberMarker: ['part-number-marker', wholeNumber(0, MAX_PARTS)],
       }),
     },
-    headers: writeHeaders(input, { ...OWNER_HEADERS, ...SSE_C_HEADERS }),
     parse: async (response, context) => {
       const { ListPartsResult: result } = await readDocument(response, listPartsResult, context)
       const { Part: parts = [], IsTruncated = false, Initiator, Owner: owner, ...rest } = result
       return compact<ListPartsOutput>({
-        ...readHeaders(response, context, CHARGED_HEADERS),
         ...rest,
         Parts: parts.map((part) => compact<Part>(part)),
         IsTruncated,

@@ -1,6 +1,4 @@
 import { type AclFields, aclRequest } from '../codecs/acl.js'
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { BUCKET_CANNED_ACLS, type BucketCannedACL } from '../src/core/canned-acl.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
@@ -9,7 +7,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `PutBucketAcl`: the bucket and its new ACL in exactly one of the three forms
  * (`AclFields`): a canned ACL, a whole `AccessControlPolicy`, or grant headers.
  */
-export interface PutBucketAclInput extends AclFields<BucketCannedACL>, BucketOwnerFields {
+export interface PutBucketAclInput extends AclFields<BucketCannedACL> {
   readonly Bucket: string
 }
 
@@ -23,14 +21,12 @@ export interface PutBucketAclInput extends AclFields<BucketCannedACL>, BucketOwn
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketAcl(input: PutBucketAclInput): Command<EmptyOutput> {
-  const { headers, body } = aclRequest(input, BUCKET_CANNED_ACLS)
   return {
     operation: 'PutBucketAcl',
     method: 'PUT',
     bucket: checkBucket(input.Bucket),
     query: { acl: '' },
-    body,
-    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    ...aclRequest(input, BUCKET_CANNED_ACLS),
     parse: emptyOutput,
   }
 }

@@ -1,6 +1,4 @@
 import { type CORSConfiguration, corsRequest } from '../codecs/cors.js'
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -8,7 +6,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `PutBucketCors`: the bucket and its CORS configuration, which replaces the old one
  * whole.
  */
-export interface PutBucketCorsInput extends BucketOwnerFields {
+export interface PutBucketCorsInput {
   readonly Bucket: string
   /** Replaces the bucket's whole CORS configuration. */
   readonly CORSConfiguration: CORSConfiguration
@@ -39,14 +37,12 @@ export interface PutBucketCorsInput extends BucketOwnerFields {
  */
 /* @__NO_SIDE_EFFECTS__ */
 export function PutBucketCors(input: PutBucketCorsInput): Command<EmptyOutput> {
-  const { headers, body } = corsRequest(input.CORSConfiguration)
   return {
     operation: 'PutBucketCors',
     method: 'PUT',
     bucket: checkBucket(input.Bucket),
     query: { cors: '' },
-    body,
-    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    ...corsRequest(input.CORSConfiguration),
     parse: emptyOutput,
   }
 }

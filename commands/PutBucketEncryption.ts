@@ -1,11 +1,9 @@
 import { encryptionRequest, type ServerSideEncryptionConfiguration } from '../codecs/encryption.js'
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `PutBucketEncryption`: the bucket and its default-encryption rule. */
-export interface PutBucketEncryptionInput extends BucketOwnerFields {
+export interface PutBucketEncryptionInput {
   readonly Bucket: string
   /**
    * One rule: the default algorithm (`AES256`, `aws:kms`, `aws:kms:dsse`), a KMS key for the KMS ones, and
@@ -48,7 +46,7 @@ export function PutBucketEncryption(input: PutBucketEncryptionInput): Command<Em
     method: 'PUT',
     bucket,
     query: { encryption: '' },
-    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    headers,
     body,
     parse: emptyOutput,
   }

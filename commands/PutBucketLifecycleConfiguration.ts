@@ -4,7 +4,6 @@ import {
   lifecycleRequest,
   type TransitionDefaultMinimumObjectSize,
 } from '../codecs/lifecycle.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -12,7 +11,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `PutBucketLifecycleConfiguration`: the bucket, its lifecycle rules (which replace
  * all the old ones), and how objects smaller than 128 KiB transition.
  */
-export interface PutBucketLifecycleConfigurationInput extends BucketOwnerFields {
+export interface PutBucketLifecycleConfigurationInput {
   readonly Bucket: string
   /** Replaces the bucket's whole lifecycle configuration. */
   readonly LifecycleConfiguration: LifecycleConfiguration
@@ -69,7 +68,6 @@ export function PutBucketLifecycleConfiguration(
     query: { lifecycle: '' },
     headers: {
       ...headers,
-      ...writeHeaders(input, BUCKET_OWNER_HEADERS),
       ...writeHeaders(input, {
         TransitionDefaultMinimumObjectSize: [
           MINIMUM_SIZE,

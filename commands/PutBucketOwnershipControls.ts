@@ -1,11 +1,9 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { type OwnershipControls, ownershipControlsRequest } from '../codecs/ownership.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `PutBucketOwnershipControls`: the bucket and its Object Ownership rule. */
-export interface PutBucketOwnershipControlsInput extends BucketOwnerFields {
+export interface PutBucketOwnershipControlsInput {
   readonly Bucket: string
   /** One rule: `BucketOwnerEnforced`, `BucketOwnerPreferred` or `ObjectWriter`. */
   readonly OwnershipControls: OwnershipControls
@@ -34,7 +32,7 @@ export function PutBucketOwnershipControls(input: PutBucketOwnershipControlsInpu
     method: 'PUT',
     bucket,
     query: { ownershipControls: '' },
-    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    headers,
     body,
     parse: emptyOutput,
   }

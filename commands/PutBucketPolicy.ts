@@ -1,6 +1,5 @@
 import { flag, writeHeaders } from '../codecs/headers.js'
 import { type PolicyDocument, policyRequest } from '../codecs/policy.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
@@ -8,7 +7,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `PutBucketPolicy`: the bucket and its policy, as an object or as JSON text, which
  * replaces any policy it had.
  */
-export interface PutBucketPolicyInput extends BucketOwnerFields {
+export interface PutBucketPolicyInput {
   readonly Bucket: string
   /** The policy: an object (sent as JSON) or JSON text (sent as it is, once checked to parse). */
   readonly Policy: PolicyDocument | string
@@ -51,7 +50,6 @@ export function PutBucketPolicy(input: PutBucketPolicyInput): Command<EmptyOutpu
     query: { policy: '' },
     headers: {
       ...headers,
-      ...writeHeaders(input, BUCKET_OWNER_HEADERS),
       ...writeHeaders(input, { ConfirmRemoveSelfBucketAccess: ['x-amz-confirm-remove-self-bucket-access', flag] }),
     },
     body,

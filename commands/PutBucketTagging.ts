@@ -1,11 +1,9 @@
-import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { MAX_BUCKET_TAGS, type Tagging, taggingRequest } from '../codecs/tagging.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `PutBucketTagging`: the bucket and the tags that replace all of its current ones. */
-export interface PutBucketTaggingInput extends BucketOwnerFields {
+export interface PutBucketTaggingInput {
   readonly Bucket: string
   /** Replaces all of the bucket's tags: at most 50, unique keys. */
   readonly Tagging: Tagging
@@ -39,7 +37,7 @@ export function PutBucketTagging(input: PutBucketTaggingInput): Command<EmptyOut
     method: 'PUT',
     bucket,
     query: { tagging: '' },
-    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    headers,
     body,
     parse: emptyOutput,
   }

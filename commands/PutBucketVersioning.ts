@@ -1,5 +1,4 @@
 import { writeHeaders } from '../codecs/headers.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type VersioningConfiguration, versioningRequest } from '../codecs/versioning.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
@@ -8,7 +7,7 @@ import { checkBucket } from '../src/core/validate.js'
  * The input of `PutBucketVersioning`: the bucket, the versioning state to set and, to change MFA
  * delete, the MFA device and its current code.
  */
-export interface PutBucketVersioningInput extends BucketOwnerFields {
+export interface PutBucketVersioningInput {
   readonly Bucket: string
   readonly VersioningConfiguration: VersioningConfiguration
   /** The MFA device's serial number, a space and its current code (`x-amz-mfa`); required to change `MFADelete`. */
@@ -33,7 +32,7 @@ export function PutBucketVersioning(input: PutBucketVersioningInput): Command<Em
     method: 'PUT',
     bucket,
     query: { versioning: '' },
-    headers: { ...headers, ...mfa, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    headers: { ...headers, ...mfa },
     body,
     parse: emptyOutput,
   }

@@ -1,8 +1,7 @@
 import { type AclFields, aclRequest } from '../codecs/acl.js'
-import { writeHeaders, writeQuery } from '../codecs/headers.js'
-import { type ChargedFields, OWNER_HEADERS, type OwnerFields, readCharged } from '../codecs/request-headers.js'
+import { writeQuery } from '../codecs/headers.js'
 import { OBJECT_CANNED_ACLS, type ObjectCannedACL } from '../src/core/canned-acl.js'
-import type { Command } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
@@ -10,15 +9,12 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * one of the three forms (`AclFields`): a canned ACL, a whole `AccessControlPolicy`, or grant
  * headers.
  */
-export interface PutObjectAclInput extends AclFields<ObjectCannedACL>, OwnerFields {
+export interface PutObjectAclInput extends AclFields<ObjectCannedACL> {
   readonly Bucket: string
   readonly Key: string
   /** Set the ACL of this version rather than the current one. */
   readonly VersionId?: string
 }
-
-/** What `PutObjectAcl` returns: `RequestCharged` for a Requester Pays bucket, nothing else. */
-export type PutObjectAclOutput = ChargedFields
 
 /**
  * Sets an object's ACL: a canned ACL, the whole `AccessControlPolicy`, or grant headers — exactly
@@ -28,16 +24,14 @@ export type PutObjectAclOutput = ChargedFields
  * await send(client, PutObjectAcl({ Bucket: 'my-bucket', Key: 'foobar', ACL: 'public-read' }))
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function PutObjectAcl(input: PutObjectAclInput): Command<PutObjectAclOutput> {
-  const { headers, body } = aclRequest(input, OBJECT_CANNED_ACLS)
+export function PutObjectAcl(input: PutObjectAclInput): Command<EmptyOutput> {
   return {
     operation: 'PutObjectAcl',
     method: 'PUT',
     bucket: checkBucket(input.Bucket),
     key: checkKey(input.Key),
     query: { acl: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    body,
-    headers: { ...headers, ...writeHeaders(input, OWNER_HEADERS) },
-    parse: readCharged,
+    ...aclRequest(input, OBJECT_CANNED_ACLS),
+    parse: emptyOutput,
   }
 }

@@ -1,14 +1,13 @@
-import { writeHeaders, writeQuery } from '../codecs/headers.js'
+import { writeQuery } from '../codecs/headers.js'
 import { legalHoldRequest, type ObjectLockLegalHold } from '../codecs/object-lock.js'
-import { type ChargedFields, OWNER_HEADERS, type OwnerFields, readCharged } from '../codecs/request-headers.js'
-import type { Command } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `PutObjectLegalHold`: the object, and optionally the version, and the legal hold
  * status to set.
  */
-export interface PutObjectLegalHoldInput extends OwnerFields {
+export interface PutObjectLegalHoldInput {
   readonly Bucket: string
   readonly Key: string
   /** The version to hold; the current one when left out. */
@@ -16,9 +15,6 @@ export interface PutObjectLegalHoldInput extends OwnerFields {
   /** `{ Status: 'ON' }` to hold, `{ Status: 'OFF' }` to release. */
   readonly LegalHold: ObjectLockLegalHold
 }
-
-/** What `PutObjectLegalHold` returns: `RequestCharged` for a Requester Pays bucket, nothing else. */
-export type PutObjectLegalHoldOutput = ChargedFields
 
 /**
  * Puts an object version under a legal hold, or releases it: while `ON`, the version cannot be
@@ -29,19 +25,10 @@ export type PutObjectLegalHoldOutput = ChargedFields
  * await send(client, PutObjectLegalHold({ Bucket: 'my-bucket', Key: 'evidence.eml', LegalHold: { Status: 'ON' } }))
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function PutObjectLegalHold(input: PutObjectLegalHoldInput): Command<PutObjectLegalHoldOutput> {
+export function PutObjectLegalHold(input: PutObjectLegalHoldInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
   const query = { 'legal-hold': '', ...writeQuery(input, { VersionId: 'versionId' }) }
   const { headers, body } = legalHoldRequest(input.LegalHold)
-  return {
-    operation: 'PutObjectLegalHold',
-    method: 'PUT',
-    bucket,
-    key,
-    query,
-    headers: { ...headers, ...writeHeaders(input, OWNER_HEADERS) },
-    body,
-    parse: readCharged,
-  }
+  return { operation: 'PutObjectLegalHold', method: 'PUT', bucket, key, query, headers, body, parse: emptyOutput }
 }

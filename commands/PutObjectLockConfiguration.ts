@@ -1,14 +1,13 @@
 import { writeHeaders } from '../codecs/headers.js'
 import { type ObjectLockConfiguration, objectLockConfigurationRequest } from '../codecs/object-lock.js'
-import { type ChargedFields, OWNER_HEADERS, type OwnerFields, readCharged } from '../codecs/request-headers.js'
-import type { Command } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /**
  * The input of `PutObjectLockConfiguration`: the bucket and its Object Lock configuration, with the
  * default retention of new object versions.
  */
-export interface PutObjectLockConfigurationInput extends OwnerFields {
+export interface PutObjectLockConfigurationInput {
   readonly Bucket: string
   /**
    * `ObjectLockEnabled: 'Enabled'`, and optionally the default retention of new versions (`Mode` with `Days` or
@@ -18,9 +17,6 @@ export interface PutObjectLockConfigurationInput extends OwnerFields {
   /** The token AWS Support gives to enable Object Lock on an existing bucket (`x-amz-bucket-object-lock-token`). */
   readonly Token?: string
 }
-
-/** What `PutObjectLockConfiguration` returns: `RequestCharged` for a Requester Pays bucket, nothing else. */
-export type PutObjectLockConfigurationOutput = ChargedFields
 
 /**
  * Sets a bucket's Object Lock configuration, usually the default retention every new object
@@ -41,9 +37,7 @@ export type PutObjectLockConfigurationOutput = ChargedFields
  * )
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function PutObjectLockConfiguration(
-  input: PutObjectLockConfigurationInput,
-): Command<PutObjectLockConfigurationOutput> {
+export function PutObjectLockConfiguration(input: PutObjectLockConfigurationInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const { headers, body } = objectLockConfigurationRequest(input.ObjectLockConfiguration)
   return {
@@ -51,8 +45,8 @@ export function PutObjectLockConfiguration(
     method: 'PUT',
     bucket,
     query: { 'object-lock': '' },
-    headers: { ...headers, ...writeHeaders(input, { ...OWNER_HEADERS, Token: 'x-amz-bucket-object-lock-token' }) },
+    headers: { ...headers, ...writeHeaders(input, { Token: 'x-amz-bucket-object-lock-token' }) },
     body,
-    parse: readCharged,
+    parse: emptyOutput,
   }
 }

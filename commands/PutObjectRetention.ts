@@ -1,14 +1,13 @@
 import { flag, writeHeaders, writeQuery } from '../codecs/headers.js'
 import { type ObjectLockRetention, retentionRequest } from '../codecs/object-lock.js'
-import { type ChargedFields, OWNER_HEADERS, type OwnerFields, readCharged } from '../codecs/request-headers.js'
-import type { Command } from '../src/core/command.js'
+import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `PutObjectRetention`: the object version and its new retention, or none to remove a
  * GOVERNANCE retention.
  */
-export interface PutObjectRetentionInput extends OwnerFields {
+export interface PutObjectRetentionInput {
   readonly Bucket: string
   readonly Key: string
   /** The version to protect; the current one when left out. */
@@ -21,9 +20,6 @@ export interface PutObjectRetentionInput extends OwnerFields {
   /** Shorten or remove a GOVERNANCE retention (needs `s3:BypassGovernanceRetention`). */
   readonly BypassGovernanceRetention?: boolean
 }
-
-/** What `PutObjectRetention` returns: `RequestCharged` for a Requester Pays bucket, nothing else. */
-export type PutObjectRetentionOutput = ChargedFields
 
 /**
  * Sets an object version's retention. It can always be lengthened; shortening or removing a
@@ -42,7 +38,7 @@ export type PutObjectRetentionOutput = ChargedFields
  * )
  */
 /* @__NO_SIDE_EFFECTS__ */
-export function PutObjectRetention(input: PutObjectRetentionInput): Command<PutObjectRetentionOutput> {
+export function PutObjectRetention(input: PutObjectRetentionInput): Command<EmptyOutput> {
   const bucket = checkBucket(input.Bucket)
   const key = checkKey(input.Key)
   const query = { retention: '', ...writeQuery(input, { VersionId: 'versionId' }) }
@@ -55,10 +51,9 @@ export function PutObjectRetention(input: PutObjectRetentionInput): Command<PutO
     query,
     headers: {
       ...headers,
-      ...writeHeaders(input, OWNER_HEADERS),
       ...writeHeaders(input, { BypassGovernanceRetention: ['x-amz-bypass-governance-retention', flag] }),
     },
     body,
-    parse: readCharged,
+    parse: emptyOutput,
   }
 }

@@ -1,5 +1,4 @@
-import { readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
-import { OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
+import { readHeaders, writeQuery } from '../codecs/headers.js'
 import { MAX_OBJECT_TAGS, type Tagging, taggingRequest } from '../codecs/tagging.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkKey } from '../src/core/validate.js'
@@ -8,7 +7,7 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
  * The input of `PutObjectTagging`: the object, and optionally the version, and the tags that
  * replace all of its current ones.
  */
-export interface PutObjectTaggingInput extends OwnerFields {
+export interface PutObjectTaggingInput {
   readonly Bucket: string
   readonly Key: string
   /** The version to tag; the current one when left out. */
@@ -50,7 +49,7 @@ export function PutObjectTagging(input: PutObjectTaggingInput): Command<PutObjec
     bucket,
     key,
     query,
-    headers: { ...headers, ...writeHeaders(input, OWNER_HEADERS) },
+    headers,
     body,
     parse: (response, context) =>
       readHeaders<PutObjectTaggingOutput>(response, context, { VersionId: 'x-amz-version-id' }),

@@ -1,11 +1,9 @@
-import { writeHeaders } from '../codecs/headers.js'
 import { type PublicAccessBlockConfiguration, publicAccessBlockRequest } from '../codecs/public-access-block.js'
-import { BUCKET_OWNER_HEADERS, type BucketOwnerFields } from '../codecs/request-headers.js'
 import { type Command, type EmptyOutput, emptyOutput } from '../src/core/command.js'
 import { checkBucket } from '../src/core/validate.js'
 
 /** The input of `PutPublicAccessBlock`: the bucket and its four Block Public Access settings. */
-export interface PutPublicAccessBlockInput extends BucketOwnerFields {
+export interface PutPublicAccessBlockInput {
   readonly Bucket: string
   /** Replaces all four settings; one left out is off. */
   readonly PublicAccessBlockConfiguration: PublicAccessBlockConfiguration
@@ -38,7 +36,7 @@ export function PutPublicAccessBlock(input: PutPublicAccessBlockInput): Command<
     method: 'PUT',
     bucket,
     query: { publicAccessBlock: '' },
-    headers: { ...headers, ...writeHeaders(input, BUCKET_OWNER_HEADERS) },
+    headers,
     body,
     parse: emptyOutput,
   }

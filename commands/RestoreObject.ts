@@ -1,6 +1,5 @@
-import { oneOf, readHeaders, writeHeaders, writeQuery } from '../codecs/headers.js'
+import { oneOf, readHeaders, writeQuery } from '../codecs/headers.js'
 import { optional, xmlRequest } from '../codecs/request-document.js'
-import { CHARGED_HEADERS, type ChargedFields, OWNER_HEADERS, type OwnerFields } from '../codecs/request-headers.js'
 import type { Command } from '../src/core/command.js'
 import { checkBucket, checkInteger, checkKey, checkObject, checkText } from '../src/core/validate.js'
 
@@ -28,7 +27,7 @@ export interface RestoreRequest {
  * The input of `RestoreObject`: the archived object, and optionally the version, and the restore's
  * days and tier.
  */
-export interface RestoreObjectInput extends OwnerFields {
+export interface RestoreObjectInput {
   readonly Bucket: string
   readonly Key: string
   readonly VersionId?: string
@@ -40,7 +39,7 @@ export interface RestoreObjectInput extends OwnerFields {
  * What `RestoreObject` returns: whether a restored copy already existed (S3 answered 200) or a
  * restore has started (202), which S3's own output leaves to the status code.
  */
-export interface RestoreObjectOutput extends ChargedFields {
+export interface RestoreObjectOutput {
   /**
    * True when S3 answered 200: a restored copy already existed and only its expiry moved; false
    * when it answered 202 and a restore started. Follow it with HeadObject's `Restore`.
@@ -93,14 +92,11 @@ export function RestoreObject(input: RestoreObjectInput): Command<RestoreObjectO
     bucket,
     key,
     query: { restore: '', ...writeQuery(input, { VersionId: 'versionId' }) },
-    headers: { ...headers, ...writeHeaders(input, OWNER_HEADERS) },
+    headers,
     body,
     parse: (response, context) => ({
       AlreadyRestored: response.status === 200,
-      ...readHeaders<RestoreObjectOutput>(response, context, {
-        RestoreOutputPath: 'x-amz-restore-output-path',
-        ...CHARGED_HEADERS,
-      }),
+      ...readHeaders<RestoreObjectOutput>(response, context, { RestoreOutputPath: 'x-amz-restore-output-path' }),
     }),
   }
 }

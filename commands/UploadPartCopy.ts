@@ -2,22 +2,12 @@ import {
   COPY_SOURCE_VERSION_ID,
   type CopyResult,
   type CopySource,
-  type CopySourceFields,
+  type CopySourceConditions,
   copyResultDocument,
   copySourceHeaders,
   toCopyResult,
 } from '../codecs/copy-source.js'
-import { readHeaders, writeHeaders } from '../codecs/headers.js'
-import {
-  CHARGED_HEADERS,
-  type ChargedFields,
-  ENCRYPTION_RESULT_HEADERS,
-  type EncryptionResultFields,
-  OWNER_HEADERS,
-  type OwnerFields,
-  SSE_C_HEADERS,
-  type SSECustomerFields,
-} from '../codecs/request-headers.js'
+import { readHeaders } from '../codecs/headers.js'
 import { readDocument } from '../codecs/xml.js'
 import type { Command } from '../src/core/command.js'
 import { refuseErrorIn200 } from '../src/core/error-document.js'
@@ -27,10 +17,11 @@ import { checkBucket, checkKey } from '../src/core/validate.js'
 
 /**
  * The input of `UploadPartCopy`: the upload (bucket, key and `UploadId`), the part's number, and
- * the source object (with an optional byte range, conditions, owner and SSE-C key) whose bytes
- * become the part; for an upload created with an SSE-C key, that key again (`SSECustomer…`).
+ * the source object (with an optional byte range and conditions) whose bytes become the part. For
+ * an upload created with an SSE-C key, that key again is the request option `sseCustomerKey`, the
+ * source's is `copySourceSSECustomerKey`.
  */
-export interface UploadPartCopyInput extends CopySourceFields, OwnerFields, SSECustomerFields {
+export interface UploadPartCopyInput extends CopySourceConditions {
   readonly Bucket: string
   readonly Key: string
   readonly UploadId: string
@@ -47,7 +38,7 @@ export interface UploadPartCopyInput extends CopySourceFields, OwnerFields, SSEC
  * always present) and the source version copied. A copy that fails after S3 answered 200 is thrown
  * as an `S3Error`, never returned here.
  */
-export interface UploadPartCopyOutput extends EncryptionResultFields, ChargedFields {
+export interface UploadPartCopyOutput {
   /** `CopyPartResult.ETag` is the part's ETag for CompleteMultipartUpload. */
   readonly CopyPartResult: CopyResult
   readonly CopySourceVersionId?: string
@@ -79,19 +70,13 @@ export function UploadPartCopy(input: UploadPartCopyInput): Command<UploadPartCo
     bucket,
     key,
     query: { partNumber: checkPartNumber(input.PartNumber), uploadId: checkUploadId(input.UploadId) },
-    headers: {
-      ...copySourceHeaders(input.CopySource, input),
-      ...writeHeaders(input, { ...OWNER_HEADERS, ...SSE_C_HEADERS }),
-      ...range,
-    },
+    headers: { ...copySourceHeaders(input.CopySource, input), ...range },
     parse: async (answer, context) => {
       // S3 may answer 200 and put the error of a long copy or completion in the body.
       const response = await refuseErrorIn200(answer, context)
       const { CopyPartResult } = await readDocument(response, document, context)
       return {
         ...readHeaders<UploadPartCopyOutput>(response, context, {
-          ...ENCRYPTION_RESULT_HEADERS,
-          ...CHARGED_HEADERS,
           CopySourceVersionId: COPY_SOURCE_VERSION_ID,
           ServerSideEncryption: 'x-amz-server-side-encryption',
         }),

@@ -253,6 +253,10 @@ describe('SSE-KMS', () => {
       ServerSideEncryption: 'aws:kms',
       SSEKMSKeyId: 's3kit-test-key-1',
     })
+    // A read without the option reports ServerSideEncryption only.
+    const plainHead = await send(client, HeadObject({ Bucket, Key: 'kms-1.txt' }))
+    expect(plainHead.ServerSideEncryption).toBe('aws:kms')
+    expect(plainHead).not.toHaveProperty('SSEKMSKeyId')
     const read = await send(client, details(GetObject({ Bucket, Key: 'kms-1.txt' })))
     expect(read).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 's3kit-test-key-1' })
     expect(await read.Body.text()).toBe('one')

@@ -182,6 +182,20 @@ describe('sseCustomerKey', () => {
     expect(sseCustomerKey(key)(GetObject(object)).headers).toMatchObject({
       'x-amz-server-side-encryption-customer-key-md5': '4Funlf7OsLF0HL+vKU+fkg==',
     })
+    // The command without the option reads neither field.
+    const { client: plain } = fakeClient([
+      () =>
+        new Response(null, {
+          headers: {
+            'content-length': '5',
+            etag: '"5d41402abc4b2a76b9719d911017c592"',
+            'last-modified': 'Wed, 02 Dec 2026 00:44:59 GMT',
+            'x-amz-server-side-encryption-customer-algorithm': 'AES256',
+            'x-amz-server-side-encryption-customer-key-md5': '4Funlf7OsLF0HL+vKU+fkg==',
+          },
+        }),
+    ])
+    expect(await send(plain, HeadObject(object))).not.toHaveProperty('SSECustomerKeyMD5')
   })
 
   it('a wrong key is an S3Error that shows no key (body captured from Ceph RGW 16)', async () => {
@@ -296,6 +310,9 @@ describe('encryptionDetails', () => {
     const command = encryptionDetails()(HeadObject({ Bucket: 'bucket', Key: 'k' }))
     const output = await parseWith(command, kmsHead())
     expect(output).toMatchObject({ ServerSideEncryption: 'aws:kms', SSEKMSKeyId: 's3kit-test-key-1' })
+    const plain = await parseWith(HeadObject({ Bucket: 'bucket', Key: 'k' }), kmsHead())
+    expect(plain.ServerSideEncryption).toBe('aws:kms')
+    expect(plain).not.toHaveProperty('SSEKMSKeyId')
   })
 
   it('sends nothing, and leaves alone the operations that answer no encryption', () => {

@@ -11,7 +11,6 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'bucket', Key: 'k', IfMatch: '"e"\r\nx-amz-bypass-governance-retention: true' }, 'IfMatch'],
       [{ Bucket: 'bucket', Key: 'k', IfMatchSize: -1 }, 'IfMatchSize'],
       [{ Bucket: 'bucket', Key: 'k', IfMatchLastModifiedTime: '2024-01-01' }, 'IfMatchLastModifiedTime'],
-      [{ Bucket: 'bucket', Key: 'k', RequestPayer: 'owner' }, 'RequestPayer'],
     ],
     sample: {
       // A DELETE without versionId in a versioned bucket: S3 (and RGW) answer with the delete marker it made.

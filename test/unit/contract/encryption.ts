@@ -9,10 +9,7 @@ export const rows: Record<string, ContractRow> = {
   GetBucketEncryption: {
     command: GetBucketEncryption,
     valid: { Bucket: 'bucket' },
-    invalid: [
-      [{ Bucket: 'bucket?' }, 'Bucket'],
-      [{ Bucket: 'bucket', ExpectedBucketOwner: '111122223333\n' }, 'ExpectedBucketOwner'],
-    ],
+    invalid: [[{ Bucket: 'bucket?' }, 'Bucket']],
     sample: {
       // As the page prints it (the version with BlockedEncryptionTypes, dated 19 Nov 2025). The
       // sample names the key <KMSKeyID>, where the Response Syntax and the ServerSideEncryptionByDefault

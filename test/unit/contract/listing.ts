@@ -192,7 +192,6 @@ export const rows: Record<string, ContractRow> = {
       [{ Bucket: 'quotes', MaxKeys: 1001 }, 'MaxKeys'],
       [{ Bucket: 'quotes', Prefix: 5 }, 'Prefix'],
       [{ Bucket: '' }, 'Bucket'],
-      [{ Bucket: 'quotes', RequestPayer: 'Requester' }, 'RequestPayer'],
     ],
     sample: {
       source: 'S3 API reference, ListObjectsV2, Example 2',
