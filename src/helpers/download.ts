@@ -9,7 +9,7 @@ import type { RequestOption } from '../core/extend-command.js'
 import { send } from '../core/send.js'
 import { checkInteger, checkOneOf } from '../core/validate.js'
 import { pool } from './pool.js'
-import { applyOptions } from './request-options.js'
+import { applyOptions, checkOptions } from './request-options.js'
 import { verifyChecksum } from './verify-checksum.js'
 
 const MiB = 1024 * 1024
@@ -162,9 +162,7 @@ export async function planDownload(
   // Checked here, before any request.
   const algorithms = ChecksumAlgorithms === undefined ? undefined : checkAlgorithms(ChecksumAlgorithms)
   if (ChecksumMode !== undefined) checkOneOf(ChecksumMode, 'ChecksumMode', ['ENABLED'])
-  const { requestOptions = [] } = options
-  if (!Array.isArray(requestOptions) || requestOptions.some((option) => typeof option !== 'function'))
-    throw new InputError('requestOptions', 'must be a list of request options, e.g. [sseCustomerKey(key)].')
+  const requestOptions = checkOptions(options.requestOptions, 'requestOptions')
   // Set only for the ranges of a composite object, whose parts S3 may send checksums for.
   let rangeCheck: RequestOption<ChecksumOutput & ChecksumVerification> | undefined
   const get = (fields: GetObjectInput): Promise<GetObjectOutput & ChecksumOutput & ChecksumVerification> =>

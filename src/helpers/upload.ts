@@ -19,7 +19,7 @@ import { checkChecksumType, checksum } from './checksum.js'
 import { abandonUpload, firstFailure } from './multipart-job.js'
 import { bodyError, type PartData, type PartSource, type SourcePart, sliceSource, streamSource } from './part-source.js'
 import { pool } from './pool.js'
-import { applyOptions } from './request-options.js'
+import { applyOptions, checkOptions } from './request-options.js'
 
 const MiB = 1024 * 1024
 const DEFAULT_PART_SIZE = 8 * MiB
@@ -174,7 +174,7 @@ export async function uploadFrom(
   let concurrency: number
   let partSize: number
   const { ChecksumAlgorithm: algorithm, ChecksumType: type, ...objectFields } = fields
-  const { requestOptions = [] } = options
+  let requestOptions: readonly RequestOption[]
   try {
     concurrency = checkConcurrency(options.concurrency)
     if (options.onProgress !== undefined && typeof options.onProgress !== 'function') {
@@ -186,8 +186,7 @@ export async function uploadFrom(
     CreateMultipartUpload(objectFields)
     if (algorithm !== undefined) checkChecksumType(checkAlgorithm(algorithm, 'ChecksumAlgorithm'), type, 'ChecksumType')
     else if (type !== undefined) throw new InputError('ChecksumType', 'is for a checksum: give ChecksumAlgorithm too.')
-    if (!Array.isArray(requestOptions) || requestOptions.some((option) => typeof option !== 'function'))
-      throw new InputError('requestOptions', 'must be a list of request options, e.g. [sseCustomerKey(key)].')
+    requestOptions = checkOptions(options.requestOptions, 'requestOptions')
     options.signal?.throwIfAborted()
   } catch (error) {
     await source.close(error)
@@ -355,6 +354,7 @@ export async function uploadFrom(
       { Bucket, Key, UploadId: uploadId, leaveParts: options.leavePartsOnError },
       job.error,
       signal,
+      requestOptions,
     )
   } finally {
     job.release()

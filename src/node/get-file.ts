@@ -9,7 +9,7 @@ import type { Client } from '../core/client.js'
 import { InputError, S3Error } from '../core/errors.js'
 import type { RequestOption } from '../core/extend-command.js'
 import { type SendOptions, send } from '../core/send.js'
-import { applyOptions } from '../helpers/request-options.js'
+import { applyOptions, checkOptions } from '../helpers/request-options.js'
 
 /** GetObject's fields, plus the file to write. */
 export interface GetFileInput extends GetObjectInput {
@@ -53,7 +53,10 @@ export async function getFile(
 ): Promise<GetFileOutput> {
   const { path, ...fields } = input
   const { requestOptions, ...sendOptions } = options
-  const command = applyOptions<GetObjectOutput & GetFileOutput>(GetObject(fields), requestOptions)
+  const command = applyOptions<GetObjectOutput & GetFileOutput>(
+    GetObject(fields),
+    checkOptions(requestOptions, 'requestOptions'),
+  )
   return writeAtomically(path, async (file) => {
     const { Body, ...output } = await send(client, command, sendOptions)
     const reader = Body.getReader()

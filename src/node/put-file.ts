@@ -6,7 +6,7 @@ import type { Client } from '../core/client.js'
 import { InputError } from '../core/errors.js'
 import type { RequestOption } from '../core/extend-command.js'
 import { type SendOptions, send } from '../core/send.js'
-import { applyOptions } from '../helpers/request-options.js'
+import { applyOptions, checkOptions } from '../helpers/request-options.js'
 
 /**
  * The input of `putFile`: what `PutObjectInput` takes, with the file's `path` in place of `Body`
@@ -56,7 +56,7 @@ export async function putFile(
       Body: stream,
       ContentLength: info.size,
     })
-    return await send(client, applyOptions(command, requestOptions), sendOptions)
+    return await send(client, applyOptions(command, checkOptions(requestOptions, 'requestOptions')), sendOptions)
   } finally {
     // Closes the file whatever happened: an invalid input, a refused request, an abort.
     stream.destroy()

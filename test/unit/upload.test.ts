@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createClient, type FetchLike } from '../../src/core/client.js'
 import { InputError, S3Error } from '../../src/core/errors.js'
 import { MAX_OBJECT_SIZE } from '../../src/core/multipart-limits.js'
+import { expectedBucketOwner } from '../../src/helpers/expected-bucket-owner.js'
+import { requesterPays } from '../../src/helpers/requester-pays.js'
 import { choosePartSize, type UploadProgress, upload } from '../../src/helpers/upload.js'
 
 const MiB = 1024 * 1024
@@ -427,6 +429,22 @@ describe('upload: parts', () => {
 })
 
 describe('upload: failures', () => {
+  it('gives its requestOptions to every request, the abort and the HEAD after an empty completion ETag too', async () => {
+    const requestOptions = [expectedBucketOwner('111122223333'), requesterPays()]
+    const failing = fakeS3({ failPart: (part) => part === 2 })
+    await expect(
+      upload(failing.client, { Bucket: 'b-1', Key: 'k', Body: bytes(11 * MiB) }, { partSize: 5 * MiB, requestOptions }),
+    ).rejects.toMatchObject({ code: 'InternalError', uploadId: 'upload-1' })
+    const rgw = fakeS3({ rgwETag: true })
+    await upload(rgw.client, { Bucket: 'b-1', Key: 'k', Body: bytes(11 * MiB) }, { partSize: 5 * MiB, requestOptions })
+    expect(failing.operations()).toContain('AbortMultipartUpload')
+    expect(rgw.operations()).toContain('HeadObject')
+    for (const call of [...failing.calls, ...rgw.calls]) {
+      expect(call.headers.get('x-amz-expected-bucket-owner')).toBe('111122223333')
+      expect(call.headers.get('x-amz-request-payer')).toBe('requester')
+    }
+  })
+
   it('aborts the upload and rejects with the first error, carrying the UploadId', async () => {
     const s3 = fakeS3({ failPart: (part) => part === 3 })
     const error = await upload(
