@@ -31,8 +31,8 @@ export interface SSEKMSOutput {
   readonly SSEKMSEncryptionContext?: string
 }
 
-/** The response headers of `SSEKMSOutput`. */
-export const SSE_KMS_OUTPUT_HEADERS = {
+// The response headers of SSEKMSOutput.
+const SSE_KMS_OUTPUT_HEADERS = {
   SSEKMSKeyId: 'x-amz-server-side-encryption-aws-kms-key-id',
   BucketKeyEnabled: ['x-amz-server-side-encryption-bucket-key-enabled', flagHeader],
   SSEKMSEncryptionContext: 'x-amz-server-side-encryption-context',
