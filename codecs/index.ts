@@ -14,7 +14,7 @@ export type {
 } from './acl.js'
 export { GroupUri, Permission } from './acl.js'
 export type { ChecksumOutput, ChecksumType, ChecksumValues } from './checksum.js'
-export type { CopyResult, CopySource, CopySourceConditions, CopySourceFields } from './copy-source.js'
+export type { CopyResult, CopySource, CopySourceConditions } from './copy-source.js'
 export type { CORSConfiguration, CORSMethod, CORSRule, CORSRuleOutput } from './cors.js'
 export type {
   ServerSideEncryption,
@@ -49,15 +49,6 @@ export type { Owner } from './owner.js'
 export type { ObjectOwnership, OwnershipControls, OwnershipControlsRule } from './ownership.js'
 export type { PolicyDocument, PolicyStatement } from './policy.js'
 export type { PublicAccessBlockConfiguration, PublicAccessBlockOutput } from './public-access-block.js'
-export type {
-  BucketOwnerFields,
-  ChargedFields,
-  CopySourceSSECustomerFields,
-  EncryptionResultFields,
-  OwnerFields,
-  SSECustomerFields,
-  SSEKMSFields,
-} from './request-headers.js'
 export type { RestoreStatus } from './restore.js'
 export type { Tag, Tagging } from './tagging.js'
 export type { BucketVersioningStatus, MFADeleteStatus, VersioningConfiguration } from './versioning.js'

@@ -38,6 +38,7 @@ export type {
 } from './command.js'
 export type { Credentials, CredentialsProvider } from './credentials.js'
 export { InputError, S3Error, type S3ErrorDetails } from './errors.js'
+export { extendCommand, type RequestOption } from './extend-command.js'
 export { Location, regionOfLocation } from './locations.js'
 export type { BodyReaders, ObjectBody } from './object-body.js'
 export { type SendOptions, send } from './send.js'
