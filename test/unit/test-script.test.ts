@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, expect, test } from 'vitest'
@@ -25,9 +25,12 @@ function stubAptGet(body: string): void {
 }
 
 function install(entries: string[], asUser = false) {
-  const call = `. '${script}' && install_missing_programs ${entries.map((e) => `'${e}'`).join(' ')}`
-  // As root, drop to "nobody" (65534); a developer running the tests is already not root.
+  // As root, drop to "nobody" (65534); a developer running the tests is already not root. Nobody
+  // may not read the checkout (a clone under /root), so it sources a copy in the test's folder.
   const drop = asUser && process.getuid?.() === 0
+  const source = drop ? join(dir, 'test.sh') : script
+  if (drop) copyFileSync(script, source)
+  const call = `. '${source}' && install_missing_programs ${entries.map((e) => `'${e}'`).join(' ')}`
   const command = drop
     ? ['setpriv', '--reuid=65534', '--regid=65534', '--clear-groups', 'bash', '-c', call]
     : ['bash', '-c', call]
