@@ -17,7 +17,7 @@ import { retrying } from '../core/retry.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
 import type { EncryptionDetails } from './encryption-details.js'
-import { abandonUpload, firstFailure } from './multipart-job.js'
+import { abandonUpload, completedETag, firstFailure } from './multipart-job.js'
 import { pool } from './pool.js'
 import { applyOptions, checkOptions } from './request-options.js'
 import type { RequestChargedOutput } from './requester-pays.js'
@@ -357,15 +357,7 @@ async function copyParts(
       ),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
-    // Ceph RGW completes with an empty ETag; HeadObject has the real one.
-    const ETag =
-      completed.ETag ??
-      (
-        await send(
-          client,
-          applyOptions(HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }), requestOptions),
-        )
-      ).ETag
+    const ETag = await completedETag(client, { Bucket, Key }, completed, requestOptions)
     return compact<CopyOutput>({
       Bucket,
       Key,

@@ -1,5 +1,7 @@
 import { AbortMultipartUpload } from '../../commands/AbortMultipartUpload.js'
+import { HeadObject } from '../../commands/HeadObject.js'
 import type { Client } from '../core/client.js'
+import { compact } from '../core/command.js'
 import { S3Error } from '../core/errors.js'
 import type { RequestOption } from '../core/extend-command.js'
 import { send } from '../core/send.js'
@@ -73,5 +75,32 @@ export async function abandonUpload(
     key: error.key ?? Key,
     uploadId: UploadId,
     ...(note ? { message: error.message + note } : {}),
+  })
+}
+
+/**
+ * The ETag of a completed multipart upload (or copy): the completion's, or, where Ceph RGW
+ * completes with an empty one, the stored object's from a HeadObject carrying the job's `options`.
+ */
+export async function completedETag(
+  client: Client,
+  where: { Bucket: string; Key: string },
+  completed: { readonly ETag?: string | undefined; readonly VersionId?: string | undefined },
+  options: readonly RequestOption[] | undefined,
+): Promise<string> {
+  if (completed.ETag !== undefined) return completed.ETag
+  const head = HeadObject({ ...where, ...compact({ VersionId: completed.VersionId }) })
+  return (await send(client, applyOptions(head, options))).ETag
+}
+
+/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
+export function untilStopped<T>(promise: PromiseLike<T> | T, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason)
+    if (signal.aborted) onAbort()
+    signal.addEventListener('abort', onAbort, { once: true })
+    Promise.resolve(promise)
+      .then(resolve, reject)
+      .finally(() => signal.removeEventListener('abort', onAbort))
   })
 }

@@ -7,7 +7,7 @@ import { InputError, S3Error } from '../core/errors.js'
 import { checkUploadId, MAX_PARTS } from '../core/multipart-limits.js'
 import { retrying } from '../core/retry.js'
 import { checkInteger } from '../core/validate.js'
-import { firstFailure } from './multipart-job.js'
+import { firstFailure, untilStopped } from './multipart-job.js'
 import { type SourcePart, sliceSource } from './part-source.js'
 import { pool } from './pool.js'
 import { choosePartSize, type UploadProgress } from './upload.js'
@@ -334,18 +334,6 @@ async function abandon(
   }
   if ((caller?.aborted && error === caller.reason) || !(error instanceof S3Error)) return error
   return error.with({ uploadId, ...(note ? { message: error.message + note } : {}) })
-}
-
-/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
-function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    Promise.resolve(promise)
-      .then(resolve, reject)
-      .finally(() => signal.removeEventListener('abort', onAbort))
-  })
 }
 
 /** How a part is sent: fetch, or a fetch-like over XMLHttpRequest that reports bytes sent. */

@@ -1,7 +1,6 @@
 import { type ChecksumOutput, type ChecksumType, checkAlgorithm } from '../../codecs/checksum.js'
 import { type CompletedPart, CompleteMultipartUpload } from '../../commands/CompleteMultipartUpload.js'
 import { CreateMultipartUpload } from '../../commands/CreateMultipartUpload.js'
-import { HeadObject } from '../../commands/HeadObject.js'
 import { PutObject, type PutObjectInput } from '../../commands/PutObject.js'
 import { UploadPart } from '../../commands/UploadPart.js'
 import { checkBody, isStreamBody, type RequestBody } from '../core/body.js'
@@ -16,7 +15,7 @@ import { runtime } from '../core/runtime.js'
 import { send } from '../core/send.js'
 import { checkInteger } from '../core/validate.js'
 import { checkChecksumType, checksum } from './checksum.js'
-import { abandonUpload, firstFailure } from './multipart-job.js'
+import { abandonUpload, completedETag, firstFailure, untilStopped } from './multipart-job.js'
 import { bodyError, type PartData, type PartSource, type SourcePart, sliceSource, streamSource } from './part-source.js'
 import { pool } from './pool.js'
 import { applyOptions, checkOptions } from './request-options.js'
@@ -325,15 +324,7 @@ export async function uploadFrom(
       ),
     )
     uploadId = undefined // stored: from here on, nothing is left to abort
-    // Ceph RGW completes with an empty ETag; HeadObject has the real one.
-    const ETag =
-      completed.ETag ??
-      (
-        await send(
-          client,
-          applyOptions(HeadObject({ Bucket, Key, ...compact({ VersionId: completed.VersionId }) }), requestOptions),
-        )
-      ).ETag
+    const ETag = await completedETag(client, { Bucket, Key }, completed, requestOptions)
     return compact<UploadOutput>({
       Bucket,
       Key,
@@ -447,16 +438,6 @@ export function choosePartSize(size: number | undefined, requested: unknown): nu
     )
   }
   return requested as number
-}
-
-/** Waits for `promise`, or rejects with the signal's reason as soon as it aborts. */
-function untilStopped<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(signal.reason)
-    if (signal.aborted) onAbort()
-    signal.addEventListener('abort', onAbort, { once: true })
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
-  })
 }
 
 /**
